@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { AppContext } from './context';
+import { errorHandler, unknownRoute } from './http/errors';
+import { securityHeaders } from './http/security';
+import { associationRoutes } from './routes/associations';
+import { comuniRoutes } from './routes/comuni';
+import { healthRoutes } from './routes/health';
+import { territoryRoutes } from './routes/territories';
+import { tileRoutes } from './routes/tiles';
+
+/** The whole HTTP application: JSON API, vector tiles and, when built, the client. */
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders(ctx.basemapUrl));
+  app.use(express.json({ limit: '1mb' }));
+
+  app.use(healthRoutes(ctx));
+  app.use(comuniRoutes(ctx));
+  app.use(territoryRoutes(ctx));
+  app.use(associationRoutes(ctx));
+  app.use(tileRoutes(ctx));
+  app.use(['/api', '/tiles'], unknownRoute);
+
+  const index = ctx.clientDir ? path.join(ctx.clientDir, 'index.html') : undefined;
+  if (ctx.clientDir && index && fs.existsSync(index)) {
+    app.use('/assets', express.static(path.join(ctx.clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(ctx.clientDir, { index: false }));
+    // Every other GET is a page of the single-page client.
+    app.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile(index));
+  }
+  app.use(unknownRoute);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { Knex } from 'knex';
+import { schema } from './001_schema';
+
+const migrations: Record<string, Knex.Migration> = {
+  '001_schema': schema,
+};
+
+/** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return migration;
+  },
+};

@@ -1,0 +1,61 @@
+import type { Geometry } from 'geojson';
+import type { Knex } from 'knex';
+import type { AssociationKind } from '../../domain/associations';
+
+export interface AssociationSummary {
+  id: number;
+  kind: AssociationKind;
+  name: string;
+  source: string;
+  period: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  status: string | null;
+  comuni: number;
+}
+
+export interface AssociationMember {
+  code: string;
+  name: string;
+  role: string | null;
+}
+
+const SUMMARY = `SELECT a.id, a.kind, a.name, a.source, a.period,
+                        to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom",
+                        to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo", a.status,
+                        (SELECT count(*)::int FROM association_members m WHERE m.association_id = a.id) AS comuni
+                 FROM associations a`;
+
+export async function listAssociations(knex: Knex, kind?: AssociationKind): Promise<AssociationSummary[]> {
+  const result = kind
+    ? await knex.raw<{ rows: AssociationSummary[] }>(`${SUMMARY} WHERE a.kind = ? ORDER BY a.name, a.id`, [kind])
+    : await knex.raw<{ rows: AssociationSummary[] }>(`${SUMMARY} ORDER BY a.kind, a.name, a.id`);
+  return result.rows;
+}
+
+export async function findAssociation(
+  knex: Knex,
+  id: number,
+): Promise<(AssociationSummary & { members: AssociationMember[] }) | null> {
+  const found = await knex.raw<{ rows: AssociationSummary[] }>(`${SUMMARY} WHERE a.id = ?`, [id]);
+  const association = found.rows[0];
+  if (!association) return null;
+  const members = await knex.raw<{ rows: AssociationMember[] }>(
+    `SELECT c.code, c.name, m.role FROM association_members m JOIN comuni c ON c.code = m.comune_code
+     WHERE m.association_id = ? ORDER BY c.name, c.code`,
+    [id],
+  );
+  return { ...association, members: members.rows };
+}
+
+/** Dissolved outline of an association's members, simplified to about 10 m. */
+export async function associationOutline(knex: Knex, id: number): Promise<Geometry | null> {
+  const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
+    `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(ST_Union(c.geom), 0.0001), 6) AS geometry
+     FROM association_members m JOIN comuni c ON c.code = m.comune_code
+     WHERE m.association_id = ?`,
+    [id],
+  );
+  const geometry = result.rows[0]?.geometry;
+  return geometry ? (JSON.parse(geometry) as Geometry) : null;
+}

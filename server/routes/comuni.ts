@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { notFound } from '../http/errors';
+import { comuneCode, searchQuery } from '../http/schemas';
+import { findComune, searchComuni } from '../queries/comuni';
+import { isSmallComune } from '../../domain/thresholds';
+
+export function comuniRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/api/comuni', async (req, res) => {
+    const { q, limit } = searchQuery.parse(req.query);
+    res.json({ query: q, results: await searchComuni(ctx.db.knex, q, limit) });
+  });
+
+  router.get('/api/comuni/:code', async (req, res) => {
+    const code = comuneCode.parse(req.params.code);
+    const comune = await findComune(ctx.db.knex, code);
+    if (!comune) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
+    const { value: tables } = await ctx.tables.get();
+    res.json({
+      ...comune,
+      small: isSmallComune(comune.population),
+      neighbours: tables.graph.neighbours(code),
+      associations: tables.memberships.get(code) ?? [],
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+import { gzipSync } from 'node:zlib';
+import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { Knex } from 'knex';
+import { MAX_ZOOM, type TileCoord } from './tile-coords';
+import { TILE_LAYERS, readTileLayer, type TileLayerName } from './tile-sources';
+
+const EXTENT = 4096;
+
+/** An encoded tile, kept gzipped: that is how almost every client asks for it. */
+export interface EncodedTile {
+  gzipped: Buffer;
+  bytes: number;
+}
+
+/** Vector tiles cut in memory from the database's geometry (the same on both engines). */
+export class TileIndex {
+  private readonly cache = new Map<string, EncodedTile | null>();
+
+  private constructor(
+    private readonly layers: Map<TileLayerName, { index: GeoJSONVT; minZoom: number }>,
+    private readonly cacheSize: number,
+  ) {}
+
+  static async build(knex: Knex, cacheSize = 20000): Promise<TileIndex> {
+    const layers = new Map<TileLayerName, { index: GeoJSONVT; minZoom: number }>();
+    for (const name of Object.keys(TILE_LAYERS) as TileLayerName[]) {
+      const data = await readTileLayer(knex, name);
+      const index = new GeoJSONVT(data, { maxZoom: MAX_ZOOM, extent: EXTENT, buffer: 64, tolerance: 3 });
+      layers.set(name, { index, minZoom: TILE_LAYERS[name].minZoom });
+    }
+    return new TileIndex(layers, cacheSize);
+  }
+
+  /** The tile at z/x/y, or null when no layer has anything there (e.g. outside Italy). */
+  tile({ z, x, y }: TileCoord): EncodedTile | null {
+    const key = `${z}/${x}/${y}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+
+    const parts: Record<string, GeoJSONVTTile> = {};
+    let any = false;
+    for (const [name, { index, minZoom }] of this.layers) {
+      if (z < minZoom) continue;
+      const tile = index.getTile(z, x, y);
+      if (tile && tile.features.length > 0) {
+        parts[name] = tile;
+        any = true;
+      }
+    }
+    const encoded = any ? encode(parts) : null;
+    if (this.cache.size >= this.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(key, encoded);
+    return encoded;
+  }
+}
+
+function encode(parts: Record<string, GeoJSONVTTile>): EncodedTile {
+  const pbf = fromGeojsonVt(parts, { version: 2, extent: EXTENT });
+  return { gzipped: gzipSync(pbf, { level: 6 }), bytes: pbf.byteLength };
+}

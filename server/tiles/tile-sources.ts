@@ -1,0 +1,60 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Knex } from 'knex';
+
+interface LayerSource {
+  /** Rows with a `geometry` GeoJSON text column and the feature's properties. */
+  sql: string;
+  /** First zoom at which tiles carry this layer (keeps national tiles light). */
+  minZoom: number;
+  /** Whether features get their numeric code as id, for feature-state. */
+  ids: boolean;
+}
+
+const polygons = (column: string) => `ST_AsGeoJSON(ST_ForcePolygonCCW(${column}), 6) AS geometry`;
+
+/** The layers of the atlas tiles and where each one's features come from. */
+export const TILE_LAYERS = {
+  comuni: {
+    sql: `SELECT code, name, population, density_per_km2 AS density, population <= 5000 AS small,
+            inner_area_class AS "innerAreaClass", province_code AS province, region_code AS region, ${polygons('geom')}
+          FROM comuni`,
+    minZoom: 0,
+    ids: true,
+  },
+  provinces: {
+    sql: `SELECT code, name, acronym, region_code AS region, ${polygons('geom')} FROM provinces`,
+    minZoom: 0,
+    ids: true,
+  },
+  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions`, minZoom: 0, ids: true },
+  labels: {
+    sql: `SELECT 'province' AS kind, code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) AS geometry FROM provinces
+          UNION ALL
+          SELECT 'region', code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) FROM regions`,
+    minZoom: 0,
+    ids: false,
+  },
+  comuni_labels: {
+    sql: `SELECT code, name, population, ST_AsGeoJSON(label_point, 6) AS geometry FROM comuni`,
+    minZoom: 8,
+    ids: true,
+  },
+} satisfies Record<string, LayerSource>;
+
+export type TileLayerName = keyof typeof TILE_LAYERS;
+
+type Row = Record<string, string | number | boolean | null> & { geometry: string };
+
+/** Reads one layer as GeoJSON (null properties are left out: vector tiles cannot hold them). */
+export async function readTileLayer(knex: Knex, layer: TileLayerName): Promise<FeatureCollection> {
+  const { sql, ids } = TILE_LAYERS[layer];
+  const result = await knex.raw<{ rows: Row[] }>(sql);
+  const features: Feature[] = result.rows.map(({ geometry, ...props }) => {
+    const properties: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(props)) if (value !== null) properties[key] = value;
+    const feature: Feature = { type: 'Feature', properties, geometry: JSON.parse(geometry) as Geometry };
+    if (ids) feature.id = Number(props.code);
+    return feature;
+  });
+  return { type: 'FeatureCollection', features };
+}
