@@ -24,8 +24,8 @@ export const PROVINCE_FILE_CODES = [
   108, 109, 110, 111,
 ];
 
-export const comuniFile = (province: number): string =>
-  `boundaries/comuni/limits_P_${province}_municipalities.geojson`;
+export const COMUNI_DIR = 'boundaries/comuni';
+export const comuniFile = (province: number): string => `${COMUNI_DIR}/limits_P_${province}_municipalities.geojson`;
 
 export const FILES = {
   regions: 'boundaries/limits_IT_regions.geojson',

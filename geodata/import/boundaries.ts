@@ -4,6 +4,7 @@ import type { AttributeTable } from '../read/attributes';
 import type { Boundaries } from '../read/boundaries';
 import type { Progress } from '../progress';
 import { insertBatches } from './batches';
+import { GeodataError } from '../errors';
 
 export interface BoundariesReport {
   regions: number;
@@ -76,6 +77,17 @@ export async function writeBoundaries(
     batchSize: 50,
     onBatch,
   });
+
+  const unusable = await codes(trx, `
+    SELECT code FROM staging_regions WHERE ST_IsEmpty(${valid('geom')})
+    UNION ALL SELECT code FROM staging_provinces WHERE ST_IsEmpty(${valid('geom')})
+    UNION ALL SELECT code FROM staging_comuni WHERE ST_IsEmpty(${valid('geom')})`);
+  if (unusable.length > 0) {
+    throw new GeodataError(
+      'Some geometries have no area even after repair; nothing was imported',
+      unusable.map((code) => `${code}: geometry without area`),
+    );
+  }
 
   const repaired = await codes(trx, `
     SELECT code FROM staging_regions WHERE NOT ST_IsValid(geom)

@@ -1,13 +1,19 @@
 import type { Knex } from 'knex';
 import { readAreas } from '../read/areas';
 import { readAttributes } from '../read/attributes';
-import { readBoundaries } from '../read/boundaries';
-import { PROVINCE_FILE_CODES } from '../sources';
+import { listComuniFiles, readBoundaries } from '../read/boundaries';
 import type { Progress } from '../progress';
+import { GeodataError } from '../errors';
+import { PROVINCE_FILE_CODES, comuniFile } from '../sources';
 import { writeAdjacency } from './adjacency';
 import { writeAssociations, type AssociationsReport } from './associations';
 import { writeBoundaries, type BoundariesReport } from './boundaries';
 import { recordDataVersion } from './data-version';
+
+export interface ImportOptions {
+  /** Import only the provinces whose files are present, removing the others (development, tests). */
+  subset?: boolean;
+}
 
 export interface ImportSummary {
   boundaries: BoundariesReport;
@@ -23,9 +29,24 @@ export interface ImportSummary {
  * written; each dataset is then written in its own transaction, so a failure leaves the
  * previous data of that dataset in place. Running it twice gives the same database.
  */
-export async function importGeodata(knex: Knex, dir: string, progress: Progress): Promise<ImportSummary> {
+export async function importGeodata(
+  knex: Knex,
+  dir: string,
+  progress: Progress,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
-  progress.stage('Lettura dei file', PROVINCE_FILE_CODES.length + 2);
+  const files = await listComuniFiles(dir);
+  if (!options.subset) {
+    const missing = PROVINCE_FILE_CODES.map(comuniFile).filter((f) => !files.includes(f));
+    if (missing.length > 0) {
+      throw new GeodataError(
+        `${missing.length} province boundary files are missing; nothing was imported (a partial import would remove their Comuni)`,
+        missing,
+      );
+    }
+  }
+  progress.stage('Lettura dei file', files.length + 2);
   const boundaries = await readBoundaries(dir, () => progress.tick());
   const attributes = await readAttributes(dir);
   progress.tick();

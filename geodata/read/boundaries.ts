@@ -3,7 +3,9 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { isComuneCode } from '../../domain/codes';
 import { GeodataError } from '../errors';
-import { FILES, PROVINCE_FILE_CODES, comuniFile } from '../sources';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { COMUNI_DIR, FILES } from '../sources';
 import { readJson } from './files';
 
 export interface RegionRecord {
@@ -60,8 +62,7 @@ export async function readBoundaries(dir: string, onFile: () => void = () => {})
   const provinceCodes = new Set(provinces.map((p) => p.code));
   const comuni: ComuneBoundary[] = [];
   const comuneCodes = new Set<string>();
-  for (const province of PROVINCE_FILE_CODES) {
-    const file = comuniFile(province);
+  for (const file of await listComuniFiles(dir)) {
     const fc = await readJson<FeatureCollection<Geometry, Props>>(dir, file);
     comuni.push(
       ...collect(fc.features, file, problems, (p) => {
@@ -85,6 +86,22 @@ export async function readBoundaries(dir: string, onFile: () => void = () => {})
   if (comuni.length === 0) problems.push('no Comuni found in the boundary files');
   if (problems.length > 0) throw new GeodataError('The boundary files have problems; nothing was imported', problems);
   return { regions, provinces, comuni };
+}
+
+/** The per-province Comuni files present in GEODATA_DIR, in province order. */
+export async function listComuniFiles(dir: string): Promise<string[]> {
+  const names = await fs.readdir(path.join(dir, COMUNI_DIR)).catch(() => [] as string[]);
+  const files = names
+    .map((name) => ({ name, province: /^limits_P_(\d+)_municipalities\.geojson$/.exec(name)?.[1] }))
+    .filter((f): f is { name: string; province: string } => f.province !== undefined)
+    .sort((a, b) => Number(a.province) - Number(b.province))
+    .map((f) => `${COMUNI_DIR}/${f.name}`);
+  if (files.length === 0) {
+    throw new GeodataError(`No Comuni boundary files in ${path.join(dir, COMUNI_DIR)}`, [
+      'expected files named limits_P_{province}_municipalities.geojson',
+    ]);
+  }
+  return files;
 }
 
 /** Turns features into records, reporting bad codes, names, geometry and duplicates. */

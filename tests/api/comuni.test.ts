@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { foldName } from '../../domain/text';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+let database: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  server = await startTestServer(database.db);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.dispose();
+});
+
+const json = async (response: Response) => (await response.json()) as Record<string, unknown>;
+
+describe('GET /api/health', () => {
+  it('reports the engine under test, all Comuni and the data version', async () => {
+    const response = await server.get('/api/health');
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body).toMatchObject({ status: 'ok', engine: inject('engine'), comuni: 7899 });
+    expect(body.dataVersion).toBeGreaterThan(0);
+  });
+
+  it('sends security headers with a same-origin Content-Security-Policy', async () => {
+    const response = await server.get('/api/health');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/https?:\/\//);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('GET /api/comuni/:code', () => {
+  it('describes Roma with its figures, neighbours and associations', async () => {
+    const response = await server.get('/api/comuni/058091');
+    expect(response.status).toBe(200);
+    const roma = await json(response);
+    expect(roma).toMatchObject({
+      code: '058091',
+      name: 'Roma',
+      cadastralCode: 'H501',
+      province: { code: '058', name: 'Roma', acronym: 'RM' },
+      region: { code: '12', name: 'Lazio' },
+      population: 2770226,
+      populationYear: 2020,
+      small: false,
+      innerAreaClass: 'A',
+    });
+    expect(roma.areaKm2).toBeCloseTo(1287.39, 1);
+    expect(roma.densityPerKm2).toBeCloseTo(2151.8, 0);
+    expect(roma.neighbours).toContain('058003'); // Anguillara Sabazia
+    expect(roma.neighbours).not.toContain('058091');
+    expect(roma.associations).toContainEqual(expect.objectContaining({ kind: 'sll', name: 'Roma' }));
+  });
+
+  it('keeps leading zeros and marks small Comuni', async () => {
+    const agliè = await json(await server.get('/api/comuni/001001'));
+    expect(agliè).toMatchObject({ code: '001001', name: 'Agliè', population: 2545, small: true });
+  });
+
+  it('answers Misiliscemi, created after the census, without a population', async () => {
+    const body = await json(await server.get('/api/comuni/081025'));
+    expect(body).toMatchObject({ name: 'Misiliscemi', population: null, small: false });
+  });
+
+  it('gives 404 for an unknown code and 400 for a malformed one', async () => {
+    const unknown = await server.get('/api/comuni/999999');
+    expect(unknown.status).toBe(404);
+    expect(await json(unknown)).toMatchObject({ error: { code: 'not_found', message: expect.stringContaining('999999') } });
+    const malformed = await server.get('/api/comuni/58091');
+    expect(malformed.status).toBe(400);
+    expect(await json(malformed)).toMatchObject({ error: { code: 'bad_request' } });
+  });
+});
+
+describe('GET /api/comuni?q=', () => {
+  const names = async (query: string) => {
+    const response = await server.get(`/api/comuni?${new URLSearchParams(query)}`);
+    expect(response.status).toBe(200);
+    return ((await json(response)).results as { name: string; code: string }[]);
+  };
+
+  it('ignores accents and case, exact match first', async () => {
+    const hits = await names('q=FORLI');
+    expect(hits[0]?.name).toBe('Forlì');
+    expect(hits.map((h) => h.name)).toContain('Forlimpopoli');
+  });
+
+  it('matches apostrophes as spaces', async () => {
+    const hits = await names('q=sant agata&limit=50');
+    expect(hits.length).toBeGreaterThan(5);
+    expect(hits.every((h) => foldName(h.name).includes('sant agata'))).toBe(true);
+    // Names starting with the words come before names containing them.
+    const starts = hits.map((h) => foldName(h.name).startsWith('sant agata'));
+    expect(starts.indexOf(false) === -1 || starts.lastIndexOf(true) < starts.indexOf(false)).toBe(true);
+    expect(hits.map((h) => h.name)).toContain("Sant'Agata de' Goti");
+  });
+
+  it('finds by ISTAT code and by cadastral code', async () => {
+    expect((await names('q=058091'))[0]?.name).toBe('Roma');
+    expect((await names('q=h501'))[0]?.name).toBe('Roma');
+  });
+
+  it('respects the limit and rejects bad parameters', async () => {
+    expect(await names('q=san&limit=3')).toHaveLength(3);
+    expect((await server.get('/api/comuni?q=')).status).toBe(400);
+    expect((await server.get('/api/comuni?q=roma&limit=500')).status).toBe(400);
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown API paths with a JSON 404', async () => {
+    const response = await server.get('/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('rejects malformed JSON with 400', async () => {
+    const response = await server.post('/api/contiguity', '{"members": [');
+    expect(response.status).toBe(400);
+    expect(await json(response)).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/JSON/) } });
+  });
+
+  it('rejects bodies over 1 MB with 413', async () => {
+    const response = await server.post('/api/contiguity', { members: ['058091'], padding: 'x'.repeat(1_100_000) });
+    expect(response.status).toBe(413);
+    expect(await json(response)).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('rejects a body of the wrong shape with 400 and says which field', async () => {
+    const response = await server.post('/api/contiguity', { members: ['58091'] });
+    expect(response.status).toBe(400);
+    const body = await json(response);
+    expect(body).toMatchObject({ error: { details: [expect.objectContaining({ path: 'members.0' })] } });
+  });
+
+  it('rejects well-formed but unknown codes with 422 listing them', async () => {
+    const response = await server.post('/api/territories/analyze', { members: ['058091', '999999', '999998'] });
+    expect(response.status).toBe(422);
+    expect(await json(response)).toMatchObject({ error: { code: 'unprocessable', details: { unknown: ['999999', '999998'] } } });
+  });
+});

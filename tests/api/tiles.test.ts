@@ -1,0 +1,81 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDataVersion } from '../../geodata/import/data-version';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+let database: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  server = await startTestServer(database.db);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.dispose();
+});
+
+async function decode(response: Response): Promise<VectorTile> {
+  return new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer())));
+}
+
+// z10 tile over Rome (12.48 E, 41.89 N).
+const ROME_TILE = '/tiles/comuni/10/547/380.pbf';
+
+describe('vector tiles', () => {
+  it('carry the comuni layer with codes, names and figures', async () => {
+    const response = await server.get(ROME_TILE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    const tile = await decode(response);
+    const layer = tile.layers.comuni;
+    expect(layer).toBeDefined();
+    const features = Array.from({ length: layer!.length }, (_, i) => layer!.feature(i));
+    const roma = features.find((f) => f.properties.code === '058091');
+    expect(roma?.properties).toMatchObject({ name: 'Roma', population: 2770226, small: false, innerAreaClass: 'A' });
+    expect(roma?.id).toBe(58091);
+    expect(roma?.type).toBe(3);
+    const geometry = roma!.toGeoJSON(547, 380, 10).geometry;
+    expect(['Polygon', 'MultiPolygon']).toContain(geometry.type);
+    expect(Object.keys(tile.layers)).toEqual(expect.arrayContaining(['comuni', 'provinces', 'regions', 'comuni_labels']));
+  });
+
+  it('cover all of Italy at low zoom with region and province outlines', async () => {
+    const tile = await decode(await server.get('/tiles/comuni/5/17/11.pbf'));
+    expect(tile.layers.comuni!.length).toBeGreaterThan(2000);
+    expect(tile.layers.regions!.length).toBeGreaterThan(5);
+    expect(tile.layers.provinces!.length).toBeGreaterThan(30);
+    expect(tile.layers.comuni_labels).toBeUndefined(); // Comune labels only from zoom 8
+  });
+
+  it('answer 204 outside Italy and 400 for impossible coordinates', async () => {
+    expect((await server.get('/tiles/comuni/6/10/10.pbf')).status).toBe(204);
+    for (const bad of ['/tiles/comuni/3/8/0.pbf', '/tiles/comuni/15/0/0.pbf', '/tiles/comuni/a/0/0.pbf', '/tiles/comuni/-1/0/0.pbf']) {
+      const response = await server.get(bad);
+      expect(response.status, bad).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    }
+  });
+
+  it('are cached by data version and never served stale after a re-import', async () => {
+    const tilejson = (await (await server.get('/tiles/comuni.json')).json()) as { tiles: string[]; dataVersion: number };
+    const versioned = new URL(tilejson.tiles[0]!.replace('{z}/{x}/{y}', '10/547/380'));
+    const first = await server.get(versioned.pathname + versioned.search);
+    expect(first.headers.get('cache-control')).toContain('immutable');
+    const etag = first.headers.get('etag');
+    expect(etag).toBe(`"v${tilejson.dataVersion}"`);
+
+    const unversioned = await server.get(ROME_TILE, { headers: { 'If-None-Match': etag! } });
+    expect(unversioned.status).toBe(304);
+
+    await database.db.knex.transaction((trx) => recordDataVersion(trx, 'test', {}));
+    server.ctx.versions.invalidate();
+    const after = await server.get(ROME_TILE, { headers: { 'If-None-Match': etag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const newer = (await (await server.get('/tiles/comuni.json')).json()) as { dataVersion: number };
+    expect(newer.dataVersion).toBe(tilejson.dataVersion + 1);
+  });
+});

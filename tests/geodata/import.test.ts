@@ -1,0 +1,206 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GeodataError } from '../../geodata/errors';
+import { importAssociationsCsv } from '../../geodata/import/associations-csv';
+import { importGeodata } from '../../geodata/import/pipeline';
+import { silentProgress } from '../../geodata/progress';
+import { COMUNI_DIR, FILES } from '../../geodata/sources';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+let database: TestDatabase;
+let work: string;
+const geodata = inject('geodataDir');
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-geodata-'));
+});
+afterAll(async () => {
+  await database?.dispose();
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+async function count(sql: string): Promise<number> {
+  const result = await database.db.knex.raw<{ rows: { n: number }[] }>(sql);
+  return result.rows[0]!.n;
+}
+
+/** A fingerprint of everything the import writes, to compare two states of the database. */
+async function fingerprint(): Promise<string> {
+  const result = await database.db.knex.raw<{ rows: { f: string }[] }>(`SELECT concat_ws('|',
+      (SELECT md5(string_agg(concat_ws(',', code, name, population, area_km2, density_per_km2, inner_area_class,
+                                        round(geodesic_area_km2::numeric, 6), ST_AsText(ST_SnapToGrid(geom, 0.001))), ';' ORDER BY code)) FROM comuni),
+      (SELECT md5(string_agg(concat_ws(',', a, b, border_m, kind), ';' ORDER BY a, b)) FROM comune_adjacency),
+      (SELECT md5(string_agg(concat_ws(',', a.id, a.kind, a.name, m.comune_code, m.role), ';' ORDER BY a.id, m.comune_code))
+         FROM associations a JOIN association_members m ON m.association_id = a.id)) AS f`);
+  return result.rows[0]!.f;
+}
+
+/** A GEODATA_DIR cut from the real one: all tables, but only the given provinces' Comuni. */
+async function cutGeodata(name: string, provinces: number[], edit?: (file: string, text: string) => string): Promise<string> {
+  const dir = path.join(work, name);
+  await fs.mkdir(path.join(dir, COMUNI_DIR), { recursive: true });
+  for (const file of Object.values(FILES)) {
+    await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await fs.copyFile(path.join(geodata, file), path.join(dir, file));
+  }
+  for (const p of provinces) {
+    const file = `${COMUNI_DIR}/limits_P_${p}_municipalities.geojson`;
+    const text = await fs.readFile(path.join(geodata, file), 'utf8');
+    await fs.writeFile(path.join(dir, file), edit ? edit(file, text) : text);
+  }
+  return dir;
+}
+
+async function writeCsv(name: string, text: string): Promise<string> {
+  await fs.writeFile(path.join(work, name), text);
+  return name;
+}
+
+describe('the full import', () => {
+  it('loads every Comune, province and region of the boundary files', async () => {
+    expect(await count(`SELECT count(*)::int AS n FROM comuni`)).toBe(7899);
+    expect(await count(`SELECT count(*)::int AS n FROM provinces`)).toBe(107);
+    expect(await count(`SELECT count(*)::int AS n FROM regions`)).toBe(20);
+    expect(await count(`SELECT count(*)::int AS n FROM comuni WHERE population IS NULL`)).toBe(1); // Misiliscemi
+    expect(await count(`SELECT sum(population)::int AS n FROM comuni`)).toBeGreaterThan(59_000_000);
+    expect(await count(`SELECT count(*)::int AS n FROM comuni WHERE NOT ST_IsValid(geom)`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM comuni WHERE GeometryType(geom) <> 'MULTIPOLYGON'`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE kind = 'snai'`)).toBe(208);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE kind = 'sll'`)).toBe(515);
+  });
+});
+
+describe('geodata:associations (CSV of Unioni and Comunità Montane)', () => {
+  it('registers associations with members, keeping leading zeros', async () => {
+    const file = await writeCsv(
+      'unioni.csv',
+      'kind,name,istat_code,role\n' +
+        'unione,Unione Montana Valli del Canavese,001001,capofila\n' +
+        'unione,Unione Montana Valli del Canavese,001004,\n' +
+        'comunita_montana,Comunità Montana Alto Canavese,1177,\n',
+    );
+    const report = await importAssociationsCsv(database.db.knex, work, file);
+    expect(report).toMatchObject({ associations: 2, memberships: 3 });
+    const rows = await database.db.knex.raw<{ rows: { kind: string; name: string; comune_code: string; role: string | null }[] }>(
+      `SELECT a.kind, a.name, m.comune_code, m.role FROM associations a JOIN association_members m ON m.association_id = a.id
+       WHERE a.source = 'csv' ORDER BY m.comune_code`,
+    );
+    expect(rows.rows).toEqual([
+      { kind: 'unione', name: 'Unione Montana Valli del Canavese', comune_code: '001001', role: 'capofila' },
+      { kind: 'unione', name: 'Unione Montana Valli del Canavese', comune_code: '001004', role: null },
+      { kind: 'comunita_montana', name: 'Comunità Montana Alto Canavese', comune_code: '001177', role: null },
+    ]);
+  });
+
+  it('replaces the members of an association imported again under the same name', async () => {
+    const file = await writeCsv('unioni-2.csv', 'kind,name,istat_code\nunione,Unione Montana Valli del Canavese,001002\n');
+    await importAssociationsCsv(database.db.knex, work, file);
+    const members = await database.db.knex.raw<{ rows: { comune_code: string }[] }>(
+      `SELECT m.comune_code FROM associations a JOIN association_members m ON m.association_id = a.id
+       WHERE a.source = 'csv' AND a.kind = 'unione'`,
+    );
+    expect(members.rows.map((r) => r.comune_code)).toEqual(['001002']);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE source = 'csv'`)).toBe(2);
+  });
+
+  it('lists every unknown code and kind, and writes nothing', async () => {
+    const before = await fingerprint();
+    const file = await writeCsv(
+      'bad.csv',
+      'kind,name,istat_code\nunione,Unione Nuova,001001\nunione,Unione Nuova,999999\ncastello,X,001001\nunione,,001002\nunione,Y,abc\n',
+    );
+    const error = await importAssociationsCsv(database.db.knex, work, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeodataError);
+    const problems = (error as GeodataError).problems;
+    expect(problems).toEqual([
+      'riga 3: codice ISTAT 999999 sconosciuto',
+      expect.stringContaining('riga 4: tipo "castello" sconosciuto'),
+      "riga 5: manca il nome dell'associazione",
+      'riga 6: "abc" non è un codice ISTAT di comune (6 cifre)',
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE name = 'Unione Nuova'`)).toBe(0);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('rejects a file without the required columns', async () => {
+    const file = await writeCsv('columns.csv', 'tipo,nome,codice\nunione,X,001001\n');
+    await expect(importAssociationsCsv(database.db.knex, work, file)).rejects.toThrow(/lacks required columns/);
+  });
+});
+
+describe('a failed import', () => {
+  it('stops before writing when the files are inconsistent, listing the problems', async () => {
+    const before = await fingerprint();
+    const dir = await cutGeodata('duplicate', [7], (_file, text) => {
+      const fc = JSON.parse(text) as { features: unknown[] };
+      fc.features.push(fc.features[0]);
+      return JSON.stringify(fc);
+    });
+    const error = await importGeodata(database.db.knex, dir, silentProgress, { subset: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeodataError);
+    expect((error as GeodataError).problems).toEqual([expect.stringMatching(/code 007001 appears more than once/)]);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('rejects a geometry without area and leaves the previous data intact', async () => {
+    const before = await fingerprint();
+    const dir = await cutGeodata('broken-geometry', [7], (_file, text) => {
+      const fc = JSON.parse(text) as { features: { geometry: unknown }[] };
+      fc.features[3]!.geometry = { type: 'Polygon', coordinates: [[[7.1, 45.7], [7.2, 45.8], [7.1, 45.7]]] };
+      return JSON.stringify(fc);
+    });
+    const error = await importGeodata(database.db.knex, dir, silentProgress, { subset: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeodataError);
+    expect((error as GeodataError).problems).toEqual([expect.stringMatching(/^007\d{3}: geometry without area$/)]);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('rolls back everything written when it is interrupted half-way', async () => {
+    const before = await fingerprint();
+    const dir = await cutGeodata('interrupted', [7]);
+    const crashDuringAdjacency = {
+      ...silentProgress,
+      stage(label: string) {
+        if (label.startsWith('Adiacenze')) throw new Error('simulated crash after the Comuni were written');
+      },
+    };
+    await expect(importGeodata(database.db.knex, dir, crashDuringAdjacency, { subset: true })).rejects.toThrow(/simulated crash/);
+    expect(await count(`SELECT count(*)::int AS n FROM comuni`)).toBe(7899);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('refuses to remove the Comuni of provinces whose files are missing', async () => {
+    const dir = await cutGeodata('partial', [7, 8]);
+    const error = await importGeodata(database.db.knex, dir, silentProgress).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeodataError);
+    expect((error as GeodataError).problems).toHaveLength(105);
+    expect((error as GeodataError).problems).toContain('boundaries/comuni/limits_P_1_municipalities.geojson');
+  });
+
+  it('names a missing file', async () => {
+    const dir = await cutGeodata('missing', [7]);
+    await fs.rm(path.join(dir, FILES.population));
+    await expect(importGeodata(database.db.knex, dir, silentProgress, { subset: true })).rejects.toThrow(/comuni_population\.csv/);
+  });
+});
+
+describe('a re-import', () => {
+  it('is idempotent and reports what changed', async () => {
+    const dir = await cutGeodata('aosta', [7]);
+    const first = await importGeodata(database.db.knex, dir, silentProgress, { subset: true });
+    const aosta = await count(`SELECT count(*)::int AS n FROM comuni`);
+    expect(first.boundaries.comuni).toBe(aosta);
+    expect(aosta).toBe(74);
+    expect(first.boundaries.removedComuni).toHaveLength(7899 - 74);
+    expect(first.adjacency.border).toBeGreaterThan(100);
+    const state = await fingerprint();
+
+    const second = await importGeodata(database.db.knex, dir, silentProgress, { subset: true });
+    expect(second.boundaries.removedComuni).toEqual([]);
+    expect(second.dataVersion).toBeGreaterThan(first.dataVersion);
+    expect(await fingerprint()).toBe(state);
+  });
+});

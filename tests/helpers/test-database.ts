@@ -1,0 +1,57 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../server/db/database';
+import { adminUrl, databaseUrlFor } from './postgres';
+
+export interface TestDatabase {
+  db: Database;
+  /** Closes the database and deletes this copy. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A private copy of the fully imported database, on the engine this run tests:
+ * a copied data directory (embedded) or a database cloned from the template (server).
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (inject('engine') === 'pglite') {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-test-'));
+    const dataDir = path.join(dir, 'pgdata');
+    await fs.cp(inject('templateDir'), dataDir, { recursive: true });
+    const db = await openDatabase({ dataDir });
+    return {
+      db,
+      dispose: async () => {
+        await db.close();
+        await fs.rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  const url = process.env.DATABASE_URL as string;
+  const name = `ali_test_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  // Two files may clone the template at the same moment; PostgreSQL then asks one to retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt > 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300));
+    }
+  }
+  const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

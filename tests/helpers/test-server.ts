@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../server/app';
+import { createContext, type AppContext } from '../../server/context';
+import type { Database } from '../../server/db/database';
+
+export interface TestServer {
+  url: string;
+  ctx: AppContext;
+  get(path: string, init?: RequestInit): Promise<Response>;
+  post(path: string, body: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app on an ephemeral port, over the given database. */
+export async function startTestServer(db: Database, clientDir?: string): Promise<TestServer> {
+  const ctx = createContext(db, { clientDir });
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    ctx,
+    get: (path, init) => fetch(url + path, init),
+    post: (path, body) =>
+      fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

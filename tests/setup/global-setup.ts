@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { importGeodata } from '../../geodata/import/pipeline';
+import { terminalProgress } from '../../geodata/progress';
+import { resolveGeodataDir } from '../../geodata/sources';
+import { openDatabase } from '../../server/db/database';
+import { adminUrl, databaseUrlFor } from '../helpers/postgres';
+import { CACHE_DIR, templateKey } from './template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    engine: 'pglite' | 'postgres';
+    /** Embedded engine: a data directory with all the data, to copy. */
+    templateDir: string;
+    /** Server engine: a database with all the data, to clone. */
+    templateDatabase: string;
+    geodataDir: string;
+  }
+}
+
+/**
+ * Imports the real data once per run (or reuses the cached import when nothing it depends on
+ * changed), so each test file starts from a copy instead of a 60-second import.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const geodataDir = resolveGeodataDir();
+  const key = templateKey(geodataDir);
+  project.provide('geodataDir', geodataDir);
+  const url = process.env.DATABASE_URL;
+
+  if (!url) {
+    const templateDir = path.join(CACHE_DIR, `pglite-${key}`);
+    if (!existsSync(path.join(templateDir, 'ready'))) {
+      await fs.rm(CACHE_DIR, { recursive: true, force: true });
+      const dataDir = path.join(templateDir, 'pgdata');
+      const db = await openDatabase({ dataDir });
+      console.log('Preparing the embedded test database (real data, once)…');
+      await importGeodata(db.knex, geodataDir, terminalProgress());
+      await db.close();
+      await fs.writeFile(path.join(templateDir, 'ready'), key);
+    }
+    project.provide('engine', 'pglite');
+    project.provide('templateDir', path.join(templateDir, 'pgdata'));
+    project.provide('templateDatabase', '');
+    return;
+  }
+
+  const templateDatabase = `ali_template_${key}`;
+  const client = new pg.Client({ connectionString: adminUrl(url) });
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateDatabase]);
+  if (exists.rowCount === 0) {
+    for (const old of (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'ali_template_%' OR datname LIKE 'ali_test_%'`)).rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${old.datname as string}" WITH (FORCE)`);
+    }
+    await client.query(`CREATE DATABASE "${templateDatabase}_building"`);
+    const db = await openDatabase({ databaseUrl: databaseUrlFor(url, `${templateDatabase}_building`), dataDir: '' });
+    console.log('Preparing the PostgreSQL test database (real data, once)…');
+    await importGeodata(db.knex, geodataDir, terminalProgress());
+    await db.close();
+    await client.query(`ALTER DATABASE "${templateDatabase}_building" RENAME TO "${templateDatabase}"`);
+  }
+  await client.end();
+  project.provide('engine', 'postgres');
+  project.provide('templateDir', '');
+  project.provide('templateDatabase', templateDatabase);
+}
