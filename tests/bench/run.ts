@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: import and start-up per engine, tile latency (cold, warm, under load) and the
+ * server's overhead over bare database time, contiguity and analyze times, server memory.
+ * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { contiguity } from '../../domain/contiguity';
+import { importGeodata } from '../../geodata/import/pipeline';
+import { silentProgress } from '../../geodata/progress';
+import { resolveGeodataDir } from '../../geodata/sources';
+import { createApp } from '../../server/app';
+import { PROJECT_ROOT } from '../../server/config';
+import { createContext } from '../../server/context';
+import { openDatabase, type Database } from '../../server/db/database';
+import { adminUrl, databaseUrlFor } from '../helpers/postgres';
+
+const run = promisify(execFile);
+const geodataDir = resolveGeodataDir();
+const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
+const record = (engine: string, measure: string, value: number, unit: string, goal?: string) =>
+  rows.push({ engine, measure, value: Math.round(value * 100) / 100, unit, ...(goal ? { goal } : {}) });
+
+const seconds = (start: number) => (performance.now() - start) / 1000;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+/** Real tiles z5–z12 around a few Italian cities. */
+function benchTiles(): { z: number; x: number; y: number }[] {
+  const places = [[12.4964, 41.9028], [9.19, 45.4642], [14.2681, 40.8518], [13.3615, 38.1157], [11.3426, 44.4949], [7.3154, 45.7372], [16.8719, 41.1171], [9.1106, 39.2238]];
+  const tiles: { z: number; x: number; y: number }[] = [];
+  for (let z = 5; z <= 12; z++) {
+    for (const [lon, lat] of places as [number, number][]) {
+      const n = 2 ** z;
+      const x = Math.floor(((lon + 180) / 360) * n);
+      const r = (lat * Math.PI) / 180;
+      const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+      if (!tiles.some((t) => t.z === z && t.x === x && t.y === y)) tiles.push({ z, x, y });
+    }
+  }
+  return tiles;
+}
+
+async function timeRequests(base: string, paths: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const p of paths) {
+    const start = performance.now();
+    const response = await fetch(base + p, { headers: { 'accept-encoding': 'gzip' } });
+    await response.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** A connected set of `size` Comuni grown from Roma, through shared borders. */
+function connectedSet(neighbours: (code: string) => readonly string[], size: number): string[] {
+  const set = ['058091'];
+  const seen = new Set(set);
+  for (let i = 0; set.length < size && i < set.length; i++) {
+    for (const n of neighbours(set[i] as string)) {
+      if (set.length >= size) break;
+      if (!seen.has(n)) {
+        seen.add(n);
+        set.push(n);
+      }
+    }
+  }
+  return set;
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Database>): Promise<void> {
+  // First start: empty database → import → ready to serve.
+  let start = performance.now();
+  let db = await open();
+  const opened = seconds(start);
+  const importStart = performance.now();
+  await importGeodata(db.knex, geodataDir, silentProgress);
+  record(engine, 'open empty database (+ migrations)', opened, 's');
+  record(engine, 'first import', seconds(importStart), 's', engine === 'postgres' ? '≤ 30 s' : undefined);
+  record(engine, 'first start: empty → imported', seconds(start), 's', engine === 'pglite' ? '≤ 90 s' : undefined);
+  await db.close();
+
+  // Re-start on the existing data: open, serve, warm caches.
+  start = performance.now();
+  db = await open();
+  const ctx = createContext(db);
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  record(engine, 're-start: ready to serve', seconds(start), 's', engine === 'pglite' ? '≤ 10 s' : undefined);
+  const { value: tables } = await ctx.tables.get();
+  await ctx.tiles.get();
+  record(engine, 're-start: caches warm (tables + tile index)', seconds(start), 's');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // Tiles: cold (fresh index cache), warm, under load, and bare database time for the same tiles.
+  const tiles = benchTiles();
+  const paths = tiles.map((t) => `/tiles/comuni/${t.z}/${t.x}/${t.y}.pbf`);
+  const cold = await timeRequests(base, paths);
+  const warm = await timeRequests(base, [...paths, ...paths, ...paths]);
+  record(engine, `tile cold p50 (${tiles.length} tiles z5–z12)`, percentile(cold, 50), 'ms');
+  record(engine, 'tile cold p95', percentile(cold, 95), 'ms', '≤ 100 ms');
+  record(engine, 'tile warm p50', percentile(warm, 50), 'ms');
+  record(engine, 'tile warm p95', percentile(warm, 95), 'ms', '≤ 10 ms');
+  const bare: number[] = [];
+  for (const t of tiles) {
+    const s = performance.now();
+    await db.knex.raw(
+      `SELECT code, ST_AsGeoJSON(geom, 6) FROM comuni WHERE geom && ST_Transform(ST_TileEnvelope(?, ?, ?), 4326)`,
+      [t.z, t.x, t.y],
+    );
+    bare.push(performance.now() - s);
+  }
+  record(engine, 'bare database time for the same tiles p50', percentile(bare, 50), 'ms');
+  record(engine, 'overhead ratio: cold tile p50 / bare database p50', percentile(cold, 50) / percentile(bare, 50), '×');
+  record(engine, 'overhead ratio: warm tile p50 / bare database p50', percentile(warm, 50) / percentile(bare, 50), '×');
+  const load = JSON.parse(
+    (await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(paths), '8', '10'])).stdout,
+  ) as { requestsPerSecond: number; latencyP97_5: number; non2xx: number };
+  record(engine, 'tiles under load (10 connections)', load.requestsPerSecond, 'req/s', '≥ 3,000 req/s');
+  record(engine, 'tiles under load p97.5', load.latencyP97_5, 'ms');
+
+  // Contiguity and analyze, over HTTP and as bare domain calls.
+  for (const size of [10, 100, 500]) {
+    const members = connectedSet(tables.graph.neighbours, size);
+    const body = JSON.stringify({ members });
+    const times = async (p: string) => {
+      const t: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const s = performance.now();
+        await (await fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).arrayBuffer();
+        t.push(performance.now() - s);
+      }
+      return percentile(t, 50);
+    };
+    record(engine, `contiguity ${size} members (HTTP p50)`, await times('/api/contiguity'), 'ms');
+    record(engine, `analyze ${size} members (HTTP p50)`, await times('/api/territories/analyze'), 'ms', size === 500 ? '≤ 20 ms' : undefined);
+    const s = performance.now();
+    for (let i = 0; i < 100; i++) contiguity(members, tables.graph.neighbours);
+    record(engine, `contiguity ${size} members (domain function)`, (performance.now() - s) / 100, 'ms');
+  }
+  record(engine, 'server RSS (database in-process when embedded)', process.memoryUsage().rss / 1e6, 'MB');
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+}
+
+async function main(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-'));
+  try {
+    await benchEngine('pglite', () => openDatabase({ dataDir: path.join(dir, 'pgdata') }));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `ali_bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      await benchEngine('postgres', () => openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' }));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+  console.log('\n| engine | measure | value | goal |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.engine} | ${r.measure} | ${r.value} ${r.unit} | ${r.goal ?? ''} |`);
+  console.log('\n' + JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`, results: rows }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
