@@ -16,7 +16,11 @@ export function AtlasMap({ label }: { label: string }) {
       attributionControl: { compact: false },
     });
     map.addControl(new maplibregl.NavigationControl(), 'top-right');
+    // Lets people (and browser tests) know when everything in view is drawn.
+    const element = container.current;
+    map.on('dataloading', () => (element.dataset.state = 'loading'));
+    map.on('idle', () => (element.dataset.state = 'idle'));
     return () => map.remove();
   }, []);
-  return <div ref={container} role="region" aria-label={label} />;
+  return <div ref={container} role="region" aria-label={label} data-testid="atlas-map" />;
 }
