@@ -1,17 +1,15 @@
-import type { Geometry } from 'geojson';
 import { DataVersionWatcher, Versioned } from './data/data-version';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
 import type { Database } from './db/database';
 import { TileIndex } from './tiles/tile-index';
+import type { TilesetName } from './tiles/tile-sources';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
   db: Database;
   versions: DataVersionWatcher;
   tables: Versioned<TerritoryTables>;
-  tiles: Versioned<TileIndex>;
-  /** Association outlines by id: unions are costly, and members change only with the data version. */
-  outlines: Versioned<Map<number, Promise<Geometry | null>>>;
+  tiles: Record<TilesetName, Versioned<TileIndex>>;
   basemapUrl: string | undefined;
   /** Built client to serve, if any. */
   clientDir: string | undefined;
@@ -26,8 +24,10 @@ export function createContext(
     db,
     versions,
     tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
-    tiles: new Versioned(versions, () => TileIndex.build(db.knex)),
-    outlines: new Versioned(versions, async () => new Map()),
+    tiles: {
+      comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
+      associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations')),
+    },
     basemapUrl: options.basemapUrl,
     clientDir: options.clientDir,
   };

@@ -7,8 +7,16 @@ import { GeodataError } from '../geodata/errors';
 import { createApp } from './app';
 import { PROJECT_ROOT, readServerConfig } from './config';
 import { createContext } from './context';
-import { openDatabase } from './db/database';
+import { openDatabase, type Database } from './db/database';
 import { ensureClientBuilt } from './client-build';
+
+/** True once every dataset of the first import has been written (an interrupted import is redone). */
+async function isImported(db: Database): Promise<boolean> {
+  const result = await db.knex.raw<{ rows: { n: number }[] }>(
+    `SELECT count(DISTINCT dataset)::int AS n FROM data_versions WHERE dataset IN ('boundaries', 'snai', 'sll')`,
+  );
+  return result.rows[0]?.n === 3;
+}
 
 /** `npm start`: open (or create) the database, import the data on first start, serve the app. */
 async function main(): Promise<void> {
@@ -18,8 +26,7 @@ async function main(): Promise<void> {
   console.log(`ALI Atlas: apertura del database ${engine}…`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
 
-  const count = await db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comuni`);
-  if ((count.rows[0]?.n ?? 0) === 0) {
+  if (!(await isImported(db))) {
     const dir = resolveGeodataDir();
     console.log(`Primo avvio: importo i dati da ${dir}`);
     const summary = await importGeodata(db.knex, dir, terminalProgress());
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);
     // Warm the caches so the first visitor does not wait for them.
-    void ctx.tables.get().then(() => ctx.tiles.get()).catch((error: unknown) => console.error(error));
+    void ctx.tables.get().then(() => ctx.tiles.comuni.get()).catch((error: unknown) => console.error(error));
   });
 
   const stop = () => {

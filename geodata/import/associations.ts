@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AssociationKind } from '../../domain/associations';
 import type { AssociationSource } from '../read/areas';
 import { insertBatches } from './batches';
+import { refreshOutlines } from './outlines';
 
 export interface AssociationsReport {
   associations: number;
@@ -77,5 +78,9 @@ export async function writeAssociations(
      FROM staging_members m JOIN associations a ON a.kind = ? AND a.source = ? AND a.source_key = m.source_key`,
     [kind, source],
   );
+  await refreshOutlines(trx, `a.kind = ? AND a.source = ? AND a.source_key IN (SELECT source_key FROM staging_areas)`, [
+    kind,
+    source,
+  ]);
   return { associations: areas.length, memberships: members.length, unmatched };
 }

@@ -78,6 +78,8 @@ export async function writeBoundaries(
     onBatch,
   });
 
+  for (const table of ['staging_regions', 'staging_provinces', 'staging_comuni']) await trx.raw(`ANALYZE ${table}`);
+
   const unusable = await codes(trx, `
     SELECT code FROM staging_regions WHERE ST_IsEmpty(${valid('geom')})
     UNION ALL SELECT code FROM staging_provinces WHERE ST_IsEmpty(${valid('geom')})
@@ -124,6 +126,9 @@ export async function writeBoundaries(
     `DELETE FROM comuni WHERE code NOT IN (SELECT code FROM staging_comuni) RETURNING code`);
   await trx.raw(`DELETE FROM provinces WHERE code NOT IN (SELECT code FROM staging_provinces)`);
   await trx.raw(`DELETE FROM regions WHERE code NOT IN (SELECT code FROM staging_regions)`);
+
+  // Statistics for the adjacency join that follows (a fresh database has none).
+  await trx.raw(`ANALYZE comuni`);
 
   const known = new Set(comuni.map((c) => c.code));
   return {

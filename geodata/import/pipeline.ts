@@ -9,6 +9,10 @@ import { writeAdjacency } from './adjacency';
 import { writeAssociations, type AssociationsReport } from './associations';
 import { writeBoundaries, type BoundariesReport } from './boundaries';
 import { recordDataVersion } from './data-version';
+import { refreshOutlines } from './outlines';
+
+const SNAI_SOURCE = 'DPCoe-NUVAP';
+const SLL_SOURCE = 'ISTAT SLL 2021';
 
 export interface ImportOptions {
   /** Import only the provinces whose files are present, removing the others (development, tests). */
@@ -56,6 +60,8 @@ export async function importGeodata(
   const { report, adjacency } = await knex.transaction(async (trx) => {
     const report = await writeBoundaries(trx, boundaries, attributes, progress);
     const adjacency = await writeAdjacency(trx, progress);
+    // Associations this pipeline does not re-import (e.g. Unioni from a CSV) follow the new boundaries.
+    await refreshOutlines(trx, `a.source NOT IN (?, ?)`, [SNAI_SOURCE, SLL_SOURCE]);
     await recordDataVersion(trx, 'boundaries', { ...report, adjacency });
     return { report, adjacency };
   });
@@ -63,16 +69,20 @@ export async function importGeodata(
   const known = new Set(boundaries.comuni.map((c) => c.code));
   progress.stage('Aree SNAI e sistemi locali del lavoro', 2);
   const snai = await knex.transaction(async (trx) => {
-    const r = await writeAssociations(trx, 'snai', 'DPCoe-NUVAP', areas.snai, known, true);
+    const r = await writeAssociations(trx, 'snai', SNAI_SOURCE, areas.snai, known, true);
     await recordDataVersion(trx, 'snai', r);
     return r;
   });
   progress.tick();
   const { sll, dataVersion } = await knex.transaction(async (trx) => {
-    const sll = await writeAssociations(trx, 'sll', 'ISTAT SLL 2021', areas.sll, known, true);
+    const sll = await writeAssociations(trx, 'sll', SLL_SOURCE, areas.sll, known, true);
     return { sll, dataVersion: await recordDataVersion(trx, 'sll', sll) };
   });
   progress.tick();
+  // Fresh statistics, so the planner uses the indexes on the new data.
+  for (const table of ['regions', 'provinces', 'comuni', 'comune_adjacency', 'associations', 'association_members']) {
+    await knex.raw(`ANALYZE ${table}`);
+  }
   progress.end();
 
   return {

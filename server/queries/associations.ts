@@ -48,12 +48,10 @@ export async function findAssociation(
   return { ...association, members: members.rows };
 }
 
-/** Dissolved outline of an association's members, simplified to about 10 m. */
+/** Dissolved outline of an association's members (computed on import), simplified to about 10 m. */
 export async function associationOutline(knex: Knex, id: number): Promise<Geometry | null> {
   const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
-    `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(ST_Union(c.geom), 0.0001), 6) AS geometry
-     FROM association_members m JOIN comuni c ON c.code = m.comune_code
-     WHERE m.association_id = ?`,
+    `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, 0.0001), 6) AS geometry FROM associations WHERE id = ?`,
     [id],
   );
   const geometry = result.rows[0]?.geometry;

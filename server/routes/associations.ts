@@ -19,20 +19,13 @@ export function associationRoutes(ctx: AppContext): Router {
     if (!association) throw notFound(`Nessuna associazione con id ${id} / No association with id ${id}`);
     const { value: tables } = await ctx.tables.get();
     const analysis = analyzeTerritory(tables, association.members.map((m) => m.code));
-    const { value: outlines } = await ctx.outlines.get();
-    let outline = outlines.get(id);
-    if (!outline) {
-      outline = associationOutline(ctx.db.knex, id);
-      outlines.set(id, outline);
-      outline.catch(() => outlines.delete(id));
-    }
     res.json({
       ...association,
       totals: analysis.totals,
       provinces: analysis.provinces,
       regions: analysis.regions,
       contiguity: analysis.contiguity,
-      outline: await outline,
+      outline: await associationOutline(ctx.db.knex, id),
     });
   });
 

@@ -1,48 +1,61 @@
-import { Router } from 'express';
-import type { AppContext } from '../context';
-import { badRequest } from '../http/errors';
-import { MAX_ZOOM, MIN_ZOOM, parseTileCoord } from '../tiles/tile-coords';
 import { gunzipSync } from 'node:zlib';
+import { Router } from 'express';
 import { ATTRIBUTION } from '../../geodata/sources';
+import type { AppContext } from '../context';
+import { badRequest, notFound } from '../http/errors';
+import { MAX_ZOOM, MIN_ZOOM, parseTileCoord } from '../tiles/tile-coords';
+import { isTilesetName, type TilesetName } from '../tiles/tile-sources';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 
+const FIELDS: Record<TilesetName, { id: string; minzoom?: number; fields: Record<string, string> }[]> = {
+  comuni: [
+    { id: 'comuni', fields: { code: 'String', name: 'String', population: 'Number', density: 'Number', small: 'Boolean', innerAreaClass: 'String', province: 'String', region: 'String' } },
+    { id: 'provinces', fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' } },
+    { id: 'regions', fields: { code: 'String', name: 'String' } },
+    { id: 'labels', fields: { kind: 'String', code: 'String', name: 'String' } },
+    { id: 'comuni_labels', minzoom: 8, fields: { code: 'String', name: 'String', population: 'Number' } },
+  ],
+  associations: [{ id: 'associations', fields: { code: 'Number', kind: 'String', name: 'String' } }],
+};
+
+function tileset(name: string): TilesetName {
+  if (!isTilesetName(name)) throw notFound(`Nessun tileset "${name}" / No tileset "${name}"`);
+  return name;
+}
+
 /**
- * Vector tiles with layers comuni, provinces, regions and labels. The TileJSON names a URL with
- * the data version (`?v=`), cached forever; a request without it is revalidated by ETag, so a
- * re-import is never served stale.
+ * Vector tiles: `comuni` (layers comuni, provinces, regions, labels, comuni_labels) and
+ * `associations` (outlines). The TileJSON names a URL with the data version (`?v=`), cached
+ * forever; a request without it is revalidated by ETag, so a re-import is never served stale.
  */
 export function tileRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/tiles/comuni.json', async (req, res) => {
+  router.get('/tiles/:tileset.json', async (req, res) => {
+    const name = tileset(req.params.tileset);
     const { id } = await ctx.versions.current();
     const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     res.set('Cache-Control', 'no-cache').json({
       tilejson: '3.0.0',
-      name: 'ALI Atlas – comuni',
+      name: `ALI Atlas – ${name}`,
       attribution: ATTRIBUTION,
       scheme: 'xyz',
-      tiles: [`${origin}/tiles/comuni/{z}/{x}/{y}.pbf?v=${id}`],
+      tiles: [`${origin}/tiles/${name}/{z}/{x}/{y}.pbf?v=${id}`],
       minzoom: MIN_ZOOM,
       maxzoom: MAX_ZOOM,
       bounds: [6.6, 35.4, 18.6, 47.1],
-      vector_layers: [
-        { id: 'comuni', fields: { code: 'String', name: 'String', population: 'Number', density: 'Number', small: 'Boolean', innerAreaClass: 'String', province: 'String', region: 'String' } },
-        { id: 'provinces', fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' } },
-        { id: 'regions', fields: { code: 'String', name: 'String' } },
-        { id: 'labels', fields: { kind: 'String', code: 'String', name: 'String' } },
-        { id: 'comuni_labels', minzoom: 8, fields: { code: 'String', name: 'String', population: 'Number' } },
-      ],
+      vector_layers: FIELDS[name],
       dataVersion: id,
     });
   });
 
-  router.get('/tiles/comuni/:z/:x/:y.pbf', async (req, res) => {
+  router.get('/tiles/:tileset/:z/:x/:y.pbf', async (req, res) => {
+    const name = tileset(req.params.tileset);
     const coord = parseTileCoord(req.params.z, req.params.x, req.params.y);
     if ('error' in coord) throw badRequest(`Tile impossibile / Impossible tile: ${coord.error}`);
-    const { version, value: index } = await ctx.tiles.get();
+    const { version, value: index } = await ctx.tiles[name].get();
     const etag = `"v${version}"`;
     res.set('ETag', etag);
     res.set('Cache-Control', req.query.v === String(version) ? IMMUTABLE : REVALIDATE);
@@ -57,11 +70,8 @@ export function tileRoutes(ctx: AppContext): Router {
       return;
     }
     res.type('application/vnd.mapbox-vector-tile');
-    if (req.acceptsEncodings('gzip')) {
-      res.set('Content-Encoding', 'gzip').send(tile.gzipped);
-    } else {
-      res.send(gunzipSync(tile.gzipped));
-    }
+    if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(tile.gzipped);
+    else res.send(gunzipSync(tile.gzipped));
   });
 
   return router;

@@ -3,7 +3,7 @@ import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Knex } from 'knex';
 import { MAX_ZOOM, type TileCoord } from './tile-coords';
-import { TILE_LAYERS, readTileLayer, type TileLayerName } from './tile-sources';
+import { TILESETS, readTileLayer, tileLayer, type TileLayerName, type TilesetName } from './tile-sources';
 
 const EXTENT = 4096;
 
@@ -22,12 +22,12 @@ export class TileIndex {
     private readonly cacheSize: number,
   ) {}
 
-  static async build(knex: Knex, cacheSize = 20000): Promise<TileIndex> {
+  static async build(knex: Knex, tileset: TilesetName, cacheSize = 20000): Promise<TileIndex> {
     const layers = new Map<TileLayerName, { index: GeoJSONVT; minZoom: number }>();
-    for (const name of Object.keys(TILE_LAYERS) as TileLayerName[]) {
+    for (const name of TILESETS[tileset]) {
       const data = await readTileLayer(knex, name);
       const index = new GeoJSONVT(data, { maxZoom: MAX_ZOOM, extent: EXTENT, buffer: 64, tolerance: 3 });
-      layers.set(name, { index, minZoom: TILE_LAYERS[name].minZoom });
+      layers.set(name, { index, minZoom: tileLayer(name).minZoom });
     }
     return new TileIndex(layers, cacheSize);
   }

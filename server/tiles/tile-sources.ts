@@ -13,7 +13,7 @@ interface LayerSource {
 const polygons = (column: string) => `ST_AsGeoJSON(ST_ForcePolygonCCW(${column}), 6) AS geometry`;
 
 /** The layers of the atlas tiles and where each one's features come from. */
-export const TILE_LAYERS = {
+const TILE_LAYERS = {
   comuni: {
     sql: `SELECT code, name, population, density_per_km2 AS density, population <= 5000 AS small,
             inner_area_class AS "innerAreaClass", province_code AS province, region_code AS region, ${polygons('geom')}
@@ -39,15 +39,36 @@ export const TILE_LAYERS = {
     minZoom: 8,
     ids: true,
   },
+  associations: {
+    sql: `SELECT id AS code, kind, name, ${polygons('outline')} FROM associations WHERE outline IS NOT NULL`,
+    minZoom: 0,
+    ids: true,
+  },
 } satisfies Record<string, LayerSource>;
 
 export type TileLayerName = keyof typeof TILE_LAYERS;
+
+export function tileLayer(name: TileLayerName): LayerSource {
+  return TILE_LAYERS[name];
+}
+
+/** Tilesets served under /tiles/{name}/: the base map, and association outlines fetched only when shown. */
+export const TILESETS = {
+  comuni: ['comuni', 'provinces', 'regions', 'labels', 'comuni_labels'],
+  associations: ['associations'],
+} as const satisfies Record<string, readonly TileLayerName[]>;
+
+export type TilesetName = keyof typeof TILESETS;
+
+export function isTilesetName(name: string): name is TilesetName {
+  return Object.hasOwn(TILESETS, name);
+}
 
 type Row = Record<string, string | number | boolean | null> & { geometry: string };
 
 /** Reads one layer as GeoJSON (null properties are left out: vector tiles cannot hold them). */
 export async function readTileLayer(knex: Knex, layer: TileLayerName): Promise<FeatureCollection> {
-  const { sql, ids } = TILE_LAYERS[layer];
+  const { sql, ids } = tileLayer(layer);
   const result = await knex.raw<{ rows: Row[] }>(sql);
   const features: Feature[] = result.rows.map(({ geometry, ...props }) => {
     const properties: Record<string, string | number | boolean> = {};

@@ -59,6 +59,17 @@ describe('vector tiles', () => {
     }
   });
 
+  it('serve association outlines as their own tileset, and 404 for an unknown one', async () => {
+    const tile = await decode(await server.get('/tiles/associations/6/34/23.pbf'));
+    const layer = tile.layers.associations!;
+    const kinds = new Set(Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.kind));
+    expect(kinds).toEqual(new Set(['snai', 'sll']));
+    const sll = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((f) => f.properties.name === 'Roma');
+    expect(sll?.type).toBe(3);
+    expect((await server.get('/tiles/associations.json')).status).toBe(200);
+    expect((await server.get('/tiles/castles/1/1/1.pbf')).status).toBe(404);
+  });
+
   it('are cached by data version and never served stale after a re-import', async () => {
     const tilejson = (await (await server.get('/tiles/comuni.json')).json()) as { tiles: string[]; dataVersion: number };
     const versioned = new URL(tilejson.tiles[0]!.replace('{z}/{x}/{y}', '10/547/380'));

@@ -96,7 +96,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   });
   record(engine, 're-start: ready to serve', seconds(start), 's', engine === 'pglite' ? '≤ 10 s' : undefined);
   const { value: tables } = await ctx.tables.get();
-  await ctx.tiles.get();
+  await ctx.tiles.comuni.get();
   record(engine, 're-start: caches warm (tables + tile index)', seconds(start), 's');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GeodataError } from '../../geodata/errors';
 import { importAssociationsCsv } from '../../geodata/import/associations-csv';
 import { importGeodata } from '../../geodata/import/pipeline';
+import { writeAdjacency } from '../../geodata/import/adjacency';
 import { silentProgress } from '../../geodata/progress';
 import { COMUNI_DIR, FILES } from '../../geodata/sources';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -202,5 +203,30 @@ describe('a re-import', () => {
     expect(second.boundaries.removedComuni).toEqual([]);
     expect(second.dataVersion).toBeGreaterThan(first.dataVersion);
     expect(await fingerprint()).toBe(state);
+  }, 240_000);
+
+  it('still finds neighbours across a hairline gap between boundaries', async () => {
+    const aosta = '007003';
+    const neighbours = async () =>
+      (
+        await database.db.knex.raw<{ rows: { other: string; border_m: number }[] }>(
+          `SELECT CASE WHEN a = ? THEN b ELSE a END AS other, border_m FROM comune_adjacency
+           WHERE kind = 'border' AND (a = ? OR b = ?) ORDER BY other`,
+          [aosta, aosta, aosta],
+        )
+      ).rows;
+    const before = await neighbours();
+    expect(before.length).toBeGreaterThan(3);
+    // Shrink Aosta by ~0.4 m: it no longer touches anyone, but stays within the tolerance.
+    await database.db.knex.raw(`UPDATE comuni SET geom = ST_Multi(ST_Buffer(geom, -0.000004)) WHERE code = ?`, [aosta]);
+    const touching = await database.db.knex.raw<{ rows: unknown[] }>(
+      `SELECT 1 FROM comuni a JOIN comuni b ON a.code = ? AND b.code <> a.code AND ST_Intersects(a.geom, b.geom)`,
+      [aosta],
+    );
+    expect(touching.rows).toEqual([]);
+    await database.db.knex.transaction((trx) => writeAdjacency(trx, silentProgress));
+    const after = await neighbours();
+    expect(after.map((r) => r.other)).toEqual(before.map((r) => r.other));
+    after.forEach((r, i) => expect(r.border_m).toBeCloseTo(before[i]!.border_m, -2)); // within ~50 m
   });
 });

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import { schema } from './001_schema';
+import { associationOutlines } from './002_association_outlines';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
+  '002_association_outlines': associationOutlines,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
