@@ -1,32 +1,153 @@
-import { AtlasMap } from './map/AtlasMap';
-import { POPULATION_CLASSES, POPULATION_COLOURS } from './map/style';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api/client';
+import type { AssociationDetails } from './api/types';
+import { AreaFilter } from './controls/AreaFilter';
+import { OverlayToggles } from './controls/OverlayToggles';
+import { ThemePicker } from './controls/ThemePicker';
+import { useAtlas } from './data/atlas';
+import { DetailsPanel } from './details/DetailsPanel';
+import { useComune } from './details/useComune';
+import { LANGUAGES, numberFormat } from './i18n';
+import { Legend } from './legend/Legend';
+import { AtlasMap, type Focus } from './map/AtlasMap';
+import { buildTheme } from './map/themes';
+import { SearchBox } from './search/SearchBox';
+import { useViewState } from './state/useViewState';
+import type { OverlayId } from './state/view-state';
 
-const number = new Intl.NumberFormat('it-IT');
+const ATTRIBUTION =
+  'Confini: © ISTAT (CC BY 4.0) via openpolis/geojson-italy · Popolazione: ISTAT 2020 · Aree interne e SNAI: DPCoe-NUVAP / ISTAT · SLL: ISTAT';
 
 export function App() {
+  const { t, i18n } = useTranslation();
+  const [view, update] = useViewState();
+  const { atlas, error } = useAtlas();
+  const comune = useComune(view.selected);
+  const theme = useMemo(() => (atlas ? buildTheme(view.theme, atlas) : null), [atlas, view.theme]);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+  const [association, setAssociation] = useState<AssociationDetails | null>(null);
+  const [unioni, setUnioni] = useState<number | undefined>(undefined);
+  const [layersOpen, setLayersOpen] = useState(false);
+  const flyToSelection = useRef(false);
+
+  useEffect(() => {
+    if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
+    document.documentElement.lang = view.lang;
+    document.title = `${t('app.title')} – ${t('app.subtitle')}`;
+  }, [view.lang, i18n, t]);
+
+  useEffect(() => {
+    void Promise.all([api.associations('unione'), api.associations('comunita_montana')])
+      .then(([u, c]) => setUnioni(u.length + c.length))
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    setAssociation(null);
+    if (view.association === null) return;
+    const controller = new AbortController();
+    api.association(view.association, controller.signal).then(setAssociation).catch(() => undefined);
+    return () => controller.abort();
+  }, [view.association]);
+
+  // Fly to a Comune chosen from the search or a list, once its extent is known.
+  useEffect(() => {
+    if (flyToSelection.current && comune.comune) {
+      flyToSelection.current = false;
+      setFocus({ bbox: comune.comune.bbox, key: Date.now() });
+    }
+  }, [comune.comune]);
+
+  const areaKey = useRef(view.area);
+  useEffect(() => {
+    if (!atlas || view.area === areaKey.current) return;
+    areaKey.current = view.area;
+    const bbox = view.area ? atlas.areaBBox(view.area) : ([6.6, 36.6, 18.6, 47.1] as const);
+    if (bbox) setFocus({ bbox: [...bbox], key: Date.now() });
+  }, [atlas, view.area]);
+
+  const select = (code: string, fly: boolean) => {
+    flyToSelection.current = fly;
+    update({ selected: code, association: null });
+  };
+  const highlight = useMemo(() => association?.members.map((m) => m.code) ?? [], [association]);
+  const hoverRow = hover && atlas ? atlas.row(hover.code) : undefined;
+  const f = numberFormat(view.lang);
+
   return (
     <div className="app">
-      <header>
-        <h1>ALI Atlas</h1>
-        <span>Alleanze Locali per l'Innovazione</span>
+      <a href="#map" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <h1>
+          {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
+        </h1>
+        <nav aria-label={t('nav.explore')}>
+          <a href="/" aria-current="page">
+            {t('nav.explore')}
+          </a>
+        </nav>
+        <SearchBox onChoose={(hit) => select(hit.code, true)} />
+        <div className="lang" role="group" aria-label={t('nav.language')}>
+          {LANGUAGES.map((lang) => (
+            <button key={lang} type="button" aria-pressed={view.lang === lang} onClick={() => update({ lang })}>
+              {lang.toUpperCase()}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="layers-toggle" aria-expanded={layersOpen} aria-controls="sidebar" onClick={() => setLayersOpen(!layersOpen)}>
+          {layersOpen ? t('nav.closeLayers') : t('nav.layers')}
+        </button>
       </header>
-      <main className="map">
-        <AtlasMap label="Mappa dei comuni italiani" />
-        <aside className="legend" aria-label="Legenda">
-          <strong>Popolazione residente (ISTAT 2020)</strong>
-          <ol>
-            {POPULATION_CLASSES.map((limit, i) => {
-              const next = POPULATION_CLASSES[i + 1];
-              return (
-                <li key={limit}>
-                  <span className="swatch" style={{ background: POPULATION_COLOURS[i] }} />
-                  {next === undefined ? `oltre ${number.format(limit)}` : `${number.format(limit)} – ${number.format(next - 1)}`}
-                </li>
-              );
-            })}
-          </ol>
+      <div className="layout">
+        <aside id="sidebar" className={`sidebar${layersOpen ? ' open' : ''}`} aria-label={t('nav.layers')}>
+          <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} />
+          <OverlayToggles value={view.overlays} counts={{ unioni }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
+          {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
+          <Legend theme={theme} overlays={view.overlays} />
         </aside>
-      </main>
+        <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
+          <AtlasMap
+            atlas={atlas}
+            view={view}
+            theme={theme}
+            highlight={highlight}
+            focus={focus}
+            label={t('map.label')}
+            onSelect={(code) => select(code, false)}
+            onCamera={(camera) => update({ camera }, { replace: true })}
+            onHover={setHover}
+          />
+          {!atlas && !error && <p className="map-status">{t('map.loading')}</p>}
+          {error && (
+            <p className="map-status" role="alert">
+              {t('details.error', { message: error })}
+            </p>
+          )}
+          {hover && hoverRow !== undefined && atlas && (
+            <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
+              <strong>{atlas.table.name[hoverRow]}</strong> ({atlas.provinceByCode.get(atlas.table.province[hoverRow] as string)?.acronym})
+              <br />
+              {t('tooltip.population', { value: atlas.table.population[hoverRow] == null ? '—' : f.format(atlas.table.population[hoverRow] as number) })}
+            </div>
+          )}
+          <footer className="attribution">{ATTRIBUTION}</footer>
+        </main>
+        {view.selected && (
+          <DetailsPanel
+            code={view.selected}
+            state={comune}
+            atlas={atlas}
+            association={association}
+            onSelect={(code) => select(code, true)}
+            onAssociation={(id) => update({ association: id })}
+            onClose={() => update({ selected: null, association: null })}
+          />
+        )}
+      </div>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { AppContext } from './context';
 import { errorHandler, unknownRoute } from './http/errors';
 import { securityHeaders } from './http/security';
 import { associationRoutes } from './routes/associations';
+import { atlasRoutes } from './routes/atlas';
+import compression from 'compression';
 import { comuniRoutes } from './routes/comuni';
 import { healthRoutes } from './routes/health';
 import { territoryRoutes } from './routes/territories';
@@ -16,9 +18,11 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders(ctx.basemapUrl));
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes(ctx));
+  app.use(atlasRoutes(ctx));
   app.use(comuniRoutes(ctx));
   app.use(territoryRoutes(ctx));
   app.use(associationRoutes(ctx));

@@ -3,6 +3,8 @@ import { loadTerritoryTables, type TerritoryTables } from './data/territory-stor
 import type { Database } from './db/database';
 import { TileIndex } from './tiles/tile-index';
 import type { TilesetName } from './tiles/tile-sources';
+import { readAtlasTable } from './queries/atlas-table';
+import { gzipSync } from 'node:zlib';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -10,6 +12,8 @@ export interface AppContext {
   versions: DataVersionWatcher;
   tables: Versioned<TerritoryTables>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
+  /** The client's attribute table, gzipped JSON. */
+  atlasTable: Versioned<Buffer>;
   basemapUrl: string | undefined;
   /** Built client to serve, if any. */
   clientDir: string | undefined;
@@ -28,6 +32,9 @@ export function createContext(
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
       associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations')),
     },
+    atlasTable: new Versioned(versions, async (version) =>
+      gzipSync(JSON.stringify(await readAtlasTable(db.knex, version))),
+    ),
     basemapUrl: options.basemapUrl,
     clientDir: options.clientDir,
   };

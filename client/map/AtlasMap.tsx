@@ -1,26 +1,166 @@
-import { useEffect, useRef } from 'react';
-import maplibregl from 'maplibre-gl';
-import { atlasStyle } from './style';
+import { useEffect, useRef, useState } from 'react';
+import maplibregl, { type ExpressionSpecification, type MapLayerMouseEvent } from 'maplibre-gl';
+import type { Atlas } from '../data/atlas';
+import type { ViewState } from '../state/view-state';
+import { featureStates, NO_DATA, type Theme } from './themes';
+import { atlasStyle, OUTLINE_OVERLAYS, SOURCE } from './style';
+import type { DeckOverlays } from './deck-overlays';
 
 const ITALY: [number, number, number, number] = [6.6, 36.6, 18.6, 47.1];
+type Camera = NonNullable<ViewState['camera']>;
 
-/** The national map, drawn from the atlas tiles. */
-export function AtlasMap({ label }: { label: string }) {
+export interface Focus {
+  bbox: [number, number, number, number];
+  /** Changes each time the map should move, even to the same place. */
+  key: number;
+}
+
+interface Props {
+  atlas: Atlas | null;
+  view: ViewState;
+  theme: Theme | null;
+  highlight: readonly string[];
+  focus: Focus | null;
+  basemapUrl?: string;
+  label: string;
+  onSelect(code: string): void;
+  onCamera(camera: Camera): void;
+  onHover(hover: { code: string; x: number; y: number } | null): void;
+}
+
+/** The MapLibre map: style from our tiles, thematic colours joined by feature-state, deck.gl overlays. */
+export function AtlasMap(props: Props) {
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const [ready, setReady] = useState(false);
+  const deck = useRef<Promise<DeckOverlays> | null>(null);
+  const highlighted = useRef<readonly string[]>([]);
+  /** True once the thematic colours are on the map: only then is the map "idle" (fully drawn). */
+  const themed = useRef(false);
+  const { atlas, view, theme, highlight, focus } = props;
+
   useEffect(() => {
-    if (!container.current) return;
-    const map = new maplibregl.Map({
-      container: container.current,
-      style: atlasStyle(new URL('/tiles/comuni.json', window.location.href).href),
-      bounds: ITALY,
-      attributionControl: { compact: false },
-    });
-    map.addControl(new maplibregl.NavigationControl(), 'top-right');
-    // Lets people (and browser tests) know when everything in view is drawn.
     const element = container.current;
+    if (!element) return;
+    const camera = callbacks.current.view.camera;
+    const map = new maplibregl.Map({
+      container: element,
+      style: atlasStyle(window.location.origin, ['literal', NO_DATA] as unknown as ExpressionSpecification, callbacks.current.basemapUrl),
+      ...(camera ? { center: [camera.lon, camera.lat], zoom: camera.zoom } : { bounds: ITALY }),
+      attributionControl: false,
+      dragRotate: false,
+      maxZoom: 16,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.getCanvas().setAttribute('aria-label', callbacks.current.label);
+    map.on('load', () => setReady(true));
     map.on('dataloading', () => (element.dataset.state = 'loading'));
-    map.on('idle', () => (element.dataset.state = 'idle'));
-    return () => map.remove();
+    map.on('idle', () => (element.dataset.state = themed.current ? 'idle' : 'loading'));
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      callbacks.current.onCamera({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+    const code = (e: MapLayerMouseEvent) => e.features?.[0]?.properties?.code as string | undefined;
+    map.on('mousemove', 'comuni-fill', (e) => {
+      const c = code(e);
+      map.getCanvas().style.cursor = c ? 'pointer' : '';
+      callbacks.current.onHover(c ? { code: c, x: e.point.x, y: e.point.y } : null);
+    });
+    map.on('mouseleave', 'comuni-fill', () => {
+      map.getCanvas().style.cursor = '';
+      callbacks.current.onHover(null);
+    });
+    map.on('click', 'comuni-fill', (e) => {
+      const c = code(e);
+      if (c) callbacks.current.onSelect(c);
+    });
+    mapRef.current = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
   }, []);
-  return <div ref={container} role="region" aria-label={label} data-testid="atlas-map" />;
+
+  // Join the attribute table to the tiles once: feature-state by numeric ISTAT code.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !atlas) return;
+    for (const { id, state } of featureStates(atlas)) map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, state);
+  }, [ready, atlas]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !theme || !atlas) return;
+    map.setPaintProperty('comuni-fill', 'fill-color', theme.fillColour);
+    themed.current = true;
+    map.triggerRepaint();
+  }, [ready, theme, atlas]);
+
+  // Region / province filter: the rest of Italy is dimmed.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const area = view.area;
+    const base = props.basemapUrl ? 0.75 : 1;
+    const opacity = area
+      ? ['case', ['==', ['get', area.length === 2 ? 'region' : 'province'], area], base, 0.2]
+      : base;
+    map.setPaintProperty('comuni-fill', 'fill-opacity', opacity as ExpressionSpecification);
+  }, [ready, view.area, props.basemapUrl]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) map.setFilter('comuni-selected', ['==', ['get', 'code'], view.selected ?? '']);
+  }, [ready, view.selected]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    for (const id of Object.keys(OUTLINE_OVERLAYS)) {
+      map.setLayoutProperty(`overlay-${id}`, 'visibility', view.overlays.includes(id as never) ? 'visible' : 'none');
+    }
+    const circles = view.overlays.includes('circles');
+    const hubs = view.overlays.includes('hubs');
+    if (!atlas || (!deck.current && !circles && !hubs)) return;
+    // deck.gl is loaded only when one of its overlays is first shown.
+    deck.current ??= import('./deck-overlays').then(({ createDeckOverlays }) => {
+      const overlays = createDeckOverlays(atlas);
+      map.addControl(overlays.control);
+      return overlays;
+    });
+    void deck.current.then((overlays) => overlays.show({ circles, hubs }));
+  }, [ready, atlas, view.overlays]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const set = (codes: readonly string[], value: boolean) => {
+      for (const c of codes) map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id: Number(c) }, { highlight: value });
+    };
+    set(highlighted.current, false);
+    set(highlight, true);
+    highlighted.current = highlight;
+  }, [ready, highlight]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map && focus) map.fitBounds(focus.bbox, { padding: 60, maxZoom: 11, duration: 800 });
+  }, [ready, focus]);
+
+  // Camera from the URL (Back / Forward): move only when it differs from where the map is.
+  useEffect(() => {
+    const map = mapRef.current;
+    const camera = view.camera;
+    if (!ready || !map || !camera) return;
+    const c = map.getCenter();
+    if (Math.abs(c.lng - camera.lon) > 1e-3 || Math.abs(c.lat - camera.lat) > 1e-3 || Math.abs(map.getZoom() - camera.zoom) > 0.01) {
+      map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+    }
+  }, [ready, view.camera]);
+
+  return <div ref={container} className="atlas-map" data-testid="atlas-map" data-state="loading" />;
 }

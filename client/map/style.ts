@@ -1,30 +1,130 @@
-import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { OverlayId } from '../state/view-state';
 
-/** Population classes (residents) and a colour-blind-safe sequential palette (ColorBrewer YlGnBu). */
-export const POPULATION_CLASSES = [0, 1000, 3000, 5000, 10000, 50000];
-export const POPULATION_COLOURS = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'];
+export const SOURCE = 'atlas';
+export const ASSOCIATIONS_SOURCE = 'associations';
 
-const populationFill: ExpressionSpecification = [
-  'step',
-  ['coalesce', ['get', 'population'], -1],
-  '#d9d9d9',
-  ...POPULATION_CLASSES.flatMap((limit, i) => [limit, POPULATION_COLOURS[i] as string]),
-] as unknown as ExpressionSpecification;
+/** Outline overlays of existing associations: which kinds each shows, and its colour (Okabe–Ito). */
+export const OUTLINE_OVERLAYS: Partial<Record<OverlayId, { kinds: string[]; colour: string; width: number }>> = {
+  snai: { kinds: ['snai'], colour: '#D55E00', width: 2 },
+  sll: { kinds: ['sll'], colour: '#009E73', width: 1.2 },
+  unioni: { kinds: ['unione', 'comunita_montana'], colour: '#CC79A7', width: 2 },
+};
 
-/** The atlas style: everything drawn from our own tiles, no external sources, fonts or sprites. */
-export function atlasStyle(tileJsonUrl: string): StyleSpecification {
-  return {
-    version: 8,
-    sources: { atlas: { type: 'vector', url: tileJsonUrl } },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef3f7' } },
-      { id: 'comuni-fill', type: 'fill', source: 'atlas', 'source-layer': 'comuni', paint: { 'fill-color': populationFill } },
-      {
-        id: 'comuni-line', type: 'line', source: 'atlas', 'source-layer': 'comuni', minzoom: 7,
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.2, 12, 1] },
-      },
-      { id: 'provinces-line', type: 'line', source: 'atlas', 'source-layer': 'provinces', minzoom: 5, paint: { 'line-color': '#555', 'line-width': 0.8 } },
-      { id: 'regions-line', type: 'line', source: 'atlas', 'source-layer': 'regions', paint: { 'line-color': '#222', 'line-width': 1.4 } },
-    ],
+const TEXT_FONT = ['sans-serif'];
+const halo = { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
+
+/** Comuni filling, boundaries, selection and labels, all from our own tiles: no external sources or fonts. */
+export function atlasStyle(origin: string, fillColour: ExpressionSpecification, basemapUrl?: string): StyleSpecification {
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': '#e8eef3' } },
+  ];
+  const sources: StyleSpecification['sources'] = {
+    [SOURCE]: { type: 'vector', url: `${origin}/tiles/comuni.json` },
+    [ASSOCIATIONS_SOURCE]: { type: 'vector', url: `${origin}/tiles/associations.json` },
   };
+  if (basemapUrl) {
+    sources.basemap = { type: 'raster', tiles: [basemapUrl], tileSize: 256 };
+    layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
+  }
+  layers.push(
+    {
+      id: 'comuni-fill',
+      type: 'fill',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      paint: { 'fill-color': fillColour, 'fill-opacity': basemapUrl ? 0.75 : 1 },
+    },
+    {
+      id: 'comuni-line',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      minzoom: 7,
+      paint: { 'line-color': '#ffffff', 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.2, 12, 1] },
+    },
+    {
+      id: 'provinces-line',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'provinces',
+      minzoom: 5,
+      paint: { 'line-color': '#4d4d4d', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.5, 10, 1.5] },
+    },
+    {
+      id: 'regions-line',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'regions',
+      paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 2.5] },
+    },
+  );
+  for (const [id, overlay] of Object.entries(OUTLINE_OVERLAYS)) {
+    layers.push({
+      id: `overlay-${id}`,
+      type: 'line',
+      source: ASSOCIATIONS_SOURCE,
+      'source-layer': 'associations',
+      filter: ['in', ['get', 'kind'], ['literal', overlay.kinds]],
+      layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': overlay.colour, 'line-width': overlay.width, 'line-opacity': 0.9 },
+    });
+  }
+  layers.push(
+    {
+      id: 'comuni-highlight',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      paint: {
+        'line-color': '#000000',
+        'line-width': 2.5,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'highlight'], false], 1, 0],
+      },
+    },
+    {
+      id: 'comuni-selected',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      filter: ['==', ['get', 'code'], ''],
+      paint: { 'line-color': '#d7191c', 'line-width': 4 },
+    },
+    {
+      id: 'labels-regions',
+      type: 'symbol',
+      source: SOURCE,
+      'source-layer': 'labels',
+      filter: ['==', ['get', 'kind'], 'region'],
+      maxzoom: 7,
+      layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 13, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
+      paint: halo,
+    },
+    {
+      id: 'labels-provinces',
+      type: 'symbol',
+      source: SOURCE,
+      'source-layer': 'labels',
+      filter: ['==', ['get', 'kind'], 'province'],
+      minzoom: 7,
+      maxzoom: 9,
+      layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 12 },
+      paint: halo,
+    },
+    {
+      id: 'labels-comuni',
+      type: 'symbol',
+      source: SOURCE,
+      'source-layer': 'comuni_labels',
+      minzoom: 8,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': TEXT_FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 13],
+        'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]],
+      },
+      paint: halo,
+    },
+  );
+  return { version: 8, sources, layers };
 }

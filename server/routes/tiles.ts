@@ -1,8 +1,8 @@
-import { gunzipSync } from 'node:zlib';
 import { Router } from 'express';
 import { ATTRIBUTION } from '../../geodata/sources';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
+import { sendGzipped } from '../http/gzipped';
 import { MAX_ZOOM, MIN_ZOOM, parseTileCoord } from '../tiles/tile-coords';
 import { isTilesetName, type TilesetName } from '../tiles/tile-sources';
 
@@ -56,22 +56,13 @@ export function tileRoutes(ctx: AppContext): Router {
     const coord = parseTileCoord(req.params.z, req.params.x, req.params.y);
     if ('error' in coord) throw badRequest(`Tile impossibile / Impossible tile: ${coord.error}`);
     const { version, value: index } = await ctx.tiles[name].get();
-    const etag = `"v${version}"`;
-    res.set('ETag', etag);
-    res.set('Cache-Control', req.query.v === String(version) ? IMMUTABLE : REVALIDATE);
-    res.set('Vary', 'Accept-Encoding');
-    if (req.get('If-None-Match') === etag) {
-      res.status(304).end();
-      return;
-    }
     const tile = index.tile(coord);
     if (!tile) {
+      res.set('Cache-Control', req.query.v === String(version) ? IMMUTABLE : REVALIDATE);
       res.status(204).end();
       return;
     }
-    res.type('application/vnd.mapbox-vector-tile');
-    if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(tile.gzipped);
-    else res.send(gunzipSync(tile.gzipped));
+    sendGzipped(req, res, tile.gzipped, 'application/vnd.mapbox-vector-tile', version, req.query.v === String(version));
   });
 
   return router;

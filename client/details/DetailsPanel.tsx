@@ -1,0 +1,123 @@
+import { useTranslation } from 'react-i18next';
+import type { AssociationDetails } from '../api/types';
+import type { Atlas } from '../data/atlas';
+import { numberFormat } from '../i18n';
+import type { ComuneState } from './useComune';
+
+interface Props {
+  code: string;
+  state: ComuneState;
+  atlas: Atlas | null;
+  association: AssociationDetails | null;
+  onSelect(code: string): void;
+  onAssociation(id: number | null): void;
+  onClose(): void;
+}
+
+/** Everything about one Comune: figures, neighbours, associations (click one to see it on the map). */
+export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+
+  const f = numberFormat(i18n.language);
+  const f1 = numberFormat(i18n.language, 1);
+  const c = state.comune;
+  const nd = t('details.noData');
+
+  return (
+    <aside className="panel" aria-labelledby="details-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="panel-head">
+        <h2 id="details-title">{c?.name ?? atlas?.name(code) ?? code}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('details.close')}>
+          ×
+        </button>
+      </div>
+      {state.error && <p role="alert">{t('details.error', { message: state.error })}</p>}
+      {!c && !state.error && <p aria-busy="true">{t('details.loading')}</p>}
+      {c && (
+        <>
+          <dl className="facts" data-testid="comune-facts">
+            <dt>{t('details.province')}</dt>
+            <dd>{c.province.name} ({c.province.acronym})</dd>
+            <dt>{t('details.region')}</dt>
+            <dd>{c.region.name}</dd>
+            <dt>{t('details.population', { year: c.populationYear ?? '' })}</dt>
+            <dd data-testid="population">{c.population === null ? nd : f.format(c.population)}</dd>
+            <dt>{t('details.area')}</dt>
+            <dd>{f1.format(c.areaKm2)} {t('units.km2')}</dd>
+            <dt>{t('details.density')}</dt>
+            <dd>{c.densityPerKm2 === null ? nd : `${f1.format(c.densityPerKm2)} ${t('units.perKm2')}`}</dd>
+            <dt>{t('details.small')}</dt>
+            <dd>{c.small ? t('details.yes') : t('details.no')}</dd>
+            <dt>{t('details.innerArea')}</dt>
+            <dd>{c.innerAreaClass ? t(`innerArea.${c.innerAreaClass}`) : nd}</dd>
+            {c.hub && c.hub.code !== c.code && (
+              <>
+                <dt>{t('details.hub')}</dt>
+                <dd>
+                  {c.hub.name}
+                  {c.travelMinutesToHub !== null && ` · ${t('details.minutes', { minutes: f1.format(c.travelMinutesToHub) })}`}
+                </dd>
+              </>
+            )}
+            <dt>{t('details.codes')}</dt>
+            <dd>{c.code} / {c.cadastralCode ?? nd}</dd>
+          </dl>
+
+          <h3>{t('details.associations')}</h3>
+          {c.associations.length === 0 ? (
+            <p className="muted">{t('details.noAssociations')}</p>
+          ) : (
+            <ul className="link-list">
+              {c.associations.map((a) => (
+                <li key={a.id}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-pressed={association?.id === a.id}
+                    onClick={() => onAssociation(association?.id === a.id ? null : a.id)}
+                  >
+                    <span className="muted">{t(`association.kind.${a.kind}`)}:</span> {a.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {association && c.associations.some((a) => a.id === association.id) && (
+            <section className="card" aria-live="polite" data-testid="association-card">
+              <h4>{association.name}</h4>
+              <p>
+                {t(`association.kind.${association.kind}`)}
+                {association.period ? ` · ${association.period}` : ''} · {t('association.members', { count: association.totals.comuni })}
+              </p>
+              <p>{t('association.totals', { population: f.format(association.totals.population), area: f1.format(association.totals.areaKm2) })}</p>
+              <p>
+                {association.contiguity.contiguous
+                  ? t('association.contiguous')
+                  : t('association.parts', { count: association.contiguity.components.length })}
+              </p>
+              <p className="muted">{t('association.highlighted')}</p>
+              <button type="button" onClick={() => onAssociation(null)}>
+                {t('association.clear')}
+              </button>
+            </section>
+          )}
+
+          <h3>{t('details.neighbours', { count: c.neighbours.length })}</h3>
+          {c.neighbours.length === 0 ? (
+            <p className="muted">{t('details.noNeighbours')}</p>
+          ) : (
+            <ul className="chips">
+              {c.neighbours.map((n) => (
+                <li key={n}>
+                  <button type="button" className="chip" onClick={() => onSelect(n)}>
+                    {atlas?.name(n) ?? n}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,79 @@
+import { isLanguage, type Language } from '../i18n';
+
+export const THEMES = ['population', 'density', 'small', 'innerAreas', 'associations'] as const;
+export type ThemeId = (typeof THEMES)[number];
+
+export const OVERLAYS = ['snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
+export type OverlayId = (typeof OVERLAYS)[number];
+
+/** Everything the URL says about the view, so a copied link shows exactly the same thing. */
+export interface ViewState {
+  /** Map centre [lon, lat] and zoom; null = the whole of Italy. */
+  camera: { lon: number; lat: number; zoom: number } | null;
+  theme: ThemeId;
+  overlays: OverlayId[];
+  /** ISTAT code of the selected Comune. */
+  selected: string | null;
+  /** Region (2 digits) or province (3 digits) the view is filtered to. */
+  area: string | null;
+  /** Highlighted association id. */
+  association: number | null;
+  lang: Language;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  camera: null,
+  theme: 'population',
+  overlays: [],
+  selected: null,
+  area: null,
+  association: null,
+  lang: 'it',
+};
+
+const num = (value: string | null, min: number, max: number): number | null => {
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min && n <= max ? n : null;
+};
+
+/** Reads a view from a query string; anything unknown or malformed falls back to the default. */
+export function parseViewState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const lon = num(p.get('lon'), -180, 180);
+  const lat = num(p.get('lat'), -85, 85);
+  const zoom = num(p.get('z'), 0, 22);
+  const theme = p.get('theme');
+  const overlays = (p.get('ov') ?? '').split(',').filter((o): o is OverlayId => (OVERLAYS as readonly string[]).includes(o));
+  const selected = p.get('sel');
+  const area = p.get('area');
+  const association = num(p.get('assoc'), 1, 1e9);
+  const lang = p.get('lang');
+  return {
+    camera: lon !== null && lat !== null && zoom !== null ? { lon, lat, zoom } : null,
+    theme: (THEMES as readonly string[]).includes(theme ?? '') ? (theme as ThemeId) : DEFAULT_VIEW.theme,
+    overlays: [...new Set(overlays)],
+    selected: selected && /^\d{6}$/.test(selected) ? selected : null,
+    area: area && /^\d{2,3}$/.test(area) ? area : null,
+    association: association !== null && Number.isInteger(association) ? association : null,
+    lang: isLanguage(lang) ? lang : DEFAULT_VIEW.lang,
+  };
+}
+
+/** Writes a view as a query string (defaults left out, so links stay short). */
+export function serializeViewState(view: ViewState): string {
+  const p = new URLSearchParams();
+  if (view.camera) {
+    p.set('lon', view.camera.lon.toFixed(4));
+    p.set('lat', view.camera.lat.toFixed(4));
+    p.set('z', view.camera.zoom.toFixed(2));
+  }
+  if (view.theme !== DEFAULT_VIEW.theme) p.set('theme', view.theme);
+  if (view.overlays.length > 0) p.set('ov', view.overlays.join(','));
+  if (view.selected) p.set('sel', view.selected);
+  if (view.area) p.set('area', view.area);
+  if (view.association !== null) p.set('assoc', String(view.association));
+  if (view.lang !== DEFAULT_VIEW.lang) p.set('lang', view.lang);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,34 @@
+import type { AssociationKind } from './associations';
+
+/**
+ * The attribute table of all Comuni, sent once to the client as parallel columns (compact, and
+ * fast to join to the tiles by ISTAT code). Row i of every column describes `code[i]`.
+ */
+export interface AtlasTable {
+  dataVersion: number;
+  populationYear: number | null;
+  code: string[];
+  name: string[];
+  province: string[];
+  region: string[];
+  population: (number | null)[];
+  density: (number | null)[];
+  innerAreaClass: (string | null)[];
+  /** ISTAT code of the aree-interne service hub ("polo"). */
+  hub: (string | null)[];
+  /** Label point, in degrees. */
+  lon: number[];
+  lat: number[];
+  /** Number of inter-municipal bodies the Comune belongs to (see COOPERATION_KINDS). */
+  associations: number[];
+  provinces: { code: string; name: string; acronym: string; region: string; bbox: BBox }[];
+  regions: { code: string; name: string; bbox: BBox }[];
+}
+
+export type BBox = [number, number, number, number];
+
+/**
+ * Kinds counted as "belonging to an association": bodies and agreements through which Comuni run
+ * services together. Labour-market areas (SLL) are statistical and cover every Comune.
+ */
+export const COOPERATION_KINDS: readonly AssociationKind[] = ['unione', 'comunita_montana', 'convenzione', 'snai', 'ali', 'other'];

@@ -1,0 +1,20 @@
+import { gunzipSync } from 'node:zlib';
+import type { Request, Response } from 'express';
+
+/**
+ * Sends a pre-gzipped, versioned body: 304 when the client has this version, gzip when accepted.
+ * `immutable` when the URL itself names the version.
+ */
+export function sendGzipped(req: Request, res: Response, body: Buffer, type: string, version: number, immutable: boolean): void {
+  const etag = `"v${version}"`;
+  res.set('ETag', etag);
+  res.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+  res.set('Vary', 'Accept-Encoding');
+  if (req.get('If-None-Match') === etag) {
+    res.status(304).end();
+    return;
+  }
+  res.type(type);
+  if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(body);
+  else res.send(gunzipSync(body));
+}

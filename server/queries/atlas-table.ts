@@ -1,0 +1,70 @@
+import type { Knex } from 'knex';
+import { COOPERATION_KINDS, type AtlasTable, type BBox } from '../../domain/atlas-table';
+
+interface Row {
+  code: string;
+  name: string;
+  province_code: string;
+  region_code: string;
+  population: number | null;
+  population_year: number | null;
+  density_per_km2: number | null;
+  inner_area_class: string | null;
+  hub_code: string | null;
+  lon: number;
+  lat: number;
+  associations: number;
+}
+
+const round = (value: number) => Math.round(value * 1e5) / 1e5;
+
+/** Builds the client's attribute table of every Comune, with provinces and regions and their extents. */
+export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<AtlasTable> {
+  const kinds = COOPERATION_KINDS.map(() => '?').join(', ');
+  const rows = (
+    await knex.raw<{ rows: Row[] }>(
+      `SELECT c.code, c.name, c.province_code, c.region_code, c.population, c.population_year::int AS population_year,
+              c.density_per_km2, c.inner_area_class, c.hub_code, ST_X(c.label_point) AS lon, ST_Y(c.label_point) AS lat,
+              coalesce(k.n, 0) AS associations
+       FROM comuni c
+       LEFT JOIN (SELECT m.comune_code, count(*)::int AS n
+                  FROM association_members m JOIN associations a ON a.id = m.association_id
+                  WHERE a.kind IN (${kinds}) GROUP BY m.comune_code) k ON k.comune_code = c.code
+       ORDER BY c.code`,
+      [...COOPERATION_KINDS],
+    )
+  ).rows;
+  const extents = async (table: 'provinces' | 'regions', extra: string) =>
+    (
+      await knex.raw<{ rows: { code: string; name: string; acronym?: string; region?: string; xmin: number; ymin: number; xmax: number; ymax: number }[] }>(
+        `SELECT code, name${extra}, ST_XMin(geom) AS xmin, ST_YMin(geom) AS ymin, ST_XMax(geom) AS xmax, ST_YMax(geom) AS ymax
+         FROM ${table} ORDER BY name`,
+      )
+    ).rows;
+  const bbox = (r: { xmin: number; ymin: number; xmax: number; ymax: number }): BBox =>
+    [round(r.xmin), round(r.ymin), round(r.xmax), round(r.ymax)];
+
+  return {
+    dataVersion,
+    populationYear: rows.find((r) => r.population_year !== null)?.population_year ?? null,
+    code: rows.map((r) => r.code),
+    name: rows.map((r) => r.name),
+    province: rows.map((r) => r.province_code),
+    region: rows.map((r) => r.region_code),
+    population: rows.map((r) => r.population),
+    density: rows.map((r) => r.density_per_km2),
+    innerAreaClass: rows.map((r) => r.inner_area_class),
+    hub: rows.map((r) => r.hub_code),
+    lon: rows.map((r) => round(r.lon)),
+    lat: rows.map((r) => round(r.lat)),
+    associations: rows.map((r) => r.associations),
+    provinces: (await extents('provinces', ', acronym, region_code AS region')).map((r) => ({
+      code: r.code,
+      name: r.name,
+      acronym: r.acronym ?? '',
+      region: r.region ?? '',
+      bbox: bbox(r),
+    })),
+    regions: (await extents('regions', '')).map((r) => ({ code: r.code, name: r.name, bbox: bbox(r) })),
+  };
+}

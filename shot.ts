@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+const page = await browser.newPage({ viewport: process.env.PHONE ? { width: 390, height: 760 } : { width: 1280, height: 800 } });
+const errors: string[] = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+const url = process.argv[2] ?? 'http://localhost:3100/';
+const t0 = Date.now();
+await page.goto(url);
+await page.waitForSelector('[data-testid="atlas-map"][data-state="idle"]', { timeout: 60000 });
+console.log('idle after', Date.now() - t0);
+await page.screenshot({ path: process.argv[3] ?? '/tmp/exp/shot.png' });
+console.log(errors);
+await browser.close();

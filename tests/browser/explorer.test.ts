@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTLINE_OVERLAYS } from '../../client/map/style';
+import { PALETTES } from '../../client/map/themes';
+import { buildClient, hasChromium, launchChromium, screenshotColours, waitForMap, CHROMIUM } from '../helpers/browser';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+let database: TestDatabase;
+let server: TestServer;
+let browser: Browser;
+let clientDir: string;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+async function open(path = '/', viewport = { width: 1280, height: 860 }) {
+  const page = await browser.newPage({ viewport });
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    requests.push(r.url());
+    if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + path);
+  await waitForMap(page);
+  return { page, foreign, errors, requests };
+}
+
+const legendItems = (page: Page) => page.getByTestId('legend-items').first().locator('li').allTextContents();
+
+describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
+  beforeAll(async () => {
+    clientDir = await buildClient();
+    database = await openTestDatabase();
+    server = await startTestServer(database.db, clientDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.dispose();
+    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it('draws every Comune coloured by population, with its legend, from our own server only', async () => {
+    const { page, foreign, errors } = await open();
+    const counts = await screenshotColours(page, 'national-population', PALETTES.ylGnBu);
+    expect(sum(counts)).toBeGreaterThan(60_000); // Italy fills a good part of the map
+    expect(counts.filter((n) => n > 300).length).toBeGreaterThanOrEqual(5); // most classes visible
+    expect(await page.getByTestId('legend-theme').textContent()).toBe('Popolazione residente');
+    const items = await legendItems(page);
+    expect(items).toHaveLength(PALETTES.ylGnBu.length + 1);
+    expect(items.at(-1)).toBe('Nessun dato');
+    expect(items[0]).toMatch(/^\d[\d.]* – [\d.]+$/); // Italian numbers: "0 – 599"
+    expect(await page.textContent('.legend-source')).toContain('ISTAT 2020');
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('recolours by density with a matching legend, and puts it in the URL', async () => {
+    const { page } = await open();
+    await page.getByLabel('Densità (ab./km²)').check();
+    await waitForMap(page);
+    expect(page.url()).toContain('theme=density');
+    expect(await page.getByTestId('legend-theme').textContent()).toBe('Densità (ab./km²)');
+    const items = await legendItems(page);
+    expect(items).toHaveLength(PALETTES.viridis.length + 1);
+    expect(items[0]).toMatch(/,\d/); // one decimal, Italian comma
+    const counts = await screenshotColours(page, 'national-density', PALETTES.viridis);
+    expect(sum(counts)).toBeGreaterThan(60_000);
+    await page.close();
+  });
+
+  it('finds Roma with the keyboard, flies there and shows its population', async () => {
+    const { page } = await open();
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // "Esplora"
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.keyboard.type('roma');
+    await page.getByRole('option', { name: /^Roma \(RM\)/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('2.770.226');
+    await expect(page.getByRole('listbox').isHidden()).resolves.toBe(true);
+    await page.waitForFunction(() => /[?&]lon=12\.\d+/.test(location.search) && /[?&]lat=41\.\d+/.test(location.search), null, { timeout: 20_000 });
+    await waitForMap(page);
+    expect(page.url()).toContain('sel=058091');
+    await screenshotColours(page, 'roma-details', []);
+    await page.close();
+  });
+
+  it('toggles the SNAI overlay, fetching its tiles only when shown, and Back undoes it', async () => {
+    const { page, requests } = await open('/?lon=14.5&lat=40.9&z=7');
+    expect(requests.some((u) => u.includes('/tiles/associations/'))).toBe(false);
+    const snaiColour = OUTLINE_OVERLAYS.snai!.colour;
+    const before = await screenshotColours(page, 'snai-off', [snaiColour]);
+    await page.getByLabel('Aree SNAI').check();
+    await waitForMap(page);
+    expect(requests.some((u) => u.includes('/tiles/associations/'))).toBe(true);
+    const after = await screenshotColours(page, 'snai-on', [snaiColour]);
+    expect(after[0]).toBeGreaterThan((before[0] as number) + 500);
+    expect(page.url()).toContain('ov=snai');
+    expect(await page.locator('.legend-overlays li').allTextContents()).toEqual(['Aree SNAI']);
+    await page.goBack();
+    await expect(page.getByLabel('Aree SNAI').isChecked()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('restores exactly the same view from a copied URL', async () => {
+    const { page } = await open('/');
+    await page.getByLabel('Aree interne (classe A–F)').check();
+    await page.getByLabel('Sistemi locali del lavoro').check();
+    await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('agliè');
+    await page.getByRole('option', { name: /^Agliè/ }).click();
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('2545');
+    await page.getByRole('button', { name: /Sistema locale del lavoro: / }).click();
+    await page.getByTestId('association-card').waitFor();
+    await waitForMap(page);
+    const url = page.url();
+    expect(url).toMatch(/theme=innerAreas/);
+    expect(url).toMatch(/ov=sll/);
+    expect(url).toMatch(/sel=001001/);
+    expect(url).toMatch(/assoc=\d+/);
+
+    const copy = await open(url.replace(server.url, ''));
+    await expect(copy.page.getByLabel('Aree interne (classe A–F)').isChecked()).resolves.toBe(true);
+    await expect(copy.page.getByLabel('Sistemi locali del lavoro').isChecked()).resolves.toBe(true);
+    await expect(copy.page.getByTestId('population').textContent()).resolves.toBe('2545');
+    await copy.page.getByTestId('association-card').waitFor();
+    const camera = (u: string) => new URL(u).searchParams;
+    expect(camera(copy.page.url()).get('lon')).toBe(camera(url).get('lon'));
+    expect(camera(copy.page.url()).get('z')).toBe(camera(url).get('z'));
+    await copy.page.close();
+    await page.close();
+  });
+
+  it('speaks English on request and fits a phone screen', async () => {
+    const { page } = await open('/?lang=en&sel=058091', { width: 390, height: 760 });
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('2,770,226');
+    expect(await page.isVisible('#sidebar')).toBe(false); // layers behind a button
+    await page.getByRole('button', { name: 'Layers' }).click();
+    expect(await page.isVisible('#sidebar')).toBe(true);
+    await screenshotColours(page, 'phone-english', []);
+    await page.close();
+  });
+});

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { PROJECT_ROOT } from '../../server/config';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+export const SCREENSHOTS = path.join(PROJECT_ROOT, 'tests', 'screenshots');
+
+/** Debian Chromium, headless, WebGL through SwiftShader, no background traffic. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Builds the client into a temporary folder (the tests never touch dist/). */
+export async function buildClient(): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-client-'));
+  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** Waits until the map has drawn everything in view with its thematic colours. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="atlas-map"][data-state="idle"]', { timeout: 60_000 });
+}
+
+/** Saves a screenshot for review and counts its pixels close to each of the given colours. */
+export async function screenshotColours(page: Page, name: string, colours: readonly string[]): Promise<number[]> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const png = await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  return page.evaluate(
+    async ({ data, colours }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const g = canvas.getContext('2d');
+      if (!g) throw new Error('no 2D context');
+      g.drawImage(img, 0, 0);
+      const px = g.getImageData(0, 0, img.width, img.height).data;
+      const rgb = colours.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number]);
+      const found = rgb.map(() => 0);
+      for (let i = 0; i < px.length; i += 4) {
+        for (let k = 0; k < rgb.length; k++) {
+          const [r, gg, b] = rgb[k] as [number, number, number];
+          if (Math.abs((px[i] as number) - r) + Math.abs((px[i + 1] as number) - gg) + Math.abs((px[i + 2] as number) - b) < 12) {
+            found[k] = (found[k] as number) + 1;
+          }
+        }
+      }
+      return found;
+    },
+    { data: png.toString('base64'), colours: [...colours] },
+  );
+}
