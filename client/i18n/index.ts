@@ -22,7 +22,10 @@ export function initI18n(language: Language): typeof i18next {
   return i18next;
 }
 
-/** Number formatting for the current language (Italian: 2.770.226; English: 2,770,226). */
+/**
+ * Number formatting for the current language (Italian: 2.770.226 and 9.000, as ISTAT writes them;
+ * English: 2,770,226).
+ */
 export function numberFormat(language: string, digits = 0): Intl.NumberFormat {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: digits });
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: digits, useGrouping: 'always' });
 }

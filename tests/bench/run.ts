@@ -19,6 +19,8 @@ import { PROJECT_ROOT } from '../../server/config';
 import { createContext } from '../../server/context';
 import { openDatabase, type Database } from '../../server/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
+import { buildClient, hasChromium } from '../helpers/browser';
+import { benchClient } from './client';
 
 const run = promisify(execFile);
 const geodataDir = resolveGeodataDir();
@@ -75,7 +77,7 @@ function connectedSet(neighbours: (code: string) => readonly string[], size: num
   return set;
 }
 
-async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Database>): Promise<void> {
+async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Database>, clientDir?: string): Promise<void> {
   // First start: empty database → import → ready to serve.
   let start = performance.now();
   let db = await open();
@@ -90,7 +92,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   // Re-start on the existing data: open, serve, warm caches.
   start = performance.now();
   db = await open();
-  const ctx = createContext(db);
+  const ctx = createContext(db, { clientDir });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -147,16 +149,26 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `contiguity ${size} members (domain function)`, (performance.now() - s) / 100, 'ms');
   }
   record(engine, 'server RSS (database in-process when embedded)', process.memoryUsage().rss / 1e6, 'MB');
+
+  if (clientDir && hasChromium) {
+    const client = await benchClient(base, clientDir);
+    record(engine, 'browser: navigation → national map drawn (median of 3 cold loads)', client.drawnMs / 1000, 's', '≤ 2.5 s');
+    record(engine, 'browser: bytes transferred for the first screen', client.transferredBytes / 1e6, 'MB', '≤ 2 MB');
+    record(engine, 'client: initial JS (gzip)', client.initialJsGzipBytes / 1e3, 'KB', '≤ 700 KB');
+    record(engine, 'client: all JS incl. lazy deck.gl overlays (gzip)', client.allJsGzipBytes / 1e3, 'KB');
+  }
   await new Promise((resolve) => server.close(resolve));
   await db.close();
 }
 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-'));
+  const clientDir = await buildClient();
   try {
-    await benchEngine('pglite', () => openDatabase({ dataDir: path.join(dir, 'pgdata') }));
+    await benchEngine('pglite', () => openDatabase({ dataDir: path.join(dir, 'pgdata') }), clientDir);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(clientDir, { recursive: true, force: true });
   }
   const url = process.env.DATABASE_URL;
   if (url) {

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
     await page.getByLabel('Sistemi locali del lavoro').check();
     await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('agliè');
     await page.getByRole('option', { name: /^Agliè/ }).click();
-    await expect(page.getByTestId('population').textContent()).resolves.toBe('2545');
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('2.545');
     await page.getByRole('button', { name: /Sistema locale del lavoro: / }).click();
     await page.getByTestId('association-card').waitFor();
     await waitForMap(page);
@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
     const copy = await open(url.replace(server.url, ''));
     await expect(copy.page.getByLabel('Aree interne (classe A–F)').isChecked()).resolves.toBe(true);
     await expect(copy.page.getByLabel('Sistemi locali del lavoro').isChecked()).resolves.toBe(true);
-    await expect(copy.page.getByTestId('population').textContent()).resolves.toBe('2545');
+    await expect(copy.page.getByTestId('population').textContent()).resolves.toBe('2.545');
     await copy.page.getByTestId('association-card').waitFor();
     const camera = (u: string) => new URL(u).searchParams;
     expect(camera(copy.page.url()).get('lon')).toBe(camera(url).get('lon'));

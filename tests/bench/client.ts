@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { launchChromium, waitForMap } from '../helpers/browser';
+
+export interface ClientFigures {
+  /** Navigation to the national map fully drawn (thematic colours on), median of cold loads. */
+  drawnMs: number;
+  /** Bytes over the wire for that first screen (bodies as sent, gzip included, plus headers). */
+  transferredBytes: number;
+  /** JS the first screen loads (entry and its static imports), gzipped. */
+  initialJsGzipBytes: number;
+  /** All JS in the build, gzipped (the rest loads lazily). */
+  allJsGzipBytes: number;
+}
+
+/** Cold loads of the national map in headless Chromium, and the size of the built bundle. */
+export async function benchClient(baseUrl: string, clientDir: string, runs = 3): Promise<ClientFigures> {
+  const browser: Browser = await launchChromium();
+  const times: number[] = [];
+  let transferred = 0;
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const responses: Promise<number>[] = [];
+      page.on('requestfinished', (request) =>
+        responses.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)),
+      );
+      const start = performance.now();
+      await page.goto(baseUrl);
+      await waitForMap(page);
+      times.push(performance.now() - start);
+      const sizes = await Promise.all(responses);
+      if (run === 0) transferred = sizes.reduce((a, b) => a + b, 0);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  times.sort((a, b) => a - b);
+
+  const html = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const gz = (file: string) => gzipSync(fs.readFileSync(path.join(clientDir, file))).byteLength;
+  const allJs = fs.readdirSync(path.join(clientDir, 'assets')).filter((f) => f.endsWith('.js'));
+  return {
+    drawnMs: times[Math.floor(times.length / 2)] as number,
+    transferredBytes: transferred,
+    initialJsGzipBytes: initial.reduce((sum, f) => sum + gz(f), 0),
+    allJsGzipBytes: allJs.reduce((sum, f) => sum + gz(path.join('assets', f)), 0),
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from '../../client/state/view-state';
+
+describe('view state in the URL', () => {
+  it('round-trips every part of the view', () => {
+    const view: ViewState = {
+      camera: { lon: 12.4964, lat: 41.9028, zoom: 9.5 },
+      theme: 'innerAreas',
+      overlays: ['snai', 'circles'],
+      selected: '058091',
+      area: '12',
+      association: 465,
+      lang: 'en',
+    };
+    expect(parseViewState(serializeViewState(view))).toEqual(view);
+  });
+
+  it('writes nothing for the default view', () => {
+    expect(serializeViewState(DEFAULT_VIEW)).toBe('');
+    expect(parseViewState('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('ignores malformed or unknown values instead of failing', () => {
+    expect(parseViewState('?theme=rainbow&ov=snai,castles,snai&sel=58091&area=1234&assoc=-3&lang=fr&lon=500&lat=41&z=5')).toEqual({
+      ...DEFAULT_VIEW,
+      overlays: ['snai'],
+    });
+  });
+});
