@@ -16,9 +16,6 @@ import { SearchBox } from './search/SearchBox';
 import { useViewState } from './state/useViewState';
 import type { OverlayId } from './state/view-state';
 
-const ATTRIBUTION =
-  'Confini: © ISTAT (CC BY 4.0) via openpolis/geojson-italy · Popolazione: ISTAT 2020 · Aree interne e SNAI: DPCoe-NUVAP / ISTAT · SLL: ISTAT';
-
 export function App() {
   const { t, i18n } = useTranslation();
   const [view, update] = useViewState();
@@ -29,6 +26,7 @@ export function App() {
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   const [association, setAssociation] = useState<AssociationDetails | null>(null);
   const [unioni, setUnioni] = useState<number | undefined>(undefined);
+  const [config, setConfig] = useState<{ basemapUrl: string | null; attribution: string } | null>(null);
   const [layersOpen, setLayersOpen] = useState(false);
   const flyToSelection = useRef(false);
 
@@ -37,6 +35,10 @@ export function App() {
     document.documentElement.lang = view.lang;
     document.title = `${t('app.title')} – ${t('app.subtitle')}`;
   }, [view.lang, i18n, t]);
+
+  useEffect(() => {
+    api.config().then(setConfig).catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     void Promise.all([api.associations('unione'), api.associations('comunita_montana')])
@@ -116,6 +118,7 @@ export function App() {
             theme={theme}
             highlight={highlight}
             focus={focus}
+            basemapUrl={config?.basemapUrl ?? undefined}
             label={t('map.label')}
             onSelect={(code) => select(code, false)}
             onCamera={(camera) => update({ camera }, { replace: true })}
@@ -134,7 +137,7 @@ export function App() {
               {t('tooltip.population', { value: atlas.table.population[hoverRow] == null ? '—' : f.format(atlas.table.population[hoverRow] as number) })}
             </div>
           )}
-          <footer className="attribution">{ATTRIBUTION}</footer>
+          {config && <footer className="attribution">{config.attribution}</footer>}
         </main>
         {view.selected && (
           <DetailsPanel

@@ -6,6 +6,7 @@ import { errorHandler, unknownRoute } from './http/errors';
 import { securityHeaders } from './http/security';
 import { associationRoutes } from './routes/associations';
 import { atlasRoutes } from './routes/atlas';
+import { configRoutes } from './routes/config';
 import compression from 'compression';
 import { comuniRoutes } from './routes/comuni';
 import { healthRoutes } from './routes/health';
@@ -18,11 +19,14 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders(ctx.basemapUrl));
-  app.use(compression());
+  const compress = compression();
+  // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
+  app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
   app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes(ctx));
   app.use(atlasRoutes(ctx));
+  app.use(configRoutes(ctx));
   app.use(comuniRoutes(ctx));
   app.use(territoryRoutes(ctx));
   app.use(associationRoutes(ctx));

@@ -21,6 +21,7 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 export const api = {
+  config: () => getJson<{ basemapUrl: string | null; attribution: string }>('/api/config'),
   atlas: () => getJson<AtlasTable>('/api/atlas'),
   comune: (code: string, signal?: AbortSignal) => getJson<ComuneDetails>(`/api/comuni/${encodeURIComponent(code)}`, signal),
   search: (q: string, signal?: AbortSignal) =>

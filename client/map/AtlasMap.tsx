@@ -47,7 +47,7 @@ export function AtlasMap(props: Props) {
     const camera = callbacks.current.view.camera;
     const map = new maplibregl.Map({
       container: element,
-      style: atlasStyle(window.location.origin, ['literal', NO_DATA] as unknown as ExpressionSpecification, callbacks.current.basemapUrl),
+      style: atlasStyle(window.location.origin, ['literal', NO_DATA] as unknown as ExpressionSpecification),
       ...(camera ? { center: [camera.lon, camera.lat], zoom: camera.zoom } : { bounds: ITALY }),
       attributionControl: false,
       dragRotate: false,
@@ -99,6 +99,15 @@ export function AtlasMap(props: Props) {
     themed.current = true;
     map.triggerRepaint();
   }, [ready, theme, atlas]);
+
+  // Optional basemap (raster XYZ tiles from configuration), drawn under the Comuni.
+  useEffect(() => {
+    const map = mapRef.current;
+    const url = props.basemapUrl;
+    if (!ready || !map || !url || map.getSource('basemap')) return;
+    map.addSource('basemap', { type: 'raster', tiles: [url], tileSize: 256 });
+    map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' }, 'comuni-fill');
+  }, [ready, props.basemapUrl]);
 
   // Region / province filter: the rest of Italy is dimmed.
   useEffect(() => {

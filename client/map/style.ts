@@ -15,7 +15,7 @@ const TEXT_FONT = ['sans-serif'];
 const halo = { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
 
 /** Comuni filling, boundaries, selection and labels, all from our own tiles: no external sources or fonts. */
-export function atlasStyle(origin: string, fillColour: ExpressionSpecification, basemapUrl?: string): StyleSpecification {
+export function atlasStyle(origin: string, fillColour: ExpressionSpecification): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#e8eef3' } },
   ];
@@ -23,17 +23,13 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification, 
     [SOURCE]: { type: 'vector', url: `${origin}/tiles/comuni.json` },
     [ASSOCIATIONS_SOURCE]: { type: 'vector', url: `${origin}/tiles/associations.json` },
   };
-  if (basemapUrl) {
-    sources.basemap = { type: 'raster', tiles: [basemapUrl], tileSize: 256 };
-    layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
-  }
   layers.push(
     {
       id: 'comuni-fill',
       type: 'fill',
       source: SOURCE,
       'source-layer': 'comuni',
-      paint: { 'fill-color': fillColour, 'fill-opacity': basemapUrl ? 0.75 : 1 },
+      paint: { 'fill-color': fillColour, 'fill-opacity': 1 },
     },
     {
       id: 'comuni-line',

@@ -115,6 +115,35 @@ describe('GET /api/comuni?q=', () => {
   });
 });
 
+describe('GET /api/atlas (the attribute table the client joins to the tiles)', () => {
+  it('has one row per Comune, consistent with the details, and is cached by data version', async () => {
+    const response = await server.get('/api/atlas');
+    expect(response.status).toBe(200);
+    const etag = response.headers.get('etag');
+    const table = (await response.json()) as {
+      code: string[]; population: (number | null)[]; associations: number[]; regions: unknown[]; provinces: { code: string; bbox: number[] }[];
+    };
+    expect(table.code).toHaveLength(7899);
+    expect(table.population).toHaveLength(7899);
+    const roma = table.code.indexOf('058091');
+    expect(table.population[roma]).toBe(2770226);
+    expect(table.associations[roma]).toBe(0); // Roma is in an SLL only, which is not a body of Comuni
+    const inSnai = table.code.indexOf('025012'); // Chies d'Alpago, SNAI Alpago Zoldo
+    expect(table.associations[inSnai]).toBeGreaterThanOrEqual(1);
+    expect(table.regions).toHaveLength(20);
+    const rm = table.provinces.find((p) => p.code === '058')!;
+    expect(rm.bbox[0]).toBeLessThan(12.5);
+    expect(rm.bbox[2]).toBeGreaterThan(12.5);
+    expect((await server.get('/api/atlas', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+  });
+
+  it('tells the client the attribution and the optional basemap', async () => {
+    const config = (await (await server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string };
+    expect(config.basemapUrl).toBeNull();
+    expect(config.attribution).toContain('ISTAT');
+  });
+});
+
 describe('errors', () => {
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await server.get('/api/nothing-here');
