@@ -1,18 +1,8 @@
 import type { Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import type { AssociationKind } from '../../domain/associations';
+import type { AssociationSummary } from '../../domain/api-types';
 
-export interface AssociationSummary {
-  id: number;
-  kind: AssociationKind;
-  name: string;
-  source: string;
-  period: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  status: string | null;
-  comuni: number;
-}
 
 export interface AssociationMember {
   code: string;

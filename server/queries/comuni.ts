@@ -1,24 +1,10 @@
 import type { Knex } from 'knex';
 import { isCadastralCode } from '../../domain/codes';
 import { foldName } from '../../domain/text';
+import type { ComuneRecord, SearchHit } from '../../domain/api-types';
 
-export interface ComuneRecord {
-  code: string;
-  name: string;
-  cadastralCode: string | null;
-  province: { code: string; name: string; acronym: string };
-  region: { code: string; name: string };
-  population: number | null;
-  populationYear: number | null;
-  areaKm2: number;
-  geodesicAreaKm2: number;
-  densityPerKm2: number | null;
-  innerAreaClass: string | null;
-  travelMinutesToHub: number | null;
-  hub: { code: string; name: string } | null;
-  labelPoint: [number, number];
-  bbox: [number, number, number, number];
-}
+export type { ComuneRecord, SearchHit };
+
 
 interface ComuneRow {
   code: string;
@@ -78,13 +64,6 @@ export async function findComune(knex: Knex, code: string): Promise<ComuneRecord
   };
 }
 
-export interface SearchHit {
-  code: string;
-  name: string;
-  provinceAcronym: string;
-  regionName: string;
-  population: number | null;
-}
 
 /**
  * Finds Comuni by name (case- and accent-insensitive: exact, then prefix, then word prefix,

@@ -4,6 +4,7 @@ import { notFound } from '../http/errors';
 import { comuneCode, searchQuery } from '../http/schemas';
 import { findComune, searchComuni } from '../queries/comuni';
 import { isSmallComune } from '../../domain/thresholds';
+import type { ComuneDetails } from '../../domain/api-types';
 
 export function comuniRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -18,12 +19,13 @@ export function comuniRoutes(ctx: AppContext): Router {
     const comune = await findComune(ctx.db.knex, code);
     if (!comune) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
     const { value: tables } = await ctx.tables.get();
-    res.json({
+    const details: ComuneDetails = {
       ...comune,
       small: isSmallComune(comune.population),
       neighbours: tables.graph.neighbours(code),
       associations: tables.memberships.get(code) ?? [],
-    });
+    };
+    res.json(details);
   });
 
   return router;

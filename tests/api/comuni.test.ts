@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { foldName } from '../../domain/text';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { useTestServer } from '../helpers/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const env = useTestServer();
 
 const json = async (response: Response) => (await response.json()) as Record<string, unknown>;
 
 describe('GET /api/health', () => {
   it('reports the engine under test, all Comuni and the data version', async () => {
-    const response = await server.get('/api/health');
+    const response = await env.server.get('/api/health');
     expect(response.status).toBe(200);
     const body = await json(response);
     expect(body).toMatchObject({ status: 'ok', engine: inject('engine'), comuni: 7899 });
@@ -28,7 +17,7 @@ describe('GET /api/health', () => {
   });
 
   it('sends security headers with a same-origin Content-Security-Policy', async () => {
-    const response = await server.get('/api/health');
+    const response = await env.server.get('/api/health');
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -39,7 +28,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/comuni/:code', () => {
   it('describes Roma with its figures, neighbours and associations', async () => {
-    const response = await server.get('/api/comuni/058091');
+    const response = await env.server.get('/api/comuni/058091');
     expect(response.status).toBe(200);
     const roma = await json(response);
     expect(roma).toMatchObject({
@@ -61,20 +50,20 @@ describe('GET /api/comuni/:code', () => {
   });
 
   it('keeps leading zeros and marks small Comuni', async () => {
-    const agliè = await json(await server.get('/api/comuni/001001'));
+    const agliè = await json(await env.server.get('/api/comuni/001001'));
     expect(agliè).toMatchObject({ code: '001001', name: 'Agliè', population: 2545, small: true });
   });
 
   it('answers Misiliscemi, created after the census, without a population', async () => {
-    const body = await json(await server.get('/api/comuni/081025'));
+    const body = await json(await env.server.get('/api/comuni/081025'));
     expect(body).toMatchObject({ name: 'Misiliscemi', population: null, small: false });
   });
 
   it('gives 404 for an unknown code and 400 for a malformed one', async () => {
-    const unknown = await server.get('/api/comuni/999999');
+    const unknown = await env.server.get('/api/comuni/999999');
     expect(unknown.status).toBe(404);
     expect(await json(unknown)).toMatchObject({ error: { code: 'not_found', message: expect.stringContaining('999999') } });
-    const malformed = await server.get('/api/comuni/58091');
+    const malformed = await env.server.get('/api/comuni/58091');
     expect(malformed.status).toBe(400);
     expect(await json(malformed)).toMatchObject({ error: { code: 'bad_request' } });
   });
@@ -82,7 +71,7 @@ describe('GET /api/comuni/:code', () => {
 
 describe('GET /api/comuni?q=', () => {
   const names = async (query: string) => {
-    const response = await server.get(`/api/comuni?${new URLSearchParams(query)}`);
+    const response = await env.server.get(`/api/comuni?${new URLSearchParams(query)}`);
     expect(response.status).toBe(200);
     return ((await json(response)).results as { name: string; code: string }[]);
   };
@@ -110,14 +99,14 @@ describe('GET /api/comuni?q=', () => {
 
   it('respects the limit and rejects bad parameters', async () => {
     expect(await names('q=san&limit=3')).toHaveLength(3);
-    expect((await server.get('/api/comuni?q=')).status).toBe(400);
-    expect((await server.get('/api/comuni?q=roma&limit=500')).status).toBe(400);
+    expect((await env.server.get('/api/comuni?q=')).status).toBe(400);
+    expect((await env.server.get('/api/comuni?q=roma&limit=500')).status).toBe(400);
   });
 });
 
 describe('GET /api/atlas (the attribute table the client joins to the tiles)', () => {
   it('has one row per Comune, consistent with the details, and is cached by data version', async () => {
-    const response = await server.get('/api/atlas');
+    const response = await env.server.get('/api/atlas');
     expect(response.status).toBe(200);
     const etag = response.headers.get('etag');
     const table = (await response.json()) as {
@@ -134,11 +123,11 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
     const rm = table.provinces.find((p) => p.code === '058')!;
     expect(rm.bbox[0]).toBeLessThan(12.5);
     expect(rm.bbox[2]).toBeGreaterThan(12.5);
-    expect((await server.get('/api/atlas', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+    expect((await env.server.get('/api/atlas', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
   });
 
   it('tells the client the attribution and the optional basemap', async () => {
-    const config = (await (await server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string };
+    const config = (await (await env.server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string };
     expect(config.basemapUrl).toBeNull();
     expect(config.attribution).toContain('ISTAT');
   });
@@ -146,32 +135,32 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
 
 describe('errors', () => {
   it('answers unknown API paths with a JSON 404', async () => {
-    const response = await server.get('/api/nothing-here');
+    const response = await env.server.get('/api/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
   });
 
   it('rejects malformed JSON with 400', async () => {
-    const response = await server.post('/api/contiguity', '{"members": [');
+    const response = await env.server.post('/api/contiguity', '{"members": [');
     expect(response.status).toBe(400);
     expect(await json(response)).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/JSON/) } });
   });
 
   it('rejects bodies over 1 MB with 413', async () => {
-    const response = await server.post('/api/contiguity', { members: ['058091'], padding: 'x'.repeat(1_100_000) });
+    const response = await env.server.post('/api/contiguity', { members: ['058091'], padding: 'x'.repeat(1_100_000) });
     expect(response.status).toBe(413);
     expect(await json(response)).toMatchObject({ error: { code: 'payload_too_large' } });
   });
 
   it('rejects a body of the wrong shape with 400 and says which field', async () => {
-    const response = await server.post('/api/contiguity', { members: ['58091'] });
+    const response = await env.server.post('/api/contiguity', { members: ['58091'] });
     expect(response.status).toBe(400);
     const body = await json(response);
     expect(body).toMatchObject({ error: { details: [expect.objectContaining({ path: 'members.0' })] } });
   });
 
   it('rejects well-formed but unknown codes with 422 listing them', async () => {
-    const response = await server.post('/api/territories/analyze', { members: ['058091', '999999', '999998'] });
+    const response = await env.server.post('/api/territories/analyze', { members: ['058091', '999999', '999998'] });
     expect(response.status).toBe(422);
     expect(await json(response)).toMatchObject({ error: { code: 'unprocessable', details: { unknown: ['999999', '999998'] } } });
   });

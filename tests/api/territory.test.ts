@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const env = useTestServer();
 
 const ROMA = '058091';
 const ANGUILLARA = '058003';
@@ -24,14 +13,14 @@ const ALBIANO = '001004'; // touches Palazzo Canavese at a single point
 const PALAZZO = '001177';
 
 async function post(path: string, members: string[]) {
-  const response = await server.post(path, { members });
+  const response = await env.server.post(path, { members });
   expect(response.status).toBe(200);
   return (await response.json()) as Record<string, unknown>;
 }
 
 describe('the imported adjacency', () => {
   it('has every neighbouring pair once, with corner-only contacts kept apart', async () => {
-    const { rows } = await database.db.knex.raw<{ rows: { kind: string; n: number }[] }>(
+    const { rows } = await env.database.db.knex.raw<{ rows: { kind: string; n: number }[] }>(
       `SELECT kind, count(*)::int AS n FROM comune_adjacency GROUP BY kind ORDER BY kind`,
     );
     const total = rows.reduce((sum, r) => sum + r.n, 0);
@@ -42,7 +31,7 @@ describe('the imported adjacency', () => {
   });
 
   it('leaves exactly the 14 islands and exclaves without neighbours', async () => {
-    const { rows } = await database.db.knex.raw<{ rows: { code: string }[] }>(
+    const { rows } = await env.database.db.knex.raw<{ rows: { code: string }[] }>(
       `SELECT code FROM comuni c WHERE NOT EXISTS (
          SELECT 1 FROM comune_adjacency WHERE kind = 'border' AND (a = c.code OR b = c.code)) ORDER BY code`,
     );
@@ -72,7 +61,7 @@ describe('POST /api/contiguity', () => {
   });
 
   it('treats a multi-island Comune as one territory that touches nobody', async () => {
-    const parts = await database.db.knex.raw<{ rows: { n: number }[] }>(
+    const parts = await env.database.db.knex.raw<{ rows: { n: number }[] }>(
       `SELECT ST_NumGeometries(geom) AS n FROM comuni WHERE code = ?`, [LA_MADDALENA],
     );
     expect(parts.rows[0]?.n).toBeGreaterThan(10);
@@ -81,7 +70,7 @@ describe('POST /api/contiguity', () => {
   });
 
   it('does not count a contact at a single point as contiguity', async () => {
-    const pair = await database.db.knex.raw<{ rows: { kind: string }[] }>(
+    const pair = await env.database.db.knex.raw<{ rows: { kind: string }[] }>(
       `SELECT kind FROM comune_adjacency WHERE a = ? AND b = ?`, [ALBIANO, PALAZZO],
     );
     expect(pair.rows[0]?.kind).toBe('corner');
@@ -97,7 +86,7 @@ describe('POST /api/territories/analyze', () => {
   it('adds up the territory as the database does', async () => {
     const members = [ROMA, ANGUILLARA, '058005', LIPARI];
     const result = await post('/api/territories/analyze', members);
-    const sql = await database.db.knex.raw<{ rows: { population: number; area: number; small: number }[] }>(
+    const sql = await env.database.db.knex.raw<{ rows: { population: number; area: number; small: number }[] }>(
       `SELECT sum(population)::float8 AS population, sum(coalesce(area_km2, geodesic_area_km2)) AS area,
               count(*) FILTER (WHERE population <= 5000)::int AS small
        FROM comuni WHERE code = ANY(?::text[])`,
@@ -135,19 +124,19 @@ describe('POST /api/territories/analyze', () => {
 
 describe('associations', () => {
   it('lists SNAI areas and labour-market areas by kind', async () => {
-    const snai = (await (await server.get('/api/associations?kind=snai')).json()) as { associations: { kind: string; comuni: number }[] };
+    const snai = (await (await env.server.get('/api/associations?kind=snai')).json()) as { associations: { kind: string; comuni: number }[] };
     expect(snai.associations).toHaveLength(208);
     expect(snai.associations.every((a) => a.kind === 'snai' && a.comuni > 0)).toBe(true);
-    const sll = (await (await server.get('/api/associations?kind=sll')).json()) as { associations: unknown[] };
+    const sll = (await (await env.server.get('/api/associations?kind=sll')).json()) as { associations: unknown[] };
     expect(sll.associations).toHaveLength(515);
-    expect((await server.get('/api/associations?kind=castle')).status).toBe(400);
+    expect((await env.server.get('/api/associations?kind=castle')).status).toBe(400);
   });
 
   it('describes one association with members, totals and a dissolved outline', async () => {
-    const list = (await (await server.get('/api/associations?kind=snai')).json()) as { associations: { id: number; name: string }[] };
+    const list = (await (await env.server.get('/api/associations?kind=snai')).json()) as { associations: { id: number; name: string }[] };
     const area = list.associations.find((a) => a.name === 'Alpago Zoldo');
     expect(area).toBeDefined();
-    const response = await server.get(`/api/associations/${area!.id}`);
+    const response = await env.server.get(`/api/associations/${area!.id}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       members: { code: string }[];
@@ -163,7 +152,7 @@ describe('associations', () => {
   });
 
   it('gives 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.get('/api/associations/999999')).status).toBe(404);
-    expect((await server.get('/api/associations/abc')).status).toBe(400);
+    expect((await env.server.get('/api/associations/999999')).status).toBe(404);
+    expect((await env.server.get('/api/associations/abc')).status).toBe(400);
   });
 });

@@ -1,21 +1,10 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordDataVersion } from '../../geodata/import/data-version';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { useTestServer } from '../helpers/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const env = useTestServer();
 
 async function decode(response: Response): Promise<VectorTile> {
   return new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer())));
@@ -26,7 +15,7 @@ const ROME_TILE = '/tiles/comuni/10/547/380.pbf';
 
 describe('vector tiles', () => {
   it('carry the comuni layer with codes, names and figures', async () => {
-    const response = await server.get(ROME_TILE);
+    const response = await env.server.get(ROME_TILE);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
     const tile = await decode(response);
@@ -43,7 +32,7 @@ describe('vector tiles', () => {
   });
 
   it('cover all of Italy at low zoom with region and province outlines', async () => {
-    const tile = await decode(await server.get('/tiles/comuni/5/17/11.pbf'));
+    const tile = await decode(await env.server.get('/tiles/comuni/5/17/11.pbf'));
     expect(tile.layers.comuni!.length).toBeGreaterThan(2000);
     expect(tile.layers.regions!.length).toBeGreaterThan(5);
     expect(tile.layers.provinces!.length).toBeGreaterThan(30);
@@ -51,42 +40,42 @@ describe('vector tiles', () => {
   });
 
   it('answer 204 outside Italy and 400 for impossible coordinates', async () => {
-    expect((await server.get('/tiles/comuni/6/10/10.pbf')).status).toBe(204);
+    expect((await env.server.get('/tiles/comuni/6/10/10.pbf')).status).toBe(204);
     for (const bad of ['/tiles/comuni/3/8/0.pbf', '/tiles/comuni/15/0/0.pbf', '/tiles/comuni/a/0/0.pbf', '/tiles/comuni/-1/0/0.pbf']) {
-      const response = await server.get(bad);
+      const response = await env.server.get(bad);
       expect(response.status, bad).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('bad_request');
     }
   });
 
   it('serve association outlines as their own tileset, and 404 for an unknown one', async () => {
-    const tile = await decode(await server.get('/tiles/associations/6/34/23.pbf'));
+    const tile = await decode(await env.server.get('/tiles/associations/6/34/23.pbf'));
     const layer = tile.layers.associations!;
     const kinds = new Set(Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.kind));
     expect(kinds).toEqual(new Set(['snai', 'sll']));
     const sll = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((f) => f.properties.name === 'Roma');
     expect(sll?.type).toBe(3);
-    expect((await server.get('/tiles/associations.json')).status).toBe(200);
-    expect((await server.get('/tiles/castles/1/1/1.pbf')).status).toBe(404);
+    expect((await env.server.get('/tiles/associations.json')).status).toBe(200);
+    expect((await env.server.get('/tiles/castles/1/1/1.pbf')).status).toBe(404);
   });
 
   it('are cached by data version and never served stale after a re-import', async () => {
-    const tilejson = (await (await server.get('/tiles/comuni.json')).json()) as { tiles: string[]; dataVersion: number };
+    const tilejson = (await (await env.server.get('/tiles/comuni.json')).json()) as { tiles: string[]; dataVersion: number };
     const versioned = new URL(tilejson.tiles[0]!.replace('{z}/{x}/{y}', '10/547/380'));
-    const first = await server.get(versioned.pathname + versioned.search);
+    const first = await env.server.get(versioned.pathname + versioned.search);
     expect(first.headers.get('cache-control')).toContain('immutable');
     const etag = first.headers.get('etag');
     expect(etag).toBe(`"v${tilejson.dataVersion}"`);
 
-    const unversioned = await server.get(ROME_TILE, { headers: { 'If-None-Match': etag! } });
+    const unversioned = await env.server.get(ROME_TILE, { headers: { 'If-None-Match': etag! } });
     expect(unversioned.status).toBe(304);
 
-    await database.db.knex.transaction((trx) => recordDataVersion(trx, 'test', {}));
-    server.ctx.versions.invalidate();
-    const after = await server.get(ROME_TILE, { headers: { 'If-None-Match': etag! } });
+    await env.database.db.knex.transaction((trx) => recordDataVersion(trx, 'test', {}));
+    env.server.ctx.versions.invalidate();
+    const after = await env.server.get(ROME_TILE, { headers: { 'If-None-Match': etag! } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    const newer = (await (await server.get('/tiles/comuni.json')).json()) as { dataVersion: number };
+    const newer = (await (await env.server.get('/tiles/comuni.json')).json()) as { dataVersion: number };
     expect(newer.dataVersion).toBe(tilejson.dataVersion + 1);
   });
 });

@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { createApp } from '../../server/app';
 import { createContext, type AppContext } from '../../server/context';
 import type { Database } from '../../server/db/database';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestServer {
   url: string;
@@ -30,5 +32,31 @@ export async function startTestServer(db: Database, clientDir?: string): Promise
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * For a test file: a private copy of the database and the app over it, opened before the tests
+ * and removed after. Read `.server` and `.database` inside tests.
+ */
+export function useTestServer(clientDir?: () => string): { readonly server: TestServer; readonly database: TestDatabase } {
+  const state: { server?: TestServer; database?: TestDatabase } = {};
+  beforeAll(async () => {
+    state.database = await openTestDatabase();
+    state.server = await startTestServer(state.database.db, clientDir?.());
+  });
+  afterAll(async () => {
+    await state.server?.close();
+    await state.database?.dispose();
+  });
+  return {
+    get server() {
+      if (!state.server) throw new Error('the test server is not running');
+      return state.server;
+    },
+    get database() {
+      if (!state.database) throw new Error('the test database is not open');
+      return state.database;
+    },
   };
 }

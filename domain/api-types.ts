@@ -1,0 +1,59 @@
+import type { AssociationKind, AssociationRef } from './associations';
+import type { Contiguity } from './contiguity';
+
+/** JSON shapes of the API: the server builds them, the client reads them. */
+
+export interface ComuneRecord {
+  code: string;
+  name: string;
+  cadastralCode: string | null;
+  province: { code: string; name: string; acronym: string };
+  region: { code: string; name: string };
+  population: number | null;
+  populationYear: number | null;
+  areaKm2: number;
+  geodesicAreaKm2: number;
+  densityPerKm2: number | null;
+  innerAreaClass: string | null;
+  travelMinutesToHub: number | null;
+  hub: { code: string; name: string } | null;
+  labelPoint: [number, number];
+  bbox: [number, number, number, number];
+}
+
+/** `GET /api/comuni/:code` */
+export interface ComuneDetails extends ComuneRecord {
+  small: boolean;
+  neighbours: readonly string[];
+  associations: AssociationRef[];
+}
+
+/** One result of `GET /api/comuni?q=` */
+export interface SearchHit {
+  code: string;
+  name: string;
+  provinceAcronym: string;
+  regionName: string;
+  population: number | null;
+}
+
+/** One row of `GET /api/associations` */
+export interface AssociationSummary {
+  id: number;
+  kind: AssociationKind;
+  name: string;
+  source: string;
+  period: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  status: string | null;
+  comuni: number;
+}
+
+/** `GET /api/associations/:id` */
+export interface AssociationDetails extends AssociationSummary {
+  members: { code: string; name: string; role: string | null }[];
+  totals: { comuni: number; population: number; areaKm2: number; densityPerKm2: number | null; smallComuni: number };
+  contiguity: Contiguity;
+  outline: GeoJSON.Geometry | null;
+}
