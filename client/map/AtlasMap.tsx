@@ -41,6 +41,12 @@ export function AtlasMap(props: Props) {
   const themed = useRef(false);
   const { atlas, view, theme, highlight, focus } = props;
 
+  /** After a change of style or state: "loading" until MapLibre has drawn it and is idle again. */
+  const redraw = (map: maplibregl.Map) => {
+    if (container.current) container.current.dataset.state = 'loading';
+    map.triggerRepaint();
+  };
+
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -97,7 +103,7 @@ export function AtlasMap(props: Props) {
     if (!ready || !map || !theme || !atlas) return;
     map.setPaintProperty('comuni-fill', 'fill-color', theme.fillColour);
     themed.current = true;
-    map.triggerRepaint();
+    redraw(map);
   }, [ready, theme, atlas]);
 
   // Optional basemap (raster XYZ tiles from configuration), drawn under the Comuni.
@@ -119,11 +125,14 @@ export function AtlasMap(props: Props) {
       ? ['case', ['==', ['get', area.length === 2 ? 'region' : 'province'], area], base, 0.2]
       : base;
     map.setPaintProperty('comuni-fill', 'fill-opacity', opacity as ExpressionSpecification);
+    redraw(map);
   }, [ready, view.area, props.basemapUrl]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (ready && map) map.setFilter('comuni-selected', ['==', ['get', 'code'], view.selected ?? '']);
+    if (!ready || !map) return;
+    map.setFilter('comuni-selected', ['==', ['get', 'code'], view.selected ?? '']);
+    redraw(map);
   }, [ready, view.selected]);
 
   useEffect(() => {
@@ -132,6 +141,7 @@ export function AtlasMap(props: Props) {
     for (const id of Object.keys(OUTLINE_OVERLAYS)) {
       map.setLayoutProperty(`overlay-${id}`, 'visibility', view.overlays.includes(id as never) ? 'visible' : 'none');
     }
+    redraw(map);
     const circles = view.overlays.includes('circles');
     const hubs = view.overlays.includes('hubs');
     if (!atlas || (!deck.current && !circles && !hubs)) return;
@@ -141,7 +151,10 @@ export function AtlasMap(props: Props) {
       map.addControl(overlays.control);
       return overlays;
     });
-    void deck.current.then((overlays) => overlays.show({ circles, hubs }));
+    void deck.current.then((overlays) => {
+      overlays.show({ circles, hubs });
+      redraw(map);
+    });
   }, [ready, atlas, view.overlays]);
 
   useEffect(() => {
@@ -153,6 +166,7 @@ export function AtlasMap(props: Props) {
     set(highlighted.current, false);
     set(highlight, true);
     highlighted.current = highlight;
+    redraw(map);
   }, [ready, highlight]);
 
   useEffect(() => {
