@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { errorHandler, unknownRoute } from './http/errors';
 import { securityHeaders } from './http/security';
 import { associationRoutes } from './routes/associations';
+import { allianceRoutes } from './routes/alliances';
 import { atlasRoutes } from './routes/atlas';
 import { configRoutes } from './routes/config';
 import compression from 'compression';
@@ -30,6 +31,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(comuniRoutes(ctx));
   app.use(territoryRoutes(ctx));
   app.use(associationRoutes(ctx));
+  app.use(allianceRoutes(ctx));
   app.use(tileRoutes(ctx));
   app.use(['/api', '/tiles'], unknownRoute);
 

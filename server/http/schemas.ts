@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ASSOCIATION_KINDS } from '../../domain/associations';
+import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, MEMBER_STATUSES, PARTNER_KINDS } from '../../domain/alliance';
+import { ruleSet } from '../../domain/rule-sets';
 
 export const comuneCode = z.string().regex(/^\d{6}$/, 'un codice ISTAT di comune ha 6 cifre / a Comune ISTAT code has 6 digits');
 
@@ -20,3 +22,55 @@ export const associationsQuery = z.object({
 });
 
 export const numericId = z.string().regex(/^\d{1,9}$/, "l'identificativo è un numero / the id is a number").transform(Number);
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `al massimo ${max} caratteri / at most ${max} characters`)
+    // Control characters have no place in a name or a description (new lines are fine).
+    .refine((s) => ![...s].some(isControl), 'caratteri di controllo non ammessi / control characters are not allowed');
+
+/** Control characters other than tab and new lines. */
+function isControl(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+}
+
+export const allianceMember = z.object({
+  code: comuneCode,
+  status: z.enum(MEMBER_STATUSES).default('proposed'),
+  lead: z.boolean().default(false),
+});
+
+export const alliancePartner = z.object({
+  kind: z.enum(PARTNER_KINDS),
+  name: plainText(ALLIANCE_LIMITS.name).pipe(z.string().min(1, 'il nome è obbligatorio / the name is required')),
+  role: plainText(ALLIANCE_LIMITS.role).nullish(),
+});
+
+const allianceFields = {
+  name: plainText(ALLIANCE_LIMITS.name).pipe(z.string().min(1, 'il nome è obbligatorio / the name is required')),
+  description: plainText(ALLIANCE_LIMITS.description).default(''),
+  members: z.array(allianceMember).min(1, 'almeno un comune / at least one Comune'),
+  partners: z.array(alliancePartner).max(ALLIANCE_LIMITS.partners).default([]),
+  status: z.enum(ALLIANCE_STATUSES).default('draft'),
+  ruleSet: z.string().refine((id) => ruleSet(id) !== undefined, 'insieme di regole sconosciuto / unknown rule set').optional(),
+};
+
+export const allianceBody = z.object(allianceFields).strict();
+
+/** A change: any of the fields; what is left out stays as it is. */
+export const alliancePatch = z
+  .object({
+    name: allianceFields.name.optional(),
+    description: plainText(ALLIANCE_LIMITS.description).optional(),
+    members: allianceFields.members.optional(),
+    partners: z.array(alliancePartner).max(ALLIANCE_LIMITS.partners).optional(),
+    status: z.enum(ALLIANCE_STATUSES).optional(),
+    ruleSet: allianceFields.ruleSet,
+  })
+  .strict();
+
+export type AllianceBody = z.infer<typeof allianceBody>;
+export type AlliancePatch = z.infer<typeof alliancePatch>;

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import { schema } from './001_schema';
 import { associationOutlines } from './002_association_outlines';
+import { alliances } from './003_alliances';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
   '002_association_outlines': associationOutlines,
+  '003_alliances': alliances,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */

@@ -1,0 +1,178 @@
+import type { Geometry } from 'geojson';
+import type { Knex } from 'knex';
+import { territoryMembers, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import type { AllianceDraft, AllianceSummary } from '../services/alliances';
+
+export interface AllianceRow {
+  id: number;
+  name: string;
+  description: string;
+  status: AllianceStatus;
+  version: number;
+  editTokenHash: string;
+  summary: AllianceSummary;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface StoredAlliance extends AllianceRow {
+  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
+  partners: { kind: PartnerKind; name: string; role: string | null }[];
+  history: { version: number; action: string; at: string }[];
+}
+
+const ROW = `SELECT id, name, description, status, version, edit_token_hash AS "editTokenHash", summary,
+                    created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"
+             FROM alliances`;
+
+const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+const summaryOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as AllianceSummary;
+
+function toRow(r: AllianceRow): AllianceRow {
+  return { ...r, summary: summaryOf(r.summary), createdAt: iso(r.createdAt) as string, updatedAt: iso(r.updatedAt) as string, deletedAt: iso(r.deletedAt) };
+}
+
+export async function findAlliance(knex: Knex, id: number): Promise<StoredAlliance | null> {
+  const found = (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE id = ?`, [id])).rows[0];
+  if (!found) return null;
+  const members = await knex.raw<{ rows: StoredAlliance['members'] }>(
+    `SELECT m.comune_code AS code, c.name, c.population, m.status, m.lead
+     FROM alliance_members m LEFT JOIN comuni c ON c.code = m.comune_code
+     WHERE m.alliance_id = ? ORDER BY m.lead DESC, c.name, m.comune_code`,
+    [id],
+  );
+  const partners = await knex.raw<{ rows: StoredAlliance['partners'] }>(
+    `SELECT kind, name, role FROM alliance_partners WHERE alliance_id = ? ORDER BY position`,
+    [id],
+  );
+  const history = await knex.raw<{ rows: { version: number; action: string; at: string }[] }>(
+    `SELECT version, action, at FROM alliance_history WHERE alliance_id = ? ORDER BY id`,
+    [id],
+  );
+  return {
+    ...toRow(found),
+    members: members.rows,
+    partners: partners.rows,
+    history: history.rows.map((h) => ({ ...h, at: iso(h.at) as string })),
+  };
+}
+
+export async function listAlliances(knex: Knex): Promise<AllianceRow[]> {
+  const rows = (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)).rows;
+  return rows.map(toRow);
+}
+
+/** Creates an alliance with its members, partners, outline and first history entry; returns its id. */
+export async function insertAlliance(trx: Knex.Transaction, draft: AllianceDraft, summary: AllianceSummary, tokenHash: string): Promise<number> {
+  const inserted = await trx.raw<{ rows: { id: number }[] }>(
+    `INSERT INTO alliances (name, description, status, edit_token_hash, rule_set, summary)
+     VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id`,
+    [draft.name, draft.description, draft.status, tokenHash, summary.ruleSet.id, JSON.stringify(summary)],
+  );
+  const id = inserted.rows[0]!.id;
+  await writeParts(trx, id, draft);
+  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, 1, 'created', ?::jsonb)`, [
+    id,
+    JSON.stringify(snapshot(draft, summary)),
+  ]);
+  return id;
+}
+
+/**
+ * Applies a change if the alliance is still at `expectedVersion`; returns the new version, or
+ * null when someone else saved first (the caller answers 409).
+ */
+export async function updateAlliance(
+  trx: Knex.Transaction,
+  id: number,
+  expectedVersion: number,
+  draft: AllianceDraft,
+  summary: AllianceSummary,
+): Promise<number | null> {
+  const updated = await trx.raw<{ rows: { version: number }[] }>(
+    `UPDATE alliances SET name = ?, description = ?, status = ?, rule_set = ?, summary = ?::jsonb,
+            version = version + 1, updated_at = now()
+     WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING version`,
+    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), id, expectedVersion],
+  );
+  const version = updated.rows[0]?.version;
+  if (version === undefined) return null;
+  await trx.raw(`DELETE FROM alliance_members WHERE alliance_id = ?`, [id]);
+  await trx.raw(`DELETE FROM alliance_partners WHERE alliance_id = ?`, [id]);
+  await writeParts(trx, id, draft);
+  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'updated', ?::jsonb)`, [
+    id,
+    version,
+    JSON.stringify(snapshot(draft, summary)),
+  ]);
+  return version;
+}
+
+/** Soft delete: the alliance disappears from lists, its record and history stay. */
+export async function deleteAlliance(trx: Knex.Transaction, id: number, expectedVersion: number): Promise<number | null> {
+  const updated = await trx.raw<{ rows: { version: number }[] }>(
+    `UPDATE alliances SET deleted_at = now(), version = version + 1, updated_at = now()
+     WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING version`,
+    [id, expectedVersion],
+  );
+  const version = updated.rows[0]?.version;
+  if (version === undefined) return null;
+  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'deleted', '{}'::jsonb)`, [id, version]);
+  return version;
+}
+
+async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraft): Promise<void> {
+  for (let i = 0; i < draft.members.length; i += 500) {
+    const batch = draft.members.slice(i, i + 500);
+    await trx.raw(
+      `INSERT INTO alliance_members (alliance_id, comune_code, status, lead) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      batch.flatMap((m) => [id, m.code, m.status, m.lead]),
+    );
+  }
+  if (draft.partners.length > 0) {
+    await trx.raw(
+      `INSERT INTO alliance_partners (alliance_id, position, kind, name, role) VALUES ${draft.partners.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      draft.partners.flatMap((p, position) => [id, position, p.kind, p.name, p.role ?? null]),
+    );
+  }
+  const territory = territoryMembers(draft.members);
+  await trx.raw(
+    `UPDATE alliances SET outline = (
+       SELECT ST_Multi(ST_CollectionExtract(ST_Union(geom), 3)) FROM comuni WHERE code IN (SELECT unnest(?::text[])))
+     WHERE id = ?`,
+    [territory, id],
+  );
+}
+
+function snapshot(draft: AllianceDraft, summary: AllianceSummary): object {
+  return { ...draft, totals: summary.totals, ruleSet: summary.ruleSet.id };
+}
+
+export async function allianceOutline(knex: Knex, id: number, toleranceDeg = 0.0001): Promise<Geometry | null> {
+  const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
+    `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, ?), 6) AS geometry FROM alliances WHERE id = ?`,
+    [toleranceDeg, id],
+  );
+  const geometry = result.rows[0]?.geometry;
+  return geometry ? (JSON.parse(geometry) as Geometry) : null;
+}
+
+/** Members with their figures and simplified boundaries, for the GeoJSON export. */
+export async function memberFeatures(knex: Knex, id: number): Promise<{ code: string; geometry: Geometry }[]> {
+  const result = await knex.raw<{ rows: { code: string; geometry: string }[] }>(
+    `SELECT c.code, ST_AsGeoJSON(ST_SimplifyPreserveTopology(c.geom, 0.0001), 6) AS geometry
+     FROM alliance_members m JOIN comuni c ON c.code = m.comune_code WHERE m.alliance_id = ?`,
+    [id],
+  );
+  return result.rows.map((r) => ({ code: r.code, geometry: JSON.parse(r.geometry) as Geometry }));
+}
+
+/** Published and draft alliances' outlines, for the map overlay. */
+export async function allianceOutlines(knex: Knex): Promise<{ id: number; name: string; status: string; geometry: Geometry }[]> {
+  const result = await knex.raw<{ rows: { id: number; name: string; status: string; geometry: string }[] }>(
+    `SELECT id, name, status, ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, 0.0005), 5) AS geometry
+     FROM alliances WHERE deleted_at IS NULL AND outline IS NOT NULL ORDER BY id`,
+  );
+  return result.rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) as Geometry }));
+}

@@ -1,0 +1,155 @@
+import { Router, type Request } from 'express';
+import type { AppContext } from '../context';
+import { HttpError, notFound } from '../http/errors';
+import { newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
+import { allianceBody, alliancePatch, numericId } from '../http/schemas';
+import {
+  allianceOutline,
+  allianceOutlines,
+  deleteAlliance,
+  findAlliance,
+  insertAlliance,
+  listAlliances,
+  memberFeatures,
+  updateAlliance,
+  type StoredAlliance,
+} from '../queries/alliances';
+import { evaluateAlliance, rejectTooManyMembers, type AllianceDraft } from '../services/alliances';
+import { allianceCsv } from '../services/alliance-export';
+
+/** Public view of a stored alliance (never the token hash). */
+function present(a: StoredAlliance, outline: unknown) {
+  const { editTokenHash, summary, ...rest } = a;
+  return { ...rest, ...summary, outline };
+}
+
+const conflict = (current: number) =>
+  new HttpError(409, 'conflict', `Qualcun altro ha salvato una versione più recente (${current}): ricarica e riprova / Someone saved a newer version (${current}): reload and try again`, {
+    currentVersion: current,
+  });
+
+export function allianceRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+
+  async function load(req: Request): Promise<StoredAlliance> {
+    const id = numericId.parse(req.params.id);
+    const alliance = await findAlliance(knex, id);
+    if (!alliance) throw notFound(`Nessuna alleanza con id ${id} / No alliance with id ${id}`);
+    if (alliance.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${id} è stata eliminata / Alliance ${id} was deleted`);
+    return alliance;
+  }
+
+  router.post('/api/alliances', async (req, res) => {
+    rejectTooManyMembers(req.body);
+    const draft: AllianceDraft = allianceBody.parse(req.body);
+    const { value: tables } = await ctx.tables.get();
+    const summary = evaluateAlliance(tables, draft);
+    const { token, hash } = newEditToken();
+    const id = await knex.transaction((trx) => insertAlliance(trx, draft, summary, hash));
+    const stored = (await findAlliance(knex, id))!;
+    res
+      .status(201)
+      .location(`/api/alliances/${id}`)
+      .set('Cache-Control', 'no-store')
+      .json({ ...present(stored, await allianceOutline(knex, id)), editToken: token, editUrl: `/alleanze/${id}#edit=${token}` });
+  });
+
+  router.get('/api/alliances', async (_req, res) => {
+    const list = await listAlliances(knex);
+    res.json({
+      alliances: list.map((a) => ({
+        id: a.id,
+        name: a.name,
+        status: a.status,
+        version: a.version,
+        updatedAt: a.updatedAt,
+        totals: a.summary.totals,
+        contiguous: a.summary.contiguity.contiguous,
+        ruleSet: a.summary.ruleSet.id,
+      })),
+    });
+  });
+
+  router.get('/api/alliances.geojson', async (_req, res) => {
+    const outlines = await allianceOutlines(knex);
+    res.type('application/geo+json').json({
+      type: 'FeatureCollection',
+      features: outlines.map((o) => ({ type: 'Feature', id: o.id, properties: { id: o.id, name: o.name, status: o.status }, geometry: o.geometry })),
+    });
+  });
+
+  router.get('/api/alliances/:id', async (req, res) => {
+    const alliance = await load(req);
+    res.set('ETag', `"${alliance.version}"`).json(present(alliance, await allianceOutline(knex, alliance.id)));
+  });
+
+  router.patch('/api/alliances/:id', async (req, res) => {
+    rejectTooManyMembers(req.body);
+    const alliance = await load(req);
+    requireEditToken(req, alliance.editTokenHash);
+    const expected = requireIfMatch(req);
+    if (expected !== alliance.version) throw conflict(alliance.version);
+    const change = alliancePatch.parse(req.body);
+    const draft: AllianceDraft = {
+      name: change.name ?? alliance.name,
+      description: change.description ?? alliance.description,
+      status: change.status ?? alliance.status,
+      ruleSet: change.ruleSet ?? alliance.summary.ruleSet.id,
+      members: change.members ?? alliance.members.map((m) => ({ code: m.code, status: m.status, lead: m.lead })),
+      partners: change.partners ?? alliance.partners,
+    };
+    const { value: tables } = await ctx.tables.get();
+    const summary = evaluateAlliance(tables, draft);
+    const version = await knex.transaction((trx) => updateAlliance(trx, alliance.id, expected, draft, summary));
+    if (version === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
+    const stored = (await findAlliance(knex, alliance.id))!;
+    res.set('ETag', `"${version}"`).json(present(stored, await allianceOutline(knex, alliance.id)));
+  });
+
+  router.delete('/api/alliances/:id', async (req, res) => {
+    const alliance = await load(req);
+    requireEditToken(req, alliance.editTokenHash);
+    const expected = requireIfMatch(req);
+    if (expected !== alliance.version) throw conflict(alliance.version);
+    const version = await knex.transaction((trx) => deleteAlliance(trx, alliance.id, expected));
+    if (version === null) throw conflict(alliance.version);
+    res.status(204).end();
+  });
+
+  router.get('/api/alliances/:id/export.csv', async (req, res) => {
+    const alliance = await load(req);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`alleanza-${alliance.id}.csv`)
+      .send(allianceCsv(alliance));
+  });
+
+  router.get('/api/alliances/:id/export.geojson', async (req, res) => {
+    const alliance = await load(req);
+    const geometries = new Map((await memberFeatures(knex, alliance.id)).map((m) => [m.code, m.geometry]));
+    const { editTokenHash, summary, members, ...about } = alliance;
+    res
+      .type('application/geo+json')
+      .attachment(`alleanza-${alliance.id}.geojson`)
+      .json({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            id: 'outline',
+            properties: { kind: 'alliance', ...about, totals: summary.totals, contiguous: summary.contiguity.contiguous, ruleSet: summary.ruleSet.id },
+            geometry: await allianceOutline(knex, alliance.id, 0),
+          },
+          ...members.map((m) => ({
+            type: 'Feature',
+            id: m.code,
+            properties: { kind: 'member', code: m.code, name: m.name, population: m.population, status: m.status, lead: m.lead },
+            geometry: geometries.get(m.code) ?? null,
+          })),
+        ],
+      });
+  });
+
+  return router;
+}

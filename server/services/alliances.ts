@@ -1,0 +1,97 @@
+import { ALLIANCE_LIMITS, territoryMembers, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import { contiguity, type Contiguity } from '../../domain/contiguity';
+import { overlaps, type Overlap } from '../../domain/overlaps';
+import { ruleSet, ruleSetForRegion, type RuleSet } from '../../domain/rule-sets';
+import { evaluateRules, type RuleResult } from '../../domain/rules';
+import { summarizeTerritory } from '../../domain/territory';
+import type { TerritoryTables } from '../data/territory-store';
+import { HttpError, unprocessable } from '../http/errors';
+
+export interface AllianceDraft {
+  name: string;
+  description: string;
+  status: AllianceStatus;
+  ruleSet?: string | undefined;
+  members: { code: string; status: MemberStatus; lead: boolean }[];
+  partners: { kind: PartnerKind; name: string; role?: string | null | undefined }[];
+}
+
+/** What the server derives from a draft and stores with it (totals, contiguity, rules, overlaps). */
+export interface AllianceSummary {
+  ruleSet: { id: string; name: { it: string; en: string } };
+  totals: ReturnType<typeof summarizeTerritory>['totals'];
+  provinces: { code: string; name: string; comuni: number }[];
+  regions: { code: string; name: string; comuni: number }[];
+  contiguity: Contiguity;
+  rules: RuleResult[];
+  overlaps: Overlap[];
+}
+
+/** 413 before parsing when a body lists more members than an alliance may have. */
+export function rejectTooManyMembers(body: unknown): void {
+  const members = (body as { members?: unknown } | null)?.members;
+  if (Array.isArray(members) && members.length > ALLIANCE_LIMITS.members) {
+    throw new HttpError(413, 'payload_too_large', `Al massimo ${ALLIANCE_LIMITS.members} comuni per alleanza / At most ${ALLIANCE_LIMITS.members} Comuni per alliance`);
+  }
+}
+
+/**
+ * Checks a draft against the data (codes exist, no duplicates, one lead at most; a published
+ * alliance must pass every rule) and computes its summary. Throws 422 listing the reasons.
+ */
+export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft): AllianceSummary {
+  const reasons: string[] = [];
+  const codes = draft.members.map((m) => m.code);
+  const unknown = [...new Set(codes.filter((c) => !tables.facts.has(c)))];
+  if (unknown.length > 0) reasons.push(`Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.join(', ')}`);
+  const duplicates = [...new Set(codes.filter((c, i) => codes.indexOf(c) !== i))];
+  if (duplicates.length > 0) reasons.push(`Comuni ripetuti / Comuni listed twice: ${duplicates.join(', ')}`);
+  const leads = draft.members.filter((m) => m.lead);
+  if (leads.length > 1) reasons.push(`Un solo capofila / Only one lead body: ${leads.map((m) => m.code).join(', ')}`);
+  if (leads.some((m) => m.status === 'withdrawn')) reasons.push('Il capofila non può essere receduto / The lead body cannot be withdrawn');
+  if (reasons.length > 0) throw unprocessable(reasons.join('; '), { reasons, unknown });
+
+  const territory = territoryMembers(draft.members);
+  const summary = summarizeTerritory(territory, (code) => tables.facts.get(code));
+  const set = chooseRuleSet(draft.ruleSet, summary.regions[0]?.code);
+  const parts = contiguity(territory, tables.graph.neighbours);
+  const rules = evaluateRules(
+    {
+      members: territory.map((code) => {
+        const f = tables.facts.get(code)!;
+        return {
+          code,
+          name: f.name,
+          population: f.population,
+          provinceCode: f.provinceCode,
+          mountain: (tables.memberships.get(code) ?? []).some((a) => a.kind === 'comunita_montana'),
+        };
+      }),
+      contiguity: parts,
+    },
+    set,
+  );
+  if (draft.status === 'published') {
+    const problems = rules.filter((r) => r.level === 'problem');
+    if (problems.length > 0) {
+      throw unprocessable(
+        `Non pubblicabile finché restano problemi / Cannot be published while problems remain: ${problems.map((p) => p.message.it).join(' ')}`,
+        { reasons: problems.map((p) => p.message), rules: problems },
+      );
+    }
+  }
+  const named = (names: Map<string, string>) => (a: { code: string; comuni: number }) => ({ ...a, name: names.get(a.code) ?? a.code });
+  return {
+    ruleSet: { id: set.id, name: set.name },
+    totals: summary.totals,
+    provinces: summary.provinces.map(named(tables.provinceNames)),
+    regions: summary.regions.map(named(tables.regionNames)),
+    contiguity: parts,
+    rules,
+    overlaps: overlaps(territory, (code) => tables.memberships.get(code)),
+  };
+}
+
+function chooseRuleSet(id: string | undefined, mainRegion: string | undefined): RuleSet {
+  return (id ? ruleSet(id) : undefined) ?? ruleSetForRegion(mainRegion);
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/test-server';
+
+const env = useTestServer();
+
+type Json = Record<string, unknown>;
+const AGLIE = '001001';
+const LIPARI = '083041';
+
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(env.server.url + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: (text.startsWith('{') ? JSON.parse(text) : null) as Json };
+}
+
+async function agliePlusNeighbours(count: number): Promise<string[]> {
+  const details = (await (await env.server.get(`/api/comuni/${AGLIE}`)).json()) as { neighbours: string[] };
+  return [AGLIE, ...details.neighbours.slice(0, count)];
+}
+
+async function create(members: string[], extra: Json = {}) {
+  return send('POST', '/api/alliances', {
+    name: 'ALI del Canavese',
+    description: 'Servizi digitali condivisi <b>tra</b> piccoli comuni',
+    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+    partners: [{ kind: 'unione', name: 'Unione Montana Valchiusella', role: 'fornitore di servizi' }],
+    ...extra,
+  });
+}
+
+describe('alliances: create and read', () => {
+  it('saves a contiguous alliance with totals and rules, and returns a secret edit token once', async () => {
+    const members = await agliePlusNeighbours(3);
+    const created = await create(members);
+    expect(created.status).toBe(201);
+    const body = created.json;
+    expect(body).toMatchObject({ version: 1, name: 'ALI del Canavese', status: 'draft', contiguity: { contiguous: true } });
+    expect(typeof body.editToken).toBe('string');
+    expect((body.editToken as string).length).toBeGreaterThan(20);
+    expect(created.text).not.toContain('editTokenHash');
+    expect(created.headers.get('location')).toBe(`/api/alliances/${body.id}`);
+    expect((body.totals as Json).comuni).toBe(4);
+    expect((body.rules as { id: string }[]).map((r) => r.id)).toEqual(['members', 'contiguity', 'population', 'obligation']);
+    expect(body.ruleSet).toMatchObject({ id: 'piemonte' });
+    expect(['Polygon', 'MultiPolygon']).toContain((body.outline as Json).type);
+
+    const read = await send('GET', `/api/alliances/${body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ id: body.id, version: 1, description: 'Servizi digitali condivisi <b>tra</b> piccoli comuni' });
+    expect(read.json.editToken).toBeUndefined();
+    expect(read.text).not.toContain(body.editToken as string);
+    expect((read.json.members as Json[])[0]).toMatchObject({ code: AGLIE, lead: true, status: 'joined', name: 'Agliè' });
+    expect(read.json.partners).toEqual([{ kind: 'unione', name: 'Unione Montana Valchiusella', role: 'fornitore di servizi' }]);
+    expect((read.json.history as Json[]).map((h) => h.action)).toEqual(['created']);
+  });
+
+  it('keeps a non-contiguous draft with the problem, but will not publish it', async () => {
+    const draft = await create([AGLIE, LIPARI]);
+    expect(draft.status).toBe(201);
+    expect((draft.json.rules as { id: string; level: string }[]).find((r) => r.id === 'contiguity')?.level).toBe('problem');
+    const published = await create([AGLIE, LIPARI], { status: 'published' });
+    expect(published.status).toBe(422);
+    expect((published.json.error as Json).message).toMatch(/non è contiguo/);
+  });
+
+  it('rejects unknown codes, two lead bodies and bad fields with clear errors', async () => {
+    const unknown = await create([AGLIE, '999999']);
+    expect(unknown.status).toBe(422);
+    expect((unknown.json.error as Json).details).toMatchObject({ unknown: ['999999'] });
+    const twoLeads = await send('POST', '/api/alliances', {
+      name: 'X',
+      members: [{ code: AGLIE, lead: true }, { code: '001004', lead: true }],
+    });
+    expect(twoLeads.status).toBe(422);
+    expect((twoLeads.json.error as Json).message).toMatch(/capofila/);
+    expect((await create([AGLIE], { name: 'x'.repeat(121) })).status).toBe(400);
+    expect((await create([AGLIE], { name: '   ' })).status).toBe(400);
+    expect((await create([AGLIE], { secret: 1 })).status).toBe(400);
+    expect((await create([AGLIE], { ruleSet: 'atlantide' })).status).toBe(400);
+  });
+
+  it('answers 413 for more than 2,000 members', async () => {
+    const members = Array.from({ length: 2001 }, (_, i) => String(i + 1).padStart(6, '0'));
+    expect((await create(members)).status).toBe(413);
+  });
+});
+
+describe('alliances: edit with the secret link, conflicts, delete, export', () => {
+  it('edits only with the token and the current version, and keeps the history', async () => {
+    const members = await agliePlusNeighbours(2);
+    const created = await create(members);
+    const id = created.json.id as number;
+    const token = created.json.editToken as string;
+    const auth = { Authorization: `Bearer ${token}` };
+    const path = `/api/alliances/${id}`;
+
+    expect((await send('PATCH', path, { name: 'Nuovo nome' }, { 'If-Match': '1' })).status).toBe(401);
+    expect((await send('PATCH', path, { name: 'Nuovo nome' }, { 'If-Match': '1', Authorization: 'Bearer wrong' })).status).toBe(403);
+    expect((await send('PATCH', path, { name: 'Nuovo nome' }, auth)).status).toBe(428);
+
+    const first = await send('PATCH', path, { name: 'Nuovo nome', members: [...members, '001004'].map((code) => ({ code })) }, { ...auth, 'If-Match': '"1"' });
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ version: 2, name: 'Nuovo nome' });
+    expect(first.headers.get('etag')).toBe('"2"');
+
+    // A second editor still on version 1 gets a clear conflict, and nothing is overwritten.
+    const stale = await send('PATCH', path, { name: 'Vecchio' }, { ...auth, 'If-Match': '1' });
+    expect(stale.status).toBe(409);
+    expect((stale.json.error as Json).message).toMatch(/versione più recente/);
+    expect((stale.json.error as Json).details).toEqual({ currentVersion: 2 });
+    expect((await send('GET', path)).json.name).toBe('Nuovo nome');
+
+    const invalid = await send('PATCH', path, { members: [{ code: '999999' }] }, { ...auth, 'If-Match': '2' });
+    expect(invalid.status).toBe(422);
+    const history = (await send('GET', path)).json.history as Json[];
+    expect(history.map((h) => [h.version, h.action])).toEqual([[1, 'created'], [2, 'updated']]);
+  });
+
+  it('exports CSV with ISTAT codes as text and GeoJSON with the outline and members', async () => {
+    const members = await agliePlusNeighbours(2);
+    const id = (await create(members)).json.id as number;
+    const csv = await send('GET', `/api/alliances/${id}/export.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('istat_code,name,population,status,lead,alliance_id,alliance_name');
+    expect(lines).toHaveLength(members.length + 1);
+    expect(lines[1]).toBe(`="001001",Agliè,2545,aderente,capofila,${id},ALI del Canavese`);
+    // A UTF-8 byte-order mark (fetch's text() hides it), so spreadsheets read the accents right.
+    const bytes = new Uint8Array(await (await env.server.get(`/api/alliances/${id}/export.csv`)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+    const geo = await send('GET', `/api/alliances/${id}/export.geojson`);
+    const fc = geo.json as { type: string; features: { id: string; properties: Json; geometry: { type: string } }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features[0]).toMatchObject({ id: 'outline', properties: { kind: 'alliance', name: 'ALI del Canavese' } });
+    expect(fc.features.slice(1).map((f) => f.properties.code).sort()).toEqual([...members].sort());
+    expect(fc.features.every((f) => ['Polygon', 'MultiPolygon'].includes(f.geometry.type))).toBe(true);
+  });
+
+  it('deletes softly: gone from the list and the page, history kept', async () => {
+    const created = await create(await agliePlusNeighbours(1));
+    const id = created.json.id as number;
+    const auth = { Authorization: `Bearer ${created.json.editToken as string}` };
+    expect((await send('DELETE', `/api/alliances/${id}`, undefined, auth)).status).toBe(428);
+    expect((await send('DELETE', `/api/alliances/${id}`, undefined, { ...auth, 'If-Match': '1' })).status).toBe(204);
+    expect((await send('GET', `/api/alliances/${id}`)).status).toBe(410);
+    const list = (await send('GET', '/api/alliances')).json.alliances as { id: number }[];
+    expect(list.map((a) => a.id)).not.toContain(id);
+    const history = await env.database.db.knex.raw<{ rows: { action: string }[] }>(
+      `SELECT action FROM alliance_history WHERE alliance_id = ? ORDER BY id`, [id],
+    );
+    expect(history.rows.map((r) => r.action)).toEqual(['created', 'deleted']);
+    expect((await send('GET', '/api/alliances/999999')).status).toBe(404);
+  });
+
+  it('lists alliances with totals and serves their outlines as GeoJSON', async () => {
+    const list = (await send('GET', '/api/alliances')).json.alliances as { id: number; totals: Json }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list[0]!.totals.comuni).toBeGreaterThan(0);
+    const overlay = (await send('GET', '/api/alliances.geojson')).json as { features: { properties: Json }[] };
+    expect(overlay.features.map((f) => f.properties.id)).toEqual(expect.arrayContaining(list.map((a) => a.id)));
+  });
+});
