@@ -13,6 +13,10 @@ export interface AtlasTable {
   region: string[];
   population: (number | null)[];
   density: (number | null)[];
+  /** Official area in km² (geodesic where ISTAT has none). */
+  area: number[];
+  /** 1 when the Comune belongs to a Comunità Montana (mountain thresholds apply). */
+  mountain: (0 | 1)[];
   innerAreaClass: (string | null)[];
   /** ISTAT code of the aree-interne service hub ("polo"). */
   hub: (string | null)[];
@@ -32,3 +36,11 @@ export type BBox = [number, number, number, number];
  * services together. Labour-market areas (SLL) are statistical and cover every Comune.
  */
 export const COOPERATION_KINDS: readonly AssociationKind[] = ['unione', 'comunita_montana', 'convenzione', 'snai', 'ali', 'other'];
+
+/** The neighbour graph for the client: pairs of Comuni sharing a border, as row indices of AtlasTable. */
+export interface AdjacencyTable {
+  dataVersion: number;
+  /** `a[i]` and `b[i]` are row numbers in the AtlasTable of the same data version. */
+  a: number[];
+  b: number[];
+}

@@ -3,7 +3,7 @@ import { loadTerritoryTables, type TerritoryTables } from './data/territory-stor
 import type { Database } from './db/database';
 import { TileIndex } from './tiles/tile-index';
 import type { TilesetName } from './tiles/tile-sources';
-import { readAtlasTable } from './queries/atlas-table';
+import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 
 /** Everything the HTTP layer needs, built once per process. */
@@ -14,6 +14,8 @@ export interface AppContext {
   tiles: Record<TilesetName, Versioned<TileIndex>>;
   /** The client's attribute table, gzipped JSON. */
   atlasTable: Versioned<Buffer>;
+  /** The border graph for the client's live checks, gzipped JSON. */
+  adjacencyTable: Versioned<Buffer>;
   basemapUrl: string | undefined;
   /** Built client to serve, if any. */
   clientDir: string | undefined;
@@ -34,6 +36,9 @@ export function createContext(
     },
     atlasTable: new Versioned(versions, async (version) =>
       gzipSync(JSON.stringify(await readAtlasTable(db.knex, version))),
+    ),
+    adjacencyTable: new Versioned(versions, async (version) =>
+      gzipSync(JSON.stringify(await readAdjacencyTable(db.knex, version))),
     ),
     basemapUrl: options.basemapUrl,
     clientDir: options.clientDir,

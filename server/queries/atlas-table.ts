@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { COOPERATION_KINDS, type AtlasTable, type BBox } from '../../domain/atlas-table';
+import { COOPERATION_KINDS, type AdjacencyTable, type AtlasTable, type BBox } from '../../domain/atlas-table';
 
 interface Row {
   code: string;
@@ -9,6 +9,8 @@ interface Row {
   population: number | null;
   population_year: number | null;
   density_per_km2: number | null;
+  area_km2: number;
+  mountain: boolean;
   inner_area_class: string | null;
   hub_code: string | null;
   lon: number;
@@ -25,7 +27,9 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
     await knex.raw<{ rows: Row[] }>(
       `SELECT c.code, c.name, c.province_code, c.region_code, c.population, c.population_year::int AS population_year,
               c.density_per_km2, c.inner_area_class, c.hub_code, ST_X(c.label_point) AS lon, ST_Y(c.label_point) AS lat,
-              coalesce(k.n, 0) AS associations
+              coalesce(k.n, 0) AS associations, coalesce(c.area_km2, c.geodesic_area_km2) AS area_km2,
+              EXISTS (SELECT 1 FROM association_members cm JOIN associations ca ON ca.id = cm.association_id
+                      WHERE cm.comune_code = c.code AND ca.kind = 'comunita_montana') AS mountain
        FROM comuni c
        LEFT JOIN (SELECT m.comune_code, count(*)::int AS n
                   FROM association_members m JOIN associations a ON a.id = m.association_id
@@ -53,6 +57,8 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
     region: rows.map((r) => r.region_code),
     population: rows.map((r) => r.population),
     density: rows.map((r) => r.density_per_km2),
+    area: rows.map((r) => Math.round(r.area_km2 * 1e4) / 1e4),
+    mountain: rows.map((r) => (r.mountain ? 1 : 0)),
     innerAreaClass: rows.map((r) => r.inner_area_class),
     hub: rows.map((r) => r.hub_code),
     lon: rows.map((r) => round(r.lon)),
@@ -67,4 +73,16 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
     })),
     regions: (await extents('regions', '')).map((r) => ({ code: r.code, name: r.name, bbox: bbox(r) })),
   };
+}
+
+/** Border pairs as row indices of the atlas table (same ORDER BY code). */
+export async function readAdjacencyTable(knex: Knex, dataVersion: number): Promise<AdjacencyTable> {
+  const rows = (
+    await knex.raw<{ rows: { a: number; b: number }[] }>(
+      `WITH idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::int AS i FROM comuni)
+       SELECT ia.i AS a, ib.i AS b FROM comune_adjacency j JOIN idx ia ON ia.code = j.a JOIN idx ib ON ib.code = j.b
+       WHERE j.kind = 'border' ORDER BY 1, 2`,
+    )
+  ).rows;
+  return { dataVersion, a: rows.map((r) => r.a), b: rows.map((r) => r.b) };
 }

@@ -9,5 +9,9 @@ export function atlasRoutes(ctx: AppContext): Router {
     const { version, value } = await ctx.atlasTable.get();
     sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
   });
+  router.get('/api/atlas/adjacency', async (req, res) => {
+    const { version, value } = await ctx.adjacencyTable.get();
+    sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
+  });
   return router;
 }

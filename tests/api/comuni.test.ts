@@ -126,6 +126,18 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
     expect((await env.server.get('/api/atlas', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
   });
 
+  it('gives the client the border graph as row pairs of that table', async () => {
+    const table = (await (await env.server.get('/api/atlas')).json()) as { code: string[] };
+    const graph = (await (await env.server.get('/api/atlas/adjacency')).json()) as { a: number[]; b: number[] };
+    expect(graph.a).toHaveLength(graph.b.length);
+    const { rows } = await env.database.db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comune_adjacency WHERE kind = 'border'`);
+    expect(graph.a.length).toBe(rows[0]!.n);
+    const roma = table.code.indexOf('058091');
+    const neighbours = graph.a.flatMap((a, i) => (a === roma ? [graph.b[i]!] : graph.b[i] === roma ? [a] : [])).map((i) => table.code[i]);
+    const details = (await (await env.server.get('/api/comuni/058091')).json()) as { neighbours: string[] };
+    expect(neighbours.sort()).toEqual(details.neighbours);
+  });
+
   it('tells the client the attribution and the optional basemap', async () => {
     const config = (await (await env.server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string };
     expect(config.basemapUrl).toBeNull();

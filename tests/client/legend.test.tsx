@@ -16,6 +16,8 @@ const table: AtlasTable = {
   region: Array(8).fill('01'),
   population: [120, 800, 2500, 4200, 9000, 15000, 70000, null],
   density: [10, 20, 30.5, 40, 80, 160, 900, null],
+  area: [12, 40, 82, 105, 112, 94, 78, 10],
+  mountain: [1, 1, 0, 0, 0, 0, 0, 0],
   innerAreaClass: ['A', 'B', 'C', 'D', 'E', 'F', null, null],
   hub: Array(8).fill(null),
   lon: Array(8).fill(7),
