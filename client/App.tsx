@@ -14,7 +14,27 @@ import { AtlasMap, type Focus } from './map/AtlasMap';
 import { buildTheme } from './map/themes';
 import { SearchBox } from './search/SearchBox';
 import { useViewState } from './state/useViewState';
-import type { OverlayId } from './state/view-state';
+import type { Mode, OverlayId } from './state/view-state';
+import { BuilderPanel } from './builder/BuilderPanel';
+import { useBuilder } from './builder/useBuilder';
+import { useGraph } from './builder/graph';
+import { contiguity } from '../domain/contiguity';
+import { territoryMembers } from '../domain/alliance';
+import { AlliancePanel, type AllianceView } from './alliances/AlliancePanel';
+import { rememberEditToken } from './alliances/edit-tokens';
+
+const MODES: { id: Mode; key: string }[] = [
+  { id: 'explore', key: 'nav.explore' },
+  { id: 'build', key: 'nav.build' },
+  { id: 'alliances', key: 'nav.alliances' },
+];
+
+/** Members grouped by connected part, as the map outlines them. */
+function partsOf(components: readonly (readonly string[])[]): Map<string, number> {
+  const parts = new Map<string, number>();
+  components.forEach((part, i) => part.forEach((code) => parts.set(code, i)));
+  return parts;
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -29,6 +49,11 @@ export function App() {
   const [config, setConfig] = useState<{ basemapUrl: string | null; attribution: string } | null>(null);
   const [layersOpen, setLayersOpen] = useState(false);
   const flyToSelection = useRef(false);
+  const builder = useBuilder(view.mode === 'build');
+  const graph = useGraph(atlas, view.mode === 'build');
+  const [saving, setSaving] = useState<'idle' | 'saving' | { error: string }>('idle');
+  const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
+  const [newToken, setNewToken] = useState<{ id: number; token: string } | null>(null);
 
   useEffect(() => {
     if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
@@ -71,10 +96,76 @@ export function App() {
   }, [atlas, view.area]);
 
   const select = (code: string, fly: boolean) => {
+    if (view.mode === 'build') {
+      builder.toggle(code);
+      return;
+    }
     flyToSelection.current = fly;
-    update({ selected: code, association: null });
+    update({ mode: 'explore', selected: code, association: null });
   };
   const highlight = useMemo(() => association?.members.map((m) => m.code) ?? [], [association]);
+
+  const members = useMemo(() => {
+    if (view.mode === 'build' && graph) {
+      const { selection, meta } = builder.state;
+      const territory = territoryMembers(selection.members.map((code) => ({ code, status: meta[code]?.status ?? 'proposed' })));
+      return partsOf(contiguity(territory, graph.neighbours).components);
+    }
+    if (view.mode === 'alliances' && shownAlliance) return partsOf(shownAlliance.contiguity.components);
+    return new Map<string, number>();
+  }, [view.mode, graph, builder.state, shownAlliance]);
+
+  const startBuilding = (codes: string[]) => {
+    builder.setFields({ editing: null });
+    builder.replace(codes);
+    update({ mode: 'build', association: null });
+  };
+
+  const editAlliance = (a: AllianceView, token: string) => {
+    builder.load({
+      members: a.members.map((m) => m.code),
+      meta: Object.fromEntries(a.members.map((m) => [m.code, { status: m.status, lead: m.lead }])),
+      name: a.name,
+      description: a.description,
+      ruleSetId: a.ruleSet.id,
+      editing: { id: a.id, version: a.version, token },
+    });
+    setSaving('idle');
+    update({ mode: 'build' });
+  };
+
+  const save = async () => {
+    const st = builder.state;
+    setSaving('saving');
+    const body = {
+      name: st.name,
+      description: st.description,
+      members: st.selection.members.map((code) => ({ code, ...(st.meta[code] ?? { status: 'proposed', lead: false }) })),
+      ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
+    };
+    const editing = st.editing;
+    const response = await fetch(editing ? `/api/alliances/${editing.id}` : '/api/alliances', {
+      method: editing ? 'PATCH' : 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(editing ? { Authorization: `Bearer ${editing.token}`, 'If-Match': String(editing.version) } : {}),
+      },
+      body: JSON.stringify(body),
+    }).catch((e: unknown) => ({ ok: false, status: 0, json: async () => ({ error: { message: (e as Error).message } }) }) as unknown as Response);
+    const result = (await response.json()) as { id?: number; version?: number; editToken?: string; error?: { message: string } };
+    if (!response.ok) {
+      setSaving({ error: response.status === 409 ? t('builder.conflict') : t('builder.error', { message: result.error?.message ?? response.status }) });
+      return;
+    }
+    setSaving('idle');
+    const id = result.id as number;
+    if (result.editToken) {
+      rememberEditToken(id, result.editToken);
+      setNewToken({ id, token: result.editToken });
+    }
+    builder.setFields({ editing: { id, version: result.version as number, token: result.editToken ?? editing?.token ?? '' } });
+    update({ mode: 'alliances', alliance: id });
+  };
   const hoverRow = hover && atlas ? atlas.row(hover.code) : undefined;
   const f = numberFormat(view.lang);
 
@@ -87,12 +178,14 @@ export function App() {
         <h1>
           {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
         </h1>
-        <nav aria-label={t('nav.explore')}>
-          <a href="/" aria-current="page">
-            {t('nav.explore')}
-          </a>
+        <nav aria-label={t('app.title')} className="modes">
+          {MODES.map((m) => (
+            <button key={m.id} type="button" aria-current={view.mode === m.id ? 'page' : undefined} onClick={() => update({ mode: m.id, alliance: null })}>
+              {t(m.key)}
+            </button>
+          ))}
         </nav>
-        <SearchBox onChoose={(hit) => select(hit.code, true)} />
+        <SearchBox onChoose={(hit) => (view.mode === 'build' ? builder.add([hit.code]) : select(hit.code, true))} />
         <div className="lang" role="group" aria-label={t('nav.language')}>
           {LANGUAGES.map((lang) => (
             <button key={lang} type="button" aria-pressed={view.lang === lang} onClick={() => update({ lang })}>
@@ -117,6 +210,7 @@ export function App() {
             view={view}
             theme={theme}
             highlight={highlight}
+            members={members}
             focus={focus}
             basemapUrl={config?.basemapUrl ?? undefined}
             label={t('map.label')}
@@ -139,7 +233,19 @@ export function App() {
           )}
           {config && <footer className="attribution">{config.attribution}</footer>}
         </main>
-        {view.selected && (
+        {view.mode === 'build' && atlas && (
+          <BuilderPanel atlas={atlas} graph={graph} builder={builder} onSave={save} saving={saving} />
+        )}
+        {view.mode === 'alliances' && (
+          <AlliancePanel
+            id={view.alliance}
+            newToken={newToken && newToken.id === view.alliance ? newToken.token : null}
+            onOpen={(id) => update({ alliance: id })}
+            onLoaded={setShownAlliance}
+            onEdit={editAlliance}
+          />
+        )}
+        {view.mode === 'explore' && view.selected && (
           <DetailsPanel
             code={view.selected}
             state={comune}
@@ -148,6 +254,7 @@ export function App() {
             onSelect={(code) => select(code, true)}
             onAssociation={(id) => update({ association: id })}
             onClose={() => update({ selected: null, association: null })}
+            onStart={startBuilding}
           />
         )}
       </div>

@@ -12,10 +12,12 @@ interface Props {
   onSelect(code: string): void;
   onAssociation(id: number | null): void;
   onClose(): void;
+  /** Start an alliance from these Comuni. */
+  onStart(codes: string[]): void;
 }
 
 /** Everything about one Comune: figures, neighbours, associations (click one to see it on the map). */
-export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose }: Props) {
+export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose, onStart }: Props) {
   const { t, i18n } = useTranslation();
 
   const f = numberFormat(i18n.language);
@@ -63,6 +65,12 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
             <dd>{c.code} / {c.cadastralCode ?? nd}</dd>
           </dl>
 
+          <p>
+            <button type="button" className="primary" onClick={() => onStart([c.code])}>
+              {t('details.startAlliance')}
+            </button>
+          </p>
+
           <h3>{t('details.associations')}</h3>
           {c.associations.length === 0 ? (
             <p className="muted">{t('details.noAssociations')}</p>
@@ -96,9 +104,14 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
                   : t('association.parts', { count: association.contiguity.components.length })}
               </p>
               <p className="muted">{t('association.highlighted')}</p>
-              <button type="button" onClick={() => onAssociation(null)}>
-                {t('association.clear')}
-              </button>
+              <p className="toolbar">
+                <button type="button" onClick={() => onStart(association.members.map((m) => m.code))}>
+                  {t('builder.startFromAssociation')}
+                </button>
+                <button type="button" onClick={() => onAssociation(null)}>
+                  {t('association.clear')}
+                </button>
+              </p>
             </section>
           )}
 

@@ -20,6 +20,8 @@ interface Props {
   view: ViewState;
   theme: Theme | null;
   highlight: readonly string[];
+  /** Members to outline, each with the index of its connected part (0, 1, …). */
+  members: ReadonlyMap<string, number>;
   focus: Focus | null;
   basemapUrl?: string;
   label: string;
@@ -37,9 +39,10 @@ export function AtlasMap(props: Props) {
   const [ready, setReady] = useState(false);
   const deck = useRef<Promise<DeckOverlays> | null>(null);
   const highlighted = useRef<readonly string[]>([]);
+  const outlined = useRef<ReadonlyMap<string, number>>(new Map());
   /** True once the thematic colours are on the map: only then is the map "idle" (fully drawn). */
   const themed = useRef(false);
-  const { atlas, view, theme, highlight, focus } = props;
+  const { atlas, view, theme, highlight, focus, members } = props;
 
   /** After a change of style or state: "loading" until MapLibre has drawn it and is idle again. */
   const redraw = (map: maplibregl.Map) => {
@@ -168,6 +171,17 @@ export function AtlasMap(props: Props) {
     highlighted.current = highlight;
     redraw(map);
   }, [ready, highlight]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const state = (code: string, part: number) =>
+      map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id: Number(code) }, { part });
+    for (const code of outlined.current.keys()) if (!members.has(code)) state(code, 0);
+    for (const [code, part] of members) if (outlined.current.get(code) !== part) state(code, part + 1);
+    outlined.current = members;
+    redraw(map);
+  }, [ready, members]);
 
   useEffect(() => {
     const map = mapRef.current;

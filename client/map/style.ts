@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { OverlayId } from '../state/view-state';
+import { PART_COLOURS } from '../builder/parts';
 
 export const SOURCE = 'atlas';
 export const ASSOCIATIONS_SOURCE = 'associations';
@@ -76,6 +77,18 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
         'line-color': '#000000',
         'line-width': 2.5,
         'line-opacity': ['case', ['boolean', ['feature-state', 'highlight'], false], 1, 0],
+      },
+    },
+    {
+      // Members of the alliance being built or shown, coloured by connected part.
+      id: 'comuni-members',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      paint: {
+        'line-color': ['match', ['coalesce', ['feature-state', 'part'], 0], ...PART_COLOURS.flatMap((c, i) => [i + 1, c]), '#000000'] as unknown as ExpressionSpecification,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3.5],
+        'line-opacity': ['case', ['>', ['coalesce', ['feature-state', 'part'], 0], 0], 1, 0],
       },
     },
     {

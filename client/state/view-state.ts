@@ -6,8 +6,14 @@ export type ThemeId = (typeof THEMES)[number];
 export const OVERLAYS = ['snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
+export const MODES = ['explore', 'build', 'alliances'] as const;
+export type Mode = (typeof MODES)[number];
+
 /** Everything the URL says about the view, so a copied link shows exactly the same thing. */
 export interface ViewState {
+  mode: Mode;
+  /** The alliance whose page is open (mode "alliances"). */
+  alliance: number | null;
   /** Map centre [lon, lat] and zoom; null = the whole of Italy. */
   camera: { lon: number; lat: number; zoom: number } | null;
   theme: ThemeId;
@@ -22,6 +28,8 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
+  mode: 'explore',
+  alliance: null,
   camera: null,
   theme: 'population',
   overlays: [],
@@ -49,7 +57,11 @@ export function parseViewState(search: string): ViewState {
   const area = p.get('area');
   const association = num(p.get('assoc'), 1, 1e9);
   const lang = p.get('lang');
+  const mode = p.get('mode');
+  const alliance = num(p.get('alliance'), 1, 1e9);
   return {
+    mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : DEFAULT_VIEW.mode,
+    alliance: alliance !== null && Number.isInteger(alliance) ? alliance : null,
     camera: lon !== null && lat !== null && zoom !== null ? { lon, lat, zoom } : null,
     theme: (THEMES as readonly string[]).includes(theme ?? '') ? (theme as ThemeId) : DEFAULT_VIEW.theme,
     overlays: [...new Set(overlays)],
@@ -63,6 +75,8 @@ export function parseViewState(search: string): ViewState {
 /** Writes a view as a query string (defaults left out, so links stay short). */
 export function serializeViewState(view: ViewState): string {
   const p = new URLSearchParams();
+  if (view.mode !== DEFAULT_VIEW.mode) p.set('mode', view.mode);
+  if (view.alliance !== null) p.set('alliance', String(view.alliance));
   if (view.camera) {
     p.set('lon', view.camera.lon.toFixed(4));
     p.set('lat', view.camera.lat.toFixed(4));

@@ -4,6 +4,8 @@ import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from
 describe('view state in the URL', () => {
   it('round-trips every part of the view', () => {
     const view: ViewState = {
+      mode: 'alliances',
+      alliance: 7,
       camera: { lon: 12.4964, lat: 41.9028, zoom: 9.5 },
       theme: 'innerAreas',
       overlays: ['snai', 'circles'],

@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
+import type { Contiguity } from '../../domain/contiguity';
+import type { RuleResult } from '../../domain/rules';
+import { numberFormat } from '../i18n';
+import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
+
+export interface AllianceView {
+  id: number;
+  name: string;
+  description: string;
+  status: AllianceStatus;
+  version: number;
+  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
+  partners: { kind: PartnerKind; name: string; role: string | null }[];
+  totals: { comuni: number; population: number; areaKm2: number; smallComuni: number };
+  contiguity: Contiguity;
+  rules: RuleResult[];
+  ruleSet: { id: string; name: { it: string; en: string } };
+  history: { version: number; action: string; at: string }[];
+  updatedAt: string;
+}
+
+interface ListItem {
+  id: number;
+  name: string;
+  status: AllianceStatus;
+  totals: { comuni: number; population: number };
+}
+
+interface Props {
+  id: number | null;
+  /** A token just issued for this alliance, shown once as an edit link. */
+  newToken: string | null;
+  onOpen(id: number | null): void;
+  onLoaded(alliance: AllianceView | null): void;
+  onEdit(alliance: AllianceView, token: string): void;
+}
+
+/** The list of saved alliances, or one alliance's public page (read-only unless this browser can edit it). */
+export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const f = numberFormat(i18n.language);
+  const [list, setList] = useState<ListItem[] | null>(null);
+  const [alliance, setAlliance] = useState<AllianceView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    if (id === null) {
+      onLoaded(null);
+      fetch('/api/alliances')
+        .then((r) => r.json() as Promise<{ alliances: ListItem[] }>)
+        .then((r) => setList(r.alliances))
+        .catch((e: unknown) => setError((e as Error).message));
+      return;
+    }
+    takeTokenFromHash(id);
+    setAlliance(null);
+    fetch(`/api/alliances/${id}`)
+      .then(async (r) => {
+        const body = (await r.json()) as AllianceView & { error?: { message: string } };
+        if (!r.ok) throw new Error(body.error?.message ?? `HTTP ${r.status}`);
+        setAlliance(body);
+        onLoaded(body);
+      })
+      .catch((e: unknown) => setError((e as Error).message));
+    // Reload on the id only: onLoaded is a callback whose identity changes on every render.
+  }, [id]);
+
+  if (error) return <aside className="panel"><p role="alert">{t('details.error', { message: error })}</p></aside>;
+
+  if (id === null) {
+    return (
+      <aside className="panel" aria-labelledby="alliances-title">
+        <h2 id="alliances-title">{t('alliance.list')}</h2>
+        {list === null ? <p>{t('details.loading')}</p> : list.length === 0 ? <p className="muted">{t('alliance.none')}</p> : (
+          <ul className="link-list" data-testid="alliance-list">
+            {list.map((a) => (
+              <li key={a.id}>
+                <button type="button" className="link" onClick={() => onOpen(a.id)}>{a.name}</button>{' '}
+                <span className="muted">({t(`alliance.status.${a.status}`)} · {a.totals.comuni} {t('builder.comuni')} · {f.format(a.totals.population)} {t('builder.residents')})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+    );
+  }
+
+  if (!alliance) return <aside className="panel"><p aria-busy="true">{t('details.loading')}</p></aside>;
+  const token = editToken(alliance.id);
+  return (
+    <aside className="panel" aria-labelledby="alliance-title" data-testid="alliance-page">
+      <div className="panel-head">
+        <h2 id="alliance-title">{alliance.name}</h2>
+        <button type="button" className="icon-button" aria-label={t('details.close')} onClick={() => onOpen(null)}>×</button>
+      </div>
+      <p className="muted">{t(`alliance.status.${alliance.status}`)} · {t('alliance.version', { version: alliance.version })}</p>
+      {alliance.description && <p className="description">{alliance.description}</p>}
+      {newToken && (
+        <div className="card" data-testid="edit-link">
+          <p>{t('alliance.editLink')}</p>
+          <input readOnly value={editLink(alliance.id, newToken)} onFocus={(e) => e.target.select()} aria-label={t('alliance.editLink')} />
+        </div>
+      )}
+      <div className="big-numbers" data-testid="alliance-totals">
+        <div><strong>{f.format(alliance.totals.population)}</strong> {t('builder.residents')}</div>
+        <div><strong>{alliance.totals.comuni}</strong> {t('builder.comuni')} ({alliance.totals.smallComuni} {t('builder.small')})</div>
+      </div>
+      <p className={`badge ${alliance.contiguity.contiguous ? 'ok' : 'problem'}`}>
+        {alliance.contiguity.contiguous ? `✓ ${t('builder.contiguous')}` : `✗ ${t('builder.parts', { count: alliance.contiguity.components.length })}`}
+      </p>
+      <h3>{t('builder.rules')} <span className="muted">({alliance.ruleSet.name[lang]})</span></h3>
+      <ul className="rules">
+        {alliance.rules.map((r) => (
+          <li key={r.id} className={`rule ${r.level}`}><span className="badge">{t(`builder.level.${r.level}`)}</span> {r.message[lang]}</li>
+        ))}
+      </ul>
+      <h3>{t('builder.members', { count: alliance.members.length })}</h3>
+      <ul className="link-list">
+        {alliance.members.map((m) => (
+          <li key={m.code}>
+            {m.name ?? m.code} <span className="muted">· {m.population === null ? '—' : f.format(m.population)} · {t(`builder.statuses.${m.status}`)}{m.lead ? ` · ${t('alliance.lead')}` : ''}</span>
+          </li>
+        ))}
+      </ul>
+      {alliance.partners.length > 0 && (
+        <>
+          <h3>{t('alliance.partners')}</h3>
+          <ul className="link-list">
+            {alliance.partners.map((p, i) => <li key={i}>{p.name} <span className="muted">({p.kind}{p.role ? ` · ${p.role}` : ''})</span></li>)}
+          </ul>
+        </>
+      )}
+      <h3>{t('alliance.history')}</h3>
+      <ol className="link-list">
+        {alliance.history.map((h) => (
+          <li key={h.version}>{t('alliance.version', { version: h.version })}: {t(`alliance.action.${h.action}`)} · {new Date(h.at).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT')}</li>
+        ))}
+      </ol>
+      <p className="toolbar">
+        <a href={`/api/alliances/${alliance.id}/export.csv`} download>{t('alliance.exportCsv')}</a>
+        <a href={`/api/alliances/${alliance.id}/export.geojson`} download>{t('alliance.exportGeojson')}</a>
+        {token && <button type="button" className="primary" onClick={() => onEdit(alliance, token)}>{t('alliance.edit')}</button>}
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,230 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdjacencyGraph } from '../../domain/adjacency';
+import { MEMBER_STATUSES, territoryMembers, type MemberStatus } from '../../domain/alliance';
+import type { Overlap } from '../../domain/overlaps';
+import { RULE_SETS } from '../../domain/rule-sets';
+import { frontier } from '../../domain/selection';
+import type { Atlas } from '../data/atlas';
+import { numberFormat } from '../i18n';
+import { analyzeSelection } from './analysis';
+import { DEFAULT_META, type Builder } from './useBuilder';
+import { PART_COLOURS } from './parts';
+
+interface Props {
+  atlas: Atlas;
+  graph: AdjacencyGraph | null;
+  builder: Builder;
+  onSave(): Promise<void>;
+  saving: 'idle' | 'saving' | { error: string };
+}
+
+/** Everything about the alliance being built, recomputed on every change. */
+export function BuilderPanel({ atlas, graph, builder, onSave, saving }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const f = numberFormat(i18n.language);
+  const f1 = numberFormat(i18n.language, 1);
+  const { state } = builder;
+  const members = state.selection.members;
+  const [sort, setSort] = useState<'name' | 'population'>('name');
+  // Withdrawn members stay on the list but leave the territory (as on the server).
+  const territory = useMemo(
+    () => territoryMembers(members.map((code) => ({ code, status: (state.meta[code] ?? DEFAULT_META).status }))),
+    [members, state.meta],
+  );
+  const analysis = useMemo(
+    () => (graph ? analyzeSelection(atlas, graph, territory, state.ruleSetId || undefined) : null),
+    [atlas, graph, territory, state.ruleSetId],
+  );
+  const overlaps = useOverlaps(territory);
+
+  const rows = useMemo(() => {
+    const list = members.map((code) => {
+      const i = atlas.row(code);
+      return { code, name: atlas.name(code), population: i === undefined ? null : atlas.table.population[i] ?? null };
+    });
+    return list.sort((a, b) => (sort === 'name' ? a.name.localeCompare(b.name, 'it') : (b.population ?? -1) - (a.population ?? -1)));
+  }, [atlas, members, sort]);
+
+  const totals = analysis?.summary.totals;
+  const min = analysis?.ruleSet.minPopulation ?? 10000;
+  const mainRegion = analysis?.summary.regions[0]?.code;
+
+  return (
+    <aside className="panel builder" aria-labelledby="builder-title">
+      <h2 id="builder-title">{t('builder.title')}</h2>
+      <label className="field">
+        {t('builder.name')}
+        <input value={state.name} maxLength={120} onChange={(e) => builder.setFields({ name: e.target.value })} />
+      </label>
+      <label className="field">
+        {t('builder.description')}
+        <textarea value={state.description} maxLength={2000} rows={2} onChange={(e) => builder.setFields({ description: e.target.value })} />
+      </label>
+      <div className="toolbar" role="toolbar" aria-label={t('builder.title')}>
+        <button type="button" onClick={builder.undo} disabled={state.selection.past.length === 0}>
+          ↶ {t('builder.undo')}
+        </button>
+        <button type="button" onClick={builder.redo} disabled={state.selection.future.length === 0}>
+          ↷ {t('builder.redo')}
+        </button>
+        <button type="button" disabled={!graph || members.length === 0} onClick={() => graph && builder.add(frontier(members, graph.neighbours))}>
+          + {t('builder.addNeighbours')}
+        </button>
+        <button type="button" disabled={members.length === 0} onClick={() => builder.replace([])}>
+          {t('builder.clear')}
+        </button>
+      </div>
+      <p className="muted">{t('builder.help')}</p>
+
+      {members.length === 0 || !totals ? (
+        <p>{t('builder.empty')}</p>
+      ) : (
+        <>
+          <div className="big-numbers" data-testid="builder-totals">
+            <div><strong>{f.format(totals.population)}</strong> {t('builder.residents')}</div>
+            <div><strong>{totals.comuni}</strong> {t('builder.comuni')} ({totals.smallComuni} {t('builder.small')})</div>
+            <div><strong>{f1.format(totals.areaKm2)}</strong> {t('builder.km2')}</div>
+          </div>
+          <label className="field">
+            {t('builder.threshold', { min: f.format(min), set: analysis.ruleSet.name[lang] })}
+            <meter min={0} max={min} value={Math.min(totals.population, min)}>
+              {f.format(totals.population)} / {f.format(min)}
+            </meter>
+            <span className="muted">{f.format(totals.population)} / {f.format(min)}</span>
+          </label>
+
+          <section aria-live="polite" data-testid="contiguity">
+            {analysis.contiguity.contiguous ? (
+              <p className="badge ok">✓ {t('builder.contiguous')}</p>
+            ) : (
+              <>
+                <p className="badge problem">✗ {t('builder.parts', { count: analysis.contiguity.components.length })}</p>
+                <ol className="parts">
+                  {analysis.contiguity.components.map((part, n) => (
+                    <li key={part[0]}>
+                      <span className="swatch" style={{ background: PART_COLOURS[n % PART_COLOURS.length] }} aria-hidden="true" />
+                      {part.length === 1 && analysis.contiguity.isolated.includes(part[0] as string)
+                        ? t('builder.isolated', { name: atlas.name(part[0] as string) })
+                        : t('builder.part', { n: n + 1, names: part.map((c) => atlas.name(c)).join(', ') })}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </section>
+
+          <h3>{t('builder.rules')}</h3>
+          <label className="field">
+            {t('builder.ruleSet')}
+            <select value={state.ruleSetId} onChange={(e) => builder.setFields({ ruleSetId: e.target.value })}>
+              <option value="">{t('builder.ruleSetAuto', { name: mainRegion ? atlas.regionByCode.get(mainRegion)?.name ?? mainRegion : '—' })}</option>
+              {RULE_SETS.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ul className="rules" data-testid="rules">
+            {analysis.rules.map((r) => (
+              <li key={r.id} className={`rule ${r.level}`}>
+                <span className="badge">{t(`builder.level.${r.level}`)}</span> {r.message[lang]} <span className="muted">({r.reference})</span>
+              </li>
+            ))}
+          </ul>
+
+          <h3>{t('builder.overlaps')}</h3>
+          {overlaps.length === 0 ? (
+            <p className="muted">{t('builder.noOverlaps')}</p>
+          ) : (
+            <ul className="link-list">
+              {overlaps.slice(0, 8).map((o) => (
+                <li key={o.id}>{t('builder.overlap', { kind: t(`association.kind.${o.kind}`), name: o.name, count: o.members.length })}</li>
+              ))}
+            </ul>
+          )}
+
+          <h3>{t('builder.members', { count: members.length })}</h3>
+          <table className="members" data-testid="members">
+            <thead>
+              <tr>
+                <th><button type="button" className="link" onClick={() => setSort('name')} aria-label={t('builder.sortName')}>Comune</button></th>
+                <th><button type="button" className="link" onClick={() => setSort('population')} aria-label={t('builder.sortPopulation')}>{t('builder.residents')}</button></th>
+                <th>{t('builder.lead')}</th>
+                <th>{t('builder.status')}</th>
+                <th><span className="visually-hidden">{t('builder.clear')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const meta = state.meta[row.code] ?? DEFAULT_META;
+                return (
+                  <tr key={row.code}>
+                    <td>{row.name}</td>
+                    <td className="num">{row.population === null ? '—' : f.format(row.population)}</td>
+                    <td>
+                      <input type="radio" name="lead" checked={meta.lead} aria-label={`${t('builder.lead')}: ${row.name}`} onChange={() => builder.setMeta(row.code, { lead: true })} />
+                    </td>
+                    <td>
+                      <select value={meta.status} aria-label={`${t('builder.status')}: ${row.name}`} onChange={(e) => builder.setMeta(row.code, { status: e.target.value as MemberStatus })}>
+                        {MEMBER_STATUSES.map((s) => (
+                          <option key={s} value={s}>{t(`builder.statuses.${s}`)}</option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <button type="button" className="icon-button" aria-label={t('builder.remove', { name: row.name })} onClick={() => builder.remove([row.code])}>
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <div className="save-bar">
+        <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void onSave()}>
+          {saving === 'saving' ? t('builder.saving') : state.editing ? t('builder.saveChanges') : t('builder.save')}
+        </button>
+        {typeof saving === 'object' && (
+          <p role="alert" className="error" data-testid="save-error">
+            {saving.error}
+          </p>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+/** Associations the members already belong to, confirmed by the server (debounced). */
+function useOverlaps(members: readonly string[]): Overlap[] {
+  const [overlaps, setOverlaps] = useState<Overlap[]>([]);
+  useEffect(() => {
+    if (members.length === 0) {
+      setOverlaps([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch('/api/territories/analyze', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ members }),
+        signal: controller.signal,
+      })
+        .then((r) => (r.ok ? (r.json() as Promise<{ overlaps: Overlap[] }>) : { overlaps: [] }))
+        .then((r) => setOverlaps(r.overlaps))
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [members]);
+  return overlaps;
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, hasChromium, launchChromium, screenshotColours, waitForMap } from '../helpers/browser';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+let database: TestDatabase;
+let server: TestServer;
+let browser: Browser;
+let clientDir: string;
+
+async function newPage(context?: BrowserContext): Promise<Page> {
+  const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  return ctx.newPage();
+}
+
+async function addBySearch(page: Page, text: string, option: RegExp) {
+  await page.getByRole('combobox', { name: 'Cerca un comune' }).fill(text);
+  await page.getByRole('option', { name: option }).click();
+}
+
+describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
+  beforeAll(async () => {
+    clientDir = await buildClient();
+    database = await openTestDatabase();
+    server = await startTestServer(database.db, clientDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.dispose();
+    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it('selects by click, search and neighbours, warns about a separate part, undoes, saves, edits and detects a conflict', async () => {
+    const aglie = (await (await server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const page = await newPage();
+    await page.goto(`${server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
+    await waitForMap(page);
+
+    // A click on the map (its centre is Agliè) adds the Comune there.
+    const box = (await page.getByTestId('atlas-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const members = page.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => members.count()).toBe(1);
+    expect(await members.first().textContent()).toContain('Agliè');
+
+    await page.getByRole('button', { name: /Aggiungi i confinanti/ }).click();
+    await expect.poll(() => members.count()).toBe(8);
+    await expect.poll(() => page.getByTestId('contiguity').textContent()).toContain('Contiguo');
+    const totals = await page.getByTestId('builder-totals').textContent();
+    expect(totals).toContain('9.645'); // Agliè and its 7 neighbours, as the server computes them
+
+    await addBySearch(page, 'lipari', /^Lipari/);
+    await expect.poll(() => page.getByTestId('contiguity').textContent()).toContain('2 parti');
+    expect(await page.getByTestId('contiguity').textContent()).toContain('Lipari non confina con alcun comune (isola o exclave)');
+    expect(await page.getByTestId('rules').textContent()).toMatch(/problema\s*Il territorio non è contiguo/);
+    await waitForMap(page);
+    await screenshotColours(page, 'builder-two-parts', []);
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // leave the search box
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('contiguity').textContent()).toContain('Contiguo');
+    await expect.poll(() => members.count()).toBe(8);
+
+    await page.getByLabel("Nome dell'alleanza").fill('ALI del Canavese');
+    await page.getByLabel('Capofila: Agliè').check();
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByTestId('alliance-page').waitFor();
+    expect(page.url()).toMatch(/mode=alliances&alliance=\d+/);
+    const editUrl = await page.getByTestId('edit-link').locator('input').inputValue();
+    expect(editUrl).toMatch(/#edit=[\w-]{20,}$/);
+
+    // Anyone can open the alliance's page; it shows members and totals, read-only.
+    const visitor = await newPage();
+    await visitor.goto(page.url().split('#')[0]!);
+    await visitor.getByTestId('alliance-page').waitFor();
+    expect(await visitor.getByTestId('alliance-totals').textContent()).toContain('9.645');
+    expect(await visitor.getByRole('button', { name: 'Modifica' }).count()).toBe(0);
+    const csvHref = await visitor.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href');
+    const csv = await (await fetch(server.url + csvHref!)).text();
+    expect(csv).toContain('="001001",Agliè,2545,proposto,capofila');
+
+    // The edit link opens the alliance for editing in another browser.
+    const editor = await newPage();
+    await editor.goto(editUrl);
+    await editor.getByRole('button', { name: 'Modifica' }).click();
+    await editor.getByLabel("Nome dell'alleanza").fill('ALI del Canavese (v2)');
+    await editor.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await editor.getByTestId('alliance-page').waitFor();
+    await expect.poll(() => editor.getByTestId('alliance-page').textContent()).toContain('versione 2');
+
+    // The first browser still edits version 1: its save is refused with a clear message.
+    await page.getByRole('button', { name: 'Modifica' }).click();
+    await page.getByLabel("Nome dell'alleanza").fill('ALI del Canavese (vecchia)');
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    expect(await page.getByTestId('save-error').textContent()).toContain('Qualcun altro ha salvato una versione più recente');
+    const id = /alliance=(\d+)/.exec(page.url())![1];
+    const stored = (await (await server.get(`/api/alliances/${id}`)).json()) as { name: string };
+    expect(stored.name).toBe('ALI del Canavese (v2)');
+  });
+});
