@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, hasChromium, launchChromium, screenshotColours, waitForMap } from '../helpers/browser';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserApp, screenshotColours, waitForMap } from '../helpers/browser';
 
-let database: TestDatabase;
-let server: TestServer;
-let browser: Browser;
-let clientDir: string;
+const app = useBrowserApp();
 
 async function newPage(context?: BrowserContext): Promise<Page> {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  const ctx = context ?? (await app.browser.newContext({ viewport: { width: 1280, height: 900 } }));
   return ctx.newPage();
 }
 
@@ -21,23 +15,11 @@ async function addBySearch(page: Page, text: string, option: RegExp) {
 }
 
 describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
-  beforeAll(async () => {
-    clientDir = await buildClient();
-    database = await openTestDatabase();
-    server = await startTestServer(database.db, clientDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.dispose();
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
-  });
 
   it('selects by click, search and neighbours, warns about a separate part, undoes, saves, edits and detects a conflict', async () => {
-    const aglie = (await (await server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
     const page = await newPage();
-    await page.goto(`${server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
+    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
     await waitForMap(page);
 
     // A click on the map (its centre is Agliè) adds the Comune there.
@@ -80,10 +62,10 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(await visitor.getByTestId('alliance-totals').textContent()).toContain('9.645');
     expect(await visitor.getByRole('button', { name: 'Modifica' }).count()).toBe(0);
     const csvHref = await visitor.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href');
-    const csv = await (await fetch(server.url + csvHref!)).text();
+    const csv = await (await fetch(app.server.url + csvHref!)).text();
     expect(csv).toContain('="001001",Agliè,2545,proposto,capofila');
 
-    // The edit link opens the alliance for editing in another browser.
+    // The edit link opens the alliance for editing in another app.browser.
     const editor = await newPage();
     await editor.goto(editUrl);
     await editor.getByRole('button', { name: 'Modifica' }).click();
@@ -98,7 +80,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     expect(await page.getByTestId('save-error').textContent()).toContain('Qualcun altro ha salvato una versione più recente');
     const id = /alliance=(\d+)/.exec(page.url())![1];
-    const stored = (await (await server.get(`/api/alliances/${id}`)).json()) as { name: string };
+    const stored = (await (await app.server.get(`/api/alliances/${id}`)).json()) as { name: string };
     expect(stored.name).toBe('ALI del Canavese (v2)');
   });
 });

@@ -1,32 +1,26 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { OUTLINE_OVERLAYS } from '../../client/map/style';
 import { PALETTES } from '../../client/map/themes';
-import { buildClient, hasChromium, launchChromium, screenshotColours, waitForMap, CHROMIUM } from '../helpers/browser';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM } from '../helpers/browser';
 
 if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
-let database: TestDatabase;
-let server: TestServer;
-let browser: Browser;
-let clientDir: string;
+const app = useBrowserApp();
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 async function open(path = '/', viewport = { width: 1280, height: 860 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await app.browser.newPage({ viewport });
   const foreign: string[] = [];
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('request', (r) => {
     requests.push(r.url());
-    if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) foreign.push(r.url());
+    if (!r.url().startsWith(app.server.url) && !/^(blob|data):/.test(r.url())) foreign.push(r.url());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url + path);
+  await page.goto(app.server.url + path);
   await waitForMap(page);
   return { page, foreign, errors, requests };
 }
@@ -34,18 +28,6 @@ async function open(path = '/', viewport = { width: 1280, height: 860 }) {
 const legendItems = (page: Page) => page.getByTestId('legend-items').first().locator('li').allTextContents();
 
 describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
-  beforeAll(async () => {
-    clientDir = await buildClient();
-    database = await openTestDatabase();
-    server = await startTestServer(database.db, clientDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.dispose();
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
-  });
 
   it('draws every Comune coloured by population, with its legend, from our own server only', async () => {
     const { page, foreign, errors } = await open();
@@ -79,10 +61,10 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
 
   it('finds Roma with the keyboard, flies there and shows its population', async () => {
     const { page } = await open();
-    await page.keyboard.press('Tab'); // skip link
-    await page.keyboard.press('Tab'); // "Esplora"
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    // Tab from the top of the page (skip link, navigation) to the search box.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('type'));
+    for (let i = 0; i < 8 && (await focused()) !== 'search'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('search');
     await page.keyboard.type('roma');
     await page.getByRole('option', { name: /^Roma \(RM\)/ }).waitFor();
     await page.keyboard.press('Enter');
@@ -128,7 +110,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
     expect(url).toMatch(/sel=001001/);
     expect(url).toMatch(/assoc=\d+/);
 
-    const copy = await open(url.replace(server.url, ''));
+    const copy = await open(url.replace(app.server.url, ''));
     await expect(copy.page.getByLabel('Aree interne (classe A–F)').isChecked()).resolves.toBe(true);
     await expect(copy.page.getByLabel('Sistemi locali del lavoro').isChecked()).resolves.toBe(true);
     await expect(copy.page.getByTestId('population').textContent()).resolves.toBe('2.545');

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './test-database';
+import { startTestServer, type TestServer } from './test-server';
 import { PROJECT_ROOT } from '../../server/config';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,4 +62,35 @@ export async function screenshotColours(page: Page, name: string, colours: reado
     },
     { data: png.toString('base64'), colours: [...colours] },
   );
+}
+
+/**
+ * For a browser test file: the built client served by the real app over a private database copy,
+ * and a Chromium; all opened before the tests and closed after.
+ */
+export function useBrowserApp(): { readonly server: TestServer; readonly browser: Browser } {
+  const state: { server?: TestServer; browser?: Browser; database?: TestDatabase; clientDir?: string } = {};
+  beforeAll(async () => {
+    if (!hasChromium) return; // the file's tests are skipped
+    state.clientDir = await buildClient();
+    state.database = await openTestDatabase();
+    state.server = await startTestServer(state.database.db, state.clientDir);
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+    await state.database?.dispose();
+    if (state.clientDir) fs.rmSync(state.clientDir, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      if (!state.server) throw new Error('the app is not running');
+      return state.server;
+    },
+    get browser() {
+      if (!state.browser) throw new Error('Chromium is not running');
+      return state.browser;
+    },
+  };
 }
