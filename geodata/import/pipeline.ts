@@ -97,13 +97,14 @@ export async function importGeodata(
 
 /** A few lines for a person reading the terminal. */
 export function describeSummary(s: ImportSummary): string[] {
-  const list = (codes: string[]) => (codes.length === 0 ? 'nessuno' : codes.slice(0, 10).join(', ') + (codes.length > 10 ? ` … (+${codes.length - 10})` : ''));
+  const list = (codes: string[], none = 'nessuno') =>
+    codes.length === 0 ? none : codes.slice(0, 10).join(', ') + (codes.length > 10 ? ` … (+${codes.length - 10})` : '');
   return [
     `Importati ${s.boundaries.comuni} comuni, ${s.boundaries.provinces} province, ${s.boundaries.regions} regioni in ${s.seconds} s (versione dati ${s.dataVersion}).`,
     `Adiacenze: ${s.adjacency.border} confini condivisi, ${s.adjacency.corner} contatti solo d'angolo.`,
     `Comuni senza popolazione: ${list(s.boundaries.withoutPopulation)}.`,
-    `Righe di popolazione senza confine: ${list(s.boundaries.unmatchedPopulationRows)}.`,
-    `Geometrie riparate: ${list(s.boundaries.repairedGeometries)}. Comuni rimossi: ${list(s.boundaries.removedComuni)}.`,
+    `Righe di popolazione senza confine: ${list(s.boundaries.unmatchedPopulationRows, 'nessuna')}.`,
+    `Geometrie riparate: ${list(s.boundaries.repairedGeometries, 'nessuna')}. Comuni rimossi: ${list(s.boundaries.removedComuni)}.`,
     `Aree SNAI: ${s.snai.associations} (${s.snai.memberships} adesioni; codici non abbinati: ${list(s.snai.unmatched)}).`,
     `Sistemi locali del lavoro: ${s.sll.associations} (${s.sll.memberships} adesioni; codici non abbinati: ${list(s.sll.unmatched)}).`,
   ];
