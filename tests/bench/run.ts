@@ -11,6 +11,9 @@ import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { contiguity } from '../../domain/contiguity';
+import { ruleSetForRegion } from '../../domain/rule-sets';
+import { evaluateRules } from '../../domain/rules';
+import { summarizeTerritory } from '../../domain/territory';
 import { importGeodata } from '../../geodata/import/pipeline';
 import { silentProgress } from '../../geodata/progress';
 import { resolveGeodataDir } from '../../geodata/sources';
@@ -153,6 +156,44 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     const s = performance.now();
     for (let i = 0; i < 100; i++) contiguity(members, tables.graph.neighbours);
     record(engine, `contiguity ${size} members (domain function)`, (performance.now() - s) / 100, 'ms');
+  }
+  // Builder: recompute totals + contiguity + rules after adding one Comune (what the browser does).
+  for (const size of [10, 100, 500, 2000]) {
+    const members = connectedSet(tables.graph.neighbours, size + 1);
+    const facts = (code: string) => tables.facts.get(code);
+    const s = performance.now();
+    const rounds = 20;
+    for (let i = 0; i < rounds; i++) {
+      const current = members.slice(0, size + 1);
+      const summary = summarizeTerritory(current, facts);
+      const parts = contiguity(current, tables.graph.neighbours);
+      evaluateRules(
+        {
+          members: current.map((code) => {
+            const f = facts(code)!;
+            return { code, name: f.name, population: f.population, provinceCode: f.provinceCode, mountain: false };
+          }),
+          contiguity: parts,
+        },
+        ruleSetForRegion(summary.regions[0]?.code),
+      );
+    }
+    record(engine, `builder update after adding 1 to ${size} members`, (performance.now() - s) / rounds, 'ms', size === 500 ? '≤ 16 ms' : undefined);
+  }
+  {
+    const members = connectedSet(tables.graph.neighbours, 300);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      const response = await fetch(`${base}/api/alliances`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Bench ${i}`, members: members.map((code) => ({ code })) }),
+      });
+      if (response.status !== 201) throw new Error(`save failed: ${response.status} ${await response.text()}`);
+      times.push(performance.now() - s);
+    }
+    record(engine, 'save an alliance of 300 members (p50 of 5)', percentile(times, 50), 'ms', engine === 'pglite' ? '≤ 1,000 ms' : '≤ 300 ms');
   }
   record(engine, 'server RSS (database in-process when embedded)', process.memoryUsage().rss / 1e6, 'MB');
 
