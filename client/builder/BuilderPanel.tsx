@@ -77,6 +77,7 @@ export function BuilderPanel({ atlas, graph, builder, onSave, saving }: Props) {
         </button>
       </div>
       <p className="muted">{t('builder.help')}</p>
+      <ImportList onAdd={builder.add} />
 
       {members.length === 0 || !totals ? (
         <p>{t('builder.empty')}</p>
@@ -227,4 +228,63 @@ function useOverlaps(members: readonly string[]): Overlap[] {
     };
   }, [members]);
   return overlaps;
+}
+
+interface Resolution {
+  found: { code: string }[];
+  unknown: string[];
+  ambiguous: { input: string; candidates: { name: string; provinceAcronym: string }[] }[];
+}
+
+/** Start or extend a selection from a pasted list of ISTAT codes or names. */
+function ImportList({ onAdd }: { onAdd(codes: string[]): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<Resolution | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    const entries = text.split(/[\n;]+/).map((s) => s.trim()).filter(Boolean);
+    if (entries.length === 0) return;
+    const response = await fetch('/api/comuni/resolve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entries }),
+    });
+    const body = (await response.json()) as Resolution & { error?: { message: string } };
+    if (!response.ok) {
+      setError(body.error?.message ?? String(response.status));
+      return;
+    }
+    onAdd(body.found.map((f) => f.code));
+    setResult(body);
+  };
+  return (
+    <details className="import-list">
+      <summary>{t('builder.importList')}</summary>
+      <label className="field">
+        {t('builder.importHelp')}
+        <textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="button" onClick={() => void submit()}>
+        {t('builder.importButton')}
+      </button>
+      <div aria-live="polite" data-testid="import-result">
+        {error && <p className="error">{error}</p>}
+        {result && (
+          <>
+            <p>{t('builder.importFound', { count: result.found.length })}</p>
+            {result.unknown.length > 0 && <p className="error">{t('builder.importUnknown', { list: result.unknown.join(', ') })}</p>}
+            {result.ambiguous.length > 0 && (
+              <p className="error">
+                {t('builder.importAmbiguous', {
+                  list: result.ambiguous.map((a) => `${a.input} (${a.candidates.map((c) => c.provinceAcronym).join('/')})`).join(', '),
+                })}
+              </p>
+            )}
+          </>
+        )}
+      </div>
+    </details>
+  );
 }

@@ -12,6 +12,11 @@ export const membersBody = z.object({
   members: z.array(comuneCode).min(1, 'almeno un comune / at least one Comune').max(MAX_MEMBERS),
 });
 
+/** A pasted list of ISTAT codes or names, one per entry. */
+export const resolveBody = z.object({
+  entries: z.array(z.string().max(200)).min(1, 'almeno una riga / at least one line').max(MAX_MEMBERS),
+});
+
 export const searchQuery = z.object({
   q: z.string().trim().min(1, 'scrivi almeno un carattere / type at least one character').max(100),
   limit: z.coerce.number().int().min(1).max(50).default(10),

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
-import { comuneCode, searchQuery } from '../http/schemas';
+import { comuneCode, resolveBody, searchQuery } from '../http/schemas';
+import { resolveComuni } from '../queries/resolve';
 import { findComune, searchComuni } from '../queries/comuni';
 import { isSmallComune } from '../../domain/thresholds';
 import type { ComuneDetails } from '../../domain/api-types';
@@ -12,6 +13,11 @@ export function comuniRoutes(ctx: AppContext): Router {
   router.get('/api/comuni', async (req, res) => {
     const { q, limit } = searchQuery.parse(req.query);
     res.json({ query: q, results: await searchComuni(ctx.db.knex, q, limit) });
+  });
+
+  router.post('/api/comuni/resolve', async (req, res) => {
+    const { entries } = resolveBody.parse(req.body);
+    res.json(await resolveComuni(ctx.db.knex, entries));
   });
 
   router.get('/api/comuni/:code', async (req, res) => {

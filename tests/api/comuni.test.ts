@@ -145,6 +145,31 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
   });
 });
 
+describe('POST /api/comuni/resolve (a pasted list)', () => {
+  it('finds codes and names, and lists unknown and ambiguous entries', async () => {
+    const response = await env.server.post('/api/comuni/resolve', {
+      entries: ['1001', 'forlì', 'SAMONE', 'Samone (TN)', 'Atlantide', '', ' 058091 '],
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      found: { input: string; code: string; name: string; provinceAcronym: string }[];
+      unknown: string[];
+      ambiguous: { input: string; candidates: { provinceAcronym: string }[] }[];
+    };
+    expect(body.found.map((f) => [f.input, f.name])).toEqual([
+      ['1001', 'Agliè'],
+      ['forlì', 'Forlì'],
+      ['Samone (TN)', 'Samone'],
+      ['058091', 'Roma'],
+    ]);
+    expect(body.found[2]!.provinceAcronym).toBe('TN');
+    expect(body.unknown).toEqual(['Atlantide']);
+    expect(body.ambiguous).toHaveLength(1);
+    expect(body.ambiguous[0]!.candidates.map((c) => c.provinceAcronym).sort()).toEqual(['TN', 'TO']);
+    expect((await env.server.post('/api/comuni/resolve', { entries: [] })).status).toBe(400);
+  });
+});
+
 describe('errors', () => {
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await env.server.get('/api/nothing-here');

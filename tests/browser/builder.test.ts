@@ -47,6 +47,14 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     await expect.poll(() => page.getByTestId('contiguity').textContent()).toContain('Contiguo');
     await expect.poll(() => members.count()).toBe(8);
 
+    // A pasted list adds what it can and says what it could not.
+    await page.getByText('Importa un elenco').click();
+    await page.getByLabel(/Codici ISTAT o nomi/).fill('001001\nAtlantide\nSamone');
+    await page.getByRole('button', { name: 'Aggiungi', exact: true }).click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('Non trovati: Atlantide');
+    expect(await page.getByTestId('import-result').textContent()).toContain('Samone (TO/TN)');
+    await expect.poll(() => members.count()).toBe(8); // Agliè was already in
+
     await page.getByLabel("Nome dell'alleanza").fill('ALI del Canavese');
     await page.getByLabel('Capofila: Agliè').check();
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
@@ -82,5 +90,5 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     const id = /alliance=(\d+)/.exec(page.url())![1];
     const stored = (await (await app.server.get(`/api/alliances/${id}`)).json()) as { name: string };
     expect(stored.name).toBe('ALI del Canavese (v2)');
-  });
+  }, 240_000); // a whole flow in three browser pages, WebGL drawn on the CPU
 });

@@ -27,7 +27,7 @@ async function open(path = '/', viewport = { width: 1280, height: 860 }) {
 
 const legendItems = (page: Page) => page.getByTestId('legend-items').first().locator('li').allTextContents();
 
-describe.skipIf(!hasChromium)('the map explorer in a browser', () => {
+describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_000 }, () => {
 
   it('draws every Comune coloured by population, with its legend, from our own server only', async () => {
     const { page, foreign, errors } = await open();
