@@ -1,11 +1,9 @@
 import { ALLIANCE_LIMITS, territoryMembers, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
-import { contiguity, type Contiguity } from '../../domain/contiguity';
-import { overlaps, type Overlap } from '../../domain/overlaps';
 import { ruleSet, ruleSetForRegion, type RuleSet } from '../../domain/rule-sets';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
-import { summarizeTerritory } from '../../domain/territory';
 import type { TerritoryTables } from '../data/territory-store';
 import { HttpError, unprocessable } from '../http/errors';
+import { analyzeTerritory, type TerritoryAnalysis } from './territory';
 
 export interface AllianceDraft {
   name: string;
@@ -16,15 +14,10 @@ export interface AllianceDraft {
   partners: { kind: PartnerKind; name: string; role?: string | null | undefined }[];
 }
 
-/** What the server derives from a draft and stores with it (totals, contiguity, rules, overlaps). */
-export interface AllianceSummary {
+/** What the server derives from a draft and stores with it (totals, contiguity, overlaps, rules). */
+export interface AllianceSummary extends TerritoryAnalysis {
   ruleSet: { id: string; name: { it: string; en: string } };
-  totals: ReturnType<typeof summarizeTerritory>['totals'];
-  provinces: { code: string; name: string; comuni: number }[];
-  regions: { code: string; name: string; comuni: number }[];
-  contiguity: Contiguity;
   rules: RuleResult[];
-  overlaps: Overlap[];
 }
 
 /** 413 before parsing when a body lists more members than an alliance may have. */
@@ -52,9 +45,8 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft):
   if (reasons.length > 0) throw unprocessable(reasons.join('; '), { reasons, unknown });
 
   const territory = territoryMembers(draft.members);
-  const summary = summarizeTerritory(territory, (code) => tables.facts.get(code));
-  const set = chooseRuleSet(draft.ruleSet, summary.regions[0]?.code);
-  const parts = contiguity(territory, tables.graph.neighbours);
+  const analysis = analyzeTerritory(tables, territory);
+  const set = chooseRuleSet(draft.ruleSet, analysis.regions[0]?.code);
   const rules = evaluateRules(
     {
       members: territory.map((code) => {
@@ -67,7 +59,7 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft):
           mountain: (tables.memberships.get(code) ?? []).some((a) => a.kind === 'comunita_montana'),
         };
       }),
-      contiguity: parts,
+      contiguity: analysis.contiguity,
     },
     set,
   );
@@ -80,16 +72,7 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft):
       );
     }
   }
-  const named = (names: Map<string, string>) => (a: { code: string; comuni: number }) => ({ ...a, name: names.get(a.code) ?? a.code });
-  return {
-    ruleSet: { id: set.id, name: set.name },
-    totals: summary.totals,
-    provinces: summary.provinces.map(named(tables.provinceNames)),
-    regions: summary.regions.map(named(tables.regionNames)),
-    contiguity: parts,
-    rules,
-    overlaps: overlaps(territory, (code) => tables.memberships.get(code)),
-  };
+  return { ruleSet: { id: set.id, name: set.name }, ...analysis, rules };
 }
 
 function chooseRuleSet(id: string | undefined, mainRegion: string | undefined): RuleSet {
