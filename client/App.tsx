@@ -128,6 +128,7 @@ export function App() {
       name: a.name,
       description: a.description,
       ruleSetId: a.ruleSet.id,
+      partners: a.partners,
       editing: { id: a.id, version: a.version, token },
     });
     setSaving('idle');
@@ -141,6 +142,7 @@ export function App() {
       name: st.name,
       description: st.description,
       members: st.selection.members.map((code) => ({ code, ...(st.meta[code] ?? { status: 'proposed', lead: false }) })),
+      partners: st.partners,
       ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
     };
     const editing = st.editing;

@@ -131,7 +131,11 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
         <>
           <h3>{t('alliance.partners')}</h3>
           <ul className="link-list">
-            {alliance.partners.map((p, i) => <li key={i}>{p.name} <span className="muted">({p.kind}{p.role ? ` · ${p.role}` : ''})</span></li>)}
+            {alliance.partners.map((p, i) => (
+              <li key={i}>
+                {p.name} <span className="muted">({t(`builder.partnerKinds.${p.kind}`)}{p.role ? ` · ${p.role}` : ''})</span>
+              </li>
+            ))}
           </ul>
         </>
       )}

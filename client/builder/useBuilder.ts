@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MemberStatus } from '../../domain/alliance';
+import type { AlliancePartnerInput, MemberStatus } from '../../domain/alliance';
 import { add, emptySelection, redo, remove, replace, toggle, undo, type Selection } from '../../domain/selection';
 
 export interface MemberMeta {
@@ -19,6 +19,8 @@ export interface BuilderState {
   name: string;
   description: string;
   ruleSetId: string;
+  /** Participating bodies that are not territories (larger Comuni, Unioni, Province, Regioni…). */
+  partners: AlliancePartnerInput[];
   editing: Editing | null;
 }
 
@@ -32,6 +34,7 @@ export function useBuilder(active: boolean) {
     name: '',
     description: '',
     ruleSetId: '',
+    partners: [],
     editing: null,
   });
 
@@ -50,7 +53,7 @@ export function useBuilder(active: boolean) {
         next[code] = { ...(next[code] ?? DEFAULT_META), ...meta };
         return { ...st, meta: next };
       }),
-    setFields: (fields: Partial<Pick<BuilderState, 'name' | 'description' | 'ruleSetId' | 'editing'>>) => setState((st) => ({ ...st, ...fields })),
+    setFields: (fields: Partial<Pick<BuilderState, 'name' | 'description' | 'ruleSetId' | 'partners' | 'editing'>>) => setState((st) => ({ ...st, ...fields })),
     load: (loaded: Omit<BuilderState, 'selection'> & { members: string[] }) => {
       const { members, ...rest } = loaded;
       setState({ ...rest, selection: emptySelection(members) });

@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
 
     await page.getByLabel("Nome dell'alleanza").fill('ALI del Canavese');
     await page.getByLabel('Capofila: Agliè').check();
+    await page.getByLabel('Nome', { exact: true }).fill('Città metropolitana di Torino');
+    await page.getByLabel('Tipo').selectOption('provincia');
+    await page.getByLabel('Ruolo').fill('centrale di committenza');
+    await page.getByRole('button', { name: 'Aggiungi partecipante' }).click();
+    expect(await page.getByTestId('partners').textContent()).toContain('Città metropolitana di Torino (Provincia · centrale di committenza)');
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
     await page.getByTestId('alliance-page').waitFor();
     expect(page.url()).toMatch(/mode=alliances&alliance=\d+/);
@@ -69,6 +74,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     await visitor.getByTestId('alliance-page').waitFor();
     expect(await visitor.getByTestId('alliance-totals').textContent()).toContain('9.645');
     expect(await visitor.getByRole('button', { name: 'Modifica' }).count()).toBe(0);
+    expect(await visitor.getByTestId('alliance-page').textContent()).toContain('Città metropolitana di Torino');
     const csvHref = await visitor.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href');
     const csv = await (await fetch(app.server.url + csvHref!)).text();
     expect(csv).toContain('="001001",Agliè,2545,proposto,capofila');
