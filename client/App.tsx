@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from './api/client';
-import type { AssociationDetails } from './api/types';
+import { api, ApiError } from './api/client';
+import type { AssociationDetails, SavedAlliance } from './api/types';
 import { AreaFilter } from './controls/AreaFilter';
 import { OverlayToggles } from './controls/OverlayToggles';
 import { ThemePicker } from './controls/ThemePicker';
@@ -20,7 +20,8 @@ import { useBuilder } from './builder/useBuilder';
 import { useGraph } from './builder/graph';
 import { contiguity } from '../domain/contiguity';
 import { territoryMembers } from '../domain/alliance';
-import { AlliancePanel, type AllianceView } from './alliances/AlliancePanel';
+import { AlliancePanel } from './alliances/AlliancePanel';
+import type { AllianceView } from './api/types';
 import { rememberEditToken } from './alliances/edit-tokens';
 
 const MODES: { id: Mode; key: string }[] = [
@@ -146,26 +147,21 @@ export function App() {
       ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
     };
     const editing = st.editing;
-    const response = await fetch(editing ? `/api/alliances/${editing.id}` : '/api/alliances', {
-      method: editing ? 'PATCH' : 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(editing ? { Authorization: `Bearer ${editing.token}`, 'If-Match': String(editing.version) } : {}),
-      },
-      body: JSON.stringify(body),
-    }).catch((e: unknown) => ({ ok: false, status: 0, json: async () => ({ error: { message: (e as Error).message } }) }) as unknown as Response);
-    const result = (await response.json()) as { id?: number; version?: number; editToken?: string; error?: { message: string } };
-    if (!response.ok) {
-      setSaving({ error: response.status === 409 ? t('builder.conflict') : t('builder.error', { message: result.error?.message ?? response.status }) });
+    let result: SavedAlliance;
+    try {
+      result = await api.saveAlliance(body, editing);
+    } catch (error) {
+      const conflict = error instanceof ApiError && error.status === 409;
+      setSaving({ error: conflict ? t('builder.conflict') : t('builder.error', { message: (error as Error).message }) });
       return;
     }
     setSaving('idle');
-    const id = result.id as number;
+    const id = result.id;
     if (result.editToken) {
       rememberEditToken(id, result.editToken);
       setNewToken({ id, token: result.editToken });
     }
-    builder.setFields({ editing: { id, version: result.version as number, token: result.editToken ?? editing?.token ?? '' } });
+    builder.setFields({ editing: { id, version: result.version, token: result.editToken ?? editing?.token ?? '' } });
     update({ mode: 'alliances', alliance: id });
   };
   const hoverRow = hover && atlas ? atlas.row(hover.code) : undefined;

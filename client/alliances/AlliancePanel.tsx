@@ -1,33 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
-import type { Contiguity } from '../../domain/contiguity';
-import type { RuleResult } from '../../domain/rules';
+import { api } from '../api/client';
+import type { AllianceListItem, AllianceView } from '../api/types';
 import { numberFormat } from '../i18n';
 import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
-
-export interface AllianceView {
-  id: number;
-  name: string;
-  description: string;
-  status: AllianceStatus;
-  version: number;
-  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
-  partners: { kind: PartnerKind; name: string; role: string | null }[];
-  totals: { comuni: number; population: number; areaKm2: number; smallComuni: number };
-  contiguity: Contiguity;
-  rules: RuleResult[];
-  ruleSet: { id: string; name: { it: string; en: string } };
-  history: { version: number; action: string; at: string }[];
-  updatedAt: string;
-}
-
-interface ListItem {
-  id: number;
-  name: string;
-  status: AllianceStatus;
-  totals: { comuni: number; population: number };
-}
 
 interface Props {
   id: number | null;
@@ -43,7 +19,7 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
-  const [list, setList] = useState<ListItem[] | null>(null);
+  const [list, setList] = useState<AllianceListItem[] | null>(null);
   const [alliance, setAlliance] = useState<AllianceView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,18 +27,17 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
     setError(null);
     if (id === null) {
       onLoaded(null);
-      fetch('/api/alliances')
-        .then((r) => r.json() as Promise<{ alliances: ListItem[] }>)
-        .then((r) => setList(r.alliances))
+      api
+        .alliances()
+        .then(setList)
         .catch((e: unknown) => setError((e as Error).message));
       return;
     }
     takeTokenFromHash(id);
     setAlliance(null);
-    fetch(`/api/alliances/${id}`)
-      .then(async (r) => {
-        const body = (await r.json()) as AllianceView & { error?: { message: string } };
-        if (!r.ok) throw new Error(body.error?.message ?? `HTTP ${r.status}`);
+    api
+      .alliance(id)
+      .then((body) => {
         setAlliance(body);
         onLoaded(body);
       })

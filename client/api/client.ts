@@ -1,5 +1,15 @@
-import type { AtlasTable } from '../../domain/atlas-table';
-import type { AssociationDetails, AssociationSummary, ComuneDetails, SearchHit } from './types';
+import type { AdjacencyTable, AtlasTable } from '../../domain/atlas-table';
+import type { Overlap } from '../../domain/overlaps';
+import type {
+  AllianceListItem,
+  AllianceView,
+  AssociationDetails,
+  AssociationSummary,
+  ComuneDetails,
+  Resolution,
+  SavedAlliance,
+  SearchHit,
+} from './types';
 
 /** An API error with the server's message, fit to show a person. */
 export class ApiError extends Error {
@@ -11,14 +21,25 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+/** Any JSON request; an answer other than 2xx becomes an ApiError with the server's message. */
+async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
   }
   return (await response.json()) as T;
 }
+
+const getJson = <T>(path: string, signal?: AbortSignal) => requestJson<T>(path, { signal });
+
+const sendJson = <T>(method: string, path: string, body: unknown, options: { signal?: AbortSignal; headers?: Record<string, string> } = {}) =>
+  requestJson<T>(path, {
+    method,
+    signal: options.signal,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: JSON.stringify(body),
+  });
 
 export const api = {
   config: () => getJson<{ basemapUrl: string | null; attribution: string }>('/api/config'),
@@ -29,4 +50,17 @@ export const api = {
   association: (id: number, signal?: AbortSignal) => getJson<AssociationDetails>(`/api/associations/${id}`, signal),
   associations: (kind: string) =>
     getJson<{ associations: AssociationSummary[] }>(`/api/associations?kind=${kind}`).then((r) => r.associations),
+  adjacency: () => getJson<AdjacencyTable>('/api/atlas/adjacency'),
+  overlaps: (members: readonly string[], signal?: AbortSignal) =>
+    sendJson<{ overlaps: Overlap[] }>('POST', '/api/territories/analyze', { members }, { signal }).then((r) => r.overlaps),
+  resolve: (entries: string[]) => sendJson<Resolution>('POST', '/api/comuni/resolve', { entries }),
+  alliances: () => getJson<{ alliances: AllianceListItem[] }>('/api/alliances').then((r) => r.alliances),
+  alliance: (id: number) => getJson<AllianceView>(`/api/alliances/${id}`),
+  /** Creates an alliance, or saves an edit with its token and the version it started from. */
+  saveAlliance: (body: object, editing: { id: number; version: number; token: string } | null) =>
+    editing
+      ? sendJson<SavedAlliance>('PATCH', `/api/alliances/${editing.id}`, body, {
+          headers: { Authorization: `Bearer ${editing.token}`, 'If-Match': String(editing.version) },
+        })
+      : sendJson<SavedAlliance>('POST', '/api/alliances', body),
 };

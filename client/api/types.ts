@@ -1,1 +1,44 @@
+import type { AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
+import type { Contiguity } from '../../domain/contiguity';
+import type { RuleResult } from '../../domain/rules';
+
 export type { AssociationDetails, AssociationSummary, ComuneDetails, SearchHit } from '../../domain/api-types';
+
+/** `GET /api/alliances/:id`, as the alliance page reads it. */
+export interface AllianceView {
+  id: number;
+  name: string;
+  description: string;
+  status: AllianceStatus;
+  version: number;
+  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
+  partners: { kind: PartnerKind; name: string; role: string | null }[];
+  totals: { comuni: number; population: number; areaKm2: number; smallComuni: number };
+  contiguity: Contiguity;
+  rules: RuleResult[];
+  ruleSet: { id: string; name: { it: string; en: string } };
+  history: { version: number; action: string; at: string }[];
+  updatedAt: string;
+}
+
+/** One row of `GET /api/alliances`. */
+export interface AllianceListItem {
+  id: number;
+  name: string;
+  status: AllianceStatus;
+  totals: { comuni: number; population: number };
+}
+
+/** Answer of `POST /api/alliances` (with the edit token, once) or `PATCH`. */
+export interface SavedAlliance {
+  id: number;
+  version: number;
+  editToken?: string;
+}
+
+/** `POST /api/comuni/resolve` */
+export interface Resolution {
+  found: { code: string }[];
+  unknown: string[];
+  ambiguous: { input: string; candidates: { name: string; provinceAcronym: string }[] }[];
+}

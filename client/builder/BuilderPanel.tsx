@@ -6,6 +6,8 @@ import type { Overlap } from '../../domain/overlaps';
 import { RULE_SETS } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
 import type { Atlas } from '../data/atlas';
+import { api } from '../api/client';
+import type { Resolution } from '../api/types';
 import { numberFormat } from '../i18n';
 import { analyzeSelection } from './analysis';
 import { DEFAULT_META, type Builder } from './useBuilder';
@@ -214,15 +216,12 @@ function useOverlaps(members: readonly string[]): Overlap[] {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch('/api/territories/analyze', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ members }),
-        signal: controller.signal,
-      })
-        .then((r) => (r.ok ? (r.json() as Promise<{ overlaps: Overlap[] }>) : { overlaps: [] }))
-        .then((r) => setOverlaps(r.overlaps))
-        .catch(() => undefined);
+      api
+        .overlaps(members, controller.signal)
+        .then(setOverlaps)
+        .catch(() => {
+          if (!controller.signal.aborted) setOverlaps([]);
+        });
     }, 300);
     return () => {
       clearTimeout(timer);
@@ -230,12 +229,6 @@ function useOverlaps(members: readonly string[]): Overlap[] {
     };
   }, [members]);
   return overlaps;
-}
-
-interface Resolution {
-  found: { code: string }[];
-  unknown: string[];
-  ambiguous: { input: string; candidates: { name: string; provinceAcronym: string }[] }[];
 }
 
 /** Start or extend a selection from a pasted list of ISTAT codes or names. */
@@ -248,18 +241,13 @@ function ImportList({ onAdd }: { onAdd(codes: string[]): void }) {
     setError(null);
     const entries = text.split(/[\n;]+/).map((s) => s.trim()).filter(Boolean);
     if (entries.length === 0) return;
-    const response = await fetch('/api/comuni/resolve', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entries }),
-    });
-    const body = (await response.json()) as Resolution & { error?: { message: string } };
-    if (!response.ok) {
-      setError(body.error?.message ?? String(response.status));
-      return;
+    try {
+      const body = await api.resolve(entries);
+      onAdd(body.found.map((f) => f.code));
+      setResult(body);
+    } catch (e) {
+      setError((e as Error).message);
     }
-    onAdd(body.found.map((f) => f.code));
-    setResult(body);
   };
   return (
     <details className="import-list">
