@@ -17,6 +17,7 @@ import { useViewState } from './state/useViewState';
 import type { Mode, OverlayId } from './state/view-state';
 import { BuilderPanel } from './builder/BuilderPanel';
 import { useBuilder } from './builder/useBuilder';
+import { useDrawSelection } from './builder/useDrawSelection';
 import { useGraph } from './builder/graph';
 import { contiguity } from '../domain/contiguity';
 import { territoryMembers } from '../domain/alliance';
@@ -52,6 +53,7 @@ export function App() {
   const flyToSelection = useRef(false);
   const builder = useBuilder(view.mode === 'build');
   const graph = useGraph(atlas, view.mode === 'build');
+  const draw = useDrawSelection(builder);
   const [saving, setSaving] = useState<'idle' | 'saving' | { error: string }>('idle');
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
   const [newToken, setNewToken] = useState<{ id: number; token: string } | null>(null);
@@ -215,6 +217,8 @@ export function App() {
             onSelect={(code) => select(code, false)}
             onCamera={(camera) => update({ camera }, { replace: true })}
             onHover={setHover}
+            drawShape={view.mode === 'build' ? draw.shape : null}
+            onDrawn={(polygon) => void draw.onDrawn(polygon)}
           />
           {!atlas && !error && <p className="map-status">{t('map.loading')}</p>}
           {error && (
@@ -232,7 +236,7 @@ export function App() {
           {config && <footer className="attribution">{config.attribution}</footer>}
         </main>
         {view.mode === 'build' && atlas && (
-          <BuilderPanel atlas={atlas} graph={graph} builder={builder} onSave={save} saving={saving} />
+          <BuilderPanel atlas={atlas} graph={graph} builder={builder} draw={draw} onSave={save} saving={saving} />
         )}
         {view.mode === 'alliances' && (
           <AlliancePanel

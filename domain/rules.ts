@@ -1,6 +1,6 @@
 import type { Contiguity } from './contiguity';
 import type { RuleSet } from './rule-sets';
-import { SMALL_COMUNE_MAX_POPULATION } from './thresholds';
+import { isObligedToAssociate } from './thresholds';
 
 export type RuleLevel = 'ok' | 'advice' | 'problem';
 
@@ -81,7 +81,7 @@ export function evaluateRules(input: RuleInput, set: RuleSet): RuleResult[] {
     );
   }
 
-  const obliged = members.filter((m) => m.population !== null && m.population <= (m.mountain ? 3000 : SMALL_COMUNE_MAX_POPULATION));
+  const obliged = members.filter((m) => isObligedToAssociate(m.population, m.mountain));
   results.push(
     obliged.length === 0
       ? ok('obligation', 'DL 78/2010 art. 14 c. 28', 'Nessun comune obbligato alla gestione associata.', 'No Comune obliged to associate its functions.')

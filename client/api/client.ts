@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import type { AdjacencyTable, AtlasTable } from '../../domain/atlas-table';
 import type { Overlap } from '../../domain/overlaps';
 import type {
@@ -53,6 +54,9 @@ export const api = {
   adjacency: () => getJson<AdjacencyTable>('/api/atlas/adjacency'),
   overlaps: (members: readonly string[], signal?: AbortSignal) =>
     sendJson<{ overlaps: Overlap[] }>('POST', '/api/territories/analyze', { members }, { signal }).then((r) => r.overlaps),
+  /** Comuni wholly or mostly inside a drawn polygon. */
+  within: (polygon: Polygon, minShare = 0.5) =>
+    sendJson<{ codes: string[] }>('POST', '/api/comuni/within', { polygon, minShare }).then((r) => r.codes),
   resolve: (entries: string[]) => sendJson<Resolution>('POST', '/api/comuni/resolve', { entries }),
   alliances: () => getJson<{ alliances: AllianceListItem[] }>('/api/alliances').then((r) => r.alliances),
   alliance: (id: number) => getJson<AllianceView>(`/api/alliances/${id}`),

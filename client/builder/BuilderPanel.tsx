@@ -1,28 +1,32 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjacencyGraph } from '../../domain/adjacency';
-import { MEMBER_STATUSES, PARTNER_KINDS, territoryMembers, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import { MEMBER_STATUSES, territoryMembers, type MemberStatus } from '../../domain/alliance';
 import type { Overlap } from '../../domain/overlaps';
 import { RULE_SETS } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
 import type { Atlas } from '../data/atlas';
 import { api } from '../api/client';
-import type { Resolution } from '../api/types';
 import { numberFormat } from '../i18n';
 import { analyzeSelection } from './analysis';
 import { DEFAULT_META, type Builder } from './useBuilder';
 import { PART_COLOURS } from './parts';
+import { ImportList } from './ImportList';
+import { Partners } from './Partners';
+import { DrawToolbar } from './DrawToolbar';
+import type { DrawSelection } from './useDrawSelection';
 
 interface Props {
   atlas: Atlas;
   graph: AdjacencyGraph | null;
   builder: Builder;
+  draw: DrawSelection;
   onSave(): Promise<void>;
   saving: 'idle' | 'saving' | { error: string };
 }
 
 /** Everything about the alliance being built, recomputed on every change. */
-export function BuilderPanel({ atlas, graph, builder, onSave, saving }: Props) {
+export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -79,6 +83,7 @@ export function BuilderPanel({ atlas, graph, builder, onSave, saving }: Props) {
         </button>
       </div>
       <p className="muted">{t('builder.help')}</p>
+      <DrawToolbar draw={draw} />
       <ImportList onAdd={builder.add} />
 
       {members.length === 0 || !totals ? (
@@ -229,111 +234,4 @@ function useOverlaps(members: readonly string[]): Overlap[] {
     };
   }, [members]);
   return overlaps;
-}
-
-/** Start or extend a selection from a pasted list of ISTAT codes or names. */
-function ImportList({ onAdd }: { onAdd(codes: string[]): void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<Resolution | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setError(null);
-    const entries = text.split(/[\n;]+/).map((s) => s.trim()).filter(Boolean);
-    if (entries.length === 0) return;
-    try {
-      const body = await api.resolve(entries);
-      onAdd(body.found.map((f) => f.code));
-      setResult(body);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <details className="import-list">
-      <summary>{t('builder.importList')}</summary>
-      <label className="field">
-        {t('builder.importHelp')}
-        <textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <button type="button" onClick={() => void submit()}>
-        {t('builder.importButton')}
-      </button>
-      <div aria-live="polite" data-testid="import-result">
-        {error && <p className="error">{error}</p>}
-        {result && (
-          <>
-            <p>{t('builder.importFound', { count: result.found.length })}</p>
-            {result.unknown.length > 0 && <p className="error">{t('builder.importUnknown', { list: result.unknown.join(', ') })}</p>}
-            {result.ambiguous.length > 0 && (
-              <p className="error">
-                {t('builder.importAmbiguous', {
-                  list: result.ambiguous.map((a) => `${a.input} (${a.candidates.map((c) => c.provinceAcronym).join('/')})`).join(', '),
-                })}
-              </p>
-            )}
-          </>
-        )}
-      </div>
-    </details>
-  );
-}
-
-/** Participating bodies that are not territories, each with a kind and a role. */
-function Partners({ builder }: { builder: Builder }) {
-  const { t } = useTranslation();
-  const [kind, setKind] = useState<PartnerKind>('unione');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const partners = builder.state.partners;
-  const addPartner = () => {
-    if (name.trim() === '') return;
-    builder.setFields({ partners: [...partners, { kind, name: name.trim(), role: role.trim() || null }] });
-    setName('');
-    setRole('');
-  };
-  return (
-    <section aria-labelledby="partners-title">
-      <h3 id="partners-title">{t('builder.partners')}</h3>
-      <p className="muted">{t('builder.partnersHelp')}</p>
-      {partners.length > 0 && (
-        <ul className="link-list" data-testid="partners">
-          {partners.map((p, i) => (
-            <li key={`${p.kind}-${p.name}-${i}`}>
-              {p.name} <span className="muted">({t(`builder.partnerKinds.${p.kind}`)}{p.role ? ` · ${p.role}` : ''})</span>{' '}
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={t('builder.removePartner', { name: p.name })}
-                onClick={() => builder.setFields({ partners: partners.filter((_, j) => j !== i) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="partner-form">
-        <label className="field">
-          {t('builder.partnerKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as PartnerKind)}>
-            {PARTNER_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`builder.partnerKinds.${k}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          {t('builder.partnerName')}
-          <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          {t('builder.partnerRole')}
-          <input value={role} maxLength={80} onChange={(e) => setRole(e.target.value)} />
-        </label>
-        <button type="button" onClick={addPartner} disabled={name.trim() === ''}>
-          {t('builder.addPartner')}
-        </button>
-      </div>
-    </section>
-  );
 }

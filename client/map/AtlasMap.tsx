@@ -5,6 +5,8 @@ import type { ViewState } from '../state/view-state';
 import { featureStates, NO_DATA, type Theme } from './themes';
 import { atlasStyle, OUTLINE_OVERLAYS, SOURCE } from './style';
 import type { DeckOverlays } from './deck-overlays';
+import type { DrawShape, DrawTools } from './draw-tools';
+import type { Polygon } from 'geojson';
 
 const ITALY: [number, number, number, number] = [6.6, 36.6, 18.6, 47.1];
 type Camera = NonNullable<ViewState['camera']>;
@@ -28,6 +30,9 @@ interface Props {
   onSelect(code: string): void;
   onCamera(camera: Camera): void;
   onHover(hover: { code: string; x: number; y: number } | null): void;
+  /** While set, the map draws this shape instead of selecting by click. */
+  drawShape?: DrawShape | null;
+  onDrawn?(polygon: Polygon): void;
 }
 
 /** The MapLibre map: style from our tiles, thematic colours joined by feature-state, deck.gl overlays. */
@@ -38,6 +43,7 @@ export function AtlasMap(props: Props) {
   callbacks.current = props;
   const [ready, setReady] = useState(false);
   const deck = useRef<Promise<DeckOverlays> | null>(null);
+  const drawTools = useRef<Promise<DrawTools> | null>(null);
   const highlighted = useRef<readonly string[]>([]);
   const outlined = useRef<ReadonlyMap<string, number>>(new Map());
   /** True once the thematic colours are on the map: only then is the map "idle" (fully drawn). */
@@ -84,11 +90,14 @@ export function AtlasMap(props: Props) {
       callbacks.current.onHover(null);
     });
     map.on('click', 'comuni-fill', (e) => {
+      if (callbacks.current.drawShape) return;
       const c = code(e);
       if (c) callbacks.current.onSelect(c);
     });
     mapRef.current = map;
     return () => {
+      void drawTools.current?.then((tools) => tools.destroy());
+      drawTools.current = null;
       map.remove();
       mapRef.current = null;
     };
@@ -182,6 +191,18 @@ export function AtlasMap(props: Props) {
     outlined.current = members;
     redraw(map);
   }, [ready, members]);
+
+  // Drawing tools (terra-draw) are loaded the first time a shape is chosen.
+  const drawShape = props.drawShape ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || (!drawTools.current && !drawShape)) return;
+    drawTools.current ??= import('./draw-tools').then(({ createDrawTools }) =>
+      createDrawTools(map, (polygon) => callbacks.current.onDrawn?.(polygon)),
+    );
+    void drawTools.current.then((tools) => tools.use(drawShape));
+    if (container.current) container.current.dataset.drawing = drawShape ?? '';
+  }, [ready, drawShape]);
 
   useEffect(() => {
     const map = mapRef.current;

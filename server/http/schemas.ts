@@ -22,6 +22,22 @@ export const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
+/** Longitude and latitude in degrees. */
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
+
+/** A closed ring: first and last positions equal, at least three corners. */
+const ring = z
+  .array(position)
+  .min(4, 'un anello ha almeno 4 posizioni / a ring has at least 4 positions')
+  .max(20000, "al massimo 20.000 vertici: semplifica il disegno / at most 20,000 vertices: simplify the drawing")
+  .refine((r) => r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1], "l'anello non è chiuso / the ring is not closed");
+
+/** A drawn area (lasso, polygon or rectangle) and how much of a Comune must fall inside it. */
+export const withinBody = z.object({
+  polygon: z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(50) }),
+  minShare: z.number().gt(0).max(1).default(0.5),
+});
+
 export const associationsQuery = z.object({
   kind: z.enum(ASSOCIATION_KINDS).optional(),
 });

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
-import { comuneCode, resolveBody, searchQuery } from '../http/schemas';
+import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
+import { comuniWithin } from '../queries/within';
 import { resolveComuni } from '../queries/resolve';
 import { findComune, searchComuni } from '../queries/comuni';
 import { isSmallComune } from '../../domain/thresholds';
@@ -18,6 +19,11 @@ export function comuniRoutes(ctx: AppContext): Router {
   router.post('/api/comuni/resolve', async (req, res) => {
     const { entries } = resolveBody.parse(req.body);
     res.json(await resolveComuni(ctx.db.knex, entries));
+  });
+
+  router.post('/api/comuni/within', async (req, res) => {
+    const { polygon, minShare } = withinBody.parse(req.body);
+    res.json({ codes: await comuniWithin(ctx.db.knex, polygon, minShare) });
   });
 
   router.get('/api/comuni/:code', async (req, res) => {

@@ -9,6 +9,13 @@ async function newPage(context?: BrowserContext): Promise<Page> {
   return ctx.newPage();
 }
 
+/** Web Mercator (512-pixel tiles, as MapLibre): the place `dx`, `dy` pixels from the centre of a map. */
+function lonLatAt(lon: number, lat: number, zoom: number, dx: number, dy: number): [number, number] {
+  const size = 512 * 2 ** zoom;
+  const y = size * (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI)) + dy;
+  return [lon + (dx * 360) / size, (360 / Math.PI) * Math.atan(Math.exp(2 * Math.PI * (0.5 - y / size))) - 90];
+}
+
 async function addBySearch(page: Page, text: string, option: RegExp) {
   await page.getByRole('combobox', { name: 'Cerca un comune' }).fill(text);
   await page.getByRole('option', { name: option }).click();
@@ -97,4 +104,58 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     const stored = (await (await app.server.get(`/api/alliances/${id}`)).json()) as { name: string };
     expect(stored.name).toBe('ALI del Canavese (v2)');
   }, 240_000); // a whole flow in three browser pages, WebGL drawn on the CPU
+
+  it('selects by rectangle, takes Comuni away with a lasso, and adds from a CSV file', async () => {
+    const page = await newPage();
+    // Valle d'Aosta around Aosta, at a zoom where the Comuni are large on screen.
+    await page.goto(`${app.server.url}/?mode=build&lon=7.32&lat=45.74&z=10`);
+    await waitForMap(page);
+    const box = (await page.getByTestId('atlas-map').boundingBox())!;
+    const at = (dx: number, dy: number) => [box.x + box.width / 2 + dx, box.y + box.height / 2 + dy] as const;
+    const members = page.getByTestId('members').locator('tbody tr');
+
+    await page.getByRole('button', { name: /Rettangolo/ }).click();
+    expect(await page.getByRole('button', { name: /Rettangolo/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.click(...at(-120, -90));
+    await page.mouse.move(...at(0, 0), { steps: 5 });
+    await page.mouse.click(...at(120, 90));
+    await expect.poll(() => page.getByTestId('draw-status').textContent(), { timeout: 20_000 }).toMatch(/Aggiunti \d+ comuni/);
+    const added = Number(/Aggiunti (\d+)/.exec((await page.getByTestId('draw-status').textContent())!)![1]);
+    expect(added).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => members.count()).toBe(added);
+    // The selection is what the server says lies inside that rectangle.
+    const [w, n] = lonLatAt(7.32, 45.74, 10, -120, -90);
+    const [e, s] = lonLatAt(7.32, 45.74, 10, 120, 90);
+    const expected = (await (
+      await app.server.post('/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } })
+    ).json()) as { codes: string[] };
+    expect(expected.codes.length).toBe(added);
+    expect(await members.first().textContent()).toBeTruthy();
+
+    // A lasso drawn around the centre with "remove" takes those Comuni away again.
+    await page.getByLabel('Togli i comuni').check();
+    await page.getByRole('button', { name: /Lazo/ }).click();
+    const ring = Array.from({ length: 24 }, (_, i) => at(70 * Math.cos((i / 24) * 2 * Math.PI), 55 * Math.sin((i / 24) * 2 * Math.PI)));
+    await page.mouse.move(...ring[0]!);
+    await page.mouse.down();
+    for (const point of [...ring.slice(1), ring[0]!]) await page.mouse.move(...point, { steps: 2 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('draw-status').textContent(), { timeout: 20_000 }).toMatch(/Tolt[oi] \d+ comun/);
+    await expect.poll(() => members.count()).toBeLessThan(added);
+
+    // Leaving the drawing mode gives clicks back to selection; Undo restores the lasso's removal.
+    await page.getByRole('button', { name: /Lazo/ }).click();
+    await page.getByRole('button', { name: /Annulla/ }).click();
+    await expect.poll(() => members.count()).toBe(added);
+
+    // A CSV file (as a spreadsheet saves it) adds its Comuni and lists what it could not find.
+    await page.getByText('Importa un elenco').click();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'comuni.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('codice_istat;comune\n="001001";Agliè\n999999;Nessuno\n'),
+    });
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('Non trovati: 999999');
+    await expect.poll(() => members.count()).toBe(added + 1);
+  }, 180_000);
 });

@@ -34,13 +34,17 @@ export default async function setup(project: TestProject): Promise<void> {
   if (!url) {
     const templateDir = path.join(CACHE_DIR, `pglite-${key}`);
     if (!existsSync(path.join(templateDir, 'ready'))) {
-      await fs.rm(CACHE_DIR, { recursive: true, force: true });
-      const dataDir = path.join(templateDir, 'pgdata');
-      const db = await openDatabase({ dataDir });
+      // Built aside and renamed into place, so that two runs at once never use a half-built copy.
+      const building = `${templateDir}.building-${process.pid}`;
+      await fs.rm(building, { recursive: true, force: true });
+      const db = await openDatabase({ dataDir: path.join(building, 'pgdata') });
       console.log('Preparing the embedded test database (real data, once)…');
       await importGeodata(db.knex, geodataDir, terminalProgress());
       await db.close();
-      await fs.writeFile(path.join(templateDir, 'ready'), key);
+      await fs.writeFile(path.join(building, 'ready'), key);
+      await fs.rm(templateDir, { recursive: true, force: true });
+      await fs.rename(building, templateDir);
+      await removeStaleTemplates(templateDir);
     }
     project.provide('engine', 'pglite');
     project.provide('templateDir', path.join(templateDir, 'pgdata'));
@@ -67,4 +71,12 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('engine', 'postgres');
   project.provide('templateDir', '');
   project.provide('templateDatabase', templateDatabase);
+}
+
+/** Cached templates of earlier keys (not those another run is still building). */
+async function removeStaleTemplates(current: string): Promise<void> {
+  for (const entry of await fs.readdir(CACHE_DIR)) {
+    const full = path.join(CACHE_DIR, entry);
+    if (full !== current && entry.startsWith('pglite-') && !entry.includes('.building-')) await fs.rm(full, { recursive: true, force: true });
+  }
 }

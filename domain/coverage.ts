@@ -1,0 +1,200 @@
+/**
+ * Service coverage: which Comuni receive a service, through which alliance or association, and
+ * how coverage adds up by province, region and nationally. Linear in rows + providers, so it runs
+ * on the full table of 7,899 Comuni at every change.
+ */
+import type { AssociationKind } from './associations';
+import { isObligedToAssociate } from './thresholds';
+
+/** The columns of the atlas table that coverage needs (see AtlasTable): row i describes `code[i]`. */
+export interface CoverageComuni {
+  code: readonly string[];
+  region: readonly string[];
+  province: readonly string[];
+  population: readonly (number | null)[];
+  mountain: readonly (0 | 1)[];
+}
+
+/** The body through which a Comune receives the service. */
+export interface CoverageSource {
+  kind: 'alliance' | AssociationKind;
+  id: number | string;
+  name: string;
+}
+
+/** One Comune receiving the service through one body. */
+export interface CoverageProvider {
+  code: string;
+  via: CoverageSource;
+}
+
+/** Row status values. */
+export const COVERAGE_STATUS = { uncovered: 0, covered: 1, obligedUncovered: 2 } as const;
+
+export interface CoverageAggregate {
+  /** Region or province code; 'IT' for the national totals. */
+  code: string;
+  comuni: number;
+  covered: number;
+  /** Comuni not covered that are obliged to associate their functions. */
+  obligedUncovered: number;
+  population: number;
+  populationCovered: number;
+}
+
+export interface Coverage {
+  /** Per row: 0 not covered, 1 covered, 2 not covered and obliged to associate (COVERAGE_STATUS). */
+  status: Uint8Array;
+  /**
+   * The sources of row i are `viaSources[viaOffsets[i] … viaOffsets[i + 1] - 1]`, indexes into
+   * `sources` in order of first appearance (see `sourcesOfRow`).
+   */
+  viaOffsets: Uint32Array;
+  viaSources: Uint32Array;
+  /** Distinct sources (by kind and id), in order of first appearance among the providers. */
+  sources: CoverageSource[];
+  /** By code, ascending. */
+  regions: CoverageAggregate[];
+  provinces: CoverageAggregate[];
+  totals: CoverageAggregate;
+  /** Provider codes not in the table, distinct and sorted. */
+  unknownCodes: string[];
+}
+
+/** Computes coverage of the table rows from the list of (Comune, source) pairs. */
+export function computeCoverage(comuni: CoverageComuni, providers: readonly CoverageProvider[]): Coverage {
+  const rows = comuni.code.length;
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < rows; i++) rowOf.set(comuni.code[i] as string, i);
+
+  const sources: CoverageSource[] = [];
+  const sourceIndex = new Map<string, number>();
+  const pairRow: number[] = [];
+  const pairSource: number[] = [];
+  const unknown = new Set<string>();
+  for (const p of providers) {
+    const row = rowOf.get(p.code);
+    if (row === undefined) {
+      unknown.add(p.code);
+      continue;
+    }
+    const key = `${p.via.kind}\u0000${p.via.id}`;
+    let s = sourceIndex.get(key);
+    if (s === undefined) {
+      s = sources.length;
+      sourceIndex.set(key, s);
+      sources.push(p.via);
+    }
+    pairRow.push(row);
+    pairSource.push(s);
+  }
+
+  // Distinct (row, source) pairs, then a counting sort by row into offsets + flat list.
+  const seen = new Set<number>();
+  const counts = new Uint32Array(rows + 1);
+  const keep = new Uint8Array(pairRow.length);
+  for (let k = 0; k < pairRow.length; k++) {
+    const key = (pairRow[k] as number) * sources.length + (pairSource[k] as number);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    keep[k] = 1;
+    const next = (pairRow[k] as number) + 1;
+    counts[next] = (counts[next] as number) + 1;
+  }
+  const viaOffsets = new Uint32Array(rows + 1);
+  for (let i = 0; i < rows; i++) viaOffsets[i + 1] = (viaOffsets[i] as number) + (counts[i + 1] as number);
+  const viaSources = new Uint32Array(viaOffsets[rows] as number);
+  const cursor = viaOffsets.slice(0, rows);
+  for (let k = 0; k < pairRow.length; k++) {
+    if (!keep[k]) continue;
+    const row = pairRow[k] as number;
+    const at = cursor[row] as number;
+    viaSources[at] = pairSource[k] as number;
+    cursor[row] = at + 1;
+  }
+
+  const status = new Uint8Array(rows);
+  const regions = new Map<string, CoverageAggregate>();
+  const provinces = new Map<string, CoverageAggregate>();
+  const totals = aggregate('IT');
+  for (let i = 0; i < rows; i++) {
+    const covered = (viaOffsets[i + 1] as number) > (viaOffsets[i] as number);
+    const population = comuni.population[i] ?? null;
+    status[i] = covered
+      ? COVERAGE_STATUS.covered
+      : isObligedToAssociate(population, comuni.mountain[i] === 1)
+        ? COVERAGE_STATUS.obligedUncovered
+        : COVERAGE_STATUS.uncovered;
+    const region = comuni.region[i] as string;
+    const province = comuni.province[i] as string;
+    let r = regions.get(region);
+    if (!r) regions.set(region, (r = aggregate(region)));
+    let p = provinces.get(province);
+    if (!p) provinces.set(province, (p = aggregate(province)));
+    const s = status[i] as number;
+    add(totals, s, population ?? 0);
+    add(r, s, population ?? 0);
+    add(p, s, population ?? 0);
+  }
+
+  return {
+    status,
+    viaOffsets,
+    viaSources,
+    sources,
+    regions: [...regions.values()].sort(byCode),
+    provinces: [...provinces.values()].sort(byCode),
+    totals,
+    unknownCodes: [...unknown].sort(),
+  };
+}
+
+/** Indexes into `coverage.sources` of the bodies through which row `row` is covered. */
+export function sourcesOfRow(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources'>, row: number): number[] {
+  const start = coverage.viaOffsets[row] ?? 0;
+  const end = coverage.viaOffsets[row + 1] ?? start;
+  return [...coverage.viaSources.subarray(start, end)];
+}
+
+/** Share of residents covered (0..1), null when the area has no known residents. */
+export function populationShare(a: CoverageAggregate): number | null {
+  return a.population > 0 ? a.populationCovered / a.population : null;
+}
+
+export type CoverageSortKey = keyof CoverageAggregate | 'populationShare';
+
+/**
+ * A sorted copy of aggregate rows for a sortable table. Ties (and, for 'populationShare', areas
+ * without residents, which always come last) are ordered by code ascending.
+ */
+export function sortAggregates(rows: readonly CoverageAggregate[], key: CoverageSortKey, direction: 'asc' | 'desc' = 'asc'): CoverageAggregate[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const value = (a: CoverageAggregate): number | string | null => (key === 'populationShare' ? populationShare(a) : a[key]);
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return (va < vb ? -1 : 1) * sign;
+    }
+    return byCode(a, b);
+  });
+}
+
+function aggregate(code: string): CoverageAggregate {
+  return { code, comuni: 0, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 };
+}
+
+function add(a: CoverageAggregate, status: number, population: number): void {
+  a.comuni++;
+  a.population += population;
+  if (status === COVERAGE_STATUS.covered) {
+    a.covered++;
+    a.populationCovered += population;
+  } else if (status === COVERAGE_STATUS.obligedUncovered) a.obligedUncovered++;
+}
+
+function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}

@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import type { Polygon } from 'geojson';
+
+/**
+ * Comuni inside a drawn area: wholly inside, or with at least `minShare` of their own area inside
+ * (a lasso drawn by hand never follows a border exactly). Self-intersecting drawings are repaired
+ * with ST_MakeValid. Areas are compared in degrees², fine for a ratio within one Comune.
+ */
+export async function comuniWithin(knex: Knex, polygon: Polygon, minShare: number): Promise<string[]> {
+  const { rows } = await knex.raw<{ rows: { code: string }[] }>(
+    `WITH area AS (SELECT ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) AS g)
+     SELECT c.code
+     FROM comuni c, area
+     WHERE c.geom && area.g
+       AND ST_Intersects(c.geom, area.g)
+       AND (ST_CoveredBy(c.geom, area.g)
+            OR ST_Area(ST_Intersection(c.geom, area.g)) >= ? * ST_Area(c.geom))
+     ORDER BY c.code`,
+    [JSON.stringify(polygon), minShare],
+  );
+  return rows.map((r) => r.code);
+}
