@@ -22,7 +22,7 @@ import { useGraph } from './builder/graph';
 import { contiguity } from '../domain/contiguity';
 import { territoryMembers } from '../domain/alliance';
 import { AlliancePanel } from './alliances/AlliancePanel';
-import type { AllianceView } from './api/types';
+import type { AllianceListItem, AllianceView } from './api/types';
 import { rememberEditToken } from './alliances/edit-tokens';
 
 const MODES: { id: Mode; key: string }[] = [
@@ -57,6 +57,10 @@ export function App() {
   const [saving, setSaving] = useState<'idle' | 'saving' | { error: string }>('idle');
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
   const [newToken, setNewToken] = useState<{ id: number; token: string } | null>(null);
+  /** Bumped after every save so the alliances overlay, legend and list reload. */
+  const [alliancesRevision, setAlliancesRevision] = useState(0);
+  const [allianceList, setAllianceList] = useState<AllianceListItem[] | null>(null);
+  const showsAlliances = view.overlays.includes('alliances');
 
   useEffect(() => {
     if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
@@ -73,6 +77,11 @@ export function App() {
       .then(([u, c]) => setUnioni(u.length + c.length))
       .catch(() => undefined);
   }, []);
+
+  useEffect(() => {
+    if (!showsAlliances) return;
+    api.alliances().then(setAllianceList).catch(() => undefined);
+  }, [showsAlliances, alliancesRevision]);
 
   useEffect(() => {
     setAssociation(null);
@@ -158,6 +167,7 @@ export function App() {
       return;
     }
     setSaving('idle');
+    setAlliancesRevision((r) => r + 1);
     const id = result.id;
     if (result.editToken) {
       rememberEditToken(id, result.editToken);
@@ -200,9 +210,9 @@ export function App() {
       <div className="layout">
         <aside id="sidebar" className={`sidebar${layersOpen ? ' open' : ''}`} aria-label={t('nav.layers')}>
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} />
-          <OverlayToggles value={view.overlays} counts={{ unioni }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
+          <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
-          <Legend theme={theme} overlays={view.overlays} />
+          <Legend theme={theme} overlays={view.overlays} alliances={allianceList} />
         </aside>
         <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
           <AtlasMap
@@ -218,6 +228,7 @@ export function App() {
             onCamera={(camera) => update({ camera }, { replace: true })}
             onHover={setHover}
             drawShape={view.mode === 'build' ? draw.shape : null}
+            alliancesRevision={alliancesRevision}
             onDrawn={(polygon) => void draw.onDrawn(polygon)}
           />
           {!atlas && !error && <p className="map-status">{t('map.loading')}</p>}

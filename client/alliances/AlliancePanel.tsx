@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { AllianceListItem, AllianceView } from '../api/types';
 import { numberFormat } from '../i18n';
 import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
+import { AllianceList } from './AllianceList';
 
 interface Props {
   id: number | null;
@@ -51,16 +52,7 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
     return (
       <aside className="panel" aria-labelledby="alliances-title">
         <h2 id="alliances-title">{t('alliance.list')}</h2>
-        {list === null ? <p>{t('details.loading')}</p> : list.length === 0 ? <p className="muted">{t('alliance.none')}</p> : (
-          <ul className="link-list" data-testid="alliance-list">
-            {list.map((a) => (
-              <li key={a.id}>
-                <button type="button" className="link" onClick={() => onOpen(a.id)}>{a.name}</button>{' '}
-                <span className="muted">({t(`alliance.status.${a.status}`)} · {a.totals.comuni} {t('builder.comuni')} · {f.format(a.totals.population)} {t('builder.residents')})</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        {list === null ? <p>{t('details.loading')}</p> : <AllianceList list={list} onOpen={onOpen} />}
       </aside>
     );
   }

@@ -26,7 +26,11 @@ export interface AllianceListItem {
   id: number;
   name: string;
   status: AllianceStatus;
+  version: number;
+  updatedAt: string;
   totals: { comuni: number; population: number };
+  contiguous: boolean;
+  ruleSet: string;
 }
 
 /** Answer of `POST /api/alliances` (with the edit token, once) or `PATCH`. */

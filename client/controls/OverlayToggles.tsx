@@ -23,7 +23,7 @@ export function OverlayToggles({
           <label key={id} className="choice">
             <input type="checkbox" name={`overlay-${id}`} checked={value.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
             {t(`overlays.${id}`)}
-            {count !== undefined && <span className="muted"> ({count === 0 ? t('overlays.none') : count})</span>}
+            {count !== undefined && <span className="muted"> ({count === 0 ? t(id === 'alliances' ? 'overlays.noneSaved' : 'overlays.none') : count})</span>}
           </label>
         );
       })}

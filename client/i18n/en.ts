@@ -14,6 +14,8 @@ export const en: Strings = {
     associations: 'Membership of associations',
   },
   legend: {
+    alliancesDraft: 'dashed: draft',
+    alliancesMore: 'and {{count}} more',
     title: 'Legend',
     noData: 'No data',
     small: 'Small Comune (≤ 5,000)',
@@ -39,6 +41,8 @@ export const en: Strings = {
     F: 'F – Ultra-peripheral',
   },
   overlays: {
+    noneSaved: 'none saved',
+    alliances: 'Alliances (ALI)',
     title: 'Overlays',
     snai: 'SNAI areas',
     sll: 'Local labour systems',
@@ -181,6 +185,13 @@ export const en: Strings = {
     startFromAssociation: 'Start from this association',
   },
   alliance: {
+    filter: 'Search by name',
+    statusFilter: 'Status',
+    allStatuses: 'All',
+    sortBy: 'Sort by',
+    sort: { name: 'name', population: 'residents', comuni: 'number of Comuni', updated: 'last change' },
+    shown: '{{count}} of {{total}}',
+    notContiguous: 'not contiguous',
     title: 'Alliance',
     list: 'Saved alliances',
     none: 'No alliance saved yet.',

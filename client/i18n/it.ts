@@ -12,6 +12,8 @@ export const it = {
     associations: 'Appartenenza ad associazioni',
   },
   legend: {
+    alliancesDraft: 'tratteggiata: bozza',
+    alliancesMore: 'e altre {{count}}',
     title: 'Legenda',
     noData: 'Nessun dato',
     small: 'Piccolo comune (≤ 5.000)',
@@ -37,6 +39,8 @@ export const it = {
     F: 'F – Ultraperiferico',
   },
   overlays: {
+    noneSaved: 'nessuna salvata',
+    alliances: 'Alleanze (ALI)',
     title: 'Sovrapponi',
     snai: 'Aree SNAI',
     sll: 'Sistemi locali del lavoro',
@@ -179,6 +183,13 @@ export const it = {
     startFromAssociation: 'Parti da questa associazione',
   },
   alliance: {
+    filter: 'Cerca per nome',
+    statusFilter: 'Stato',
+    allStatuses: 'Tutte',
+    sortBy: 'Ordina per',
+    sort: { name: 'nome', population: 'abitanti', comuni: 'numero di comuni', updated: 'ultima modifica' },
+    shown: '{{count}} di {{total}}',
+    notContiguous: 'non contigua',
     title: 'Alleanza',
     list: 'Alleanze salvate',
     none: 'Nessuna alleanza salvata finora.',

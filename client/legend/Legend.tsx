@@ -3,6 +3,11 @@ import { numberFormat } from '../i18n';
 import type { OverlayId } from '../state/view-state';
 import type { LegendItem, Theme } from '../map/themes';
 import { OUTLINE_OVERLAYS } from '../map/style';
+import { allianceColour } from '../map/alliance-colours';
+import type { AllianceListItem } from '../api/types';
+
+/** Alliances named in the legend; the rest are counted. */
+const MAX_ALLIANCES = 10;
 
 function ItemLabel({ item }: { item: LegendItem }) {
   const { t, i18n } = useTranslation();
@@ -14,7 +19,7 @@ function ItemLabel({ item }: { item: LegendItem }) {
 }
 
 /** What the colours mean, with the data source; active overlays below. */
-export function Legend({ theme, overlays }: { theme: Theme | null; overlays: OverlayId[] }) {
+export function Legend({ theme, overlays, alliances = null }: { theme: Theme | null; overlays: OverlayId[]; alliances?: readonly AllianceListItem[] | null }) {
   const { t } = useTranslation();
   if (!theme) return null;
   return (
@@ -42,6 +47,7 @@ export function Legend({ theme, overlays }: { theme: Theme | null; overlays: Ove
                   <span className={`swatch swatch-${id}`} aria-hidden="true" />
                 )}
                 {t(`overlays.${id}`)}
+                {id === 'alliances' && alliances && alliances.length > 0 && <AllianceKey alliances={alliances} />}
               </li>
             );
           })}
@@ -49,5 +55,24 @@ export function Legend({ theme, overlays }: { theme: Theme | null; overlays: Ove
       )}
       <p className="legend-source">{t('legend.source', { source: theme.source })}</p>
     </section>
+  );
+}
+
+/** One swatch per alliance, in the colours of the overlay. */
+function AllianceKey({ alliances }: { alliances: readonly AllianceListItem[] }) {
+  const { t } = useTranslation();
+  const shown = alliances.slice(0, MAX_ALLIANCES);
+  return (
+    <ul className="legend-items legend-alliances" data-testid="legend-alliances">
+      {shown.map((a) => (
+        <li key={a.id}>
+          <span className={`swatch${a.status === 'draft' ? ' swatch-draft' : ''}`} style={{ background: allianceColour(a.id) }} aria-hidden="true" />
+          {a.name}
+          {a.status === 'draft' && <span className="muted"> ({t('alliance.status.draft')})</span>}
+        </li>
+      ))}
+      {alliances.length > shown.length && <li className="muted">{t('legend.alliancesMore', { count: alliances.length - shown.length })}</li>}
+      {alliances.some((a) => a.status === 'draft') && <li className="muted">{t('legend.alliancesDraft')}</li>}
+    </ul>
   );
 }

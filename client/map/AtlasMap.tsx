@@ -6,6 +6,7 @@ import { featureStates, NO_DATA, type Theme } from './themes';
 import { atlasStyle, OUTLINE_OVERLAYS, SOURCE } from './style';
 import type { DeckOverlays } from './deck-overlays';
 import type { DrawShape, DrawTools } from './draw-tools';
+import { showAlliances } from './alliance-layers';
 import type { Polygon } from 'geojson';
 
 const ITALY: [number, number, number, number] = [6.6, 36.6, 18.6, 47.1];
@@ -32,6 +33,8 @@ interface Props {
   onHover(hover: { code: string; x: number; y: number } | null): void;
   /** While set, the map draws this shape instead of selecting by click. */
   drawShape?: DrawShape | null;
+  /** Changes when saved alliances change, to reload their overlay. */
+  alliancesRevision?: number;
   onDrawn?(polygon: Polygon): void;
 }
 
@@ -153,6 +156,7 @@ export function AtlasMap(props: Props) {
     for (const id of Object.keys(OUTLINE_OVERLAYS)) {
       map.setLayoutProperty(`overlay-${id}`, 'visibility', view.overlays.includes(id as never) ? 'visible' : 'none');
     }
+    showAlliances(map, view.overlays.includes('alliances'), props.alliancesRevision ?? 0);
     redraw(map);
     const circles = view.overlays.includes('circles');
     const hubs = view.overlays.includes('hubs');
@@ -167,7 +171,7 @@ export function AtlasMap(props: Props) {
       overlays.show({ circles, hubs });
       redraw(map);
     });
-  }, [ready, atlas, view.overlays]);
+  }, [ready, atlas, view.overlays, props.alliancesRevision]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -3,7 +3,7 @@ import { isLanguage, type Language } from '../i18n';
 export const THEMES = ['population', 'density', 'small', 'innerAreas', 'associations'] as const;
 export type ThemeId = (typeof THEMES)[number];
 
-export const OVERLAYS = ['snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
+export const OVERLAYS = ['alliances', 'snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
 export const MODES = ['explore', 'build', 'alliances'] as const;
