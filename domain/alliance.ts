@@ -33,3 +33,28 @@ export interface AlliancePartnerInput {
 export function territoryMembers(members: readonly { code: string; status: MemberStatus }[]): string[] {
   return members.filter((m) => m.status !== 'withdrawn').map((m) => m.code);
 }
+
+/** Who delivers a service of the alliance: the alliance itself, its lead body, a member Comune or a partner. */
+export interface ServiceProvider {
+  kind: 'alliance' | 'lead' | 'member' | 'partner';
+  /** The member's ISTAT code, or the partner's name; null for the alliance and the lead body. */
+  ref?: string | null;
+}
+
+/** A service the alliance provides (principle 3), with its cost and how members share it (principle 6). */
+export interface AllianceServiceInput {
+  code: string;
+  provider: ServiceProvider;
+  /** ISO date (YYYY-MM-DD) from which it is provided. */
+  since?: string | null;
+  /** What the service costs each year, in cents. */
+  annualCostCents: number;
+  /** What members are charged for it each year, in cents; null = its cost (grants may cover the rest). */
+  chargedCents?: number | null;
+  /** Fraction of the charge split in equal shares; the rest is split per resident. */
+  equalShare: number;
+  /** Members receiving it; null = every member of the territory. */
+  recipients?: string[] | null;
+}
+
+export const SERVICE_LIMITS = { services: 100, costCents: 100_000_000_000 } as const;

@@ -6,6 +6,11 @@ import { errorHandler, unknownRoute } from './http/errors';
 import { securityHeaders } from './http/security';
 import { associationRoutes } from './routes/associations';
 import { allianceRoutes } from './routes/alliances';
+import { serviceRoutes } from './routes/services';
+import { allianceFeeRoutes } from './routes/alliance-fees';
+import { allianceExceptionRoutes } from './routes/alliance-exception';
+import { coverageRoutes } from './routes/coverage';
+import { suggestionRoutes } from './routes/suggestions';
 import { atlasRoutes } from './routes/atlas';
 import { configRoutes } from './routes/config';
 import compression from 'compression';
@@ -32,6 +37,11 @@ export function createApp(ctx: AppContext): Express {
   app.use(territoryRoutes(ctx));
   app.use(associationRoutes(ctx));
   app.use(allianceRoutes(ctx));
+  app.use(serviceRoutes(ctx));
+  app.use(allianceFeeRoutes(ctx));
+  app.use(allianceExceptionRoutes(ctx));
+  app.use(coverageRoutes(ctx));
+  app.use(suggestionRoutes(ctx));
   app.use(tileRoutes(ctx));
   app.use(['/api', '/tiles'], unknownRoute);
 

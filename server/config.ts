@@ -12,12 +12,21 @@ export interface ServerConfig {
   dataDir: string;
   /** Optional raster or vector basemap (style or tile URL) drawn under our own layers. */
   basemapUrl: string | undefined;
+  /** Secret for administrators' actions (service catalogue, contiguity exceptions); unset disables them. */
+  adminToken: string | undefined;
 }
+
+/** An administrator token shorter than this is too easy to guess. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
   }
   return {
     port,
@@ -25,5 +34,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
     basemapUrl: env.BASEMAP_URL || undefined,
+    adminToken,
   };
 }

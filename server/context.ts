@@ -17,13 +17,15 @@ export interface AppContext {
   /** The border graph for the client's live checks, gzipped JSON. */
   adjacencyTable: Versioned<Buffer>;
   basemapUrl: string | undefined;
+  /** Administrators' secret from configuration (until accounts exist); undefined disables admin actions. */
+  adminToken: string | undefined;
   /** Built client to serve, if any. */
   clientDir: string | undefined;
 }
 
 export function createContext(
   db: Database,
-  options: { basemapUrl?: string | undefined; clientDir?: string | undefined } = {},
+  options: { basemapUrl?: string | undefined; clientDir?: string | undefined; adminToken?: string | undefined } = {},
 ): AppContext {
   const versions = new DataVersionWatcher(db.knex);
   return {
@@ -41,6 +43,7 @@ export function createContext(
       gzipSync(JSON.stringify(await readAdjacencyTable(db.knex, version))),
     ),
     basemapUrl: options.basemapUrl,
+    adminToken: options.adminToken,
     clientDir: options.clientDir,
   };
 }

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const clientDir = path.join(PROJECT_ROOT, 'dist', 'client');
   if (!process.argv.includes('--no-client')) await ensureClientBuilt(clientDir);
 
-  const ctx = createContext(db, { basemapUrl: config.basemapUrl, clientDir: fs.existsSync(clientDir) ? clientDir : undefined });
+  const ctx = createContext(db, { basemapUrl: config.basemapUrl, adminToken: config.adminToken, clientDir: fs.existsSync(clientDir) ? clientDir : undefined });
   const app = createApp(ctx);
   const server = app.listen(config.port, config.host, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

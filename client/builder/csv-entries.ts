@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 
 /** Header names (lower case, folded) of a column holding ISTAT codes or Comune names, best first. */
-const CODE_HEADERS = ['codice_istat', 'codice istat', 'istat', 'pro_com_t', 'pro_com', 'codice', 'code'];
+const CODE_HEADERS = ['codice_istat', 'codice istat', 'istat_code', 'istat', 'pro_com_t', 'pro_com', 'codice', 'code'];
 const NAME_HEADERS = ['comune', 'denominazione', 'nome', 'name'];
 
 /**

@@ -13,16 +13,20 @@ export interface TerritoryTables {
   memberships: Map<string, AssociationRef[]>;
   provinceNames: Map<string, string>;
   regionNames: Map<string, string>;
+  /** ISTAT code of each Comune's aree-interne service hub (polo), where known. */
+  hubs: Map<string, string>;
 }
 
 export async function loadTerritoryTables(knex: Knex): Promise<TerritoryTables> {
   const comuni = await knex.raw<{
-    rows: { code: string; name: string; province_code: string; region_code: string; population: number | null; area_km2: number }[];
-  }>(`SELECT code, name, province_code, region_code, population,
+    rows: { code: string; name: string; province_code: string; region_code: string; population: number | null; area_km2: number; hub_code: string | null }[];
+  }>(`SELECT code, name, province_code, region_code, population, hub_code,
             coalesce(area_km2, geodesic_area_km2) AS area_km2
       FROM comuni`);
   const facts = new Map<string, ComuneFacts>();
+  const hubs = new Map<string, string>();
   for (const r of comuni.rows) {
+    if (r.hub_code) hubs.set(r.code, r.hub_code);
     facts.set(r.code, {
       code: r.code,
       name: r.name,
@@ -54,5 +58,5 @@ export async function loadTerritoryTables(knex: Knex): Promise<TerritoryTables> 
     const result = await knex.raw<{ rows: { code: string; name: string }[] }>(`SELECT code, name FROM ${table}`);
     return new Map(result.rows.map((r) => [r.code, r.name]));
   };
-  return { facts, graph, memberships, provinceNames: await names('provinces'), regionNames: await names('regions') };
+  return { facts, graph, memberships, provinceNames: await names('provinces'), regionNames: await names('regions'), hubs };
 }

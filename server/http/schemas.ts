@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ASSOCIATION_KINDS } from '../../domain/associations';
-import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, MEMBER_STATUSES, PARTNER_KINDS } from '../../domain/alliance';
+import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, MEMBER_STATUSES, PARTNER_KINDS, SERVICE_LIMITS } from '../../domain/alliance';
 import { ruleSet } from '../../domain/rule-sets';
+import { SERVICE_CODE_PATTERN, SERVICE_PROVIDER_KINDS } from '../../domain/services';
 
 export const comuneCode = z.string().regex(/^\d{6}$/, 'un codice ISTAT di comune ha 6 cifre / a Comune ISTAT code has 6 digits');
 
@@ -70,6 +71,34 @@ export const alliancePartner = z.object({
   role: plainText(ALLIANCE_LIMITS.role).nullish(),
 });
 
+export const serviceCode = z
+  .string()
+  .regex(SERVICE_CODE_PATTERN, 'codice di servizio: 2–40 lettere minuscole, cifre o trattini / service code: 2–40 lower-case letters, digits or hyphens');
+
+/** Whole cents of a yearly amount. */
+const cents = z
+  .number()
+  .int('importo in centesimi interi / amount in whole cents')
+  .min(0, 'importo negativo / negative amount')
+  .max(SERVICE_LIMITS.costCents, 'importo troppo alto / amount too large');
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato AAAA-MM-GG / date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'data inesistente / no such date');
+
+export const allianceService = z
+  .object({
+    code: serviceCode,
+    provider: z.object({ kind: z.enum(SERVICE_PROVIDER_KINDS), ref: plainText(ALLIANCE_LIMITS.name).nullish() }).strict(),
+    since: isoDate.nullish(),
+    annualCostCents: cents,
+    chargedCents: cents.nullish(),
+    equalShare: z.number().min(0, 'quota uguale tra 0 e 1 / equal share between 0 and 1').max(1, 'quota uguale tra 0 e 1 / equal share between 0 and 1'),
+    recipients: z.array(comuneCode).nullish(),
+  })
+  .strict();
+
 const allianceFields = {
   name: plainText(ALLIANCE_LIMITS.name).pipe(z.string().min(1, 'il nome è obbligatorio / the name is required')),
   description: plainText(ALLIANCE_LIMITS.description).default(''),
@@ -77,6 +106,8 @@ const allianceFields = {
   partners: z.array(alliancePartner).max(ALLIANCE_LIMITS.partners).default([]),
   status: z.enum(ALLIANCE_STATUSES).default('draft'),
   ruleSet: z.string().refine((id) => ruleSet(id) !== undefined, 'insieme di regole sconosciuto / unknown rule set').optional(),
+  services: z.array(allianceService).max(SERVICE_LIMITS.services).default([]),
+  runningCostCents: cents.default(0),
 };
 
 export const allianceBody = z.object(allianceFields).strict();
@@ -90,8 +121,46 @@ export const alliancePatch = z
     partners: z.array(alliancePartner).max(ALLIANCE_LIMITS.partners).optional(),
     status: z.enum(ALLIANCE_STATUSES).optional(),
     ruleSet: allianceFields.ruleSet,
+    services: z.array(allianceService).max(SERVICE_LIMITS.services).optional(),
+    runningCostCents: cents.optional(),
   })
   .strict();
 
 export type AllianceBody = z.infer<typeof allianceBody>;
 export type AlliancePatch = z.infer<typeof alliancePatch>;
+
+const bilingual = (max: number, required: boolean) =>
+  z.object({
+    it: required ? plainText(max).pipe(z.string().min(1, 'il nome italiano è obbligatorio / the Italian name is required')) : plainText(max).default(''),
+    en: required ? plainText(max).pipe(z.string().min(1, 'il nome inglese è obbligatorio / the English name is required')) : plainText(max).default(''),
+  });
+
+
+/** A new entry of the service catalogue (administrators only). */
+export const serviceBody = z
+  .object({
+    code: serviceCode,
+    kind: z.enum(['fundamental', 'digital']).default('digital'),
+    name: bilingual(160, true),
+    description: bilingual(1000, false).default({ it: '', en: '' }),
+    reference: plainText(200).default(''),
+    obligation: z.boolean().default(false),
+  })
+  .strict();
+
+/** A change to a catalogue entry: rename, describe, or retire / restore with `retired`. */
+export const servicePatch = z
+  .object({
+    name: bilingual(160, true).optional(),
+    description: bilingual(1000, false).optional(),
+    reference: plainText(200).optional(),
+    obligation: z.boolean().optional(),
+    retired: z.boolean().optional(),
+  })
+  .strict();
+
+export const contiguityExceptionBody = z
+  .object({
+    reason: plainText(500).pipe(z.string().min(3, 'scrivi il motivo (ad es. il collegamento in traghetto) / give the reason (e.g. the ferry link)')),
+  })
+  .strict();

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { Knex } from 'knex';
-import { territoryMembers, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
 import type { AllianceDraft, AllianceSummary } from '../services/alliances';
 
 export interface AllianceRow {
@@ -11,6 +11,8 @@ export interface AllianceRow {
   version: number;
   editTokenHash: string;
   summary: AllianceSummary;
+  contiguityException: string | null;
+  runningCostCents: number;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -19,10 +21,12 @@ export interface AllianceRow {
 export interface StoredAlliance extends AllianceRow {
   members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
   partners: { kind: PartnerKind; name: string; role: string | null }[];
+  services: AllianceServiceInput[];
   history: { version: number; action: string; at: string }[];
 }
 
 const ROW = `SELECT id, name, description, status, version, edit_token_hash AS "editTokenHash", summary,
+                    contiguity_exception AS "contiguityException", running_cost_cents AS "runningCostCents",
                     created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"
              FROM alliances`;
 
@@ -30,7 +34,7 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 const summaryOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as AllianceSummary;
 
 function toRow(r: AllianceRow): AllianceRow {
-  return { ...r, summary: summaryOf(r.summary), createdAt: iso(r.createdAt) as string, updatedAt: iso(r.updatedAt) as string, deletedAt: iso(r.deletedAt) };
+  return { ...r, summary: summaryOf(r.summary), runningCostCents: Number(r.runningCostCents), createdAt: iso(r.createdAt) as string, updatedAt: iso(r.updatedAt) as string, deletedAt: iso(r.deletedAt) };
 }
 
 export async function findAlliance(knex: Knex, id: number): Promise<StoredAlliance | null> {
@@ -46,6 +50,12 @@ export async function findAlliance(knex: Knex, id: number): Promise<StoredAllian
     `SELECT kind, name, role FROM alliance_partners WHERE alliance_id = ? ORDER BY position`,
     [id],
   );
+  const services = await knex.raw<{ rows: ServiceRow[] }>(
+    `SELECT service_code AS code, provider_kind, provider_ref, to_char(since, 'YYYY-MM-DD') AS since,
+            annual_cost_cents, charged_cents, equal_share, recipients
+     FROM alliance_services WHERE alliance_id = ? ORDER BY position`,
+    [id],
+  );
   const history = await knex.raw<{ rows: { version: number; action: string; at: string }[] }>(
     `SELECT version, action, at FROM alliance_history WHERE alliance_id = ? ORDER BY id`,
     [id],
@@ -54,7 +64,32 @@ export async function findAlliance(knex: Knex, id: number): Promise<StoredAllian
     ...toRow(found),
     members: members.rows,
     partners: partners.rows,
+    services: services.rows.map(toService),
     history: history.rows.map((h) => ({ ...h, at: iso(h.at) as string })),
+  };
+}
+
+interface ServiceRow {
+  code: string;
+  provider_kind: AllianceServiceInput['provider']['kind'];
+  provider_ref: string | null;
+  since: string | null;
+  annual_cost_cents: string | number;
+  charged_cents: string | number | null;
+  equal_share: string | number;
+  recipients: string[] | null;
+}
+
+// bigint and numeric columns arrive as strings from node-postgres.
+function toService(r: ServiceRow): AllianceServiceInput {
+  return {
+    code: r.code,
+    provider: { kind: r.provider_kind, ref: r.provider_ref },
+    since: r.since,
+    annualCostCents: Number(r.annual_cost_cents),
+    chargedCents: r.charged_cents === null ? null : Number(r.charged_cents),
+    equalShare: Number(r.equal_share),
+    recipients: r.recipients,
   };
 }
 
@@ -66,9 +101,9 @@ export async function listAlliances(knex: Knex): Promise<AllianceRow[]> {
 /** Creates an alliance with its members, partners, outline and first history entry; returns its id. */
 export async function insertAlliance(trx: Knex.Transaction, draft: AllianceDraft, summary: AllianceSummary, tokenHash: string): Promise<number> {
   const inserted = await trx.raw<{ rows: { id: number }[] }>(
-    `INSERT INTO alliances (name, description, status, edit_token_hash, rule_set, summary)
-     VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id`,
-    [draft.name, draft.description, draft.status, tokenHash, summary.ruleSet.id, JSON.stringify(summary)],
+    `INSERT INTO alliances (name, description, status, edit_token_hash, rule_set, summary, running_cost_cents)
+     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id`,
+    [draft.name, draft.description, draft.status, tokenHash, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents],
   );
   const id = inserted.rows[0]!.id;
   await writeParts(trx, id, draft);
@@ -91,20 +126,43 @@ export async function updateAlliance(
   summary: AllianceSummary,
 ): Promise<number | null> {
   const updated = await trx.raw<{ rows: { version: number }[] }>(
-    `UPDATE alliances SET name = ?, description = ?, status = ?, rule_set = ?, summary = ?::jsonb,
+    `UPDATE alliances SET name = ?, description = ?, status = ?, rule_set = ?, summary = ?::jsonb, running_cost_cents = ?,
             version = version + 1, updated_at = now()
      WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING version`,
-    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), id, expectedVersion],
+    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents, id, expectedVersion],
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
   await trx.raw(`DELETE FROM alliance_members WHERE alliance_id = ?`, [id]);
   await trx.raw(`DELETE FROM alliance_partners WHERE alliance_id = ?`, [id]);
+  await trx.raw(`DELETE FROM alliance_services WHERE alliance_id = ?`, [id]);
   await writeParts(trx, id, draft);
   await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'updated', ?::jsonb)`, [
     id,
     version,
     JSON.stringify(snapshot(draft, summary)),
+  ]);
+  return version;
+}
+
+/** An administrator records (or with null removes) the reason a separated territory is accepted. */
+export async function setContiguityException(
+  trx: Knex.Transaction,
+  id: number,
+  reason: string | null,
+  summary: AllianceSummary,
+  status: AllianceStatus,
+): Promise<number> {
+  const updated = await trx.raw<{ rows: { version: number }[] }>(
+    `UPDATE alliances SET contiguity_exception = ?, summary = ?::jsonb, status = ?, version = version + 1, updated_at = now()
+     WHERE id = ? AND deleted_at IS NULL RETURNING version`,
+    [reason, JSON.stringify(summary), status, id],
+  );
+  const version = updated.rows[0]!.version;
+  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'updated', ?::jsonb)`, [
+    id,
+    version,
+    JSON.stringify({ contiguityException: reason, status }),
   ]);
   return version;
 }
@@ -134,6 +192,16 @@ async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraf
     await trx.raw(
       `INSERT INTO alliance_partners (alliance_id, position, kind, name, role) VALUES ${draft.partners.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
       draft.partners.flatMap((p, position) => [id, position, p.kind, p.name, p.role ?? null]),
+    );
+  }
+  if (draft.services.length > 0) {
+    await trx.raw(
+      `INSERT INTO alliance_services (alliance_id, service_code, position, provider_kind, provider_ref, since, annual_cost_cents, charged_cents, equal_share, recipients)
+       VALUES ${draft.services.map(() => '(?, ?, ?, ?, ?, ?::date, ?, ?, ?, ?::text[])').join(', ')}`,
+      draft.services.flatMap((s, position) => [
+        id, s.code, position, s.provider.kind, s.provider.ref ?? null, s.since ?? null,
+        s.annualCostCents, s.chargedCents ?? null, s.equalShare, s.recipients ?? null,
+      ]),
     );
   }
   const territory = territoryMembers(draft.members);

@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
-import { allianceBody, alliancePatch, numericId } from '../http/schemas';
+import { allianceBody, alliancePatch } from '../http/schemas';
 import {
   allianceOutline,
   allianceOutlines,
@@ -16,6 +16,8 @@ import {
 } from '../queries/alliances';
 import { evaluateAlliance, rejectTooManyMembers, type AllianceDraft } from '../services/alliances';
 import { allianceCsv } from '../services/alliance-export';
+import { allianceCheckContext } from '../services/alliance-context';
+import { loadAlliance } from '../queries/alliance-load';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
@@ -32,19 +34,13 @@ export function allianceRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
 
-  async function load(req: Request): Promise<StoredAlliance> {
-    const id = numericId.parse(req.params.id);
-    const alliance = await findAlliance(knex, id);
-    if (!alliance) throw notFound(`Nessuna alleanza con id ${id} / No alliance with id ${id}`);
-    if (alliance.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${id} è stata eliminata / Alliance ${id} was deleted`);
-    return alliance;
-  }
+  const load = (req: Request) => loadAlliance(knex, req.params.id);
 
   router.post('/api/alliances', async (req, res) => {
     rejectTooManyMembers(req.body);
     const draft: AllianceDraft = allianceBody.parse(req.body);
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft);
+    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex));
     const { token, hash } = newEditToken();
     const id = await knex.transaction((trx) => insertAlliance(trx, draft, summary, hash));
     const stored = (await findAlliance(knex, id))!;
@@ -98,9 +94,11 @@ export function allianceRoutes(ctx: AppContext): Router {
       ruleSet: change.ruleSet ?? alliance.summary.ruleSet.id,
       members: change.members ?? alliance.members.map((m) => ({ code: m.code, status: m.status, lead: m.lead })),
       partners: change.partners ?? alliance.partners,
+      services: change.services ?? alliance.services,
+      runningCostCents: change.runningCostCents ?? alliance.runningCostCents,
     };
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft);
+    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
     const version = await knex.transaction((trx) => updateAlliance(trx, alliance.id, expected, draft, summary));
     if (version === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
     const stored = (await findAlliance(knex, alliance.id))!;

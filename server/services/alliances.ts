@@ -1,4 +1,4 @@
-import { ALLIANCE_LIMITS, territoryMembers, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import { ALLIANCE_LIMITS, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
 import { ruleSet, ruleSetForRegion, type RuleSet } from '../../domain/rule-sets';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
 import type { TerritoryTables } from '../data/territory-store';
@@ -12,6 +12,18 @@ export interface AllianceDraft {
   ruleSet?: string | undefined;
   members: { code: string; status: MemberStatus; lead: boolean }[];
   partners: { kind: PartnerKind; name: string; role?: string | null | undefined }[];
+  services: AllianceServiceInput[];
+  runningCostCents: number;
+}
+
+/** What the checks need besides the draft: the catalogue and what is already stored. */
+export interface AllianceCheckContext {
+  /** Catalogue codes, with whether each is retired. */
+  catalogue: ReadonlyMap<string, { retired: boolean }>;
+  /** Services the stored alliance already provides (a retired one may stay, not be added). */
+  previousServices?: ReadonlySet<string>;
+  /** Recorded by an administrator: accepts a territory in separate parts. */
+  contiguityException?: string | null;
 }
 
 /** What the server derives from a draft and stores with it (totals, contiguity, overlaps, rules). */
@@ -32,7 +44,7 @@ export function rejectTooManyMembers(body: unknown): void {
  * Checks a draft against the data (codes exist, no duplicates, one lead at most; a published
  * alliance must pass every rule) and computes its summary. Throws 422 listing the reasons.
  */
-export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft): AllianceSummary {
+export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, context: AllianceCheckContext): AllianceSummary {
   const reasons: string[] = [];
   const codes = draft.members.map((m) => m.code);
   const unknown = [...new Set(codes.filter((c) => !tables.facts.has(c)))];
@@ -42,9 +54,10 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft):
   const leads = draft.members.filter((m) => m.lead);
   if (leads.length > 1) reasons.push(`Un solo capofila / Only one lead body: ${leads.map((m) => m.code).join(', ')}`);
   if (leads.some((m) => m.status === 'withdrawn')) reasons.push('Il capofila non può essere receduto / The lead body cannot be withdrawn');
+  const territory = territoryMembers(draft.members);
+  reasons.push(...serviceProblems(draft, territory, context));
   if (reasons.length > 0) throw unprocessable(reasons.join('; '), { reasons, unknown });
 
-  const territory = territoryMembers(draft.members);
   const analysis = analyzeTerritory(tables, territory);
   const set = chooseRuleSet(draft.ruleSet, analysis.regions[0]?.code);
   const rules = evaluateRules(
@@ -60,6 +73,7 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft):
         };
       }),
       contiguity: analysis.contiguity,
+      contiguityException: context.contiguityException ?? null,
     },
     set,
   );
@@ -77,4 +91,35 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft):
 
 function chooseRuleSet(id: string | undefined, mainRegion: string | undefined): RuleSet {
   return (id ? ruleSet(id) : undefined) ?? ruleSetForRegion(mainRegion);
+}
+
+/** Services must be in the catalogue, once each, delivered by someone in the alliance, to its members. */
+function serviceProblems(draft: AllianceDraft, territory: readonly string[], context: AllianceCheckContext): string[] {
+  const problems: string[] = [];
+  const inTerritory = new Set(territory);
+  const partners = new Set(draft.partners.map((p) => p.name));
+  const seen = new Set<string>();
+  for (const s of draft.services) {
+    const entry = context.catalogue.get(s.code);
+    if (!entry) problems.push(`Servizio sconosciuto / Unknown service: ${s.code}`);
+    else if (entry.retired && !context.previousServices?.has(s.code)) problems.push(`Servizio ritirato dal catalogo / Service retired from the catalogue: ${s.code}`);
+    if (seen.has(s.code)) problems.push(`Servizio ripetuto / Service listed twice: ${s.code}`);
+    seen.add(s.code);
+    const ref = s.provider.ref ?? '';
+    if (s.provider.kind === 'member' && !inTerritory.has(ref)) {
+      problems.push(`${s.code}: il fornitore deve essere un comune membro / the provider must be a member Comune (${ref || '—'})`);
+    }
+    if (s.provider.kind === 'partner' && !partners.has(ref)) {
+      problems.push(`${s.code}: il fornitore deve essere un partecipante / the provider must be a participating body (${ref || '—'})`);
+    }
+    if (s.provider.kind === 'lead' && !draft.members.some((m) => m.lead)) {
+      problems.push(`${s.code}: nessun capofila indicato / no lead body marked`);
+    }
+    if (s.recipients) {
+      if (s.recipients.length === 0) problems.push(`${s.code}: nessun comune lo riceve / no Comune receives it`);
+      const outside = s.recipients.filter((c) => !inTerritory.has(c));
+      if (outside.length > 0) problems.push(`${s.code}: destinatari non membri / recipients that are not members: ${outside.join(', ')}`);
+    }
+  }
+  return problems;
 }

@@ -11,12 +11,17 @@ export interface TestServer {
   ctx: AppContext;
   get(path: string, init?: RequestInit): Promise<Response>;
   post(path: string, body: unknown): Promise<Response>;
+  /** Any method with a JSON body and extra headers. */
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
+/** The administrators' token of test servers (as ADMIN_TOKEN would set it). */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-not-secret';
+
 /** The real app on an ephemeral port, over the given database. */
 export async function startTestServer(db: Database, clientDir?: string): Promise<TestServer> {
-  const ctx = createContext(db, { clientDir });
+  const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN });
   const server: Server = await new Promise((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -30,6 +35,12 @@ export async function startTestServer(db: Database, clientDir?: string): Promise
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    send: (method, path, body, headers = {}) =>
+      fetch(url + path, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -2,11 +2,13 @@ import type { Knex } from 'knex';
 import { schema } from './001_schema';
 import { associationOutlines } from './002_association_outlines';
 import { alliances } from './003_alliances';
+import { services } from './004_services';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
   '002_association_outlines': associationOutlines,
   '003_alliances': alliances,
+  '004_services': services,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */

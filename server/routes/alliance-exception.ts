@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { requireAdmin } from '../http/admin';
+import { contiguityExceptionBody } from '../http/schemas';
+import { loadAlliance } from '../queries/alliance-load';
+import { findAlliance, setContiguityException } from '../queries/alliances';
+import { allianceCheckContext } from '../services/alliance-context';
+import { evaluateAlliance } from '../services/alliances';
+
+/**
+ * An administrator records why a territory in separate parts is accepted (e.g. a ferry link),
+ * or removes that exception. The rules are re-evaluated and the change enters the history.
+ */
+export function allianceExceptionRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+
+  const apply = async (idParam: unknown, reason: string | null) => {
+    const alliance = await loadAlliance(knex, idParam);
+    const { value: tables } = await ctx.tables.get();
+    const context = { ...(await allianceCheckContext(knex, alliance)), contiguityException: reason };
+    const { editTokenHash, summary: _old, history, ...draft } = alliance;
+    const summary = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
+    // A published alliance whose exception is removed stays published only if its rules still pass.
+    const status = summary.rules.some((r) => r.level === 'problem') ? 'draft' : alliance.status;
+    await knex.transaction((trx) => setContiguityException(trx, alliance.id, reason, summary, status));
+    const stored = (await findAlliance(knex, alliance.id))!;
+    return { id: stored.id, version: stored.version, status: stored.status, contiguityException: stored.contiguityException, rules: stored.summary.rules };
+  };
+
+  router.put('/api/alliances/:id/contiguity-exception', async (req, res) => {
+    requireAdmin(req, ctx.adminToken);
+    const { reason } = contiguityExceptionBody.parse(req.body);
+    res.json(await apply(req.params.id, reason));
+  });
+
+  router.delete('/api/alliances/:id/contiguity-exception', async (req, res) => {
+    requireAdmin(req, ctx.adminToken);
+    res.json(await apply(req.params.id, null));
+  });
+
+  return router;
+}

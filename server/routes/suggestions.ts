@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ruleSet as findRuleSet, ruleSetForRegion } from '../../domain/rule-sets';
+import { ANY_FUNDAMENTAL } from '../../domain/services';
+import type { AppContext } from '../context';
+import { unprocessable } from '../http/errors';
+import { comuneCode, MAX_MEMBERS, serviceCode } from '../http/schemas';
+import { allianceProvisions } from '../queries/coverage';
+import { serviceKinds } from '../queries/services';
+import { coveredCodes } from '../services/coverage';
+import { suggestNeighbours } from '../services/suggestions';
+
+const suggestionsBody = z
+  .object({
+    members: z.array(comuneCode).min(1, 'almeno un comune / at least one Comune').max(MAX_MEMBERS),
+    services: z.array(serviceCode).max(50).default([]),
+    ruleSet: z.string().refine((id) => findRuleSet(id) !== undefined, 'insieme di regole sconosciuto / unknown rule set').optional(),
+    limit: z.number().int().min(1).max(50).default(10),
+  })
+  .strict();
+
+/** Neighbours that would help a selection most, each with the reasons why. */
+export function suggestionRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+
+  router.post('/api/suggestions', async (req, res) => {
+    const body = suggestionsBody.parse(req.body);
+    const { value: tables } = await ctx.tables.get();
+    const unknown = body.members.filter((c) => !tables.facts.has(c));
+    if (unknown.length > 0) throw unprocessable(`Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.join(', ')}`, { unknown });
+    const kinds = await serviceKinds(knex);
+    const unknownServices = body.services.filter((s) => s !== ANY_FUNDAMENTAL && !kinds.has(s));
+    if (unknownServices.length > 0) throw unprocessable(`Servizi sconosciuti / Unknown services: ${unknownServices.join(', ')}`, { unknown: unknownServices });
+
+    // Covered = receives every chosen service already.
+    const coveredSets = await Promise.all(
+      body.services.map(async (s) => coveredCodes(tables, s === ANY_FUNDAMENTAL || kinds.get(s) === 'fundamental', await allianceProvisions(knex, s))),
+    );
+    const covered = coveredSets.length > 0 ? (code: string) => coveredSets.every((set) => set.has(code)) : undefined;
+
+    const regions = new Map<string, number>();
+    for (const c of body.members) {
+      const region = tables.facts.get(c)!.regionCode;
+      regions.set(region, (regions.get(region) ?? 0) + 1);
+    }
+    const mainRegion = [...regions].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const set = (body.ruleSet ? findRuleSet(body.ruleSet) : undefined) ?? ruleSetForRegion(mainRegion);
+    res.json({ ruleSet: { id: set.id, name: set.name }, suggestions: suggestNeighbours(tables, body.members, set, covered, body.limit) });
+  });
+
+  return router;
+}

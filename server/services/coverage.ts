@@ -1,0 +1,86 @@
+import { computeCoverage, sourcesOfRow, type CoverageAggregate, type CoverageComuni, type CoverageProvider, type CoverageSource } from '../../domain/coverage';
+import type { AssociationKind } from '../../domain/associations';
+import { COVERAGE_STATUS } from '../../domain/coverage';
+import type { TerritoryTables } from '../data/territory-store';
+import type { AllianceProvision } from '../queries/coverage';
+
+/**
+ * Bodies assumed to run the fundamental functions of their members: the data do not say which
+ * functions each Unione or Comunità Montana was given, so all of them are assumed (stated in the answer).
+ */
+const FUNCTION_BODIES: readonly AssociationKind[] = ['unione', 'comunita_montana', 'convenzione'];
+
+export interface CoverageReport {
+  service: string;
+  dataVersion: number;
+  sources: CoverageSource[];
+  /** Covered Comuni: ISTAT code → indexes into `sources`. */
+  covered: Record<string, number[]>;
+  /** Comuni not covered that the law obliges to run their functions jointly. */
+  obligedUncovered: string[];
+  regions: (CoverageAggregate & { name: string })[];
+  provinces: (CoverageAggregate & { name: string })[];
+  totals: CoverageAggregate;
+  assumption: { it: string; en: string } | null;
+}
+
+/** The Comuni that receive a service (through a published alliance, or a body for fundamental functions). */
+export function coveredCodes(tables: TerritoryTables, fundamental: boolean, provisions: readonly AllianceProvision[]): Set<string> {
+  const covered = new Set(provisions.map((p) => p.code));
+  if (fundamental) {
+    for (const [code, refs] of tables.memberships) if (refs.some((r) => FUNCTION_BODIES.includes(r.kind))) covered.add(code);
+  }
+  return covered;
+}
+
+/** Comuni as the parallel columns coverage works on, in ISTAT-code order. */
+export function coverageColumns(tables: TerritoryTables): CoverageComuni {
+  const facts = [...tables.facts.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  return {
+    code: facts.map((f) => f.code),
+    region: facts.map((f) => f.regionCode),
+    province: facts.map((f) => f.provinceCode),
+    population: facts.map((f) => f.population),
+    mountain: facts.map((f) => ((tables.memberships.get(f.code) ?? []).some((a) => a.kind === 'comunita_montana') ? 1 : 0)),
+  };
+}
+
+/** Who receives `service` where: published alliances, plus existing bodies for fundamental functions. */
+export function coverageReport(
+  tables: TerritoryTables,
+  columns: CoverageComuni,
+  service: { code: string; fundamental: boolean },
+  provisions: readonly AllianceProvision[],
+  dataVersion: number,
+): CoverageReport {
+  const providers: CoverageProvider[] = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance', id: p.allianceId, name: p.allianceName } }));
+  if (service.fundamental) {
+    for (const [code, refs] of tables.memberships) {
+      for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) providers.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
+    }
+  }
+  const coverage = computeCoverage(columns, providers);
+  const covered: Record<string, number[]> = {};
+  const obligedUncovered: string[] = [];
+  columns.code.forEach((code, row) => {
+    const status = coverage.status[row];
+    if (status === COVERAGE_STATUS.covered) covered[code] = sourcesOfRow(coverage, row);
+    else if (status === COVERAGE_STATUS.obligedUncovered) obligedUncovered.push(code);
+  });
+  return {
+    service: service.code,
+    dataVersion,
+    sources: coverage.sources,
+    covered,
+    obligedUncovered,
+    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code })),
+    provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
+    totals: coverage.totals,
+    assumption: service.fundamental
+      ? {
+          it: 'Per Unioni, Comunità Montane e convenzioni i dati non dicono quali funzioni siano state conferite: si assume che gestiscano le funzioni fondamentali dei loro comuni.',
+          en: 'For Unioni, Comunità Montane and agreements the data do not say which functions were transferred: they are assumed to run their members’ fundamental functions.',
+        }
+      : null,
+  };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/test-server';
+
+const env = useTestServer();
+
+type Json = Record<string, unknown>;
+const AGLIE = '001001';
+
+interface Aggregate { code: string; name: string; comuni: number; covered: number; obligedUncovered: number; population: number; populationCovered: number }
+interface Coverage {
+  service: string;
+  sources: { kind: string; id: number; name: string }[];
+  covered: Record<string, number[]>;
+  obligedUncovered: string[];
+  regions: Aggregate[];
+  provinces: Aggregate[];
+  totals: Aggregate;
+  assumption: { it: string } | null;
+}
+
+const coverage = async (service: string) => {
+  const response = await env.server.get(`/api/coverage?service=${service}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Coverage;
+};
+
+async function publishWith(members: string[], services: Json[]) {
+  const response = await env.server.post('/api/alliances', {
+    name: 'ALI coperta',
+    status: 'published',
+    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+    services,
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: number };
+}
+
+describe('GET /api/coverage', () => {
+  it('lists the small Comuni obliged to associate as uncovered when nobody provides the service', async () => {
+    const c = await coverage('pagopa');
+    expect(c.totals.comuni).toBe(7899);
+    expect(c.totals.covered).toBe(0);
+    expect(c.regions).toHaveLength(20);
+    expect(c.provinces).toHaveLength(107);
+    expect(c.regions.find((r) => r.code === '12')?.name).toBe('Lazio');
+    // Agliè (2,545 residents) must associate; Roma need not.
+    expect(c.obligedUncovered).toContain(AGLIE);
+    expect(c.obligedUncovered).not.toContain('058091');
+    expect(c.totals.obligedUncovered).toBe(c.obligedUncovered.length);
+    expect(c.obligedUncovered.length).toBeGreaterThan(5000);
+    expect(c.regions.reduce((s, r) => s + r.population, 0)).toBe(c.totals.population);
+    expect(c.assumption).toBeNull();
+  });
+
+  it('shows the members of a published alliance covered for its service, and by province', async () => {
+    const details = (await (await env.server.get(`/api/comuni/${AGLIE}`)).json()) as { neighbours: string[] };
+    const members = [AGLIE, ...details.neighbours];
+    const { id } = await publishWith(members, [
+      { code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 100_000, equalShare: 0.5 },
+      { code: 'ff-e', provider: { kind: 'lead' }, annualCostCents: 50_000, equalShare: 1, recipients: [AGLIE] },
+    ]);
+    const suap = await coverage('suap');
+    expect(Object.keys(suap.covered).sort()).toEqual([...members].sort());
+    expect(suap.sources[suap.covered[AGLIE]![0]!]).toMatchObject({ kind: 'alliance', id, name: 'ALI coperta' });
+    expect(suap.obligedUncovered).not.toContain(AGLIE);
+    const torino = suap.provinces.find((p) => p.code === '001')!;
+    expect(torino.covered).toBe(members.filter((c) => c.startsWith('001')).length);
+    expect(torino.populationCovered).toBeGreaterThan(0);
+
+    // Only Agliè receives civil protection; "any fundamental function" counts it too.
+    expect(Object.keys((await coverage('ff-e')).covered)).toEqual([AGLIE]);
+    const any = await coverage('fundamental');
+    expect(any.covered[AGLIE]).toBeDefined();
+    expect(any.assumption?.it).toContain('Unioni');
+
+    const csv = await (await env.server.get('/api/coverage.csv?service=suap&level=region')).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toContain('codice;nome;comuni;coperti');
+    expect(lines).toHaveLength(21);
+    expect(lines.find((l) => l.startsWith('="01"'))).toContain('Piemonte');
+  });
+
+  it('answers an unknown or malformed service clearly', async () => {
+    expect((await env.server.get('/api/coverage?service=teletrasporto')).status).toBe(404);
+    const bad = await env.server.get('/api/coverage?service=SUAP!');
+    expect(bad.status).toBe(400);
+    expect((await env.server.get('/api/coverage')).status).toBe(400);
+  });
+});
+
+describe('POST /api/suggestions', () => {
+  interface Suggestion { code: string; name: string; score: number; populationAfter: number; reasons: { id: string; it: string; en: string }[] }
+  const suggest = async (body: Json) => {
+    const response = await env.server.post('/api/suggestions', body);
+    return { status: response.status, body: (await response.json()) as { ruleSet: { id: string }; suggestions: Suggestion[] } & Json };
+  };
+
+  it('ranks the neighbours of a selection with the reasons, best first', async () => {
+    const details = (await (await env.server.get(`/api/comuni/${AGLIE}`)).json()) as { neighbours: string[] };
+    const { status, body } = await suggest({ members: [AGLIE] });
+    expect(status).toBe(200);
+    expect(body.ruleSet.id).toBe('piemonte');
+    expect(body.suggestions.length).toBe(Math.min(10, details.neighbours.length));
+    for (const s of body.suggestions) expect(details.neighbours).toContain(s.code);
+    const scores = body.suggestions.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(body.suggestions[0]!.reasons.length).toBeGreaterThan(0);
+    expect(body.suggestions[0]!.populationAfter).toBeGreaterThan(2545);
+  });
+
+  it('tells which neighbours are not yet covered for the chosen services', async () => {
+    const { body } = await suggest({ members: [AGLIE], services: ['pagopa'], ruleSet: 'national', limit: 50 });
+    expect(body.ruleSet.id).toBe('national');
+    const small = body.suggestions.filter((s) => s.populationAfter - 2545 <= 5000);
+    expect(small.length).toBeGreaterThan(0);
+    for (const s of small) expect(s.reasons.map((r) => r.id)).toContain('small');
+  });
+
+  it('refuses unknown Comuni and services', async () => {
+    expect((await suggest({ members: ['999999'] })).status).toBe(422);
+    expect((await suggest({ members: [AGLIE], services: ['teletrasporto'] })).status).toBe(422);
+    expect((await suggest({ members: [] })).status).toBe(400);
+  });
+});
