@@ -24,11 +24,20 @@ import { territoryMembers } from '../domain/alliance';
 import { AlliancePanel } from './alliances/AlliancePanel';
 import type { AllianceListItem, AllianceView } from './api/types';
 import { rememberEditToken } from './alliances/edit-tokens';
+import { CoveragePanel } from './coverage/CoveragePanel';
+import { CataloguePanel } from './admin/CataloguePanel';
+import { ComparePanel, type CompareRef } from './compare/ComparePanel';
+import { compareRefKey, parseCompareRef } from './compare/useCompared';
+import { useCoverage } from './coverage/useCoverage';
+import { coverageTheme } from './map/coverage-theme';
 
 const MODES: { id: Mode; key: string }[] = [
   { id: 'explore', key: 'nav.explore' },
   { id: 'build', key: 'nav.build' },
   { id: 'alliances', key: 'nav.alliances' },
+  { id: 'coverage', key: 'nav.coverage' },
+  { id: 'compare', key: 'nav.compare' },
+  { id: 'catalogue', key: 'nav.catalogue' },
 ];
 
 /** Members grouped by connected part, as the map outlines them. */
@@ -61,6 +70,8 @@ export function App() {
   const [alliancesRevision, setAlliancesRevision] = useState(0);
   const [allianceList, setAllianceList] = useState<AllianceListItem[] | null>(null);
   const showsAlliances = view.overlays.includes('alliances');
+  const coverage = useCoverage(view.mode === 'coverage' ? view.service : null, alliancesRevision);
+  const shownCoverage = view.mode === 'coverage' ? coverage.report : null;
 
   useEffect(() => {
     if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
@@ -133,6 +144,9 @@ export function App() {
     update({ mode: 'build', association: null });
   };
 
+  const addToComparison = (ref: CompareRef) =>
+    update({ mode: 'compare', selected: null, association: null, compare: [...new Set([...view.compare, compareRefKey(ref)])] });
+
   const editAlliance = (a: AllianceView, token: string) => {
     builder.load({
       members: a.members.map((m) => m.code),
@@ -141,6 +155,9 @@ export function App() {
       description: a.description,
       ruleSetId: a.ruleSet.id,
       partners: a.partners,
+      services: a.services,
+      runningCostCents: a.runningCostCents,
+      status: a.status,
       editing: { id: a.id, version: a.version, token },
     });
     setSaving('idle');
@@ -155,6 +172,10 @@ export function App() {
       description: st.description,
       members: st.selection.members.map((code) => ({ code, ...(st.meta[code] ?? { status: 'proposed', lead: false }) })),
       partners: st.partners,
+      // Recipients who left the selection are dropped; an empty list means nobody left to serve.
+      services: st.services.map((s) => (s.recipients ? { ...s, recipients: s.recipients.filter((c) => st.selection.members.includes(c)) } : s)),
+      runningCostCents: st.runningCostCents,
+      status: st.status,
       ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
     };
     const editing = st.editing;
@@ -212,7 +233,7 @@ export function App() {
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
-          <Legend theme={theme} overlays={view.overlays} alliances={allianceList} />
+          <Legend theme={shownCoverage ? coverageTheme() : theme} overlays={view.overlays} alliances={allianceList} />
         </aside>
         <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
           <AtlasMap
@@ -229,6 +250,7 @@ export function App() {
             onHover={setHover}
             drawShape={view.mode === 'build' ? draw.shape : null}
             alliancesRevision={alliancesRevision}
+            coverage={shownCoverage}
             onDrawn={(polygon) => void draw.onDrawn(polygon)}
           />
           {!atlas && !error && <p className="map-status">{t('map.loading')}</p>}
@@ -252,10 +274,32 @@ export function App() {
         {view.mode === 'alliances' && (
           <AlliancePanel
             id={view.alliance}
+            atlas={atlas}
             newToken={newToken && newToken.id === view.alliance ? newToken.token : null}
             onOpen={(id) => update({ alliance: id })}
             onLoaded={setShownAlliance}
             onEdit={editAlliance}
+            onCompare={(id) => addToComparison({ type: 'alliance', id })}
+            onChanged={() => setAlliancesRevision((r) => r + 1)}
+          />
+        )}
+        {view.mode === 'compare' && atlas && (
+          <ComparePanel
+            atlas={atlas}
+            refs={view.compare.map(parseCompareRef).filter((r): r is CompareRef => r !== null)}
+            onRemove={(ref) => update({ compare: view.compare.filter((k) => k !== compareRefKey(ref)) })}
+            onOpenAlliance={(id) => update({ mode: 'alliances', alliance: id })}
+            onClose={() => update({ mode: 'explore' })}
+          />
+        )}
+        {view.mode === 'catalogue' && <CataloguePanel onClose={() => update({ mode: 'explore' })} />}
+        {view.mode === 'coverage' && (
+          <CoveragePanel
+            service={view.service}
+            state={coverage}
+            onService={(service) => update({ service })}
+            onArea={(area) => update({ area })}
+            onOpenAlliance={(id) => update({ mode: 'alliances', alliance: id })}
           />
         )}
         {view.mode === 'explore' && view.selected && (
@@ -268,6 +312,7 @@ export function App() {
             onAssociation={(id) => update({ association: id })}
             onClose={() => update({ selected: null, association: null })}
             onStart={startBuilding}
+            onCompare={(id) => addToComparison({ type: 'association', id })}
           />
         )}
       </div>

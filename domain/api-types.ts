@@ -1,3 +1,4 @@
+import type { CoverageAggregate, CoverageSource } from './coverage';
 import type { AssociationKind, AssociationRef } from './associations';
 import type { Contiguity } from './contiguity';
 
@@ -57,3 +58,21 @@ export interface AssociationDetails extends AssociationSummary {
   contiguity: Contiguity;
   outline: GeoJSON.Geometry | null;
 }
+
+/** `GET /api/coverage?service=CODE`: who receives a service where. */
+export interface CoverageReport {
+  service: string;
+  dataVersion: number;
+  sources: CoverageSource[];
+  /** Covered Comuni: ISTAT code → indexes into `sources`. */
+  covered: Record<string, number[]>;
+  /** Comuni not covered that the law obliges to run their functions jointly. */
+  obligedUncovered: string[];
+  regions: NamedAggregate[];
+  provinces: NamedAggregate[];
+  totals: CoverageAggregate;
+  /** What the figures assume where the data are silent, if anything. */
+  assumption: { it: string; en: string } | null;
+}
+
+export type NamedAggregate = CoverageAggregate & { name: string };

@@ -167,7 +167,7 @@ export type CoverageSortKey = keyof CoverageAggregate | 'populationShare';
  * A sorted copy of aggregate rows for a sortable table. Ties (and, for 'populationShare', areas
  * without residents, which always come last) are ordered by code ascending.
  */
-export function sortAggregates(rows: readonly CoverageAggregate[], key: CoverageSortKey, direction: 'asc' | 'desc' = 'asc'): CoverageAggregate[] {
+export function sortAggregates<T extends CoverageAggregate>(rows: readonly T[], key: CoverageSortKey, direction: 'asc' | 'desc' = 'asc'): T[] {
   const sign = direction === 'asc' ? 1 : -1;
   const value = (a: CoverageAggregate): number | string | null => (key === 'populationShare' ? populationShare(a) : a[key]);
   return [...rows].sort((a, b) => {

@@ -9,7 +9,7 @@ type SortKey = 'name' | 'population' | 'comuni' | 'updated';
 type StatusFilter = 'all' | 'published' | 'draft';
 
 /** Saved alliances: filter by name and status, sort by name, size or last change. */
-export function AllianceList({ list, onOpen }: { list: readonly AllianceListItem[]; onOpen(id: number): void }) {
+export function AllianceList({ list, onOpen, onCompare }: { list: readonly AllianceListItem[]; onOpen(id: number): void; onCompare(id: number): void }) {
   const { t, i18n } = useTranslation();
   const f = numberFormat(i18n.language);
   const [query, setQuery] = useState('');
@@ -62,7 +62,10 @@ export function AllianceList({ list, onOpen }: { list: readonly AllianceListItem
             <span className="muted">
               ({t(`alliance.status.${a.status}`)} · {a.totals.comuni} {t('builder.comuni')} · {f.format(a.totals.population)} {t('builder.residents')}
               {a.contiguous ? '' : ` · ${t('alliance.notContiguous')}`})
-            </span>
+            </span>{' '}
+            <button type="button" className="link" onClick={() => onCompare(a.id)} aria-label={`${t('compare.add')}: ${a.name}`}>
+              ⇄
+            </button>
           </li>
         ))}
       </ul>

@@ -5,18 +5,25 @@ import type { AllianceListItem, AllianceView } from '../api/types';
 import { numberFormat } from '../i18n';
 import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
 import { AllianceList } from './AllianceList';
+import { AllianceServices } from './AllianceServices';
+import { ContiguityExceptionForm } from '../admin/ContiguityExceptionForm';
+import type { Atlas } from '../data/atlas';
 
 interface Props {
   id: number | null;
+  atlas: Atlas | null;
   /** A token just issued for this alliance, shown once as an edit link. */
   newToken: string | null;
   onOpen(id: number | null): void;
   onLoaded(alliance: AllianceView | null): void;
   onEdit(alliance: AllianceView, token: string): void;
+  onCompare(id: number): void;
+  /** Called after an administrator changed the alliance here (the map and lists reload). */
+  onChanged(): void;
 }
 
 /** The list of saved alliances, or one alliance's public page (read-only unless this browser can edit it). */
-export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props) {
+export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, onCompare, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -46,13 +53,26 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
     // Reload on the id only: onLoaded is a callback whose identity changes on every render.
   }, [id]);
 
+  /** Reads the alliance again in place (the panel stays, with any message it shows). */
+  const reload = () => {
+    if (id === null) return;
+    api
+      .alliance(id)
+      .then((body) => {
+        setAlliance(body);
+        onLoaded(body);
+        onChanged();
+      })
+      .catch((e: unknown) => setError((e as Error).message));
+  };
+
   if (error) return <aside className="panel"><p role="alert">{t('details.error', { message: error })}</p></aside>;
 
   if (id === null) {
     return (
       <aside className="panel" aria-labelledby="alliances-title">
         <h2 id="alliances-title">{t('alliance.list')}</h2>
-        {list === null ? <p>{t('details.loading')}</p> : <AllianceList list={list} onOpen={onOpen} />}
+        {list === null ? <p>{t('details.loading')}</p> : <AllianceList list={list} onOpen={onOpen} onCompare={onCompare} />}
       </aside>
     );
   }
@@ -80,6 +100,12 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
       <p className={`badge ${alliance.contiguity.contiguous ? 'ok' : 'problem'}`}>
         {alliance.contiguity.contiguous ? `✓ ${t('builder.contiguous')}` : `✗ ${t('builder.parts', { count: alliance.contiguity.components.length })}`}
       </p>
+      {alliance.contiguityException && (
+        <p className="muted" data-testid="contiguity-exception">{t('alliance.exception', { reason: alliance.contiguityException })}</p>
+      )}
+      {(!alliance.contiguity.contiguous || alliance.contiguityException) && (
+        <ContiguityExceptionForm allianceId={alliance.id} current={alliance.contiguityException} onSaved={reload} />
+      )}
       <h3>{t('builder.rules')} <span className="muted">({alliance.ruleSet.name[lang]})</span></h3>
       <ul className="rules">
         {alliance.rules.map((r) => (
@@ -106,6 +132,7 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
           </ul>
         </>
       )}
+      <AllianceServices alliance={alliance} atlas={atlas} />
       <h3>{t('alliance.history')}</h3>
       <ol className="link-list">
         {alliance.history.map((h) => (
@@ -115,6 +142,7 @@ export function AlliancePanel({ id, newToken, onOpen, onLoaded, onEdit }: Props)
       <p className="toolbar">
         <a href={`/api/alliances/${alliance.id}/export.csv`} download>{t('alliance.exportCsv')}</a>
         <a href={`/api/alliances/${alliance.id}/export.geojson`} download>{t('alliance.exportGeojson')}</a>
+        <button type="button" onClick={() => onCompare(alliance.id)}>{t('compare.add')}</button>
         {token && <button type="button" className="primary" onClick={() => onEdit(alliance, token)}>{t('alliance.edit')}</button>}
       </p>
     </aside>

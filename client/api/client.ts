@@ -6,10 +6,14 @@ import type {
   AllianceView,
   AssociationDetails,
   AssociationSummary,
+  CatalogueService,
   ComuneDetails,
+  CoverageReport,
+  FeeReport,
   Resolution,
   SavedAlliance,
   SearchHit,
+  SuggestionsAnswer,
 } from './types';
 
 /** An API error with the server's message, fit to show a person. */
@@ -67,4 +71,22 @@ export const api = {
           headers: { Authorization: `Bearer ${editing.token}`, 'If-Match': String(editing.version) },
         })
       : sendJson<SavedAlliance>('POST', '/api/alliances', body),
+  services: (includeRetired = false) =>
+    getJson<{ services: CatalogueService[] }>(`/api/services${includeRetired ? '?include=retired' : ''}`).then((r) => r.services),
+  /** Administrators: add (POST), change or retire/restore (PATCH) a catalogue entry. */
+  saveService: (adminToken: string, body: object, code?: string) =>
+    sendJson<CatalogueService>(code ? 'PATCH' : 'POST', code ? `/api/services/${encodeURIComponent(code)}` : '/api/services', body, {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    }),
+  fees: (id: number) => getJson<FeeReport>(`/api/alliances/${id}/fees`),
+  coverage: (service: string, signal?: AbortSignal) => getJson<CoverageReport>(`/api/coverage?${new URLSearchParams({ service })}`, signal),
+  suggestions: (body: { members: readonly string[]; services?: readonly string[]; ruleSet?: string; limit?: number }, signal?: AbortSignal) =>
+    sendJson<SuggestionsAnswer>('POST', '/api/suggestions', body, { signal }),
+  /** Administrators: record (reason) or remove (null) a contiguity exception. */
+  contiguityException: (adminToken: string, id: number, reason: string | null) =>
+    requestJson<{ version: number; contiguityException: string | null }>(`/api/alliances/${id}/contiguity-exception`, {
+      method: reason === null ? 'DELETE' : 'PUT',
+      headers: { Authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      ...(reason === null ? {} : { body: JSON.stringify({ reason }) }),
+    }),
 };

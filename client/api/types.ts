@@ -1,8 +1,11 @@
-import type { AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
+import type { AllianceServiceInput, AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
+import type { FeeReport as DomainFeeReport } from '../../domain/fee-report';
+import type { ServiceDefinition } from '../../domain/services';
+import type { Suggestion } from '../../domain/suggestions';
 import type { Contiguity } from '../../domain/contiguity';
 import type { RuleResult } from '../../domain/rules';
 
-export type { AssociationDetails, AssociationSummary, ComuneDetails, SearchHit } from '../../domain/api-types';
+export type { AssociationDetails, AssociationSummary, ComuneDetails, CoverageReport, NamedAggregate, SearchHit } from '../../domain/api-types';
 
 /** `GET /api/alliances/:id`, as the alliance page reads it. */
 export interface AllianceView {
@@ -19,6 +22,10 @@ export interface AllianceView {
   ruleSet: { id: string; name: { it: string; en: string } };
   history: { version: number; action: string; at: string }[];
   updatedAt: string;
+  services: AllianceServiceInput[];
+  runningCostCents: number;
+  /** Recorded by an administrator: why a territory in separate parts is accepted. */
+  contiguityException: string | null;
 }
 
 /** One row of `GET /api/alliances`. */
@@ -45,4 +52,18 @@ export interface Resolution {
   found: { code: string }[];
   unknown: string[];
   ambiguous: { input: string; candidates: { name: string; provinceAcronym: string }[] }[];
+}
+
+/** `GET /api/services`: a catalogue entry. */
+export interface CatalogueService extends ServiceDefinition {
+  retiredAt: string | null;
+}
+
+/** `GET /api/alliances/:id/fees` */
+export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
+
+/** `POST /api/suggestions` */
+export interface SuggestionsAnswer {
+  ruleSet: { id: string; name: { it: string; en: string } };
+  suggestions: Suggestion[];
 }

@@ -14,6 +14,8 @@ import { PART_COLOURS } from './parts';
 import { ImportList } from './ImportList';
 import { Partners } from './Partners';
 import { DrawToolbar } from './DrawToolbar';
+import { ServicesEditor } from './ServicesEditor';
+import { Suggestions } from './Suggestions';
 import type { DrawSelection } from './useDrawSelection';
 
 interface Props {
@@ -44,6 +46,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Pr
     [atlas, graph, territory, state.ruleSetId],
   );
   const overlaps = useOverlaps(territory);
+  const serviceCodes = useMemo(() => state.services.map((s) => s.code), [state.services]);
 
   const rows = useMemo(() => {
     const list = members.map((code) => {
@@ -54,6 +57,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Pr
   }, [atlas, members, sort]);
 
   const totals = analysis?.summary.totals;
+  const problems = analysis?.rules.filter((r) => r.level === 'problem').length ?? 0;
   const min = analysis?.ruleSet.minPopulation ?? 10000;
   const mainRegion = analysis?.summary.regions[0]?.code;
 
@@ -143,6 +147,8 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Pr
             ))}
           </ul>
 
+          <Suggestions territory={territory} services={serviceCodes} ruleSetId={state.ruleSetId} onAdd={(code) => builder.add([code])} />
+
           <h3>{t('builder.overlaps')}</h3>
           {overlaps.length === 0 ? (
             <p className="muted">{t('builder.noOverlaps')}</p>
@@ -196,8 +202,18 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Pr
       )}
 
       <Partners builder={builder} />
+      <ServicesEditor atlas={atlas} builder={builder} territory={territory} />
 
       <div className="save-bar">
+        <label>
+          <input
+            type="checkbox"
+            checked={state.status === 'published'}
+            onChange={(e) => builder.setFields({ status: e.target.checked ? 'published' : 'draft' })}
+          />{' '}
+          {t('builder.publish')}
+        </label>
+        {state.status === 'published' && problems > 0 && <p className="muted">{t('builder.publishBlocked', { count: problems })}</p>}
         <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void onSave()}>
           {saving === 'saving' ? t('builder.saving') : state.editing ? t('builder.saveChanges') : t('builder.save')}
         </button>

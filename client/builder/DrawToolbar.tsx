@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DRAW_SHAPES } from '../map/draw-tools';
+import { DRAW_SHAPES } from '../map/draw-shapes';
 import type { DrawSelection } from './useDrawSelection';
 
 const ICONS = { lasso: '◌', polygon: '⬠', rectangle: '▭' } as const;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AlliancePartnerInput, MemberStatus } from '../../domain/alliance';
+import type { AlliancePartnerInput, AllianceServiceInput, AllianceStatus, MemberStatus } from '../../domain/alliance';
 import { add, emptySelection, redo, remove, replace, toggle, undo, type Selection } from '../../domain/selection';
 
 export interface MemberMeta {
@@ -21,6 +21,12 @@ export interface BuilderState {
   ruleSetId: string;
   /** Participating bodies that are not territories (larger Comuni, Unioni, Province, Regioni…). */
   partners: AlliancePartnerInput[];
+  /** Services the alliance provides, with provider, cost and fee rule. */
+  services: AllianceServiceInput[];
+  /** The alliance's own yearly running costs, in cents. */
+  runningCostCents: number;
+  /** Draft (visible, not counted) or published (counts for coverage; every rule must pass). */
+  status: AllianceStatus;
   editing: Editing | null;
 }
 
@@ -35,6 +41,9 @@ export function useBuilder(active: boolean) {
     description: '',
     ruleSetId: '',
     partners: [],
+    services: [],
+    runningCostCents: 0,
+    status: 'draft',
     editing: null,
   });
 
@@ -53,7 +62,7 @@ export function useBuilder(active: boolean) {
         next[code] = { ...(next[code] ?? DEFAULT_META), ...meta };
         return { ...st, meta: next };
       }),
-    setFields: (fields: Partial<Pick<BuilderState, 'name' | 'description' | 'ruleSetId' | 'partners' | 'editing'>>) => setState((st) => ({ ...st, ...fields })),
+    setFields: (fields: Partial<Omit<BuilderState, 'selection' | 'meta'>>) => setState((st) => ({ ...st, ...fields })),
     load: (loaded: Omit<BuilderState, 'selection'> & { members: string[] }) => {
       const { members, ...rest } = loaded;
       setState({ ...rest, selection: emptySelection(members) });

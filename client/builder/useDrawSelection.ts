@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Polygon } from 'geojson';
 import { api } from '../api/client';
-import type { DrawShape } from '../map/draw-tools';
+import type { DrawShape } from '../map/draw-shapes';
 import type { Builder } from './useBuilder';
 
 export type DrawAction = 'add' | 'remove';

@@ -14,10 +14,12 @@ interface Props {
   onClose(): void;
   /** Start an alliance from these Comuni. */
   onStart(codes: string[]): void;
+  /** Adds an association to the side-by-side comparison. */
+  onCompare(associationId: number): void;
 }
 
 /** Everything about one Comune: figures, neighbours, associations (click one to see it on the map). */
-export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose, onStart }: Props) {
+export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose, onStart, onCompare }: Props) {
   const { t, i18n } = useTranslation();
 
   const f = numberFormat(i18n.language);
@@ -107,6 +109,9 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
               <p className="toolbar">
                 <button type="button" onClick={() => onStart(association.members.map((m) => m.code))}>
                   {t('builder.startFromAssociation')}
+                </button>
+                <button type="button" onClick={() => onCompare(association.id)}>
+                  {t('compare.add')}
                 </button>
                 <button type="button" onClick={() => onAssociation(null)}>
                   {t('association.clear')}

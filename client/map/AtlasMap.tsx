@@ -5,8 +5,11 @@ import type { ViewState } from '../state/view-state';
 import { featureStates, NO_DATA, type Theme } from './themes';
 import { atlasStyle, OUTLINE_OVERLAYS, SOURCE } from './style';
 import type { DeckOverlays } from './deck-overlays';
-import type { DrawShape, DrawTools } from './draw-tools';
+import type { DrawShape } from './draw-shapes';
+import type { DrawTools } from './draw-tools';
 import { showAlliances } from './alliance-layers';
+import { coverageStates, coverageTheme } from './coverage-theme';
+import type { CoverageReport } from '../api/types';
 import type { Polygon } from 'geojson';
 
 const ITALY: [number, number, number, number] = [6.6, 36.6, 18.6, 47.1];
@@ -35,6 +38,8 @@ interface Props {
   drawShape?: DrawShape | null;
   /** Changes when saved alliances change, to reload their overlay. */
   alliancesRevision?: number;
+  /** A service's coverage to colour the Comuni by, instead of the theme. */
+  coverage?: CoverageReport | null;
   onDrawn?(polygon: Polygon): void;
 }
 
@@ -113,13 +118,19 @@ export function AtlasMap(props: Props) {
     for (const { id, state } of featureStates(atlas)) map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, state);
   }, [ready, atlas]);
 
+  const coverage = props.coverage ?? null;
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !theme || !atlas) return;
-    map.setPaintProperty('comuni-fill', 'fill-color', theme.fillColour);
+    if (coverage) {
+      for (const { id, coverage: value } of coverageStates(atlas, coverage)) {
+        map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, { coverage: value });
+      }
+    }
+    map.setPaintProperty('comuni-fill', 'fill-color', coverage ? coverageTheme().fillColour : theme.fillColour);
     themed.current = true;
     redraw(map);
-  }, [ready, theme, atlas]);
+  }, [ready, theme, atlas, coverage]);
 
   // Optional basemap (raster XYZ tiles from configuration), drawn under the Comuni.
   useEffect(() => {

@@ -3,9 +3,7 @@ import type { Polygon } from 'geojson';
 import { TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode, TerraDrawRectangleMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 
-/** The shapes a founder can draw to pick Comuni: freehand lasso, polygon by clicks, rectangle. */
-export const DRAW_SHAPES = ['lasso', 'polygon', 'rectangle'] as const;
-export type DrawShape = (typeof DRAW_SHAPES)[number];
+import type { DrawShape } from './draw-shapes';
 
 export interface DrawTools {
   /** Starts drawing a shape, or stops drawing with null. */

@@ -20,7 +20,7 @@ export type LegendItem =
   | { colour: string; kind: 'label'; key: string; values?: Record<string, string | number> };
 
 export interface Theme {
-  id: ThemeId;
+  id: ThemeId | 'coverage';
   /** The feature-state key the theme reads. */
   stateKey: string;
   fillColour: ExpressionSpecification;

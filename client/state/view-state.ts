@@ -6,7 +6,7 @@ export type ThemeId = (typeof THEMES)[number];
 export const OVERLAYS = ['alliances', 'snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
-export const MODES = ['explore', 'build', 'alliances'] as const;
+export const MODES = ['explore', 'build', 'alliances', 'coverage', 'compare', 'catalogue'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Everything the URL says about the view, so a copied link shows exactly the same thing. */
@@ -25,6 +25,10 @@ export interface ViewState {
   /** Highlighted association id. */
   association: number | null;
   lang: Language;
+  /** Service whose coverage is shown (mode "coverage"): a catalogue code or "fundamental". */
+  service: string | null;
+  /** Territories compared side by side (mode "compare"): "a12" = alliance 12, "s5" = association 5. */
+  compare: string[];
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -37,6 +41,8 @@ export const DEFAULT_VIEW: ViewState = {
   area: null,
   association: null,
   lang: 'it',
+  service: null,
+  compare: [],
 };
 
 const num = (value: string | null, min: number, max: number): number | null => {
@@ -59,6 +65,8 @@ export function parseViewState(search: string): ViewState {
   const lang = p.get('lang');
   const mode = p.get('mode');
   const alliance = num(p.get('alliance'), 1, 1e9);
+  const service = p.get('svc');
+  const compare = (p.get('cmp') ?? '').split(',').filter((ref) => /^[as]\d{1,9}$/.test(ref));
   return {
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : DEFAULT_VIEW.mode,
     alliance: alliance !== null && Number.isInteger(alliance) ? alliance : null,
@@ -69,6 +77,8 @@ export function parseViewState(search: string): ViewState {
     area: area && /^\d{2,3}$/.test(area) ? area : null,
     association: association !== null && Number.isInteger(association) ? association : null,
     lang: isLanguage(lang) ? lang : DEFAULT_VIEW.lang,
+    service: service && /^[a-z0-9-]{2,40}$/.test(service) ? service : null,
+    compare: [...new Set(compare)].slice(0, 6),
   };
 }
 
@@ -88,6 +98,8 @@ export function serializeViewState(view: ViewState): string {
   if (view.area) p.set('area', view.area);
   if (view.association !== null) p.set('assoc', String(view.association));
   if (view.lang !== DEFAULT_VIEW.lang) p.set('lang', view.lang);
+  if (view.service) p.set('svc', view.service);
+  if (view.compare.length > 0) p.set('cmp', view.compare.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,66 +1,20 @@
 import { territoryMembers } from '../../domain/alliance';
-import { computeFees, sustainability, type FeeNote, type Sustainability } from '../../domain/fees';
+import { feeReport as buildFeeReport, type FeeReport as DomainFeeReport } from '../../domain/fee-report';
 import type { TerritoryTables } from '../data/territory-store';
 import type { StoredAlliance } from '../queries/alliances';
 
-export interface FeeReport {
-  allianceId: number;
-  version: number;
-  services: {
-    code: string;
-    name: { it: string; en: string };
-    annualCostCents: number;
-    chargedCents: number;
-    equalShare: number;
-    recipients: number;
-    note?: FeeNote;
-  }[];
-  /** One row per member of the territory: its fee for each service (cents) and in total. */
-  members: { code: string; name: string; population: number | null; feesCents: Record<string, number>; totalCents: number }[];
-  runningCostCents: number;
-  /** Charges against service costs plus the alliance's own running costs. */
-  sustainability: Sustainability;
-}
+export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
 
-/**
- * What each member pays for each service (principle 6). Each service's charge (its cost unless
- * set otherwise) is split among its recipients by its fee rule, in cents that add up exactly.
- */
+/** What each member of a stored alliance pays for each service (principle 6). */
 export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, names: ReadonlyMap<string, { it: string; en: string }>): FeeReport {
-  const territory = territoryMembers(alliance.members);
-  const table = computeFees(
-    alliance.services.map((s) => ({
-      code: s.code,
-      annualCostCents: s.chargedCents ?? s.annualCostCents,
-      feeRule: { equalShare: s.equalShare },
-      recipients: s.recipients ?? territory,
-    })),
-    territory.map((code) => ({ code, population: tables.facts.get(code)?.population ?? null })),
-  );
-  const uncharged = alliance.services.reduce((sum, s) => sum + s.annualCostCents - (s.chargedCents ?? s.annualCostCents), 0);
+  const members = territoryMembers(alliance.members).map((code) => {
+    const facts = tables.facts.get(code);
+    return { code, name: facts?.name ?? code, population: facts?.population ?? null };
+  });
   return {
     allianceId: alliance.id,
     version: alliance.version,
-    services: alliance.services.map((s, i) => {
-      const row = table.services[i]!;
-      return {
-        code: s.code,
-        name: names.get(s.code) ?? { it: s.code, en: s.code },
-        annualCostCents: s.annualCostCents,
-        chargedCents: row.costCents,
-        equalShare: s.equalShare,
-        recipients: Object.keys(row.feesCents).length,
-        ...(row.note ? { note: row.note } : {}),
-      };
-    }),
-    members: territory.map((code) => {
-      const facts = tables.facts.get(code);
-      const feesCents = Object.fromEntries(table.services.map((s) => [s.code, s.feesCents[code] ?? 0]));
-      return { code, name: facts?.name ?? code, population: facts?.population ?? null, feesCents, totalCents: table.members[code] ?? 0 };
-    }),
-    runningCostCents: alliance.runningCostCents,
-    // Costs the members are not charged for (grants) and running costs count against the fees.
-    sustainability: sustainability(table, Math.max(0, uncharged) + alliance.runningCostCents),
+    ...buildFeeReport({ services: alliance.services, members, runningCostCents: alliance.runningCostCents, serviceName: (code) => names.get(code) }),
   };
 }
 

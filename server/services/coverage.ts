@@ -1,8 +1,11 @@
-import { computeCoverage, sourcesOfRow, type CoverageAggregate, type CoverageComuni, type CoverageProvider, type CoverageSource } from '../../domain/coverage';
+import { computeCoverage, sourcesOfRow, type CoverageComuni, type CoverageProvider } from '../../domain/coverage';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
 import type { TerritoryTables } from '../data/territory-store';
 import type { AllianceProvision } from '../queries/coverage';
+import type { CoverageReport } from '../../domain/api-types';
+
+export type { CoverageReport };
 
 /**
  * Bodies assumed to run the fundamental functions of their members: the data do not say which
@@ -10,19 +13,6 @@ import type { AllianceProvision } from '../queries/coverage';
  */
 const FUNCTION_BODIES: readonly AssociationKind[] = ['unione', 'comunita_montana', 'convenzione'];
 
-export interface CoverageReport {
-  service: string;
-  dataVersion: number;
-  sources: CoverageSource[];
-  /** Covered Comuni: ISTAT code → indexes into `sources`. */
-  covered: Record<string, number[]>;
-  /** Comuni not covered that the law obliges to run their functions jointly. */
-  obligedUncovered: string[];
-  regions: (CoverageAggregate & { name: string })[];
-  provinces: (CoverageAggregate & { name: string })[];
-  totals: CoverageAggregate;
-  assumption: { it: string; en: string } | null;
-}
 
 /** The Comuni that receive a service (through a published alliance, or a body for fundamental functions). */
 export function coveredCodes(tables: TerritoryTables, fundamental: boolean, provisions: readonly AllianceProvision[]): Set<string> {

@@ -13,6 +13,8 @@ describe('view state in the URL', () => {
       area: '12',
       association: 465,
       lang: 'en',
+      service: 'suap',
+      compare: ['a7', 's465'],
     };
     expect(parseViewState(serializeViewState(view))).toEqual(view);
   });
@@ -23,7 +25,7 @@ describe('view state in the URL', () => {
   });
 
   it('ignores malformed or unknown values instead of failing', () => {
-    expect(parseViewState('?theme=rainbow&ov=snai,castles,snai&sel=58091&area=1234&assoc=-3&lang=fr&lon=500&lat=41&z=5')).toEqual({
+    expect(parseViewState('?theme=rainbow&ov=snai,castles,snai&sel=58091&area=1234&assoc=-3&lang=fr&lon=500&lat=41&z=5&svc=SUAP!&cmp=x1,a,s')).toEqual({
       ...DEFAULT_VIEW,
       overlays: ['snai'],
     });

@@ -1,0 +1,362 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client';
+import type { CatalogueService } from '../api/types';
+import { refreshCatalogue } from '../data/catalogue';
+import { AdminTokenField } from './AdminTokenField';
+import { useAdminToken } from './useAdminToken';
+
+type Lang = 'it' | 'en';
+type Bilingual = { it: string; en: string };
+
+/** The text in the current language, falling back to Italian when the English one is empty. */
+const inLanguage = (text: Bilingual, lang: Lang) => (lang === 'en' && text.en.trim() !== '' ? text.en : text.it);
+
+/** Element ids inside the panel (service codes are [a-z0-9-], safe in an id). */
+const ids = {
+  name: (code: string) => `catalogue-${code}-name`,
+  rename: (code: string) => `catalogue-${code}-rename`,
+  toggle: (code: string) => `catalogue-${code}-toggle`,
+};
+
+/** Same limits as the server (server/http/schemas.ts: serviceBody, servicePatch). */
+const LIMITS = { name: 160, description: 1000, reference: 200 } as const;
+const CODE_PATTERN = '[a-z0-9\\-]{2,40}';
+const wide = { width: '100%', boxSizing: 'border-box', font: 'inherit' } as const;
+
+interface ServiceFields {
+  code: string;
+  name: Bilingual;
+  description: Bilingual;
+  reference: string;
+}
+
+const EMPTY: ServiceFields = { code: '', name: { it: '', en: '' }, description: { it: '', en: '' }, reference: '' };
+
+interface FormProps {
+  initial: ServiceFields;
+  /** Ask for the code too (a new service); a code never changes afterwards. */
+  withCode: boolean;
+  submitLabel: string;
+  busy: boolean;
+  /** Resolves true when saved. */
+  onSubmit(fields: ServiceFields): Promise<boolean>;
+  onCancel?(): void;
+  /** Move the keyboard focus to the first field when the form appears. */
+  focusOnOpen?: boolean;
+}
+
+/** Names, descriptions and reference of a catalogue entry (and its code, for a new one). */
+function ServiceForm({ initial, withCode, submitLabel, busy, onSubmit, onCancel, focusOnOpen = false }: FormProps) {
+  const { t } = useTranslation();
+  const [fields, setFields] = useState(initial);
+  const first = useRef<HTMLInputElement>(null);
+  const set = (change: Partial<ServiceFields>) => setFields((f) => ({ ...f, ...change }));
+  const complete = fields.name.it.trim() !== '' && fields.name.en.trim() !== '' && (!withCode || new RegExp(`^${CODE_PATTERN}$`).test(fields.code));
+
+  useEffect(() => {
+    // An inline form opened with "Rinomina" takes the focus when it appears; the add form does not.
+    if (focusOnOpen) first.current?.focus();
+    // Once, when the form opens.
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!complete || busy) return;
+    void onSubmit({
+      code: fields.code.trim(),
+      name: { it: fields.name.it.trim(), en: fields.name.en.trim() },
+      description: { it: fields.description.it.trim(), en: fields.description.en.trim() },
+      reference: fields.reference.trim(),
+    }).then((saved) => {
+      if (saved && withCode) setFields(EMPTY);
+    });
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      className="service-form"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      {withCode && (
+        <label className="field">
+          {t('admin.fields.code')}
+          <input
+            value={fields.code}
+            required
+            pattern={CODE_PATTERN}
+            maxLength={40}
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-describedby="catalogue-code-help"
+            onChange={(e) => set({ code: e.target.value.toLowerCase() })}
+          />
+          <span id="catalogue-code-help" className="muted">{t('admin.fields.codeHelp')}</span>
+        </label>
+      )}
+      <label className="field">
+        {t('admin.fields.nameIt')}
+        <input ref={first} value={fields.name.it} required maxLength={LIMITS.name} lang="it" onChange={(e) => set({ name: { ...fields.name, it: e.target.value } })} />
+      </label>
+      <label className="field">
+        {t('admin.fields.nameEn')}
+        <input value={fields.name.en} required maxLength={LIMITS.name} lang="en" onChange={(e) => set({ name: { ...fields.name, en: e.target.value } })} />
+      </label>
+      <label className="field">
+        {t('admin.fields.descriptionIt')}
+        <textarea
+          value={fields.description.it}
+          rows={3}
+          maxLength={LIMITS.description}
+          lang="it"
+          style={wide}
+          onChange={(e) => set({ description: { ...fields.description, it: e.target.value } })}
+        />
+      </label>
+      <label className="field">
+        {t('admin.fields.descriptionEn')}
+        <textarea
+          value={fields.description.en}
+          rows={3}
+          maxLength={LIMITS.description}
+          lang="en"
+          style={wide}
+          onChange={(e) => set({ description: { ...fields.description, en: e.target.value } })}
+        />
+      </label>
+      <label className="field">
+        {t('admin.fields.reference')}
+        <input value={fields.reference} maxLength={LIMITS.reference} onChange={(e) => set({ reference: e.target.value })} />
+      </label>
+      <p className="toolbar">
+        <button type="submit" className="primary" disabled={!complete} aria-disabled={busy}>{submitLabel}</button>
+        {onCancel && <button type="button" onClick={onCancel}>{t('admin.cancel')}</button>}
+      </p>
+    </form>
+  );
+}
+
+const fieldsOf = (s: CatalogueService): ServiceFields => ({ code: s.code, name: { ...s.name }, description: { ...s.description }, reference: s.reference });
+
+/**
+ * The service catalogue: the fundamental functions of the Comuni and the shared digital services.
+ * Everyone reads it; with the administrator's token (set at the bottom) entries can be added,
+ * renamed, retired and restored.
+ */
+export function CataloguePanel({ onClose }: { onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'it';
+  const token = useAdminToken();
+  const [services, setServices] = useState<CatalogueService[] | null>(null);
+  const [showRetired, setShowRetired] = useState(false);
+  /** The checkbox as it is now, for a reload that ends an action started before it changed. */
+  const showRetiredNow = useRef(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Where the keyboard focus goes once the list has reloaded after an action. */
+  const focusNext = useRef<string | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  /** The latest list request: an older answer arriving late is dropped. */
+  const request = useRef(0);
+
+  /** Loads the list (with the retired entries or not); resolves once it is shown. */
+  const load = async (includeRetired: boolean) => {
+    const mine = ++request.current;
+    try {
+      const list = await api.services(includeRetired);
+      if (mine !== request.current) return;
+      setServices(list);
+      setLoadError(null);
+    } catch (e) {
+      if (mine === request.current) setLoadError((e as Error).message);
+    }
+  };
+
+  useEffect(() => {
+    void load(showRetired);
+    // The request counter makes a late answer harmless; nothing to cancel on unmount.
+  }, [showRetired]);
+
+  // After every render: once an action has reloaded the list, move the focus where it asked.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === null) return;
+    focusNext.current = null;
+    // The entry may have left the list (retired while retired ones are hidden): fall back to the title.
+    (document.getElementById(target) ?? title.current)?.focus();
+  });
+
+  useEffect(() => {
+    if (token === null) setEditing(null);
+  }, [token]);
+
+  /**
+   * Runs an administrator's action, reloads the list, then announces the outcome and moves the
+   * focus to `after.focus` (an element id; the title when it is gone).
+   */
+  const run = async (
+    action: (adminToken: string) => Promise<unknown>,
+    success: string,
+    after: { focus: string | null; closeEditor?: boolean },
+  ): Promise<boolean> => {
+    if (!token || busy) return false;
+    setBusy(true);
+    setActionError(null);
+    setAnnouncement('');
+    try {
+      await action(token);
+    } catch (e) {
+      const message = (e as Error).message;
+      const rejected = e instanceof ApiError && (e.status === 401 || e.status === 403);
+      setActionError(rejected ? t('admin.rejected', { message }) : t('admin.error', { message }));
+      setBusy(false);
+      return false;
+    }
+    // Other views (builder, alliance pages) fetch the catalogue again the next time they need it.
+    refreshCatalogue();
+    await load(showRetiredNow.current);
+    setBusy(false);
+    setAnnouncement(success);
+    focusNext.current = after.focus;
+    if (after.closeEditor) setEditing(null);
+    return true;
+  };
+
+  const rename = (s: CatalogueService, fields: ServiceFields) =>
+    run(
+      (adminToken) => api.saveService(adminToken, { name: fields.name, description: fields.description, reference: fields.reference }, s.code),
+      t('admin.renamed', { name: inLanguage(fields.name, lang) }),
+      { focus: ids.rename(s.code), closeEditor: true },
+    );
+
+  const retire = (s: CatalogueService) => {
+    if (busy) return;
+    const name = inLanguage(s.name, lang);
+    if (!window.confirm(t('admin.confirmRetire', { name }))) return;
+    void run((adminToken) => api.saveService(adminToken, { retired: true }, s.code), t('admin.retiredDone', { name }), { focus: ids.toggle(s.code) });
+  };
+
+  const restore = (s: CatalogueService) => {
+    const name = inLanguage(s.name, lang);
+    void run((adminToken) => api.saveService(adminToken, { retired: false }, s.code), t('admin.restoredDone', { name }), { focus: ids.toggle(s.code) });
+  };
+
+  const add = (fields: ServiceFields) =>
+    run(
+      (adminToken) =>
+        api.saveService(adminToken, { code: fields.code, kind: 'digital', name: fields.name, description: fields.description, reference: fields.reference }),
+      t('admin.added', { name: inLanguage(fields.name, lang), code: fields.code }),
+      { focus: null },
+    );
+
+  const cancelEditing = (code: string) => {
+    focusNext.current = ids.rename(code);
+    setEditing(null);
+  };
+
+  const entry = (s: CatalogueService) => {
+    const description = inLanguage(s.description, lang);
+    return (
+      <li key={s.code} className="card" data-code={s.code}>
+        <h4 id={ids.name(s.code)}>
+          {s.letter && <span className="muted">{t('admin.letter', { letter: s.letter })} </span>}
+          {inLanguage(s.name, lang)}
+        </h4>
+        {s.obligation && <p><span className="badge advice">{t('admin.obligation')}</span></p>}
+        {description && <p className="description">{description}</p>}
+        {s.reference && <p className="muted">{t('admin.reference', { reference: s.reference })}</p>}
+        <p className="muted">
+          {t('admin.code', { code: s.code })}
+          {s.retiredAt && ` · ${t('admin.retiredOn', { date: new Date(s.retiredAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT') })}`}
+        </p>
+        {token &&
+          (editing === s.code ? (
+            <ServiceForm
+              initial={fieldsOf(s)}
+              withCode={false}
+              submitLabel={t('admin.save')}
+              busy={busy}
+              onSubmit={(fields) => rename(s, fields)}
+              onCancel={() => cancelEditing(s.code)}
+              focusOnOpen
+            />
+          ) : (
+            <p className="toolbar">
+              <button type="button" id={ids.rename(s.code)} aria-describedby={ids.name(s.code)} aria-disabled={busy} onClick={() => {
+                  if (!busy) setEditing(s.code);
+                }}>
+                {t('admin.rename')}
+              </button>
+              {s.retiredAt ? (
+                <button type="button" id={ids.toggle(s.code)} aria-describedby={ids.name(s.code)} aria-disabled={busy} onClick={() => restore(s)}>
+                  {t('admin.restore')}
+                </button>
+              ) : (
+                <button type="button" id={ids.toggle(s.code)} aria-describedby={ids.name(s.code)} aria-disabled={busy} onClick={() => retire(s)}>
+                  {t('admin.retire')}
+                </button>
+              )}
+            </p>
+          ))}
+      </li>
+    );
+  };
+
+  const group = (id: string, heading: string, help: string | null, list: CatalogueService[]) =>
+    list.length > 0 && (
+      <section aria-labelledby={id} data-testid={id}>
+        <h3 id={id}>{heading} <span className="muted">({list.length})</span></h3>
+        {help && <p className="muted">{help}</p>}
+        <ul className="link-list">{list.map(entry)}</ul>
+      </section>
+    );
+
+  const active = services?.filter((s) => s.retiredAt === null) ?? [];
+  const retired = services?.filter((s) => s.retiredAt !== null) ?? [];
+
+  return (
+    <aside className="panel" aria-labelledby="catalogue-title" data-testid="catalogue">
+      <div className="panel-head">
+        <h2 id="catalogue-title" ref={title} tabIndex={-1}>{t('admin.title')}</h2>
+        <button type="button" className="icon-button" aria-label={t('admin.close')} onClick={onClose}>×</button>
+      </div>
+      <p className="muted">{t('admin.intro')}</p>
+      <label className="choice">
+        <input type="checkbox" checked={showRetired} onChange={(e) => {
+            showRetiredNow.current = e.target.checked;
+            setShowRetired(e.target.checked);
+          }} />
+        {t('admin.showRetired')}
+      </label>
+      <p role="status" aria-live="polite" data-testid="catalogue-status">{announcement}</p>
+      {actionError && <p role="alert" className="error">{actionError}</p>}
+      {loadError && <p role="alert" className="error">{t('admin.loadError', { message: loadError })}</p>}
+      {services === null ? (
+        !loadError && <p aria-busy="true">{t('admin.loading')}</p>
+      ) : (
+        <>
+          {group('catalogue-fundamental', t('admin.fundamental'), t('admin.fundamentalHelp'), active.filter((s) => s.kind === 'fundamental'))}
+          {group('catalogue-digital', t('admin.digital'), null, active.filter((s) => s.kind === 'digital'))}
+          {showRetired &&
+            (retired.length > 0 ? group('catalogue-retired', t('admin.retired'), t('admin.retiredHelp'), retired) : <p className="muted">{t('admin.noneRetired')}</p>)}
+        </>
+      )}
+      {token && (
+        <section aria-labelledby="catalogue-add" className="card">
+          <h3 id="catalogue-add">{t('admin.add')}</h3>
+          <ServiceForm initial={EMPTY} withCode submitLabel={t('admin.addSubmit')} busy={busy} onSubmit={add} />
+        </section>
+      )}
+      <AdminTokenField />
+    </aside>
+  );
+}

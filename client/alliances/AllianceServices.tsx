@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatEuro } from '../../domain/fees';
+import { api } from '../api/client';
+import type { AllianceView, FeeReport } from '../api/types';
+import type { Atlas } from '../data/atlas';
+import { useCatalogue } from '../data/catalogue';
+import { FeeTable } from '../fees/FeeTable';
+
+/** The services an alliance provides, who provides them, and the fee table computed by the server. */
+export function AllianceServices({ alliance, atlas }: { alliance: AllianceView; atlas: Atlas | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const catalogue = useCatalogue();
+  const [fees, setFees] = useState<FeeReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setFees(null);
+    api
+      .fees(alliance.id)
+      .then(setFees)
+      .catch((e: unknown) => setError((e as Error).message));
+  }, [alliance.id, alliance.version]);
+
+  if (alliance.services.length === 0) return null;
+  const euro = (cents: number) => formatEuro(cents, lang === 'en' ? 'en-GB' : 'it-IT');
+  const provider = (p: AllianceView['services'][number]['provider']) => {
+    const who = t(`services.providers.${p.kind}`);
+    if (!p.ref) return who;
+    return `${who}: ${p.kind === 'member' && atlas ? atlas.name(p.ref) : p.ref}`;
+  };
+  return (
+    <section aria-labelledby="alliance-services-title" data-testid="alliance-services">
+      <h3 id="alliance-services-title">{t('services.title')}</h3>
+      <ul className="link-list">
+        {alliance.services.map((s) => {
+          const definition = catalogue?.find((c) => c.code === s.code);
+          return (
+            <li key={s.code}>
+              <strong>{definition?.name[lang] ?? s.code}</strong>
+              <span className="muted">
+                {' '}· {provider(s.provider)}
+                {s.since ? ` · ${t('services.since')} ${new Date(`${s.since}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: 'UTC' })}` : ''}
+                {' '}· {euro(s.annualCostCents)}
+                {s.recipients ? ` · ${t('alliance.recipients', { count: s.recipients.length })}` : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {error && <p className="error" role="alert">{error}</p>}
+      {fees && <FeeTable report={fees} csvHref={`/api/alliances/${alliance.id}/fees.csv`} />}
+    </section>
+  );
+}

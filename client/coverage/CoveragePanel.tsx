@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { populationShare, sortAggregates, type CoverageSortKey } from '../../domain/coverage';
+import { ANY_FUNDAMENTAL } from '../../domain/services';
+import { api } from '../api/client';
+import type { CatalogueService } from '../api/types';
+import { numberFormat } from '../i18n';
+import type { CoverageState } from './useCoverage';
+
+interface Props {
+  service: string | null;
+  state: CoverageState;
+  onService(service: string | null): void;
+  /** Filter the map to a region or province. */
+  onArea(code: string): void;
+  onOpenAlliance(id: number): void;
+}
+
+type SortKey = CoverageSortKey | 'name';
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'coverage.area' },
+  { key: 'comuni', label: 'coverage.comuni' },
+  { key: 'covered', label: 'coverage.coveredCount' },
+  { key: 'obligedUncovered', label: 'coverage.obligedCount' },
+  { key: 'populationShare', label: 'coverage.populationShare' },
+];
+
+/** Which Comuni receive a service, and where the gaps are: totals, sources, and a sortable table by area. */
+export function CoveragePanel({ service, state, onService, onArea, onOpenAlliance }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const f = numberFormat(i18n.language);
+  const pct1 = numberFormat(i18n.language, 1);
+  const pct2 = numberFormat(i18n.language, 2);
+  /** A share as a percentage; small shares keep two decimals so that they do not read as zero. */
+  const percent = (share: number | null) => {
+    const value = 100 * (share ?? 0);
+    return `${(value > 0 && value < 1 ? pct2 : pct1).format(value)} %`;
+  };
+  const [catalogue, setCatalogue] = useState<CatalogueService[] | null>(null);
+  const [level, setLevel] = useState<'region' | 'province'>('region');
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({ key: 'obligedUncovered', direction: 'desc' });
+
+  useEffect(() => {
+    api.services().then(setCatalogue).catch(() => setCatalogue([]));
+  }, []);
+
+  const report = state.report;
+  const rows = useMemo(() => {
+    if (!report) return [];
+    const list = level === 'region' ? report.regions : report.provinces;
+    if (sort.key === 'name') {
+      const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name, 'it'));
+      return sort.direction === 'asc' ? sorted : sorted.reverse();
+    }
+    return sortAggregates(list, sort.key, sort.direction);
+  }, [report, level, sort]);
+
+  // Bodies providing the service, with how many Comuni receive it through each.
+  const sources = useMemo(() => {
+    if (!report) return [];
+    const counts = new Array<number>(report.sources.length).fill(0);
+    for (const list of Object.values(report.covered)) for (const i of list) counts[i] = (counts[i] ?? 0) + 1;
+    return report.sources.map((source, i) => ({ source, count: counts[i] ?? 0 })).sort((a, b) => b.count - a.count);
+  }, [report]);
+
+  const toggleSort = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'name' ? 'asc' : 'desc' }));
+  const fundamental = catalogue?.filter((s) => s.kind === 'fundamental') ?? [];
+  const digital = catalogue?.filter((s) => s.kind === 'digital') ?? [];
+  const totals = report?.totals;
+
+  return (
+    <aside className="panel wide-panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
+      <h2 id="coverage-title">{t('coverage.title')}</h2>
+      <label className="field">
+        {t('coverage.service')}
+        <select value={service ?? ''} onChange={(e) => onService(e.target.value || null)}>
+          <option value="">{t('coverage.choose')}</option>
+          <option value={ANY_FUNDAMENTAL}>{t('coverage.anyFundamental')}</option>
+          <optgroup label={t('coverage.fundamental')}>
+            {fundamental.map((s) => (
+              <option key={s.code} value={s.code}>{s.letter}) {s.name[lang]}</option>
+            ))}
+          </optgroup>
+          <optgroup label={t('coverage.digital')}>
+            {digital.map((s) => (
+              <option key={s.code} value={s.code}>{s.name[lang]}</option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      {!service && <p className="muted">{t('coverage.help')}</p>}
+      {state.loading && <p aria-busy="true">{t('details.loading')}</p>}
+      {state.error && <p role="alert" className="error">{state.error}</p>}
+      {report && totals && (
+        <>
+          <div className="big-numbers" data-testid="coverage-totals">
+            <div><strong>{f.format(totals.covered)}</strong> {t('coverage.coveredOf', { total: f.format(totals.comuni) })}</div>
+            <div><strong>{percent(populationShare(totals))}</strong> {t('coverage.ofResidents')}</div>
+            <div><strong>{f.format(totals.obligedUncovered)}</strong> {t('coverage.obligedShort')}</div>
+          </div>
+          {report.assumption && <p className="muted">{report.assumption[lang]}</p>}
+          <h3>{t('coverage.sources')}</h3>
+          {sources.length === 0 ? (
+            <p className="muted">{t('coverage.noSources')}</p>
+          ) : (
+            <ul className="link-list" data-testid="coverage-sources">
+              {sources.slice(0, 10).map(({ source, count }) => (
+                <li key={`${source.kind}-${source.id}`}>
+                  {source.kind === 'alliance' ? (
+                    <button type="button" className="link" onClick={() => onOpenAlliance(Number(source.id))}>{source.name}</button>
+                  ) : (
+                    source.name
+                  )}{' '}
+                  <span className="muted">({t(`association.kind.${source.kind}`)} · {t('coverage.comuniCount', { count })})</span>
+                </li>
+              ))}
+              {sources.length > 10 && <li className="muted">{t('legend.alliancesMore', { count: sources.length - 10 })}</li>}
+            </ul>
+          )}
+          <div role="radiogroup" aria-label={t('coverage.level')} className="inline-options">
+            {(['region', 'province'] as const).map((l) => (
+              <label key={l}>
+                <input type="radio" name="coverage-level" checked={level === l} onChange={() => setLevel(l)} /> {t(`coverage.levels.${l}`)}
+              </label>
+            ))}
+          </div>
+          <div className="table-scroll">
+          <table className="members coverage-table" data-testid="coverage-table">
+            <caption className="visually-hidden">{t('coverage.tableCaption')}</caption>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <button type="button" className="link" onClick={() => toggleSort(c.key)}>{t(c.label)}</button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.code}>
+                  <th scope="row"><button type="button" className="link" onClick={() => onArea(a.code)}>{a.name}</button></th>
+                  <td className="num">{f.format(a.comuni)}</td>
+                  <td className="num">{f.format(a.covered)}</td>
+                  <td className="num">{f.format(a.obligedUncovered)}</td>
+                  <td className="num">{percent(populationShare(a))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+          <p>
+            <a href={`/api/coverage.csv?service=${encodeURIComponent(report.service)}&level=${level}`} download>{t('coverage.exportCsv')}</a>
+          </p>
+        </>
+      )}
+    </aside>
+  );
+}

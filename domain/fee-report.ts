@@ -1,0 +1,72 @@
+import type { AllianceServiceInput } from './alliance';
+import { computeFees, sustainability, type FeeNote, type Sustainability } from './fees';
+
+export interface FeeReportService {
+  code: string;
+  name: { it: string; en: string };
+  annualCostCents: number;
+  /** What members are charged in total (the cost unless set otherwise). */
+  chargedCents: number;
+  equalShare: number;
+  /** How many members pay for it. */
+  recipients: number;
+  note?: FeeNote;
+}
+
+/** The cost-sharing view of an alliance (principle 6): each member's fee for each service. */
+export interface FeeReport {
+  services: FeeReportService[];
+  /** One row per member of the territory: its fee for each service (cents) and in total. */
+  members: { code: string; name: string; population: number | null; feesCents: Record<string, number>; totalCents: number }[];
+  runningCostCents: number;
+  /** Charges against service costs plus the alliance's own running costs. */
+  sustainability: Sustainability;
+}
+
+export interface FeeReportInput {
+  services: readonly AllianceServiceInput[];
+  /** The territory's members in display order. */
+  members: readonly { code: string; name: string; population: number | null }[];
+  runningCostCents: number;
+  serviceName: (code: string) => { it: string; en: string } | undefined;
+}
+
+/**
+ * Splits each service's charge among its recipients (all members unless listed) by its fee rule,
+ * in cents that add up exactly; costs not charged to members (grants) and running costs count
+ * against sustainability. The same function serves the builder's live preview and the server.
+ */
+export function feeReport({ services, members, runningCostCents, serviceName }: FeeReportInput): FeeReport {
+  const codes = members.map((m) => m.code);
+  const table = computeFees(
+    services.map((s) => ({
+      code: s.code,
+      annualCostCents: s.chargedCents ?? s.annualCostCents,
+      feeRule: { equalShare: s.equalShare },
+      recipients: s.recipients ?? codes,
+    })),
+    members.map((m) => ({ code: m.code, population: m.population })),
+  );
+  const uncharged = services.reduce((sum, s) => sum + Math.max(0, s.annualCostCents - (s.chargedCents ?? s.annualCostCents)), 0);
+  return {
+    services: services.map((s, i) => {
+      const row = table.services[i]!;
+      return {
+        code: s.code,
+        name: serviceName(s.code) ?? { it: s.code, en: s.code },
+        annualCostCents: s.annualCostCents,
+        chargedCents: row.costCents,
+        equalShare: s.equalShare,
+        recipients: Object.keys(row.feesCents).length,
+        ...(row.note ? { note: row.note } : {}),
+      };
+    }),
+    members: members.map((m) => ({
+      ...m,
+      feesCents: Object.fromEntries(table.services.map((s) => [s.code, s.feesCents[m.code] ?? 0])),
+      totalCents: table.members[m.code] ?? 0,
+    })),
+    runningCostCents,
+    sustainability: sustainability(table, uncharged + runningCostCents),
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_COLOURS } from '../../client/map/coverage-theme';
+import { hasChromium, screenshotColours, useBrowserApp, waitForMap } from '../helpers/browser';
+
+const app = useBrowserApp();
+
+describe.skipIf(!hasChromium)('shared services in a browser', () => {
+  it('adds services with costs, shows the fees, accepts a suggestion, publishes, and sees the members covered', async () => {
+    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=11`);
+    await waitForMap(page);
+    const box = (await page.getByTestId('atlas-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const members = page.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => members.count()).toBe(1);
+    await page.getByRole('button', { name: /Aggiungi i confinanti/ }).click();
+    await expect.poll(() => members.count()).toBe(8);
+    await page.getByLabel("Nome dell'alleanza").fill('ALI dei servizi del Canavese');
+
+    // Two services, each with a yearly cost; pagoPA split in equal shares.
+    const editor = page.getByTestId('services-editor');
+    await editor.getByLabel('Servizio da aggiungere').selectOption('suap');
+    await editor.getByRole('button', { name: 'Aggiungi servizio' }).click();
+    await page.getByTestId('service-suap').getByLabel('Costo annuo (€)').fill('12.000');
+    await editor.getByLabel('Servizio da aggiungere').selectOption('pagopa');
+    await editor.getByRole('button', { name: 'Aggiungi servizio' }).click();
+    const pagopa = page.getByTestId('service-pagopa');
+    await pagopa.getByLabel('Costo annuo (€)').fill('3.000,50');
+    await pagopa.getByLabel('Ripartizione').selectOption('equal');
+
+    const fees = editor.getByTestId('fee-table');
+    await expect.poll(() => fees.textContent()).toContain('15.000,50');
+    expect(await fees.getByTestId('sustainability').textContent()).toContain('Sostenibile');
+    // Equal shares of 3.000,50 € among 8 Comuni: 375,06 € (the odd cents go to the first codes).
+    expect(await fees.textContent()).toMatch(/375,0[67]/);
+
+    // A suggested neighbour joins with one click.
+    const suggestions = page.getByTestId('suggestions');
+    await suggestions.waitFor();
+    expect(await suggestions.textContent()).toMatch(/abitanti/);
+    await suggestions.getByRole('button', { name: /^Aggiungi / }).first().click();
+    await expect.poll(() => members.count()).toBe(9);
+
+    await page.getByLabel(/Pubblica \(conta/).check();
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByTestId('alliance-page').waitFor();
+    const saved = page.getByTestId('alliance-services');
+    await expect.poll(() => saved.textContent()).toContain('15.000,50');
+    expect(await saved.textContent()).toContain('SUAP');
+    const csvHref = await saved.getByRole('link', { name: 'Esporta le quote (CSV)' }).getAttribute('href');
+    const csv = await (await fetch(app.server.url + csvHref!)).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(9 + 2);
+
+    // The coverage map of SUAP shows the alliance's nine Comuni covered.
+    await page.getByRole('button', { name: 'Servizi', exact: true }).click();
+    await page.getByTestId('coverage-panel').getByLabel('Servizio').selectOption('suap');
+    await expect.poll(() => page.getByTestId('coverage-totals').textContent()).toContain('9 comuni coperti su 7.899');
+    expect(await page.getByTestId('coverage-sources').textContent()).toContain('ALI dei servizi del Canavese');
+    expect(await page.getByTestId('legend-items').textContent()).toContain('Ricevono il servizio');
+    await waitForMap(page);
+    const [covered, obliged] = await screenshotColours(page, 'coverage-suap', [COVERAGE_COLOURS.covered, COVERAGE_COLOURS.obliged]);
+    expect(covered).toBeGreaterThan(2000);
+    expect(obliged).toBeGreaterThan(2000); // the small Comuni around, obliged and not covered
+    expect(page.url()).toContain('svc=suap');
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
