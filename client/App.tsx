@@ -251,7 +251,7 @@ export function App() {
             drawShape={view.mode === 'build' ? draw.shape : null}
             alliancesRevision={alliancesRevision}
             coverage={shownCoverage}
-            onDrawn={(polygon) => void draw.onDrawn(polygon)}
+            onDrawn={(polygon, areaKm2) => void draw.onDrawn(polygon, areaKm2)}
           />
           {!atlas && !error && <p className="map-status">{t('map.loading')}</p>}
           {error && (

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { DRAW_SHAPES } from '../map/draw-shapes';
 import type { DrawSelection } from './useDrawSelection';
+import { numberFormat } from '../i18n';
 
 const ICONS = { lasso: '◌', polygon: '⬠', rectangle: '▭' } as const;
 
 /** Choose a shape to draw on the map, and whether it adds or removes the Comuni inside it. */
 export function DrawToolbar({ draw }: { draw: DrawSelection }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { status } = draw;
+  const f = numberFormat(i18n.language);
   return (
     <fieldset className="draw-tools">
       <legend>{t('draw.title')}</legend>
@@ -34,7 +36,11 @@ export function DrawToolbar({ draw }: { draw: DrawSelection }) {
       </div>
       <p className="muted" aria-live="polite" data-testid="draw-status">
         {status.state === 'loading' && t('draw.loading')}
-        {status.state === 'done' && t(status.action === 'add' ? 'draw.added' : 'draw.removed', { count: status.count })}
+        {status.state === 'done' && (
+          <>
+            {t(status.action === 'add' ? 'draw.added' : 'draw.removed', { count: status.count })} {t('draw.area', { area: f.format(status.areaKm2) })}
+          </>
+        )}
         {status.state === 'error' && <span className="error">{status.message}</span>}
         {status.state === 'idle' && draw.shape && t(`draw.help.${draw.shape}`)}
       </p>

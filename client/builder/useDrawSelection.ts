@@ -5,7 +5,7 @@ import type { DrawShape } from '../map/draw-shapes';
 import type { Builder } from './useBuilder';
 
 export type DrawAction = 'add' | 'remove';
-export type DrawStatus = { state: 'idle' } | { state: 'loading' } | { state: 'done'; action: DrawAction; count: number } | { state: 'error'; message: string };
+export type DrawStatus = { state: 'idle' } | { state: 'loading' } | { state: 'done'; action: DrawAction; count: number; areaKm2: number } | { state: 'error'; message: string };
 
 /**
  * Selecting by drawing: the chosen shape, whether a drawing adds or removes Comuni, and the
@@ -19,13 +19,13 @@ export function useDrawSelection(builder: Pick<Builder, 'add' | 'remove'>) {
   const { add, remove } = builder;
 
   const onDrawn = useCallback(
-    async (polygon: Polygon) => {
+    async (polygon: Polygon, areaKm2: number) => {
       setStatus({ state: 'loading' });
       try {
         const codes = await api.within(polygon);
         if (action === 'add') add(codes);
         else remove(codes);
-        setStatus({ state: 'done', action, count: codes.length });
+        setStatus({ state: 'done', action, count: codes.length, areaKm2 });
       } catch (e) {
         setStatus({ state: 'error', message: (e as Error).message });
       }

@@ -175,6 +175,7 @@ export const en: Strings = {
     addNamed: 'Add {{name}}',
   },
   draw: {
+    area: '(drawn area: {{area}} km²)',
     title: 'Select by drawing',
     lasso: 'Lasso',
     polygon: 'Polygon',

@@ -173,6 +173,7 @@ export const it = {
     addNamed: 'Aggiungi {{name}}',
   },
   draw: {
+    area: '(area disegnata: {{area}} km²)',
     title: 'Seleziona disegnando',
     lasso: 'Lazo',
     polygon: 'Poligono',

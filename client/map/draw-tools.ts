@@ -1,5 +1,6 @@
 import type maplibregl from 'maplibre-gl';
 import type { Polygon } from 'geojson';
+import { area, simplify } from '@turf/turf';
 import { TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode, TerraDrawRectangleMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 
@@ -16,10 +17,10 @@ const STYLE = { fillColor: '#cc79a7', outlineColor: '#7a1f5c', fillOpacity: 0.15
 
 /**
  * Drawing on the map with terra-draw: each finished shape is handed over once as a GeoJSON
- * polygon and removed, so the map keeps showing the Comuni it selected, not the drawing.
+ * polygon (simplified, with its area from turf) and removed, so the map keeps showing the Comuni it selected, not the drawing.
  * Escape cancels a drawing in progress (terra-draw's default key).
  */
-export function createDrawTools(map: maplibregl.Map, onDrawn: (polygon: Polygon) => void): DrawTools {
+export function createDrawTools(map: maplibregl.Map, onDrawn: (polygon: Polygon, areaKm2: number) => void): DrawTools {
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
     modes: [
@@ -34,7 +35,10 @@ export function createDrawTools(map: maplibregl.Map, onDrawn: (polygon: Polygon)
     const feature = draw.getSnapshotFeature(id);
     // Removed after terra-draw has finished handling the event that completed the shape.
     setTimeout(() => draw.removeFeatures([id]), 0);
-    if (feature?.geometry.type === 'Polygon') onDrawn(feature.geometry as Polygon);
+    if (feature?.geometry.type !== 'Polygon') return;
+    // A freehand lasso has a vertex per mouse move: ~50 m is finer than any Comune's border matters here.
+    const polygon = simplify(feature.geometry as Polygon, { tolerance: 0.0005, highQuality: true });
+    onDrawn(polygon, area(polygon) / 1e6);
   });
 
   return {

@@ -13,6 +13,31 @@ export interface ClientFigures {
   initialJsGzipBytes: number;
   /** All JS in the build, gzipped (the rest loads lazily). */
   allJsGzipBytes: number;
+  /** Coverage recolour of all Comuni: feature-state join and paint change (median). */
+  recolourMs: number;
+  /** The same until the map is drawn again (median). */
+  recolourDrawnMs: number;
+}
+
+/** Switches the coverage map between services and reads the app's own recolour timings. */
+async function benchRecolour(browser: Browser, baseUrl: string): Promise<{ recolourMs: number; recolourDrawnMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/?mode=coverage&svc=suap`);
+  await waitForMap(page);
+  const select = page.getByTestId('coverage-panel').getByLabel('Servizio');
+  for (const service of ['fundamental', 'suap', 'fundamental', 'suap', 'fundamental']) {
+    await select.selectOption(service);
+    await page.waitForFunction(() => document.querySelector('[data-testid="coverage-totals"]') !== null);
+    await page.waitForTimeout(200);
+    await waitForMap(page);
+  }
+  const durations = (name: string) =>
+    page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const result = { recolourMs: median(await durations('ali:recolour')), recolourDrawnMs: median(await durations('ali:recolour-drawn')) };
+  await context.close();
+  return result;
 }
 
 /** Cold loads of the national map in headless Chromium, and the size of the built bundle. */
@@ -20,6 +45,7 @@ export async function benchClient(baseUrl: string, clientDir: string, runs = 3):
   const browser: Browser = await launchChromium();
   const times: number[] = [];
   let transferred = 0;
+  let recolour: { recolourMs: number; recolourDrawnMs: number };
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -36,6 +62,7 @@ export async function benchClient(baseUrl: string, clientDir: string, runs = 3):
       if (run === 0) transferred = sizes.reduce((a, b) => a + b, 0);
       await context.close();
     }
+    recolour = await benchRecolour(browser, baseUrl);
   } finally {
     await browser.close();
   }
@@ -50,5 +77,6 @@ export async function benchClient(baseUrl: string, clientDir: string, runs = 3):
     transferredBytes: transferred,
     initialJsGzipBytes: initial.reduce((sum, f) => sum + gz(f), 0),
     allJsGzipBytes: allJs.reduce((sum, f) => sum + gz(path.join('assets', f)), 0),
+    ...recolour,
   };
 }

@@ -24,6 +24,7 @@ import { openDatabase, type Database } from '../../server/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
 import { buildClient, hasChromium } from '../helpers/browser';
 import { benchClient } from './client';
+import { benchServices } from './services';
 
 const run = promisify(execFile);
 const geodataDir = resolveGeodataDir();
@@ -195,6 +196,15 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     }
     record(engine, 'save an alliance of 300 members (p50 of 5)', percentile(times, 50), 'ms', engine === 'pglite' ? '≤ 1,000 ms' : '≤ 300 ms');
   }
+  {
+    const figures = await benchServices(base, db, tables, connectedSet(tables.graph.neighbours, 50));
+    record(engine, `coverage of one service, all 7,899 Comuni (HTTP p50, ${figures.publishedMembers} covered)`, figures.coverageHttpP50, 'ms', '≤ 200 ms');
+    record(engine, 'coverage of any fundamental function (HTTP p50)', figures.coverageFundamentalHttpP50, 'ms', '≤ 200 ms');
+    record(engine, 'coverage aggregation (domain function)', figures.coverageDomainMs, 'ms');
+    record(engine, 'suggestions for 50 members (HTTP p50)', figures.suggestionsHttpP50, 'ms', '≤ 50 ms');
+    record(engine, 'suggestions for 50 members (domain function)', figures.suggestionsDomainMs, 'ms');
+    record(engine, 'lasso around a region: Comuni mostly inside (HTTP p50)', figures.withinRegionHttpP50, 'ms');
+  }
   record(engine, 'server RSS (database in-process when embedded)', process.memoryUsage().rss / 1e6, 'MB');
 
   if (clientDir && hasChromium) {
@@ -203,6 +213,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, 'browser: bytes transferred for the first screen', client.transferredBytes / 1e6, 'MB', '≤ 2 MB');
     record(engine, 'client: initial JS (gzip)', client.initialJsGzipBytes / 1e3, 'KB', '≤ 700 KB');
     record(engine, 'client: all JS incl. lazy deck.gl overlays (gzip)', client.allJsGzipBytes / 1e3, 'KB');
+    record(engine, 'browser: coverage map recolour, 7,899 Comuni (join + paint, median)', client.recolourMs, 'ms', '≤ 100 ms');
+    record(engine, 'browser: coverage map recolour until drawn (median)', client.recolourDrawnMs, 'ms');
   }
   await new Promise((resolve) => server.close(resolve));
   await db.close();
