@@ -139,7 +139,10 @@ export function App() {
   }, [view.mode, graph, builder.state, shownAlliance]);
 
   const startBuilding = (codes: string[]) => {
-    builder.setFields({ editing: null });
+    // A new alliance: nothing carries over from one being edited.
+    if (builder.state.editing) {
+      builder.setFields({ editing: null, name: '', description: '', partners: [], services: [], runningCostCents: 0, status: 'draft' });
+    }
     builder.replace(codes);
     update({ mode: 'build', association: null });
   };

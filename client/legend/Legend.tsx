@@ -43,7 +43,7 @@ export function Legend({ theme, overlays, alliances = null }: { theme: Theme | n
               <li key={id}>
                 {outline ? (
                   <span className="swatch swatch-line" style={{ borderColor: outline.colour }} aria-hidden="true" />
-                ) : (
+                ) : id === 'alliances' ? null : (
                   <span className={`swatch swatch-${id}`} aria-hidden="true" />
                 )}
                 {t(`overlays.${id}`)}

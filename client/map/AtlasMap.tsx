@@ -227,8 +227,11 @@ export function AtlasMap(props: Props) {
     drawTools.current ??= import('./draw-tools').then(({ createDrawTools }) =>
       createDrawTools(map, (polygon, areaKm2) => callbacks.current.onDrawn?.(polygon, areaKm2)),
     );
-    void drawTools.current.then((tools) => tools.use(drawShape));
-    if (container.current) container.current.dataset.drawing = drawShape ?? '';
+    void drawTools.current.then((tools) => {
+      tools.use(drawShape);
+      // Says which tool is ready (outlined map; tests wait for it).
+      if (container.current) container.current.dataset.drawing = drawShape ?? '';
+    });
   }, [ready, drawShape]);
 
   useEffect(() => {

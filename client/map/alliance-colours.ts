@@ -12,7 +12,6 @@ export function allianceColour(id: number): string {
 
 /** The same choice as a MapLibre expression over the feature's `id` property. */
 export const ALLIANCE_COLOUR_EXPRESSION = [
-  'at',
-  ['%', ['to-number', ['get', 'id']], ALLIANCE_PALETTE.length],
-  ['literal', [...ALLIANCE_PALETTE]],
+  'to-color',
+  ['at', ['%', ['to-number', ['get', 'id']], ALLIANCE_PALETTE.length], ['literal', [...ALLIANCE_PALETTE]]],
 ] as unknown as ExpressionSpecification;

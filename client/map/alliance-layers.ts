@@ -2,7 +2,7 @@ import type maplibregl from 'maplibre-gl';
 import { ALLIANCE_COLOUR_EXPRESSION } from './alliance-colours';
 
 export const ALLIANCES_SOURCE = 'alliances';
-const LAYERS = ['alliances-fill', 'alliances-line'] as const;
+const LAYERS = ['alliances-fill', 'alliances-casing', 'alliances-line'] as const;
 
 /**
  * The saved alliances as coloured areas over the Comuni (drafts dashed). Added the first time the
@@ -20,7 +20,18 @@ export function showAlliances(map: maplibregl.Map, visible: boolean, revision: n
         id: 'alliances-fill',
         type: 'fill',
         source: ALLIANCES_SOURCE,
-        paint: { 'fill-color': ALLIANCE_COLOUR_EXPRESSION, 'fill-opacity': ['case', ['==', ['get', 'status'], 'draft'], 0.2, 0.4] },
+        paint: { 'fill-color': ALLIANCE_COLOUR_EXPRESSION, 'fill-opacity': ['case', ['==', ['get', 'status'], 'draft'], 0.15, 0.3] },
+      },
+      before,
+    );
+    // A white casing keeps the outline readable over any thematic colour.
+    map.addLayer(
+      {
+        id: 'alliances-casing',
+        type: 'line',
+        source: ALLIANCES_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#ffffff', 'line-width': 6 },
       },
       before,
     );
@@ -30,7 +41,7 @@ export function showAlliances(map: maplibregl.Map, visible: boolean, revision: n
         type: 'line',
         source: ALLIANCES_SOURCE,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': ALLIANCE_COLOUR_EXPRESSION, 'line-width': 2.5, 'line-dasharray': ['case', ['==', ['get', 'status'], 'draft'], ['literal', [2, 1.5]], ['literal', [1, 0]]] },
+        paint: { 'line-color': ALLIANCE_COLOUR_EXPRESSION, 'line-width': 3.5, 'line-dasharray': ['case', ['==', ['get', 'status'], 'draft'], ['literal', [2, 1.5]], ['literal', [1, 0]]] },
       },
       before,
     );

@@ -116,6 +116,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
 
     await page.getByRole('button', { name: /Rettangolo/ }).click();
     expect(await page.getByRole('button', { name: /Rettangolo/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-testid="atlas-map"][data-drawing="rectangle"]').waitFor();
     await page.mouse.click(...at(-120, -90));
     await page.mouse.move(...at(0, 0), { steps: 5 });
     await page.mouse.click(...at(120, 90));
@@ -135,6 +136,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     // A lasso drawn around the centre with "remove" takes those Comuni away again.
     await page.getByLabel('Togli i comuni').check();
     await page.getByRole('button', { name: /Lazo/ }).click();
+    await page.locator('[data-testid="atlas-map"][data-drawing="lasso"]').waitFor();
     const ring = Array.from({ length: 24 }, (_, i) => at(70 * Math.cos((i / 24) * 2 * Math.PI), 55 * Math.sin((i / 24) * 2 * Math.PI)));
     await page.mouse.move(...ring[0]!);
     await page.mouse.down();

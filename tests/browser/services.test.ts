@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allianceColour } from '../../client/map/alliance-colours';
 import { COVERAGE_COLOURS } from '../../client/map/coverage-theme';
 import { hasChromium, screenshotColours, useBrowserApp, waitForMap } from '../helpers/browser';
 
@@ -66,6 +67,24 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     expect(covered).toBeGreaterThan(2000);
     expect(obliged).toBeGreaterThan(2000); // the small Comuni around, obliged and not covered
     expect(page.url()).toContain('svc=suap');
+
+    // The saved alliance on the map's alliances overlay, named in the legend in its own colour.
+    const id = Number(/\/api\/alliances\/(\d+)\//.exec(csvHref!)![1]);
+    await page.getByRole('button', { name: 'Esplora', exact: true }).click();
+    await page.getByLabel('Alleanze (ALI)').check();
+    await expect.poll(() => page.getByTestId('legend-alliances').textContent()).toContain('ALI dei servizi del Canavese');
+    await waitForMap(page);
+    const [outline] = await screenshotColours(page, 'alliances-overlay', [allianceColour(id)]);
+    expect(outline).toBeGreaterThan(300);
+
+    // Side by side with the labour-market area (SLL) of Agliè: totals, rules and shared Comuni.
+    const details = (await (await app.server.get('/api/comuni/001001')).json()) as { associations: { id: number; kind: string; name: string }[] };
+    const sll = details.associations.find((a) => a.kind === 'sll')!;
+    await page.goto(`${app.server.url}/?mode=compare&cmp=a${id},s${sll.id}`);
+    const table = page.getByTestId('compare-table');
+    await expect.poll(() => table.textContent(), { timeout: 20_000 }).toContain(sll.name);
+    expect(await table.textContent()).toContain('ALI dei servizi del Canavese');
+    await expect.poll(() => table.textContent()).toMatch(/con .+: \d+ comuni condivisi/);
     expect(errors).toEqual([]);
   }, 180_000);
 });
