@@ -14,10 +14,9 @@ const polygons = (column: string) => `ST_AsGeoJSON(ST_ForcePolygonCCW(${column})
 
 /** The layers of the atlas tiles and where each one's features come from. */
 const TILE_LAYERS = {
+  // Geometry and keys only: the figures reach the client once, in /api/atlas, joined by code.
   comuni: {
-    sql: `SELECT code, name, population, density_per_km2 AS density, population <= 5000 AS small,
-            inner_area_class AS "innerAreaClass", province_code AS province, region_code AS region, ${polygons('geom')}
-          FROM comuni`,
+    sql: `SELECT code, province_code AS province, region_code AS region, ${polygons('geom')} FROM comuni`,
     minZoom: 0,
     ids: true,
   },
