@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api/client';
 import type { AssociationDetails, SavedAlliance } from './api/types';
@@ -62,7 +62,8 @@ export function App() {
   const flyToSelection = useRef(false);
   const builder = useBuilder(view.mode === 'build');
   const graph = useGraph(atlas, view.mode === 'build');
-  const draw = useDrawSelection(builder);
+  const viewBounds = useRef<[number, number, number, number] | null>(null);
+  const draw = useDrawSelection(builder, useCallback(() => viewBounds.current, []));
   const [saving, setSaving] = useState<'idle' | 'saving' | { error: string }>('idle');
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
   const [newToken, setNewToken] = useState<{ id: number; token: string } | null>(null);
@@ -233,7 +234,7 @@ export function App() {
       </header>
       <div className="layout">
         <aside id="sidebar" className={`sidebar${layersOpen ? ' open' : ''}`} aria-label={t('nav.layers')}>
-          <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} />
+          <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} overridden={shownCoverage !== null} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
           <Legend theme={shownCoverage ? coverageTheme() : theme} overlays={view.overlays} alliances={allianceList} />
@@ -251,6 +252,7 @@ export function App() {
             onSelect={(code) => select(code, false)}
             onCamera={(camera) => update({ camera }, { replace: true })}
             onHover={setHover}
+            onBounds={(bbox) => (viewBounds.current = bbox)}
             drawShape={view.mode === 'build' ? draw.shape : null}
             alliancesRevision={alliancesRevision}
             coverage={shownCoverage}

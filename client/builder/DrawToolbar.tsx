@@ -25,6 +25,9 @@ export function DrawToolbar({ draw }: { draw: DrawSelection }) {
             <span aria-hidden="true">{ICONS[shape]}</span> {t(`draw.${shape}`)}
           </button>
         ))}
+        <button type="button" data-testid="draw-view" onClick={() => void draw.fromView()}>
+          <span aria-hidden="true">⛶</span> {t('draw.view')}
+        </button>
       </div>
       <div role="radiogroup" aria-label={t('draw.action')} className="inline-options">
         {(['add', 'remove'] as const).map((action) => (
@@ -38,7 +41,8 @@ export function DrawToolbar({ draw }: { draw: DrawSelection }) {
         {status.state === 'loading' && t('draw.loading')}
         {status.state === 'done' && (
           <>
-            {t(status.action === 'add' ? 'draw.added' : 'draw.removed', { count: status.count })} {t('draw.area', { area: f.format(status.areaKm2) })}
+            {t(status.action === 'add' ? 'draw.added' : 'draw.removed', { count: status.count })}
+            {status.areaKm2 !== null && ` ${t('draw.area', { area: f.format(status.areaKm2) })}`}
           </>
         )}
         {status.state === 'error' && <span className="error">{status.message}</span>}

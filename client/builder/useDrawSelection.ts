@@ -1,28 +1,40 @@
 import { useCallback, useState } from 'react';
 import type { Polygon } from 'geojson';
+import { useTranslation } from 'react-i18next';
+import { ALLIANCE_LIMITS } from '../../domain/alliance';
+import type { BBox } from '../../domain/atlas-table';
 import { api } from '../api/client';
 import type { DrawShape } from '../map/draw-shapes';
 import type { Builder } from './useBuilder';
 
 export type DrawAction = 'add' | 'remove';
-export type DrawStatus = { state: 'idle' } | { state: 'loading' } | { state: 'done'; action: DrawAction; count: number; areaKm2: number } | { state: 'error'; message: string };
+export type DrawStatus =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'done'; action: DrawAction; count: number; areaKm2: number | null }
+  | { state: 'error'; message: string };
 
 /**
- * Selecting by drawing: the chosen shape, whether a drawing adds or removes Comuni, and the
- * outcome of the last drawing. The server decides which Comuni are (mostly) inside, from the
- * full-resolution boundaries.
+ * Selecting by area: a shape drawn on the map, or (from the keyboard too) everything in view.
+ * Whether an area adds or removes Comuni, and the outcome of the last one. The server decides
+ * which Comuni are (mostly) inside, from the full-resolution boundaries.
  */
-export function useDrawSelection(builder: Pick<Builder, 'add' | 'remove'>) {
+export function useDrawSelection(builder: Pick<Builder, 'add' | 'remove'>, viewBounds: () => BBox | null) {
+  const { t } = useTranslation();
   const [shape, setShape] = useState<DrawShape | null>(null);
   const [action, setAction] = useState<DrawAction>('add');
   const [status, setStatus] = useState<DrawStatus>({ state: 'idle' });
   const { add, remove } = builder;
 
   const onDrawn = useCallback(
-    async (polygon: Polygon, areaKm2: number) => {
+    async (polygon: Polygon, areaKm2: number | null) => {
       setStatus({ state: 'loading' });
       try {
         const codes = await api.within(polygon);
+        if (action === 'add' && codes.length > ALLIANCE_LIMITS.members) {
+          setStatus({ state: 'error', message: t('draw.tooMany', { count: codes.length, max: ALLIANCE_LIMITS.members }) });
+          return;
+        }
         if (action === 'add') add(codes);
         else remove(codes);
         setStatus({ state: 'done', action, count: codes.length, areaKm2 });
@@ -30,10 +42,18 @@ export function useDrawSelection(builder: Pick<Builder, 'add' | 'remove'>) {
         setStatus({ state: 'error', message: (e as Error).message });
       }
     },
-    [action, add, remove],
+    [action, add, remove, t],
   );
 
-  return { shape, setShape, action, setAction, status, onDrawn };
+  /** The Comuni (mostly) inside the part of the map on screen. */
+  const fromView = useCallback(async () => {
+    const bbox = viewBounds();
+    if (!bbox) return;
+    const [w, s, e, n] = bbox;
+    await onDrawn({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] }, null);
+  }, [viewBounds, onDrawn]);
+
+  return { shape, setShape, action, setAction, status, onDrawn, fromView };
 }
 
 export type DrawSelection = ReturnType<typeof useDrawSelection>;

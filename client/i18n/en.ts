@@ -6,6 +6,7 @@ export const en: Strings = {
   nav: { explore: 'Explore', build: 'Build', alliances: 'Alliances', coverage: 'Services', compare: 'Compare', catalogue: 'Catalogue', language: 'Language', layers: 'Layers', closeLayers: 'Close layers' },
   map: { label: 'Map of the Italian Comuni', loading: 'Loading the map…', source: 'Source' },
   theme: {
+    overridden: 'The map now shows the chosen service’s coverage (Services mode).',
     coverage: 'Service coverage',
     title: 'Colour by',
     population: 'Resident population',
@@ -175,6 +176,8 @@ export const en: Strings = {
     addNamed: 'Add {{name}}',
   },
   draw: {
+    view: 'Everything in view',
+    tooMany: 'The area holds {{count}} Comuni, more than the {{max}} an alliance may have: zoom in or draw a smaller area.',
     area: '(drawn area: {{area}} km²)',
     title: 'Select by drawing',
     lasso: 'Lasso',

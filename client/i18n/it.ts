@@ -4,6 +4,7 @@ export const it = {
   nav: { explore: 'Esplora', build: 'Costruisci', alliances: 'Alleanze', coverage: 'Servizi', compare: 'Confronta', catalogue: 'Catalogo', language: 'Lingua', layers: 'Livelli', closeLayers: 'Chiudi livelli' },
   map: { label: 'Mappa dei comuni italiani', loading: 'Caricamento della mappa…', source: 'Fonte' },
   theme: {
+    overridden: 'Ora la mappa mostra la copertura del servizio scelto (modalità Servizi).',
     coverage: 'Copertura del servizio',
     title: 'Colora per',
     population: 'Popolazione residente',
@@ -173,6 +174,8 @@ export const it = {
     addNamed: 'Aggiungi {{name}}',
   },
   draw: {
+    view: 'Tutto ciò che è in vista',
+    tooMany: "Nell'area ci sono {{count}} comuni, più dei {{max}} di un'alleanza: avvicina la mappa o disegna un'area più piccola.",
     area: '(area disegnata: {{area}} km²)',
     title: 'Seleziona disegnando',
     lasso: 'Lazo',

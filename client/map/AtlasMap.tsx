@@ -34,6 +34,8 @@ interface Props {
   onSelect(code: string): void;
   onCamera(camera: Camera): void;
   onHover(hover: { code: string; x: number; y: number } | null): void;
+  /** The part of the map on screen, after every move. */
+  onBounds?(bbox: [number, number, number, number]): void;
   /** While set, the map draws this shape instead of selecting by click. */
   drawShape?: DrawShape | null;
   /** Changes when saved alliances change, to reload their overlay. */
@@ -91,7 +93,13 @@ export function AtlasMap(props: Props) {
         recolouring.current = null;
       }
     });
+    const reportBounds = () => {
+      const b = map.getBounds();
+      callbacks.current.onBounds?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    map.on('load', reportBounds);
     map.on('moveend', () => {
+      reportBounds();
       const c = map.getCenter();
       callbacks.current.onCamera({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
     });

@@ -159,5 +159,12 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     });
     await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('Non trovati: 999999');
     await expect.poll(() => members.count()).toBe(added + 1);
+
+    // From the keyboard: everything in view joins the selection.
+    await page.getByLabel('Aggiungi i comuni').check();
+    await page.getByTestId('draw-view').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('draw-status').textContent(), { timeout: 20_000 }).toMatch(/Aggiunti \d+ comuni/);
+    await expect.poll(() => members.count()).toBeGreaterThan(added + 1);
   }, 180_000);
 });

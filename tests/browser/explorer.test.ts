@@ -127,6 +127,12 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.getByTestId('population').textContent()).resolves.toBe('2,770,226');
     expect(await page.isVisible('#sidebar')).toBe(false); // layers behind a button
+    // Every mode is reachable on a phone too.
+    for (const mode of ['Explore', 'Build', 'Alliances', 'Services', 'Compare', 'Catalogue']) {
+      expect(await page.getByRole('button', { name: mode, exact: true }).count(), mode).toBe(1);
+    }
+    await page.getByRole('button', { name: 'Catalogue', exact: true }).scrollIntoViewIfNeeded();
+    expect(await page.getByRole('button', { name: 'Catalogue', exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Layers' }).click();
     expect(await page.isVisible('#sidebar')).toBe(true);
     await screenshotColours(page, 'phone-english', []);
