@@ -9,5 +9,11 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    expect: {
+      // A test that asserts nothing fails.
+      requireAssertions: true,
+      // The browser and the server share two cores: UI changes may take seconds, not the default 1 s.
+      poll: { timeout: 15_000, interval: 100 },
+    },
   },
 });

@@ -144,6 +144,23 @@ export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, o
         <a href={`/api/alliances/${alliance.id}/export.geojson`} download>{t('alliance.exportGeojson')}</a>
         <button type="button" onClick={() => onCompare(alliance.id)}>{t('compare.add')}</button>
         {token && <button type="button" className="primary" onClick={() => onEdit(alliance, token)}>{t('alliance.edit')}</button>}
+        {token && (
+          <button
+            type="button"
+            onClick={() => {
+              if (!window.confirm(t('alliance.confirmDelete', { name: alliance.name }))) return;
+              api
+                .deleteAlliance(alliance.id, alliance.version, token)
+                .then(() => {
+                  onChanged();
+                  onOpen(null);
+                })
+                .catch((e: unknown) => setError((e as Error).message));
+            }}
+          >
+            {t('alliance.delete')}
+          </button>
+        )}
       </p>
     </aside>
   );

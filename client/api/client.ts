@@ -71,6 +71,17 @@ export const api = {
           headers: { Authorization: `Bearer ${editing.token}`, 'If-Match': String(editing.version) },
         })
       : sendJson<SavedAlliance>('POST', '/api/alliances', body),
+  /** Soft delete with the edit token and the version being looked at (409 if someone saved since). */
+  deleteAlliance: async (id: number, version: number, token: string) => {
+    const response = await fetch(`/api/alliances/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}`, 'If-Match': String(version), accept: 'application/json' },
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
+    }
+  },
   services: (includeRetired = false) =>
     getJson<{ services: CatalogueService[] }>(`/api/services${includeRetired ? '?include=retired' : ''}`).then((r) => r.services),
   /** Administrators: add (POST), change or retire/restore (PATCH) a catalogue entry. */

@@ -367,6 +367,8 @@ export const en: Strings = {
     },
   },
   alliance: {
+    delete: 'Delete',
+    confirmDelete: 'Delete “{{name}}”? It leaves the lists and the map; its history stays on record.',
     recipients_one: 'to {{count}} Comune',
     recipients_other: 'to {{count}} Comuni',
     exception: 'Contiguity exception recorded by the administration: {{reason}}',

@@ -365,6 +365,8 @@ export const it = {
     },
   },
   alliance: {
+    delete: 'Elimina',
+    confirmDelete: "Eliminare «{{name}}»? Sparisce dagli elenchi e dalla mappa; la sua storia resta registrata.",
     recipients_one: 'a {{count}} comune',
     recipients_other: 'a {{count}} comuni',
     exception: "Eccezione alla contiguità registrata dall'amministrazione: {{reason}}",
