@@ -170,14 +170,15 @@ export function App() {
 
   const save = async () => {
     const st = builder.state;
+    const territory = new Set(territoryMembers(st.selection.members.map((code) => ({ code, status: st.meta[code]?.status ?? 'proposed' }))));
     setSaving('saving');
     const body = {
       name: st.name,
       description: st.description,
       members: st.selection.members.map((code) => ({ code, ...(st.meta[code] ?? { status: 'proposed', lead: false }) })),
       partners: st.partners,
-      // Recipients who left the selection are dropped; an empty list means nobody left to serve.
-      services: st.services.map((s) => (s.recipients ? { ...s, recipients: s.recipients.filter((c) => st.selection.members.includes(c)) } : s)),
+      // Recipients no longer in the territory (removed or withdrawn) are dropped, as in the fee preview.
+      services: st.services.map((s) => (s.recipients ? { ...s, recipients: s.recipients.filter((c) => territory.has(c)) } : s)),
       runningCostCents: st.runningCostCents,
       status: st.status,
       ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
