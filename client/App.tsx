@@ -111,6 +111,20 @@ export function App() {
     }
   }, [comune.comune]);
 
+  // An alliance's page shows its territory: the map fits it when another alliance opens (a link that
+  // carries its own camera keeps it on first load).
+  const fittedAlliance = useRef<number | null>(view.camera && view.alliance !== null ? view.alliance : null);
+  useEffect(() => {
+    if (!atlas || !shownAlliance || fittedAlliance.current === shownAlliance.id) return;
+    fittedAlliance.current = shownAlliance.id;
+    const rows = shownAlliance.members.map((m) => atlas.row(m.code)).filter((i): i is number => i !== undefined);
+    if (rows.length === 0) return;
+    const lons = rows.map((i) => atlas.table.lon[i] as number);
+    const lats = rows.map((i) => atlas.table.lat[i] as number);
+    const pad = 0.05;
+    setFocus({ bbox: [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad], key: Date.now() });
+  }, [atlas, shownAlliance]);
+
   const areaKey = useRef(view.area);
   useEffect(() => {
     if (!atlas || view.area === areaKey.current) return;

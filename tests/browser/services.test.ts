@@ -70,6 +70,15 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
 
     // The saved alliance on the map's alliances overlay, named in the legend in its own colour.
     const id = Number(/\/api\/alliances\/(\d+)\//.exec(csvHref!)![1]);
+
+    // Its public page, opened without a camera in the link, brings the map to the territory.
+    const visitor = await (await app.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await visitor.goto(`${app.server.url}/?mode=alliances&alliance=${id}`);
+    await visitor.getByTestId('alliance-page').waitFor();
+    await expect.poll(() => Number(new URL(visitor.url()).searchParams.get('z'))).toBeGreaterThan(9);
+    const lon = Number(new URL(visitor.url()).searchParams.get('lon'));
+    expect(Math.abs(lon - aglie.labelPoint[0])).toBeLessThan(0.2);
+    await visitor.close();
     await page.getByRole('button', { name: 'Esplora', exact: true }).click();
     await page.getByLabel('Alleanze (ALI)').check();
     await expect.poll(() => page.getByTestId('legend-alliances').textContent()).toContain('ALI dei servizi del Canavese');
