@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AllianceServiceInput, ServiceProvider } from '../../domain/alliance';
 import { feeReport } from '../../domain/fee-report';
@@ -203,6 +203,16 @@ function EuroField({ label, cents, placeholder, onChange }: { label: string; cen
   const { t } = useTranslation();
   const [text, setText] = useState(cents === null ? '' : euroInput(cents));
   const [invalid, setInvalid] = useState(false);
+  // A value set from outside (an alliance loaded for editing, a new one started) replaces the text;
+  // what the person is typing is left alone while it means the same amount.
+  useEffect(() => {
+    const cleared = text.trim() === '' && (cents === null || cents === 0);
+    if (!cleared && parseEuro(text) !== cents) {
+      setText(cents === null ? '' : euroInput(cents));
+      setInvalid(false);
+    }
+    // Only a new value from outside should reset the text.
+  }, [cents]);
   return (
     <label className="field">
       {label}
