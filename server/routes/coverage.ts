@@ -7,13 +7,13 @@ import { serviceCode } from '../http/schemas';
 import { allianceProvisions } from '../queries/coverage';
 import { findService } from '../queries/services';
 import { coverageColumns, coverageReport } from '../services/coverage';
+import { csvDocument, csvField, textCode } from '../services/csv';
 
 const coverageQuery = z.object({
   service: serviceCode,
   level: z.enum(['region', 'province']).default('province'),
 });
 
-const csvField = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const percent = (part: number, whole: number) => (whole > 0 ? ((100 * part) / whole).toFixed(1).replace('.', ',') : '');
 
 /** Where a service is received and where it is missing: per Comune, per province and region. */
@@ -45,13 +45,20 @@ export function coverageRoutes(ctx: AppContext): Router {
     const r = await report(service);
     const rows = level === 'region' ? r.regions : r.provinces;
     const header = ['codice', 'nome', 'comuni', 'coperti', 'obbligati_non_coperti', 'abitanti', 'abitanti_coperti', 'quota_abitanti_coperti_%'];
-    const lines = rows.map((a) =>
-      [`="${a.code}"`, csvField(a.name), a.comuni, a.covered, a.obligedUncovered, a.population, a.populationCovered, percent(a.populationCovered, a.population)].join(';'),
-    );
+    const lines = rows.map((a) => [
+      textCode(a.code),
+      csvField(a.name, ';'),
+      a.comuni,
+      a.covered,
+      a.obligedUncovered,
+      a.population,
+      a.populationCovered,
+      percent(a.populationCovered, a.population),
+    ]);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`copertura-${service}-${level === 'region' ? 'regioni' : 'province'}.csv`)
-      .send(`\uFEFF${header.join(';')}\r\n${lines.join('\r\n')}\r\n`);
+      .send(csvDocument([header, ...lines], ';'));
   });
 
   return router;

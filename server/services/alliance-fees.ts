@@ -2,6 +2,7 @@ import { territoryMembers } from '../../domain/alliance';
 import { feeReport as buildFeeReport, type FeeReport as DomainFeeReport } from '../../domain/fee-report';
 import type { TerritoryTables } from '../data/territory-store';
 import type { StoredAlliance } from '../queries/alliances';
+import { csvDocument, csvField, textCode } from './csv';
 
 export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
 
@@ -20,14 +21,17 @@ export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, nam
 
 /** Euros with a decimal comma, as an Italian spreadsheet reads them (the CSV uses `;`). */
 const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-const field = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** The fee table for a spreadsheet: one row per member, one column per service, totals last. */
 export function feeCsv(report: FeeReport): string {
-  const header = ['codice_istat', 'comune', 'abitanti', ...report.services.map((s) => field(`${s.name.it} (€)`)), 'totale (€)'];
-  const rows = report.members.map((m) =>
-    [`="${m.code}"`, field(m.name), m.population ?? '', ...report.services.map((s) => euros(m.feesCents[s.code] ?? 0)), euros(m.totalCents)].join(';'),
-  );
-  const totals = ['', 'Totale', '', ...report.services.map((s) => euros(s.recipients > 0 ? s.chargedCents : 0)), euros(report.sustainability.feesCents)].join(';');
-  return `\uFEFF${header.join(';')}\r\n${[...rows, totals].join('\r\n')}\r\n`;
+  const header = ['codice_istat', 'comune', 'abitanti', ...report.services.map((s) => csvField(`${s.name.it} (€)`, ';')), 'totale (€)'];
+  const rows = report.members.map((m) => [
+    textCode(m.code),
+    csvField(m.name, ';'),
+    m.population ?? '',
+    ...report.services.map((s) => euros(m.feesCents[s.code] ?? 0)),
+    euros(m.totalCents),
+  ]);
+  const totals = ['', 'Totale', '', ...report.services.map((s) => euros(s.recipients > 0 ? s.chargedCents : 0)), euros(report.sustainability.feesCents)];
+  return csvDocument([header, ...rows, totals], ';');
 }
