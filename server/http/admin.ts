@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { HttpError } from './errors';
-import { hashToken } from './edit-token';
+import { bearerToken, hashToken, matchesHash } from './edit-token';
 
 /**
  * Administrators' actions need `Authorization: Bearer <ADMIN_TOKEN>` (a secret from configuration,
@@ -12,10 +11,7 @@ export function requireAdmin(req: Request, adminToken: string | undefined): void
   if (!adminToken) {
     throw new HttpError(403, 'forbidden', "Amministrazione non attiva su questo server (imposta ADMIN_TOKEN) / Administration is not enabled on this server (set ADMIN_TOKEN)");
   }
-  const match = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '');
-  if (!match) throw new HttpError(401, 'unauthorized', "Serve il token di amministrazione (Authorization: Bearer <token>) / The administrator's token is required");
-  // Compared as hashes: equal lengths, constant time.
-  const given = Buffer.from(hashToken(match[1] as string), 'hex');
-  const expected = Buffer.from(hashToken(adminToken), 'hex');
-  if (!timingSafeEqual(given, expected)) throw new HttpError(403, 'forbidden', "Token di amministrazione non valido / Invalid administrator's token");
+  const token = bearerToken(req);
+  if (!token) throw new HttpError(401, 'unauthorized', "Serve il token di amministrazione (Authorization: Bearer <token>) / The administrator's token is required");
+  if (!matchesHash(token, hashToken(adminToken))) throw new HttpError(403, 'forbidden', "Token di amministrazione non valido / Invalid administrator's token");
 }

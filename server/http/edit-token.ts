@@ -12,16 +12,26 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or null without one. */
+export function bearerToken(req: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '');
+  return match ? (match[1] as string) : null;
+}
+
+/** Whether a token is the one a stored SHA-256 hash was made from (compared in constant time). */
+export function matchesHash(token: string, storedHash: string): boolean {
+  const given = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
 /** 401 without `Authorization: Bearer …`, 403 when the token is not this alliance's. */
 export function requireEditToken(req: Request, storedHash: string): void {
-  const header = req.get('Authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) {
+  const token = bearerToken(req);
+  if (!token) {
     throw new HttpError(401, 'unauthorized', "Serve il link di modifica (Authorization: Bearer <token>) / The edit link's token is required");
   }
-  const given = Buffer.from(hashToken(match[1] as string), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
+  if (!matchesHash(token, storedHash)) {
     throw new HttpError(403, 'forbidden', 'Il token di modifica non è valido per questa alleanza / The edit token is not valid for this alliance');
   }
 }
