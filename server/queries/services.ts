@@ -83,14 +83,12 @@ async function recordHistory(trx: Knex.Transaction, code: string, action: string
   await trx.raw(`INSERT INTO service_history (service_code, action, snapshot) VALUES (?, ?, ?::jsonb)`, [code, action, JSON.stringify(snapshot)]);
 }
 
-/** Names of every catalogue entry, retired ones included (an alliance may still list them). */
-export async function serviceNames(knex: Knex): Promise<Map<string, { it: string; en: string }>> {
-  const { rows } = await knex.raw<{ rows: { code: string; it: string; en: string }[] }>(`SELECT code, name_it AS it, name_en AS en FROM services`);
-  return new Map(rows.map((r) => [r.code, { it: r.it, en: r.en }]));
-}
+/** Every catalogue entry (retired ones included: an alliance may still list them) by code. */
+export type CatalogueIndex = Map<string, { name: { it: string; en: string }; kind: ServiceDefinition['kind']; retired: boolean }>;
 
-/** Kind of every catalogue entry. */
-export async function serviceKinds(knex: Knex): Promise<Map<string, ServiceDefinition['kind']>> {
-  const { rows } = await knex.raw<{ rows: { code: string; kind: ServiceDefinition['kind'] }[] }>(`SELECT code, kind FROM services`);
-  return new Map(rows.map((r) => [r.code, r.kind]));
+export async function catalogueIndex(knex: Knex): Promise<CatalogueIndex> {
+  const { rows } = await knex.raw<{ rows: { code: string; it: string; en: string; kind: ServiceDefinition['kind']; retired: boolean }[] }>(
+    `SELECT code, name_it AS it, name_en AS en, kind, retired_at IS NOT NULL AS retired FROM services`,
+  );
+  return new Map(rows.map((r) => [r.code, { name: { it: r.it, en: r.en }, kind: r.kind, retired: r.retired }]));
 }

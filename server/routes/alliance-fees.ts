@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { loadAlliance } from '../queries/alliance-load';
-import { serviceNames } from '../queries/services';
+import { catalogueIndex } from '../queries/services';
 import { feeCsv, feeReport } from '../services/alliance-fees';
 
 /** Each member's fee for each service of an alliance, as JSON or as a spreadsheet. */
@@ -12,7 +12,7 @@ export function allianceFeeRoutes(ctx: AppContext): Router {
   const report = async (id: unknown) => {
     const alliance = await loadAlliance(knex, id);
     const { value: tables } = await ctx.tables.get();
-    return feeReport(alliance, tables, await serviceNames(knex));
+    return feeReport(alliance, tables, await catalogueIndex(knex));
   };
 
   router.get('/api/alliances/:id/fees', async (req, res) => {

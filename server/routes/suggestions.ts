@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { unprocessable } from '../http/errors';
 import { comuneCode, MAX_MEMBERS, serviceCode } from '../http/schemas';
 import { allianceProvisions } from '../queries/coverage';
-import { serviceKinds } from '../queries/services';
+import { catalogueIndex } from '../queries/services';
 import { coveredCodes } from '../services/coverage';
 import { suggestNeighbours } from '../services/suggestions';
 
@@ -29,13 +29,13 @@ export function suggestionRoutes(ctx: AppContext): Router {
     const { value: tables } = await ctx.tables.get();
     const unknown = body.members.filter((c) => !tables.facts.has(c));
     if (unknown.length > 0) throw unprocessable(`Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.join(', ')}`, { unknown });
-    const kinds = await serviceKinds(knex);
-    const unknownServices = body.services.filter((s) => s !== ANY_FUNDAMENTAL && !kinds.has(s));
+    const catalogue = await catalogueIndex(knex);
+    const unknownServices = body.services.filter((s) => s !== ANY_FUNDAMENTAL && !catalogue.has(s));
     if (unknownServices.length > 0) throw unprocessable(`Servizi sconosciuti / Unknown services: ${unknownServices.join(', ')}`, { unknown: unknownServices });
 
     // Covered = receives every chosen service already.
     const coveredSets = await Promise.all(
-      body.services.map(async (s) => coveredCodes(tables, s === ANY_FUNDAMENTAL || kinds.get(s) === 'fundamental', await allianceProvisions(knex, s))),
+      body.services.map(async (s) => coveredCodes(tables, s === ANY_FUNDAMENTAL || catalogue.get(s)?.kind === 'fundamental', await allianceProvisions(knex, s))),
     );
     const covered = coveredSets.length > 0 ? (code: string) => coveredSets.every((set) => set.has(code)) : undefined;
 

@@ -2,12 +2,13 @@ import { territoryMembers } from '../../domain/alliance';
 import { feeReport as buildFeeReport, type FeeReport as DomainFeeReport } from '../../domain/fee-report';
 import type { TerritoryTables } from '../data/territory-store';
 import type { StoredAlliance } from '../queries/alliances';
+import type { CatalogueIndex } from '../queries/services';
 import { csvDocument, csvField, textCode } from './csv';
 
 export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
 
 /** What each member of a stored alliance pays for each service (principle 6). */
-export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, names: ReadonlyMap<string, { it: string; en: string }>): FeeReport {
+export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, catalogue: CatalogueIndex): FeeReport {
   const members = territoryMembers(alliance.members).map((code) => {
     const facts = tables.facts.get(code);
     return { code, name: facts?.name ?? code, population: facts?.population ?? null };
@@ -15,7 +16,7 @@ export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, nam
   return {
     allianceId: alliance.id,
     version: alliance.version,
-    ...buildFeeReport({ services: alliance.services, members, runningCostCents: alliance.runningCostCents, serviceName: (code) => names.get(code) }),
+    ...buildFeeReport({ services: alliance.services, members, runningCostCents: alliance.runningCostCents, serviceName: (code) => catalogue.get(code)?.name }),
   };
 }
 
