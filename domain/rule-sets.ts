@@ -88,3 +88,11 @@ export function ruleSet(id: string): RuleSet | undefined {
 export function ruleSetForRegion(region: string | null | undefined): RuleSet {
   return RULE_SETS.find((r) => r.region === region) ?? (RULE_SETS[0] as RuleSet);
 }
+
+/**
+ * The rule set that applies: the one chosen by id, else that of the region with most members
+ * (summarizeTerritory lists regions that way), else the national one.
+ */
+export function applicableRuleSet(chosenId: string | null | undefined, mainRegion: string | null | undefined): RuleSet {
+  return (chosenId ? ruleSet(chosenId) : undefined) ?? ruleSetForRegion(mainRegion);
+}

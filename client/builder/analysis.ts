@@ -1,6 +1,6 @@
 import type { AdjacencyGraph } from '../../domain/adjacency';
 import { contiguity, type Contiguity } from '../../domain/contiguity';
-import { ruleSet, ruleSetForRegion, type RuleSet } from '../../domain/rule-sets';
+import { applicableRuleSet, type RuleSet } from '../../domain/rule-sets';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
 import { summarizeTerritory, type ComuneFacts, type TerritorySummary } from '../../domain/territory';
 import type { Atlas } from '../data/atlas';
@@ -35,7 +35,7 @@ export function analyzeSelection(atlas: Atlas, graph: AdjacencyGraph, members: r
   const known = members.filter((c) => atlas.row(c) !== undefined);
   const summary = summarizeTerritory(known, (c) => factsOf(atlas, c));
   const parts = contiguity(known, graph.neighbours);
-  const set = (ruleSetId ? ruleSet(ruleSetId) : undefined) ?? ruleSetForRegion(summary.regions[0]?.code);
+  const set = applicableRuleSet(ruleSetId, summary.regions[0]?.code);
   const rules = evaluateRules(
     {
       members: known.map((code) => {

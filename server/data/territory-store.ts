@@ -17,6 +17,11 @@ export interface TerritoryTables {
   hubs: Map<string, string>;
 }
 
+/** Belongs or belonged to a Comunità Montana: the mountain thresholds apply to it. */
+export function isMountain(tables: Pick<TerritoryTables, 'memberships'>, code: string): boolean {
+  return (tables.memberships.get(code) ?? []).some((a) => a.kind === 'comunita_montana');
+}
+
 export async function loadTerritoryTables(knex: Knex): Promise<TerritoryTables> {
   const comuni = await knex.raw<{
     rows: { code: string; name: string; province_code: string; region_code: string; population: number | null; area_km2: number; hub_code: string | null }[];

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ruleSet as findRuleSet, ruleSetForRegion } from '../../domain/rule-sets';
+import { applicableRuleSet, ruleSet as findRuleSet } from '../../domain/rule-sets';
+import { summarizeTerritory } from '../../domain/territory';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
 import { unprocessable } from '../http/errors';
@@ -39,13 +40,8 @@ export function suggestionRoutes(ctx: AppContext): Router {
     );
     const covered = coveredSets.length > 0 ? (code: string) => coveredSets.every((set) => set.has(code)) : undefined;
 
-    const regions = new Map<string, number>();
-    for (const c of body.members) {
-      const region = tables.facts.get(c)!.regionCode;
-      regions.set(region, (regions.get(region) ?? 0) + 1);
-    }
-    const mainRegion = [...regions].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    const set = (body.ruleSet ? findRuleSet(body.ruleSet) : undefined) ?? ruleSetForRegion(mainRegion);
+    const mainRegion = summarizeTerritory(body.members, (c) => tables.facts.get(c)).regions[0]?.code;
+    const set = applicableRuleSet(body.ruleSet, mainRegion);
     res.json({ ruleSet: { id: set.id, name: set.name }, suggestions: suggestNeighbours(tables, body.members, set, covered, body.limit) });
   });
 

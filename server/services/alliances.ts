@@ -1,7 +1,7 @@
 import { ALLIANCE_LIMITS, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
-import { ruleSet, ruleSetForRegion, type RuleSet } from '../../domain/rule-sets';
+import { applicableRuleSet } from '../../domain/rule-sets';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
-import type { TerritoryTables } from '../data/territory-store';
+import { isMountain, type TerritoryTables } from '../data/territory-store';
 import { HttpError, unprocessable } from '../http/errors';
 import { analyzeTerritory, type TerritoryAnalysis } from './territory';
 
@@ -59,7 +59,7 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, 
   if (reasons.length > 0) throw unprocessable(reasons.join('; '), { reasons, unknown });
 
   const analysis = analyzeTerritory(tables, territory);
-  const set = chooseRuleSet(draft.ruleSet, analysis.regions[0]?.code);
+  const set = applicableRuleSet(draft.ruleSet, analysis.regions[0]?.code);
   const rules = evaluateRules(
     {
       members: territory.map((code) => {
@@ -69,7 +69,7 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, 
           name: f.name,
           population: f.population,
           provinceCode: f.provinceCode,
-          mountain: (tables.memberships.get(code) ?? []).some((a) => a.kind === 'comunita_montana'),
+          mountain: isMountain(tables, code),
         };
       }),
       contiguity: analysis.contiguity,
@@ -87,10 +87,6 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, 
     }
   }
   return { ruleSet: { id: set.id, name: set.name }, ...analysis, rules };
-}
-
-function chooseRuleSet(id: string | undefined, mainRegion: string | undefined): RuleSet {
-  return (id ? ruleSet(id) : undefined) ?? ruleSetForRegion(mainRegion);
 }
 
 /** Services must be in the catalogue, once each, delivered by someone in the alliance, to its members. */

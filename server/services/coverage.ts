@@ -1,7 +1,7 @@
 import { computeCoverage, sourcesOfRow, type CoverageComuni, type CoverageProvider } from '../../domain/coverage';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
-import type { TerritoryTables } from '../data/territory-store';
+import { isMountain, type TerritoryTables } from '../data/territory-store';
 import type { AllianceProvision } from '../queries/coverage';
 import type { CoverageReport } from '../../domain/api-types';
 
@@ -31,7 +31,7 @@ export function coverageColumns(tables: TerritoryTables): CoverageComuni {
     region: facts.map((f) => f.regionCode),
     province: facts.map((f) => f.provinceCode),
     population: facts.map((f) => f.population),
-    mountain: facts.map((f) => ((tables.memberships.get(f.code) ?? []).some((a) => a.kind === 'comunita_montana') ? 1 : 0)),
+    mountain: facts.map((f) => (isMountain(tables, f.code) ? 1 : 0)),
   };
 }
 

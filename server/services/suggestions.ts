@@ -1,7 +1,7 @@
 import type { RuleSet } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
 import { rankSuggestions, type Suggestion, type SuggestionFacts } from '../../domain/suggestions';
-import type { TerritoryTables } from '../data/territory-store';
+import { isMountain, type TerritoryTables } from '../data/territory-store';
 
 /**
  * Neighbours worth adding to a selection, best first, with reasons. `covered` tells which Comuni
@@ -21,12 +21,11 @@ export function suggestNeighbours(
   const facts = (code: string): SuggestionFacts | undefined => {
     const f = tables.facts.get(code);
     if (!f) return undefined;
-    const refs = tables.memberships.get(code) ?? [];
     return {
       code,
       name: f.name,
       population: f.population,
-      mountain: refs.some((a) => a.kind === 'comunita_montana'),
+      mountain: isMountain(tables, code),
       provinceCode: f.provinceCode,
       regionCode: f.regionCode,
       sll: firstOf(code, 'sll'),
