@@ -29,7 +29,7 @@ import { CataloguePanel } from './admin/CataloguePanel';
 import { ComparePanel, type CompareRef } from './compare/ComparePanel';
 import { compareRefKey, parseCompareRef } from './compare/useCompared';
 import { useCoverage } from './coverage/useCoverage';
-import { coverageTheme } from './map/coverage-theme';
+import { COVERAGE_THEME } from './map/coverage-theme';
 
 const MODES: { id: Mode; key: string }[] = [
   { id: 'explore', key: 'nav.explore' },
@@ -252,7 +252,7 @@ export function App() {
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} overridden={shownCoverage !== null} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
-          <Legend theme={shownCoverage ? coverageTheme() : theme} overlays={view.overlays} alliances={allianceList} />
+          <Legend theme={shownCoverage ? COVERAGE_THEME : theme} overlays={view.overlays} alliances={allianceList} />
         </aside>
         <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
           <AtlasMap

@@ -33,7 +33,8 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
   }
-  return (await response.json()) as T;
+  // 204 No Content: nothing to read.
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 const getJson = <T>(path: string, signal?: AbortSignal) => requestJson<T>(path, { signal });
@@ -72,16 +73,8 @@ export const api = {
         })
       : sendJson<SavedAlliance>('POST', '/api/alliances', body),
   /** Soft delete with the edit token and the version being looked at (409 if someone saved since). */
-  deleteAlliance: async (id: number, version: number, token: string) => {
-    const response = await fetch(`/api/alliances/${id}`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${token}`, 'If-Match': String(version), accept: 'application/json' },
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
-    }
-  },
+  deleteAlliance: (id: number, version: number, token: string) =>
+    requestJson<void>(`/api/alliances/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'If-Match': String(version) } }),
   services: (includeRetired = false) =>
     getJson<{ services: CatalogueService[] }>(`/api/services${includeRetired ? '?include=retired' : ''}`).then((r) => r.services),
   /** Administrators: add (POST), change or retire/restore (PATCH) a catalogue entry. */

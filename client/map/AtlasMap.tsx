@@ -8,7 +8,7 @@ import type { DeckOverlays } from './deck-overlays';
 import type { DrawShape } from './draw-shapes';
 import type { DrawTools } from './draw-tools';
 import { showAlliances } from './alliance-layers';
-import { coverageStates, coverageTheme } from './coverage-theme';
+import { COVERAGE_THEME, coverageStates } from './coverage-theme';
 import type { CoverageReport } from '../api/types';
 import type { Polygon } from 'geojson';
 
@@ -144,7 +144,7 @@ export function AtlasMap(props: Props) {
         map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, { coverage: value });
       }
     }
-    map.setPaintProperty('comuni-fill', 'fill-color', coverage ? coverageTheme().fillColour : theme.fillColour);
+    map.setPaintProperty('comuni-fill', 'fill-color', coverage ? COVERAGE_THEME.fillColour : theme.fillColour);
     themed.current = true;
     // Timings for the benchmark: the recolour itself, and until the map is drawn again.
     performance.measure('ali:recolour', { start });

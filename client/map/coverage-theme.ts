@@ -12,25 +12,23 @@ export function coverageStates(atlas: Atlas, report: CoverageReport): { id: numb
   return atlas.table.code.map((code) => ({ id: Number(code), coverage: report.covered[code] ? 1 : obliged.has(code) ? 2 : 0 }));
 }
 
-/** The map colouring and legend of a service's coverage. */
-export function coverageTheme(): Theme {
-  return {
-    id: 'coverage',
-    stateKey: 'coverage',
-    fillColour: [
-      'match',
-      ['coalesce', ['feature-state', 'coverage'], 0],
-      1,
-      COVERAGE_COLOURS.covered,
-      2,
-      COVERAGE_COLOURS.obliged,
-      COVERAGE_COLOURS.uncovered,
-    ] as unknown as ExpressionSpecification,
-    legend: [
-      { colour: COVERAGE_COLOURS.covered, kind: 'label', key: 'coverage.covered' },
-      { colour: COVERAGE_COLOURS.obliged, kind: 'label', key: 'coverage.obliged' },
-      { colour: COVERAGE_COLOURS.uncovered, kind: 'label', key: 'coverage.uncovered' },
-    ],
-    source: 'ALI Atlas (alleanze pubblicate), ISTAT 2020',
-  };
-}
+/** The map colouring and legend of a service's coverage (the same for every service). */
+export const COVERAGE_THEME: Theme = {
+  id: 'coverage',
+  stateKey: 'coverage',
+  fillColour: [
+    'match',
+    ['coalesce', ['feature-state', 'coverage'], 0],
+    1,
+    COVERAGE_COLOURS.covered,
+    2,
+    COVERAGE_COLOURS.obliged,
+    COVERAGE_COLOURS.uncovered,
+  ] as unknown as ExpressionSpecification,
+  legend: [
+    { colour: COVERAGE_COLOURS.covered, kind: 'label', key: 'coverage.covered' },
+    { colour: COVERAGE_COLOURS.obliged, kind: 'label', key: 'coverage.obliged' },
+    { colour: COVERAGE_COLOURS.uncovered, kind: 'label', key: 'coverage.uncovered' },
+  ],
+  source: 'ALI Atlas (alleanze pubblicate), ISTAT 2020',
+};

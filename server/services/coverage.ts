@@ -23,8 +23,19 @@ export function coveredCodes(tables: TerritoryTables, fundamental: boolean, prov
   return covered;
 }
 
-/** Comuni as the parallel columns coverage works on, in ISTAT-code order. */
+const columnsByTables = new WeakMap<TerritoryTables, CoverageComuni>();
+
+/** Comuni as the parallel columns coverage works on, in ISTAT-code order (built once per data version). */
 export function coverageColumns(tables: TerritoryTables): CoverageComuni {
+  let columns = columnsByTables.get(tables);
+  if (!columns) {
+    columns = buildColumns(tables);
+    columnsByTables.set(tables, columns);
+  }
+  return columns;
+}
+
+function buildColumns(tables: TerritoryTables): CoverageComuni {
   const facts = [...tables.facts.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   return {
     code: facts.map((f) => f.code),
