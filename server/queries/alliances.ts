@@ -107,10 +107,7 @@ export async function insertAlliance(trx: Knex.Transaction, draft: AllianceDraft
   );
   const id = inserted.rows[0]!.id;
   await writeParts(trx, id, draft);
-  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, 1, 'created', ?::jsonb)`, [
-    id,
-    JSON.stringify(snapshot(draft, summary)),
-  ]);
+  await recordHistory(trx, id, 1, 'created', snapshot(draft, summary));
   return id;
 }
 
@@ -137,11 +134,7 @@ export async function updateAlliance(
   await trx.raw(`DELETE FROM alliance_partners WHERE alliance_id = ?`, [id]);
   await trx.raw(`DELETE FROM alliance_services WHERE alliance_id = ?`, [id]);
   await writeParts(trx, id, draft);
-  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'updated', ?::jsonb)`, [
-    id,
-    version,
-    JSON.stringify(snapshot(draft, summary)),
-  ]);
+  await recordHistory(trx, id, version, 'updated', snapshot(draft, summary));
   return version;
 }
 
@@ -159,11 +152,7 @@ export async function setContiguityException(
     [reason, JSON.stringify(summary), status, id],
   );
   const version = updated.rows[0]!.version;
-  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'updated', ?::jsonb)`, [
-    id,
-    version,
-    JSON.stringify({ contiguityException: reason, status }),
-  ]);
+  await recordHistory(trx, id, version, 'updated', { contiguityException: reason, status });
   return version;
 }
 
@@ -176,8 +165,13 @@ export async function deleteAlliance(trx: Knex.Transaction, id: number, expected
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
-  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, 'deleted', '{}'::jsonb)`, [id, version]);
+  await recordHistory(trx, id, version, 'deleted', {});
   return version;
+}
+
+/** One entry of an alliance's history: what the version looked like (or what changed). */
+async function recordHistory(trx: Knex.Transaction, id: number, version: number, action: 'created' | 'updated' | 'deleted', what: object): Promise<void> {
+  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, ?, ?::jsonb)`, [id, version, action, JSON.stringify(what)]);
 }
 
 async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraft): Promise<void> {
