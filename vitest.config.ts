@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+/** Pure tests: no database, no data import. */
+const UNIT = ['tests/domain/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    globalSetup: ['tests/setup/global-setup.ts'],
     pool: 'forks',
     // Each database-backed file opens its own copy of the template (~1 GB for the embedded engine).
     maxWorkers: 2,
@@ -15,5 +16,17 @@ export default defineConfig({
       // The browser and the server share two cores: UI changes may take seconds, not the default 1 s.
       poll: { timeout: 15_000, interval: 100 },
     },
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: UNIT,
+          globalSetup: ['tests/setup/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -7,6 +7,7 @@ import { OverlayToggles } from './controls/OverlayToggles';
 import { ThemePicker } from './controls/ThemePicker';
 import { useAtlas } from './data/atlas';
 import { DetailsPanel } from './details/DetailsPanel';
+import { SourcesPanel } from './sources/SourcesPanel';
 import { useComune } from './details/useComune';
 import { LANGUAGES, numberFormat } from './i18n';
 import { Legend } from './legend/Legend';
@@ -38,6 +39,7 @@ const MODES: { id: Mode; key: string }[] = [
   { id: 'coverage', key: 'nav.coverage' },
   { id: 'compare', key: 'nav.compare' },
   { id: 'catalogue', key: 'nav.catalogue' },
+  { id: 'data', key: 'nav.data' },
 ];
 
 /** Members grouped by connected part, as the map outlines them. */
@@ -313,6 +315,7 @@ export function App() {
           />
         )}
         {view.mode === 'catalogue' && <CataloguePanel onClose={() => update({ mode: 'explore' })} />}
+        {view.mode === 'data' && <SourcesPanel onClose={() => update({ mode: 'explore' })} />}
         {view.mode === 'coverage' && (
           <CoveragePanel
             service={view.service}
@@ -333,6 +336,7 @@ export function App() {
             onClose={() => update({ selected: null, association: null })}
             onStart={startBuilding}
             onCompare={(id) => addToComparison({ type: 'association', id })}
+            onOpenAlliance={(id) => update({ mode: 'alliances', alliance: id })}
           />
         )}
       </div>

@@ -1,6 +1,7 @@
 import type { CoverageAggregate, CoverageSource } from './coverage';
 import type { AssociationKind, AssociationRef } from './associations';
 import type { Contiguity } from './contiguity';
+import type { DatasetInfo } from './datasets';
 
 /** JSON shapes of the API: the server builds them, the client reads them. */
 
@@ -22,11 +23,23 @@ export interface ComuneRecord {
   bbox: [number, number, number, number];
 }
 
+/** An ALI alliance a Comune is a member of, as its page lists it. */
+export interface ComuneAllianceRef {
+  id: number;
+  name: string;
+  status: 'draft' | 'published';
+  memberStatus: 'proposed' | 'joined' | 'withdrawn';
+}
+
 /** `GET /api/comuni/:code` */
 export interface ComuneDetails extends ComuneRecord {
   small: boolean;
   neighbours: readonly string[];
   associations: AssociationRef[];
+  /** Why the mountain thresholds apply (the Comunità Montana or Unione montana it belongs to), or null. */
+  mountain: AssociationRef | null;
+  /** Saved alliances it is a member of: published first, then drafts, by name. */
+  alliances: ComuneAllianceRef[];
 }
 
 /** One result of `GET /api/comuni?q=` */
@@ -76,3 +89,15 @@ export interface CoverageReport {
 }
 
 export type NamedAggregate = CoverageAggregate & { name: string };
+
+/** One dataset of `GET /api/sources`. */
+export interface DatasetSource extends DatasetInfo {
+  counts: Record<string, number>;
+  importedAt: string | null;
+}
+
+/** `GET /api/sources` */
+export interface SourcesAnswer {
+  origin: { kind: 'pack' | 'sources'; manifestSha256?: string } | null;
+  datasets: DatasetSource[];
+}

@@ -15,7 +15,7 @@ export interface AtlasTable {
   density: (number | null)[];
   /** Official area in km² (geodesic where ISTAT has none). */
   area: number[];
-  /** 1 when the Comune belongs to a Comunità Montana (mountain thresholds apply). */
+  /** 1 when the mountain thresholds apply (member of a Comunità Montana or an Unione montana: domain/mountain). */
   mountain: (0 | 1)[];
   innerAreaClass: (string | null)[];
   /** ISTAT code of the aree-interne service hub ("polo"). */

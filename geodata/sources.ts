@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../server/config';
-
 /**
  * Every file the import reads, where it lives under GEODATA_DIR and where it came from.
  * This list is the single source of truth for the import, its validation and `geodata:download`.
@@ -34,6 +30,7 @@ export const FILES = {
   innerAreas: 'tables/comuni_aree_interne_2020.csv',
   snai: 'areas/snai_aree_comuni.csv',
   sll: 'areas/sll_2021_comuni.csv',
+  unioni: 'associations/unioni_comuni_2023.csv',
 } as const;
 
 export const SOURCES: SourceFile[] = [
@@ -47,20 +44,9 @@ export const SOURCES: SourceFile[] = [
   { path: FILES.innerAreas, origin: `${AREE_INTERNE}/DATA/mappa-ai-2020-elenco-classificazione-comuni.xlsx` },
   { path: FILES.snai, origin: `${AREE_INTERNE}/DATA/elenco_aree_snai_14-20-e-21-27.xlsx` },
   { path: FILES.sll, origin: 'https://www.istat.it/classificazione/sistemi-locali-del-lavoro/ (SLL 2021 composition)' },
+  {
+    path: FILES.unioni,
+    origin:
+      'https://github.com/istat-methodology/protocolli-intesa/blob/adcbc3d5/classification/ (member names matched to ISTAT codes by hand)',
+  },
 ];
-
-export const ATTRIBUTION =
-  'Confini: © ISTAT (CC BY 4.0) via openpolis/geojson-italy; Popolazione e superfici: ISTAT, ' +
-  'censimento permanente 2020; Aree interne e aree SNAI: DPCoe-NUVAP / ISTAT; ' +
-  'Sistemi locali del lavoro: ISTAT (CC BY 4.0).';
-
-/** GEODATA_DIR, or the shared folder next to the project when it exists. */
-export function resolveGeodataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.GEODATA_DIR) return path.resolve(env.GEODATA_DIR);
-  const shared = path.resolve(PROJECT_ROOT, '..', 'shared', 'geodata');
-  if (fs.existsSync(shared)) return shared;
-  throw new Error(
-    'No geodata found. Set GEODATA_DIR to a folder with the ISTAT files, ' +
-      'or fetch them with `npm run geodata:download -- --to ./geodata-files` (see README).',
-  );
-}

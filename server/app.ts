@@ -16,6 +16,7 @@ import { configRoutes } from './routes/config';
 import compression from 'compression';
 import { comuniRoutes } from './routes/comuni';
 import { healthRoutes } from './routes/health';
+import { sourceRoutes } from './routes/sources';
 import { territoryRoutes } from './routes/territories';
 import { tileRoutes } from './routes/tiles';
 
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(healthRoutes(ctx));
   app.use(atlasRoutes(ctx));
   app.use(configRoutes(ctx));
+  app.use(sourceRoutes(ctx));
   app.use(comuniRoutes(ctx));
   app.use(territoryRoutes(ctx));
   app.use(associationRoutes(ctx));

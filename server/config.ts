@@ -1,15 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { PROJECT_ROOT } from '../infra/paths';
 
-export interface ServerConfig {
+export interface ServerConfig extends DatabaseSettings {
   port: number;
   host: string;
-  /** postgres://… to use a PostgreSQL + PostGIS server; unset to use the embedded database. */
-  databaseUrl: string | undefined;
-  /** Where the embedded database keeps its files. */
-  dataDir: string;
   /** Optional raster or vector basemap (style or tile URL) drawn under our own layers. */
   basemapUrl: string | undefined;
   /** Secret for administrators' actions (service catalogue, contiguity exceptions); unset disables them. */
@@ -31,8 +26,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    ...readDatabaseSettings(env),
     basemapUrl: env.BASEMAP_URL || undefined,
     adminToken,
   };

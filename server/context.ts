@@ -1,6 +1,6 @@
 import { DataVersionWatcher, Versioned } from './data/data-version';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
-import type { Database } from './db/database';
+import type { Database } from '../infra/db/database';
 import { TileIndex } from './tiles/tile-index';
 import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';

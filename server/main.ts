@@ -1,21 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeSummary, importGeodata } from '../geodata/import/pipeline';
+import { IMPORTED_DATASETS, describeSummary, importGeodata } from '../geodata/import/pipeline';
+import { describeLocation, loadGeodata } from '../geodata/load';
 import { terminalProgress } from '../geodata/progress';
-import { resolveGeodataDir } from '../geodata/sources';
 import { GeodataError } from '../geodata/errors';
 import { createApp } from './app';
 import { PROJECT_ROOT, readServerConfig } from './config';
 import { createContext } from './context';
-import { openDatabase, type Database } from './db/database';
+import { openDatabase, type Database } from '../infra/db/database';
+import { pgliteDir } from '../infra/settings';
 import { ensureClientBuilt } from './client-build';
 
 /** True once every dataset of the first import has been written (an interrupted import is redone). */
 async function isImported(db: Database): Promise<boolean> {
   const result = await db.knex.raw<{ rows: { n: number }[] }>(
-    `SELECT count(DISTINCT dataset)::int AS n FROM data_versions WHERE dataset IN ('boundaries', 'snai', 'sll')`,
+    `SELECT count(DISTINCT dataset)::int AS n FROM data_versions WHERE dataset = ANY(?)`,
+    [[...IMPORTED_DATASETS]],
   );
-  return result.rows[0]?.n === 3;
+  return result.rows[0]?.n === IMPORTED_DATASETS.length;
 }
 
 /** `npm start`: open (or create) the database, import the data on first start, serve the app. */
@@ -24,12 +26,12 @@ async function main(): Promise<void> {
   const config = readServerConfig();
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite (${path.relative(process.cwd(), config.dataDir) || '.'})`;
   console.log(`ALI Atlas: apertura del database ${engine}…`);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config.dataDir) });
 
   if (!(await isImported(db))) {
-    const dir = resolveGeodataDir();
-    console.log(`Primo avvio: importo i dati da ${dir}`);
-    const summary = await importGeodata(db.knex, dir, terminalProgress());
+    console.log(`Primo avvio: importo ${describeLocation()}`);
+    const progress = terminalProgress();
+    const summary = await importGeodata(db.knex, await loadGeodata(progress), progress);
     for (const line of describeSummary(summary)) console.log(line);
   }
 

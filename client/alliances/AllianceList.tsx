@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import type { AllianceListItem } from '../api/types';
 import { foldName } from '../../domain/text';
@@ -8,7 +9,29 @@ import { allianceColour } from '../map/alliance-colours';
 type SortKey = 'name' | 'population' | 'comuni' | 'updated';
 type StatusFilter = 'all' | 'published' | 'draft';
 
-/** Saved alliances: filter by name and status, sort by name, size or last change. */
+/** Ids of the alliances with a member Comune matching the query (asked of the server, debounced). */
+function useMemberMatches(query: string): ReadonlySet<number> | null {
+  const [matches, setMatches] = useState<ReadonlySet<number> | null>(null);
+  useEffect(() => {
+    const q = query.trim();
+    setMatches(null);
+    if (q === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api
+        .alliances(q)
+        .then((list) => current && setMatches(new Set(list.map((a) => a.id))))
+        .catch(() => undefined);
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  return matches;
+}
+
+/** Saved alliances: filter by name, member Comune and status, sort by name, size or last change. */
 export function AllianceList({ list, onOpen, onCompare }: { list: readonly AllianceListItem[]; onOpen(id: number): void; onCompare(id: number): void }) {
   const { t, i18n } = useTranslation();
   const f = numberFormat(i18n.language);
@@ -16,9 +39,12 @@ export function AllianceList({ list, onOpen, onCompare }: { list: readonly Allia
   const [status, setStatus] = useState<StatusFilter>('all');
   const [sort, setSort] = useState<SortKey>('name');
 
+  const memberMatches = useMemberMatches(query);
+
   const shown = useMemo(() => {
     const q = foldName(query.trim());
-    const rows = list.filter((a) => (status === 'all' || a.status === status) && (q === '' || foldName(a.name).includes(q)));
+    const matches = (a: AllianceListItem) => q === '' || foldName(a.name).includes(q) || (memberMatches?.has(a.id) ?? false);
+    const rows = list.filter((a) => (status === 'all' || a.status === status) && matches(a));
     const by: Record<SortKey, (a: AllianceListItem, b: AllianceListItem) => number> = {
       name: (a, b) => a.name.localeCompare(b.name, 'it'),
       population: (a, b) => b.totals.population - a.totals.population,
@@ -26,7 +52,7 @@ export function AllianceList({ list, onOpen, onCompare }: { list: readonly Allia
       updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
     };
     return rows.sort((a, b) => by[sort](a, b) || a.id - b.id);
-  }, [list, query, status, sort]);
+  }, [list, query, status, sort, memberMatches]);
 
   if (list.length === 0) return <p className="muted">{t('alliance.none')}</p>;
   return (

@@ -13,6 +13,7 @@ import type {
   Resolution,
   SavedAlliance,
   SearchHit,
+  SourcesAnswer,
   SuggestionsAnswer,
 } from './types';
 
@@ -50,6 +51,7 @@ const sendJson = <T>(method: string, path: string, body: unknown, options: { sig
 export const api = {
   config: () => getJson<{ basemapUrl: string | null; attribution: string }>('/api/config'),
   atlas: () => getJson<AtlasTable>('/api/atlas'),
+  sources: () => getJson<SourcesAnswer>('/api/sources'),
   comune: (code: string, signal?: AbortSignal) => getJson<ComuneDetails>(`/api/comuni/${encodeURIComponent(code)}`, signal),
   search: (q: string, signal?: AbortSignal) =>
     getJson<{ results: SearchHit[] }>(`/api/comuni?${new URLSearchParams({ q, limit: '8' })}`, signal).then((r) => r.results),
@@ -63,7 +65,9 @@ export const api = {
   within: (polygon: Polygon, minShare = 0.5) =>
     sendJson<{ codes: string[] }>('POST', '/api/comuni/within', { polygon, minShare }).then((r) => r.codes),
   resolve: (entries: string[]) => sendJson<Resolution>('POST', '/api/comuni/resolve', { entries }),
-  alliances: () => getJson<{ alliances: AllianceListItem[] }>('/api/alliances').then((r) => r.alliances),
+  /** Saved alliances; with `q`, those named so or with a member Comune of that name. */
+  alliances: (q = '') =>
+    getJson<{ alliances: AllianceListItem[] }>(q ? `/api/alliances?q=${encodeURIComponent(q)}` : '/api/alliances').then((r) => r.alliances),
   alliance: (id: number) => getJson<AllianceView>(`/api/alliances/${id}`),
   /** Creates an alliance, or saves an edit with its token and the version it started from. */
   saveAlliance: (body: object, editing: { id: number; version: number; token: string } | null) =>

@@ -16,10 +16,12 @@ interface Props {
   onStart(codes: string[]): void;
   /** Adds an association to the side-by-side comparison. */
   onCompare(associationId: number): void;
+  /** Opens the page of a saved alliance. */
+  onOpenAlliance(id: number): void;
 }
 
 /** Everything about one Comune: figures, neighbours, associations (click one to see it on the map). */
-export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose, onStart, onCompare }: Props) {
+export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose, onStart, onCompare, onOpenAlliance }: Props) {
   const { t, i18n } = useTranslation();
 
   const f = numberFormat(i18n.language);
@@ -52,6 +54,12 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
             <dd>{c.densityPerKm2 === null ? nd : `${f1.format(c.densityPerKm2)} ${t('units.perKm2')}`}</dd>
             <dt>{t('details.small')}</dt>
             <dd>{c.small ? t('details.yes') : t('details.no')}</dd>
+            <dt>{t('details.mountain')}</dt>
+            <dd data-testid="mountain">
+              {c.mountain
+                ? t('details.mountainBecause', { kind: t(`association.kind.${c.mountain.kind}`), name: c.mountain.name })
+                : t('details.notMountain')}
+            </dd>
             <dt>{t('details.innerArea')}</dt>
             <dd>{c.innerAreaClass ? t(`innerArea.${c.innerAreaClass}`) : nd}</dd>
             {c.hub && c.hub.code !== c.code && (
@@ -72,6 +80,25 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
               {t('details.startAlliance')}
             </button>
           </p>
+
+          <h3>{t('details.alliances')}</h3>
+          {c.alliances.length === 0 ? (
+            <p className="muted">{t('details.noAlliances')}</p>
+          ) : (
+            <ul className="link-list" data-testid="comune-alliances">
+              {c.alliances.map((a) => (
+                <li key={a.id}>
+                  <button type="button" className="link" onClick={() => onOpenAlliance(a.id)}>
+                    {a.name}
+                  </button>{' '}
+                  <span className="muted">
+                    {a.status === 'draft' ? t('details.allianceDraft') : t('details.alliancePublished')} ·{' '}
+                    {t(`builder.statuses.${a.memberStatus}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
 
           <h3>{t('details.associations')}</h3>
           {c.associations.length === 0 ? (

@@ -1,13 +1,12 @@
-import path from 'node:path';
-import { readServerConfig } from '../../server/config';
-import { openDatabase, type Database } from '../../server/db/database';
+import { openDatabase, type Database } from '../../infra/db/database';
+import { pgliteDir, readDatabaseSettings } from '../../infra/settings';
 import { GeodataError } from '../errors';
 
 /** Runs a command-line task against the configured database, with readable errors and exit codes. */
 export function runWithDatabase(task: (db: Database) => Promise<void>): void {
-  const config = readServerConfig();
+  const settings = readDatabaseSettings();
   let db: Database | undefined;
-  openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') })
+  openDatabase({ databaseUrl: settings.databaseUrl, dataDir: pgliteDir(settings.dataDir) })
     .then((opened) => {
       db = opened;
       return task(opened);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { AdjacencyGraph, type AdjacencyKind } from '../../domain/adjacency';
 import type { AssociationKind, AssociationRef } from '../../domain/associations';
+import { mountainBasis } from '../../domain/mountain';
 import type { ComuneFacts } from '../../domain/territory';
 
 /**
@@ -17,9 +18,9 @@ export interface TerritoryTables {
   hubs: Map<string, string>;
 }
 
-/** Belongs or belonged to a Comunità Montana: the mountain thresholds apply to it. */
+/** The mountain thresholds apply to it (see domain/mountain): member of a Comunità Montana or an Unione montana. */
 export function isMountain(tables: Pick<TerritoryTables, 'memberships'>, code: string): boolean {
-  return (tables.memberships.get(code) ?? []).some((a) => a.kind === 'comunita_montana');
+  return mountainBasis(tables.memberships.get(code) ?? []) !== null;
 }
 
 export async function loadTerritoryTables(knex: Knex): Promise<TerritoryTables> {

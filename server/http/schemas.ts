@@ -23,6 +23,11 @@ export const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
+/** `GET /api/alliances?q=`: an alliance's name, or the name of one of its member Comuni. */
+export const allianceListQuery = z.object({
+  q: z.string().trim().max(100, 'al massimo 100 caratteri / at most 100 characters').default(''),
+});
+
 /** Longitude and latitude in degrees. */
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 

@@ -1,6 +1,8 @@
 import type { Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import type { ComuneAllianceRef } from '../../domain/api-types';
+import { foldName } from '../../domain/text';
 import type { AllianceDraft, AllianceSummary } from '../services/alliances';
 
 export interface AllianceRow {
@@ -93,9 +95,22 @@ function toService(r: ServiceRow): AllianceServiceInput {
   };
 }
 
-export async function listAlliances(knex: Knex): Promise<AllianceRow[]> {
-  const rows = (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)).rows;
-  return rows.map(toRow);
+/**
+ * Saved alliances, newest change first. With `folded` (a query folded by foldName), only those whose
+ * name contains it or with a member Comune whose name has a word starting with it ("lugo" → Lugo).
+ */
+export async function listAlliances(knex: Knex, folded = ''): Promise<AllianceRow[]> {
+  if (folded === '') {
+    return (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)).rows.map(toRow);
+  }
+  // foldName leaves only letters, digits and spaces: nothing LIKE would read as a wildcard.
+  const rows = await knex.raw<{ rows: (AllianceRow & { memberMatch: boolean })[] }>(
+    `SELECT * FROM (${ROW}) a, LATERAL (SELECT EXISTS (SELECT 1 FROM alliance_members m JOIN comuni c ON c.code = m.comune_code
+        WHERE m.alliance_id = a.id AND (' ' || c.name_search) LIKE ?) AS "memberMatch") x
+     WHERE a."deletedAt" IS NULL ORDER BY a."updatedAt" DESC, a.id DESC`,
+    [`% ${folded}%`],
+  );
+  return rows.rows.filter((r) => r.memberMatch || foldName(r.name).includes(folded)).map(({ memberMatch: _, ...r }) => toRow(r));
 }
 
 /** Creates an alliance with its members, partners, outline and first history entry; returns its id. */
@@ -237,4 +252,16 @@ export async function allianceOutlines(knex: Knex): Promise<{ id: number; name: 
      FROM alliances WHERE deleted_at IS NULL AND outline IS NOT NULL ORDER BY id`,
   );
   return result.rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) as Geometry }));
+}
+
+/** The alliances (not deleted) a Comune is a member of: published first, then by name. */
+export async function alliancesOfComune(knex: Knex, code: string): Promise<ComuneAllianceRef[]> {
+  const result = await knex.raw<{ rows: ComuneAllianceRef[] }>(
+    `SELECT a.id, a.name, a.status, m.status AS "memberStatus"
+     FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id
+     WHERE m.comune_code = ? AND a.deleted_at IS NULL
+     ORDER BY a.status = 'published' DESC, a.name, a.id`,
+    [code],
+  );
+  return result.rows;
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { AssociationKind } from '../../domain/associations';
 import { COOPERATION_KINDS, type AdjacencyTable, type AtlasTable, type BBox } from '../../domain/atlas-table';
+import { isMountainComune } from '../../domain/mountain';
 
 interface Row {
   code: string;
@@ -10,7 +12,8 @@ interface Row {
   population_year: number | null;
   density_per_km2: number | null;
   area_km2: number;
-  mountain: boolean;
+  /** Unioni and Comunità Montane it belongs to, as kind and name (null for none). */
+  bodies: { kind: AssociationKind; name: string }[] | null;
   inner_area_class: string | null;
   hub_code: string | null;
   lon: number;
@@ -28,8 +31,9 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
       `SELECT c.code, c.name, c.province_code, c.region_code, c.population, c.population_year::int AS population_year,
               c.density_per_km2, c.inner_area_class, c.hub_code, ST_X(c.label_point) AS lon, ST_Y(c.label_point) AS lat,
               coalesce(k.n, 0) AS associations, coalesce(c.area_km2, c.geodesic_area_km2) AS area_km2,
-              EXISTS (SELECT 1 FROM association_members cm JOIN associations ca ON ca.id = cm.association_id
-                      WHERE cm.comune_code = c.code AND ca.kind = 'comunita_montana') AS mountain
+              (SELECT json_agg(json_build_object('kind', ca.kind, 'name', ca.name) ORDER BY ca.kind, ca.name)
+                 FROM association_members cm JOIN associations ca ON ca.id = cm.association_id
+                 WHERE cm.comune_code = c.code AND ca.kind IN ('comunita_montana', 'unione')) AS bodies
        FROM comuni c
        LEFT JOIN (SELECT m.comune_code, count(*)::int AS n
                   FROM association_members m JOIN associations a ON a.id = m.association_id
@@ -58,7 +62,7 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
     population: rows.map((r) => r.population),
     density: rows.map((r) => r.density_per_km2),
     area: rows.map((r) => Math.round(r.area_km2 * 1e4) / 1e4),
-    mountain: rows.map((r) => (r.mountain ? 1 : 0)),
+    mountain: rows.map((r) => (isMountainComune(r.bodies ?? []) ? 1 : 0)),
     innerAreaClass: rows.map((r) => r.inner_area_class),
     hub: rows.map((r) => r.hub_code),
     lon: rows.map((r) => round(r.lon)),

@@ -2,7 +2,8 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
-import { allianceBody, alliancePatch } from '../http/schemas';
+import { allianceBody, allianceListQuery, alliancePatch } from '../http/schemas';
+import { foldName } from '../../domain/text';
 import {
   allianceOutline,
   allianceOutlines,
@@ -51,8 +52,9 @@ export function allianceRoutes(ctx: AppContext): Router {
       .json({ ...present(stored, await allianceOutline(knex, id)), editToken: token, editUrl: `/alleanze/${id}#edit=${token}` });
   });
 
-  router.get('/api/alliances', async (_req, res) => {
-    const list = await listAlliances(knex);
+  router.get('/api/alliances', async (req, res) => {
+    const { q } = allianceListQuery.parse(req.query);
+    const list = await listAlliances(knex, foldName(q));
     res.json({
       alliances: list.map((a) => ({
         id: a.id,

@@ -4,7 +4,9 @@ import { notFound } from '../http/errors';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
 import { comuniWithin } from '../queries/within';
 import { resolveComuni } from '../queries/resolve';
+import { alliancesOfComune } from '../queries/alliances';
 import { findComune, searchComuni } from '../queries/comuni';
+import { mountainBasis } from '../../domain/mountain';
 import { isSmallComune } from '../../domain/thresholds';
 import type { ComuneDetails } from '../../domain/api-types';
 
@@ -31,11 +33,14 @@ export function comuniRoutes(ctx: AppContext): Router {
     const comune = await findComune(ctx.db.knex, code);
     if (!comune) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
     const { value: tables } = await ctx.tables.get();
+    const associations = tables.memberships.get(code) ?? [];
     const details: ComuneDetails = {
       ...comune,
       small: isSmallComune(comune.population),
       neighbours: tables.graph.neighbours(code),
-      associations: tables.memberships.get(code) ?? [],
+      associations,
+      mountain: mountainBasis(associations),
+      alliances: await alliancesOfComune(ctx.db.knex, code),
     };
     res.json(details);
   });

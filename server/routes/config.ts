@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ATTRIBUTION } from '../../geodata/sources';
+import { ATTRIBUTION } from '../../geodata/datasets';
 import type { AppContext } from '../context';
 
 /** What the client needs to know about this installation. */

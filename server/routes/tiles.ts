@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ATTRIBUTION } from '../../geodata/sources';
+import { ATTRIBUTION } from '../../geodata/datasets';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
 import { sendGzipped } from '../http/gzipped';

@@ -16,18 +16,17 @@ import { evaluateRules } from '../../domain/rules';
 import { summarizeTerritory } from '../../domain/territory';
 import { importGeodata } from '../../geodata/import/pipeline';
 import { silentProgress } from '../../geodata/progress';
-import { resolveGeodataDir } from '../../geodata/sources';
+import { loadGeodata } from '../../geodata/load';
 import { createApp } from '../../server/app';
-import { PROJECT_ROOT } from '../../server/config';
+import { PROJECT_ROOT } from '../../infra/paths';
 import { createContext } from '../../server/context';
-import { openDatabase, type Database } from '../../server/db/database';
+import { openDatabase, type Database } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
 import { buildClient, hasChromium } from '../helpers/browser';
 import { benchClient } from './client';
 import { benchServices } from './services';
 
 const run = promisify(execFile);
-const geodataDir = resolveGeodataDir();
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
 const record = (engine: string, measure: string, value: number, unit: string, goal?: string) =>
   rows.push({ engine, measure, value: Math.round(value * 100) / 100, unit, ...(goal ? { goal } : {}) });
@@ -87,7 +86,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   let db = await open();
   const opened = seconds(start);
   const importStart = performance.now();
-  await importGeodata(db.knex, geodataDir, silentProgress);
+  await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
   record(engine, 'open empty database (+ migrations)', opened, 's');
   record(engine, 'first import', seconds(importStart), 's', engine === 'postgres' ? '≤ 30 s' : undefined);
   record(engine, 'first start: empty → imported', seconds(start), 's', engine === 'pglite' ? '≤ 90 s' : undefined);

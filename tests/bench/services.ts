@@ -5,7 +5,7 @@ import { rankSuggestions } from '../../domain/suggestions';
 import type { TerritoryTables } from '../../server/data/territory-store';
 import { allianceProvisions } from '../../server/queries/coverage';
 import { coverageColumns } from '../../server/services/coverage';
-import type { Database } from '../../server/db/database';
+import type { Database } from '../../infra/db/database';
 
 export interface ServiceFigures {
   coverageHttpP50: number;

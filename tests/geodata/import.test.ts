@@ -1,22 +1,25 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GeodataError } from '../../geodata/errors';
 import { importAssociationsCsv } from '../../geodata/import/associations-csv';
 import { importGeodata } from '../../geodata/import/pipeline';
 import { writeAdjacency } from '../../geodata/import/adjacency';
+import { PACK_DIR } from '../../geodata/pack/format';
+import { readPack } from '../../geodata/pack/read';
 import { silentProgress } from '../../geodata/progress';
-import { COMUNI_DIR, FILES } from '../../geodata/sources';
+import type { SourceData } from '../../geodata/source-data';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let database: TestDatabase;
 let work: string;
-const geodata = inject('geodataDir');
+let pack: SourceData;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-geodata-'));
+  pack = await readPack(PACK_DIR, silentProgress);
 });
 afterAll(async () => {
   await database?.dispose();
@@ -39,20 +42,11 @@ async function fingerprint(): Promise<string> {
   return result.rows[0]!.f;
 }
 
-/** A GEODATA_DIR cut from the real one: all tables, but only the given provinces' Comuni. */
-async function cutGeodata(name: string, provinces: number[], edit?: (file: string, text: string) => string): Promise<string> {
-  const dir = path.join(work, name);
-  await fs.mkdir(path.join(dir, COMUNI_DIR), { recursive: true });
-  for (const file of Object.values(FILES)) {
-    await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await fs.copyFile(path.join(geodata, file), path.join(dir, file));
-  }
-  for (const p of provinces) {
-    const file = `${COMUNI_DIR}/limits_P_${p}_municipalities.geojson`;
-    const text = await fs.readFile(path.join(geodata, file), 'utf8');
-    await fs.writeFile(path.join(dir, file), edit ? edit(file, text) : text);
-  }
-  return dir;
+/** The data pack cut to the given provinces' Comuni (every table kept), optionally edited. */
+function cutData(provinces: string[], edit?: (comuni: SourceData['boundaries']['comuni']) => void): SourceData {
+  const comuni = pack.boundaries.comuni.filter((c) => provinces.includes(c.provinceCode)).map((c) => ({ ...c }));
+  edit?.(comuni);
+  return { ...pack, boundaries: { ...pack.boundaries, comuni } };
 }
 
 async function writeCsv(name: string, text: string): Promise<string> {
@@ -135,12 +129,8 @@ describe('geodata:associations (CSV of Unioni and Comunità Montane)', () => {
 describe('a failed import', () => {
   it('stops before writing when the files are inconsistent, listing the problems', async () => {
     const before = await fingerprint();
-    const dir = await cutGeodata('duplicate', [7], (_file, text) => {
-      const fc = JSON.parse(text) as { features: unknown[] };
-      fc.features.push(fc.features[0]);
-      return JSON.stringify(fc);
-    });
-    const error = await importGeodata(database.db.knex, dir, silentProgress, { subset: true }).catch((e: unknown) => e);
+    const data = cutData(['007'], (comuni) => comuni.push(comuni[0]!));
+    const error = await importGeodata(database.db.knex, data, silentProgress, { subset: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeodataError);
     expect((error as GeodataError).problems).toEqual([expect.stringMatching(/code 007001 appears more than once/)]);
     expect(await fingerprint()).toBe(before);
@@ -148,12 +138,10 @@ describe('a failed import', () => {
 
   it('rejects a geometry without area and leaves the previous data intact', async () => {
     const before = await fingerprint();
-    const dir = await cutGeodata('broken-geometry', [7], (_file, text) => {
-      const fc = JSON.parse(text) as { features: { geometry: unknown }[] };
-      fc.features[3]!.geometry = { type: 'Polygon', coordinates: [[[7.1, 45.7], [7.2, 45.8], [7.1, 45.7]]] };
-      return JSON.stringify(fc);
+    const data = cutData(['007'], (comuni) => {
+      comuni[3]!.geometry = JSON.stringify({ type: 'Polygon', coordinates: [[[7.1, 45.7], [7.2, 45.8], [7.1, 45.7]]] });
     });
-    const error = await importGeodata(database.db.knex, dir, silentProgress, { subset: true }).catch((e: unknown) => e);
+    const error = await importGeodata(database.db.knex, data, silentProgress, { subset: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeodataError);
     expect((error as GeodataError).problems).toEqual([expect.stringMatching(/^007\d{3}: geometry without area$/)]);
     expect(await fingerprint()).toBe(before);
@@ -161,37 +149,32 @@ describe('a failed import', () => {
 
   it('rolls back everything written when it is interrupted half-way', async () => {
     const before = await fingerprint();
-    const dir = await cutGeodata('interrupted', [7]);
+    const data = cutData(['007']);
     const crashDuringAdjacency = {
       ...silentProgress,
       stage(label: string) {
         if (label.startsWith('Adiacenze')) throw new Error('simulated crash after the Comuni were written');
       },
     };
-    await expect(importGeodata(database.db.knex, dir, crashDuringAdjacency, { subset: true })).rejects.toThrow(/simulated crash/);
+    await expect(importGeodata(database.db.knex, data, crashDuringAdjacency, { subset: true })).rejects.toThrow(/simulated crash/);
     expect(await count(`SELECT count(*)::int AS n FROM comuni`)).toBe(7899);
     expect(await fingerprint()).toBe(before);
   });
 
-  it('refuses to remove the Comuni of provinces whose files are missing', async () => {
-    const dir = await cutGeodata('partial', [7, 8]);
-    const error = await importGeodata(database.db.knex, dir, silentProgress).catch((e: unknown) => e);
+  it('refuses to remove the Comuni of provinces that have none in the data', async () => {
+    const before = await fingerprint();
+    const error = await importGeodata(database.db.knex, cutData(['007', '008']), silentProgress).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeodataError);
     expect((error as GeodataError).problems).toHaveLength(105);
-    expect((error as GeodataError).problems).toContain('boundaries/comuni/limits_P_1_municipalities.geojson');
-  });
-
-  it('names a missing file', async () => {
-    const dir = await cutGeodata('missing', [7]);
-    await fs.rm(path.join(dir, FILES.population));
-    await expect(importGeodata(database.db.knex, dir, silentProgress, { subset: true })).rejects.toThrow(/comuni_population\.csv/);
+    expect((error as GeodataError).problems).toContain('001 Torino');
+    expect(await fingerprint()).toBe(before);
   });
 });
 
 describe('a re-import', () => {
   it('is idempotent and reports what changed', async () => {
-    const dir = await cutGeodata('aosta', [7]);
-    const first = await importGeodata(database.db.knex, dir, silentProgress, { subset: true });
+    const data = cutData(['007']);
+    const first = await importGeodata(database.db.knex, data, silentProgress, { subset: true });
     const aosta = await count(`SELECT count(*)::int AS n FROM comuni`);
     expect(first.boundaries.comuni).toBe(aosta);
     expect(aosta).toBe(74);
@@ -199,7 +182,7 @@ describe('a re-import', () => {
     expect(first.adjacency.border).toBeGreaterThan(100);
     const state = await fingerprint();
 
-    const second = await importGeodata(database.db.knex, dir, silentProgress, { subset: true });
+    const second = await importGeodata(database.db.knex, data, silentProgress, { subset: true });
     expect(second.boundaries.removedComuni).toEqual([]);
     expect(second.dataVersion).toBeGreaterThan(first.dataVersion);
     expect(await fingerprint()).toBe(state);

@@ -6,7 +6,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
 import { startTestServer, type TestServer } from './test-server';
-import { PROJECT_ROOT } from '../../server/config';
+import { PROJECT_ROOT } from '../../infra/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);

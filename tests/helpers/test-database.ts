@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../server/db/database';
+import { openDatabase, type Database } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from './postgres';
 
 export interface TestDatabase {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app';
 import { createContext, type AppContext } from '../../server/context';
-import type { Database } from '../../server/db/database';
+import type { Database } from '../../infra/db/database';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
 

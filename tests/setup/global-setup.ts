@@ -4,9 +4,9 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { importGeodata } from '../../geodata/import/pipeline';
+import { geodataLocation, loadGeodata } from '../../geodata/load';
 import { terminalProgress } from '../../geodata/progress';
-import { resolveGeodataDir } from '../../geodata/sources';
-import { openDatabase } from '../../server/db/database';
+import { openDatabase } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
 import { CACHE_DIR, templateKey } from './template';
 
@@ -17,7 +17,8 @@ declare module 'vitest' {
     templateDir: string;
     /** Server engine: a database with all the data, to clone. */
     templateDatabase: string;
-    geodataDir: string;
+    /** GEODATA_DIR's full sources, when set (tests that need them skip otherwise); else ''. */
+    fullSourcesDir: string;
   }
 }
 
@@ -26,9 +27,13 @@ declare module 'vitest' {
  * changed), so each test file starts from a copy instead of a 60-second import.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  const geodataDir = resolveGeodataDir();
-  const key = templateKey(geodataDir);
-  project.provide('geodataDir', geodataDir);
+  const location = geodataLocation();
+  const key = templateKey(location.dir);
+  project.provide('fullSourcesDir', location.kind === 'sources' ? location.dir : '');
+  const importAll = async (knex: Parameters<typeof importGeodata>[0]) => {
+    const progress = terminalProgress();
+    await importGeodata(knex, await loadGeodata(progress), progress);
+  };
   const url = process.env.DATABASE_URL;
 
   if (!url) {
@@ -39,7 +44,7 @@ export default async function setup(project: TestProject): Promise<void> {
       await fs.rm(building, { recursive: true, force: true });
       const db = await openDatabase({ dataDir: path.join(building, 'pgdata') });
       console.log('Preparing the embedded test database (real data, once)…');
-      await importGeodata(db.knex, geodataDir, terminalProgress());
+      await importAll(db.knex);
       await db.close();
       await fs.writeFile(path.join(building, 'ready'), key);
       await fs.rm(templateDir, { recursive: true, force: true });
@@ -63,7 +68,7 @@ export default async function setup(project: TestProject): Promise<void> {
     await client.query(`CREATE DATABASE "${templateDatabase}_building"`);
     const db = await openDatabase({ databaseUrl: databaseUrlFor(url, `${templateDatabase}_building`), dataDir: '' });
     console.log('Preparing the PostgreSQL test database (real data, once)…');
-    await importGeodata(db.knex, geodataDir, terminalProgress());
+    await importAll(db.knex);
     await db.close();
     await client.query(`ALTER DATABASE "${templateDatabase}_building" RENAME TO "${templateDatabase}"`);
   }

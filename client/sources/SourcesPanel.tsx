@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { SourcesAnswer } from '../api/types';
+import { numberFormat } from '../i18n';
+
+/** "Dati": every dataset with its source, version, reference date, licence, counts and known gaps. */
+export function SourcesPanel({ onClose }: { onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const f = numberFormat(i18n.language);
+  const [answer, setAnswer] = useState<SourcesAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api
+      .sources()
+      .then((a) => current && setAnswer(a))
+      .catch((e: unknown) => current && setError((e as Error).message));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  return (
+    <aside className="panel" aria-labelledby="sources-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="panel-head">
+        <h2 id="sources-title">{t('sources.title')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('sources.close')}>
+          ×
+        </button>
+      </div>
+      <p>{t('sources.intro')}</p>
+      {error && <p role="alert">{t('sources.error', { message: error })}</p>}
+      {!answer && !error && <p aria-busy="true">{t('details.loading')}</p>}
+      {answer && (
+        <>
+          <p className="muted" data-testid="sources-origin">{t(`sources.origin.${answer.origin?.kind ?? 'none'}`)}</p>
+          {answer.datasets.map((d) => (
+            <section key={d.id} className="card" data-testid={`source-${d.id}`}>
+              <h3>{d.title[lang]}</h3>
+              <dl className="facts">
+                <dt>{t('sources.source')}</dt>
+                <dd>{d.source}</dd>
+                <dt>{t('sources.version')}</dt>
+                <dd>{d.upstreamVersion}</dd>
+                <dt>{t('sources.referenceDate')}</dt>
+                <dd>{d.referenceDate}</dd>
+                <dt>{t('sources.licence')}</dt>
+                <dd>{d.licence}</dd>
+                <dt>{t('sources.attribution')}</dt>
+                <dd>{d.attribution}</dd>
+                <dt>{t('sources.counts')}</dt>
+                <dd>
+                  {Object.entries(d.counts)
+                    .map(([key, value]) => t(`sources.count.${key}`, { value: f.format(value) }))
+                    .join(' · ')}
+                </dd>
+                {d.importedAt && (
+                  <>
+                    <dt>{t('sources.importedAt')}</dt>
+                    <dd>{new Date(d.importedAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'it-IT')}</dd>
+                  </>
+                )}
+              </dl>
+              <h4>{t('sources.gaps')}</h4>
+              {d.gaps.length === 0 ? (
+                <p className="muted">{t('sources.noGaps')}</p>
+              ) : (
+                <ul>
+                  {d.gaps.map((g) => (
+                    <li key={g.it}>{g[lang]}</li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </aside>
+  );
+}

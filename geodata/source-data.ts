@@ -1,0 +1,48 @@
+import { readAreas, type AssociationSource } from './read/areas';
+import { readAttributes, type AttributeTable } from './read/attributes';
+import { listComuniFiles, readBoundaries, type Boundaries } from './read/boundaries';
+import { readUnioni, type UnioneSource } from './read/unioni';
+import { GeodataError } from './errors';
+import type { Progress } from './progress';
+import { PROVINCE_FILE_CODES, comuniFile } from './sources';
+
+/** Where the data being imported came from. */
+export interface DataOrigin {
+  /** The compact data pack committed in the repository, or the full-resolution source files. */
+  kind: 'pack' | 'sources';
+  /** For a pack: the SHA-256 of its manifest (what exactly was imported). */
+  manifestSha256?: string;
+}
+
+/** Everything the import writes, read and checked, whichever files it came from. */
+export interface SourceData {
+  origin: DataOrigin;
+  boundaries: Boundaries;
+  figures: AttributeTable;
+  snai: AssociationSource[];
+  sll: AssociationSource[];
+  unioni: UnioneSource[];
+}
+
+/** Reads the full-resolution source files of a GEODATA_DIR (see PROVENANCE in the README). */
+export async function readFullSources(dir: string, progress: Progress, options: { subset?: boolean } = {}): Promise<SourceData> {
+  const files = await listComuniFiles(dir);
+  if (!options.subset) {
+    const missing = PROVINCE_FILE_CODES.map(comuniFile).filter((f) => !files.includes(f));
+    if (missing.length > 0) {
+      throw new GeodataError(
+        `${missing.length} province boundary files are missing; nothing was imported (a partial import would remove their Comuni)`,
+        missing,
+      );
+    }
+  }
+  progress.stage('Lettura dei file', files.length + 3);
+  const boundaries = await readBoundaries(dir, () => progress.tick());
+  const figures = await readAttributes(dir);
+  progress.tick();
+  const { snai, sll } = await readAreas(dir);
+  progress.tick();
+  const unioni = await readUnioni(dir);
+  progress.tick();
+  return { origin: { kind: 'sources' }, boundaries, figures, snai, sll, unioni };
+}
