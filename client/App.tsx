@@ -31,6 +31,7 @@ import { ComparePanel, type CompareRef } from './compare/ComparePanel';
 import { compareRefKey, parseCompareRef } from './compare/useCompared';
 import { useCoverage } from './coverage/useCoverage';
 import { COVERAGE_THEME } from './map/coverage-theme';
+import { OUTLINE_OVERLAYS } from './map/style';
 
 const MODES: { id: Mode; key: string }[] = [
   { id: 'explore', key: 'nav.explore' },
@@ -87,8 +88,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void Promise.all([api.associations('unione'), api.associations('comunita_montana')])
-      .then(([u, c]) => setUnioni(u.length + c.length))
+    void Promise.all((OUTLINE_OVERLAYS.unioni?.kinds ?? []).map((kind) => api.associations(kind)))
+      .then((lists) => setUnioni(lists.reduce((n, list) => n + list.length, 0)))
       .catch(() => undefined);
   }, []);
 

@@ -3,7 +3,7 @@ import maplibregl, { type ExpressionSpecification, type MapLayerMouseEvent } fro
 import type { Atlas } from '../data/atlas';
 import type { ViewState } from '../state/view-state';
 import { featureStates, NO_DATA, type Theme } from './themes';
-import { atlasStyle, OUTLINE_OVERLAYS, SOURCE } from './style';
+import { atlasStyle, OUTLINE_OVERLAYS, overlayLayerIds, SOURCE } from './style';
 import type { DeckOverlays } from './deck-overlays';
 import type { DrawShape } from './draw-shapes';
 import type { DrawTools } from './draw-tools';
@@ -185,7 +185,8 @@ export function AtlasMap(props: Props) {
     const map = mapRef.current;
     if (!ready || !map) return;
     for (const id of Object.keys(OUTLINE_OVERLAYS)) {
-      map.setLayoutProperty(`overlay-${id}`, 'visibility', view.overlays.includes(id as never) ? 'visible' : 'none');
+      const visibility = view.overlays.includes(id as never) ? 'visible' : 'none';
+      for (const layer of overlayLayerIds(id)) map.setLayoutProperty(layer, 'visibility', visibility);
     }
     showAlliances(map, view.overlays.includes('alliances'), props.alliancesRevision ?? 0);
     redraw(map);

@@ -5,12 +5,18 @@ import { PART_COLOURS } from '../builder/parts';
 export const SOURCE = 'atlas';
 export const ASSOCIATIONS_SOURCE = 'associations';
 
-/** Outline overlays of existing associations: which kinds each shows, and its colour (Okabe–Ito). */
-export const OUTLINE_OVERLAYS: Partial<Record<OverlayId, { kinds: string[]; colour: string; width: number }>> = {
+/** Outline overlays of existing associations: which kinds each shows, its colour (Okabe–Ito), names from which zoom. */
+export const OUTLINE_OVERLAYS: Partial<
+  Record<OverlayId, { kinds: string[]; colour: string; width: number; labelsFrom?: number; labelColour?: string }>
+> = {
   snai: { kinds: ['snai'], colour: '#D55E00', width: 2 },
   sll: { kinds: ['sll'], colour: '#009E73', width: 1.2 },
-  unioni: { kinds: ['unione', 'comunita_montana'], colour: '#CC79A7', width: 2 },
+  unioni: { kinds: ['unione', 'comunita_montana', 'other'], colour: '#CC79A7', width: 2, labelsFrom: 8, labelColour: '#7a2a5e' },
 };
+
+/** The map layers of an outline overlay: its lines, and its names where it has them. */
+export const overlayLayerIds = (id: string): string[] =>
+  OUTLINE_OVERLAYS[id as OverlayId]?.labelsFrom === undefined ? [`overlay-${id}`] : [`overlay-${id}`, `overlay-${id}-labels`];
 
 const TEXT_FONT = ['sans-serif'];
 const halo = { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
@@ -66,6 +72,25 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       layout: { visibility: 'none', 'line-join': 'round' },
       paint: { 'line-color': overlay.colour, 'line-width': overlay.width, 'line-opacity': 0.9 },
     });
+    if (overlay.labelsFrom !== undefined) {
+      layers.push({
+        id: `overlay-${id}-labels`,
+        type: 'symbol',
+        source: ASSOCIATIONS_SOURCE,
+        'source-layer': 'associations',
+        minzoom: overlay.labelsFrom,
+        filter: ['in', ['get', 'kind'], ['literal', overlay.kinds]],
+        layout: {
+          visibility: 'none',
+          'symbol-placement': 'line',
+          'text-field': ['get', 'name'],
+          'text-font': TEXT_FONT,
+          'text-size': 11,
+          'symbol-spacing': 400,
+        },
+        paint: { ...halo, 'text-color': overlay.labelColour ?? overlay.colour },
+      });
+    }
   }
   layers.push(
     {

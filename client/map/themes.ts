@@ -124,7 +124,7 @@ export function buildTheme(id: ThemeId, atlas: Atlas): Theme {
           { colour: PALETTES.blues[2], kind: 'label', key: 'legend.count', values: { count: 2 } },
           { colour: PALETTES.blues[3], kind: 'label', key: 'legend.countMore', values: { count: 3 } },
         ],
-        source: 'DPCoe-NUVAP, ALI Atlas',
+        source: 'Unioni: ANCI 2023; aree SNAI: DPCoe-NUVAP; alleanze: ALI Atlas',
       };
   }
 }

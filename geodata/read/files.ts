@@ -9,12 +9,14 @@ export type CsvRow = Record<string, string>;
 export async function readCsv(dir: string, file: string, required: readonly string[]): Promise<CsvRow[]> {
   const text = await readText(dir, file);
   let rows: CsvRow[];
+  // The header as read, so that a file with a header and no rows is told apart from a wrong header.
+  let header: string[] = [];
+  const keepHeader = (names: string[]) => (header = names);
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as CsvRow[];
+    rows = parse(text, { columns: keepHeader, skip_empty_lines: true, trim: true, bom: true }) as CsvRow[];
   } catch (error) {
     throw new GeodataError(`${file} is not a readable CSV file`, [(error as Error).message]);
   }
-  const header = rows[0] ? Object.keys(rows[0]) : [];
   const missing = required.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     throw new GeodataError(`${file} lacks required columns`, missing.map((c) => `missing column "${c}"`));

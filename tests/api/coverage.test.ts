@@ -67,10 +67,13 @@ describe('GET /api/coverage', () => {
     expect(torino.covered).toBe(members.filter((c) => c.startsWith('001')).length);
     expect(torino.populationCovered).toBeGreaterThan(0);
 
-    // Only Agliè receives civil protection; "any fundamental function" counts it too.
-    expect(Object.keys((await coverage('ff-e')).covered)).toEqual([AGLIE]);
+    // Of the alliance, only Agliè (in no Unione) receives civil protection: it is covered by the alliance alone.
+    const ffe = await coverage('ff-e');
+    expect(ffe.covered[AGLIE]!.map((i) => ffe.sources[i])).toEqual([{ kind: 'alliance', id, name: 'ALI coperta' }]);
+    const viaAlliance = Object.entries(ffe.covered).filter(([, via]) => via.some((i) => ffe.sources[i]!.kind === 'alliance'));
+    expect(viaAlliance.map(([code]) => code)).toEqual([AGLIE]);
     const any = await coverage('fundamental');
-    expect(any.covered[AGLIE]).toBeDefined();
+    expect(any.covered[AGLIE]!.map((i) => any.sources[i]!.kind)).toEqual(['alliance']);
     expect(any.assumption?.it).toContain('Unioni');
 
     const csv = await (await env.server.get('/api/coverage.csv?service=suap&level=region')).text();
@@ -78,6 +81,17 @@ describe('GET /api/coverage', () => {
     expect(lines[0]).toContain('codice;nome;comuni;coperti');
     expect(lines).toHaveLength(21);
     expect(lines.find((l) => l.startsWith('="01"'))).toContain('Piemonte');
+  });
+
+  it('counts the members of an existing Unione as covered for fundamental functions, saying it is an assumption', async () => {
+    const c = await coverage('fundamental');
+    const lugo = (c.covered['039012'] ?? []).map((i) => c.sources[i]);
+    expect(lugo).toEqual([expect.objectContaining({ kind: 'unione', name: 'Unione dei Comuni della Bassa Romagna' })]);
+    expect(c.obligedUncovered).not.toContain('039003'); // Bagnara di Romagna, a small Comune of the same Unione
+    expect(c.totals.covered).toBeGreaterThan(2000);
+    expect(c.assumption?.it).toContain('Unioni');
+    // A digital service is not a fundamental function: an Unione does not cover it.
+    expect((await coverage('pagopa')).covered['039012']).toBeUndefined();
   });
 
   it('answers an unknown or malformed service clearly', async () => {

@@ -52,7 +52,7 @@ describe('vector tiles', () => {
     const tile = await decode(await env.server.get('/tiles/associations/6/34/23.pbf'));
     const layer = tile.layers.associations!;
     const kinds = new Set(Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.kind));
-    expect(kinds).toEqual(new Set(['snai', 'sll']));
+    expect(kinds).toEqual(new Set(['snai', 'sll', 'unione']));
     const sll = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((f) => f.properties.name === 'Roma');
     expect(sll?.type).toBe(3);
     expect((await env.server.get('/tiles/associations.json')).status).toBe(200);

@@ -26,14 +26,14 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-async function count(sql: string): Promise<number> {
-  const result = await database.db.knex.raw<{ rows: { n: number }[] }>(sql);
+async function count(sql: string, db: TestDatabase = database): Promise<number> {
+  const result = await db.db.knex.raw<{ rows: { n: number }[] }>(sql);
   return result.rows[0]!.n;
 }
 
 /** A fingerprint of everything the import writes, to compare two states of the database. */
-async function fingerprint(): Promise<string> {
-  const result = await database.db.knex.raw<{ rows: { f: string }[] }>(`SELECT concat_ws('|',
+async function fingerprint(db: TestDatabase = database): Promise<string> {
+  const result = await db.db.knex.raw<{ rows: { f: string }[] }>(`SELECT concat_ws('|',
       (SELECT md5(string_agg(concat_ws(',', code, name, population, area_km2, density_per_km2, inner_area_class,
                                         round(geodesic_area_km2::numeric, 6), ST_AsText(ST_SnapToGrid(geom, 0.001))), ';' ORDER BY code)) FROM comuni),
       (SELECT md5(string_agg(concat_ws(',', a, b, border_m, kind), ';' ORDER BY a, b)) FROM comune_adjacency),
@@ -65,6 +65,13 @@ describe('the full import', () => {
     expect(await count(`SELECT count(*)::int AS n FROM comuni WHERE GeometryType(geom) <> 'MULTIPOLYGON'`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM associations WHERE kind = 'snai'`)).toBe(208);
     expect(await count(`SELECT count(*)::int AS n FROM associations WHERE kind = 'sll'`)).toBe(515);
+    // The Unioni di Comuni (ANCI 2023) with their members; 6 Comunità di montagna and 15 Comunità di valle.
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE source = 'ANCI 2023' AND kind = 'unione'`)).toBe(397);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE source = 'ANCI 2023' AND kind = 'other'`)).toBe(15);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM association_members m JOIN associations a ON a.id = m.association_id
+                   WHERE a.source = 'ANCI 2023' AND a.kind = 'unione'`),
+    ).toBe(2340);
   });
 });
 
@@ -120,6 +127,36 @@ describe('geodata:associations (CSV of Unioni and Comunità Montane)', () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it('says a file with a header and no rows has no rows', async () => {
+    const file = await writeCsv('empty.csv', 'kind,name,istat_code\n');
+    const error = await importAssociationsCsv(database.db.knex, work, file).catch((e: unknown) => e);
+    expect((error as GeodataError).problems).toEqual(['il file non contiene righe']);
+  });
+
+  it('with skipUnknown imports the rest and lists the codes not in the boundaries', async () => {
+    const file = await writeCsv(
+      'skip.csv',
+      'kind,name,istat_code\nconvenzione,Convenzione Skip,001001\nconvenzione,Convenzione Skip,999999\nconvenzione,Convenzione Skip,001002\n',
+    );
+    const report = await importAssociationsCsv(database.db.knex, work, file, { skipUnknown: true });
+    expect(report).toMatchObject({ associations: 1, memberships: 2, skipped: ['riga 3: 999999'] });
+    const members = await database.db.knex.raw<{ rows: { comune_code: string }[] }>(
+      `SELECT m.comune_code FROM associations a JOIN association_members m ON m.association_id = a.id
+       WHERE a.name = 'Convenzione Skip' ORDER BY 1`,
+    );
+    expect(members.rows.map((r) => r.comune_code)).toEqual(['001001', '001002']);
+  });
+
+  it('with replaceKinds swaps a whole kind for the newer list, the default Unioni included, in one step', async () => {
+    const kindCount = () => count(`SELECT count(*)::int AS n FROM associations WHERE kind = 'comunita_montana'`);
+    expect(await kindCount()).toBeGreaterThanOrEqual(6); // the Comunità di montagna of the default list
+    const file = await writeCsv('replace.csv', 'kind,name,istat_code\ncomunita_montana,Comunità Nuova,001001\ncomunita_montana,Comunità Nuova,001002\n');
+    const report = await importAssociationsCsv(database.db.knex, work, file, { replaceKinds: true });
+    expect(report.replaced).toBeGreaterThanOrEqual(6);
+    expect(await kindCount()).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE kind = 'unione' AND source = 'ANCI 2023'`)).toBeGreaterThan(390);
+  });
+
   it('rejects a file without the required columns', async () => {
     const file = await writeCsv('columns.csv', 'tipo,nome,codice\nunione,X,001001\n');
     await expect(importAssociationsCsv(database.db.knex, work, file)).rejects.toThrow(/lacks required columns/);
@@ -172,27 +209,34 @@ describe('a failed import', () => {
 });
 
 describe('a re-import', () => {
+  // These tests cut the database down to one province: they get their own copy.
+  let own: TestDatabase;
+  beforeAll(async () => {
+    own = await openTestDatabase();
+  });
+  afterAll(() => own?.dispose());
+
   it('is idempotent and reports what changed', async () => {
     const data = cutData(['007']);
-    const first = await importGeodata(database.db.knex, data, silentProgress, { subset: true });
-    const aosta = await count(`SELECT count(*)::int AS n FROM comuni`);
+    const first = await importGeodata(own.db.knex, data, silentProgress, { subset: true });
+    const aosta = await count(`SELECT count(*)::int AS n FROM comuni`, own);
     expect(first.boundaries.comuni).toBe(aosta);
     expect(aosta).toBe(74);
     expect(first.boundaries.removedComuni).toHaveLength(7899 - 74);
     expect(first.adjacency.border).toBeGreaterThan(100);
-    const state = await fingerprint();
+    const state = await fingerprint(own);
 
-    const second = await importGeodata(database.db.knex, data, silentProgress, { subset: true });
+    const second = await importGeodata(own.db.knex, data, silentProgress, { subset: true });
     expect(second.boundaries.removedComuni).toEqual([]);
     expect(second.dataVersion).toBeGreaterThan(first.dataVersion);
-    expect(await fingerprint()).toBe(state);
+    expect(await fingerprint(own)).toBe(state);
   }, 240_000);
 
   it('still finds neighbours across a hairline gap between boundaries', async () => {
     const aosta = '007003';
     const neighbours = async () =>
       (
-        await database.db.knex.raw<{ rows: { other: string; border_m: number }[] }>(
+        await own.db.knex.raw<{ rows: { other: string; border_m: number }[] }>(
           `SELECT CASE WHEN a = ? THEN b ELSE a END AS other, border_m FROM comune_adjacency
            WHERE kind = 'border' AND (a = ? OR b = ?) ORDER BY other`,
           [aosta, aosta, aosta],
@@ -201,13 +245,13 @@ describe('a re-import', () => {
     const before = await neighbours();
     expect(before.length).toBeGreaterThan(3);
     // Shrink Aosta by ~0.4 m: it no longer touches anyone, but stays within the tolerance.
-    await database.db.knex.raw(`UPDATE comuni SET geom = ST_Multi(ST_Buffer(geom, -0.000004)) WHERE code = ?`, [aosta]);
-    const touching = await database.db.knex.raw<{ rows: unknown[] }>(
+    await own.db.knex.raw(`UPDATE comuni SET geom = ST_Multi(ST_Buffer(geom, -0.000004)) WHERE code = ?`, [aosta]);
+    const touching = await own.db.knex.raw<{ rows: unknown[] }>(
       `SELECT 1 FROM comuni a JOIN comuni b ON a.code = ? AND b.code <> a.code AND ST_Intersects(a.geom, b.geom)`,
       [aosta],
     );
     expect(touching.rows).toEqual([]);
-    await database.db.knex.transaction((trx) => writeAdjacency(trx, silentProgress));
+    await own.db.knex.transaction((trx) => writeAdjacency(trx, silentProgress));
     const after = await neighbours();
     expect(after.map((r) => r.other)).toEqual(before.map((r) => r.other));
     after.forEach((r, i) => expect(r.border_m).toBeCloseTo(before[i]!.border_m, -2)); // within ~50 m

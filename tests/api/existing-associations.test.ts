@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { ComuneDetails, SourcesAnswer } from '../../domain/api-types';
+import { useTestServer } from '../helpers/test-server';
+
+const env = useTestServer();
+const LUGO = '039012';
+const BASSA_ROMAGNA = 'Unione dei Comuni della Bassa Romagna';
+
+const json = async <T>(path: string): Promise<T> => {
+  const response = await env.server.get(path);
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+};
+
+async function saveAlliance(name: string, members: string[], status: 'draft' | 'published'): Promise<number> {
+  const response = await env.server.post('/api/alliances', {
+    name,
+    status,
+    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+  });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
+  return ((await response.json()) as { id: number }).id;
+}
+
+describe('the Unioni di Comuni shipped with the data', () => {
+  it('are listed by kind with their members', async () => {
+    const unioni = await json<{ associations: { id: number; name: string; comuni: number; source: string }[] }>('/api/associations?kind=unione');
+    expect(unioni.associations.length).toBe(397);
+    const bassa = unioni.associations.find((a) => a.name === BASSA_ROMAGNA);
+    expect(bassa).toMatchObject({ comuni: 9, source: 'ANCI 2023' });
+    const detail = await json<{ members: { code: string }[]; contiguity: { contiguous: boolean } }>(`/api/associations/${bassa!.id}`);
+    expect(detail.members.map((m) => m.code)).toContain(LUGO);
+    expect(detail.contiguity.contiguous).toBe(true);
+  });
+
+  it("are in a Comune's details, with the reason it counts as mountain", async () => {
+    const lugo = await json<ComuneDetails>(`/api/comuni/${LUGO}`);
+    expect(lugo.associations.filter((a) => a.kind === 'unione').map((a) => a.name)).toEqual([BASSA_ROMAGNA]);
+    expect(lugo.mountain).toBeNull();
+    const boves = await json<ComuneDetails>('/api/comuni/004028');
+    expect(boves.mountain).toMatchObject({ kind: 'unione', name: 'Unione Montana Alpi del Mare' });
+    const friulian = await json<ComuneDetails>('/api/comuni/030025');
+    expect(friulian.mountain).toMatchObject({ kind: 'comunita_montana', name: 'Comunità di Montagna Canal del Ferro - Valcanale' });
+  });
+});
+
+describe('the alliances of a Comune', () => {
+  it('are listed on its details, published first, drafts marked', async () => {
+    // Lugo and Bagnacavallo share a border.
+    const draft = await saveAlliance('A bozza di Lugo', [LUGO, '039002'], 'draft');
+    const published = await saveAlliance('Z pubblicata di Lugo', [LUGO, '039002', '039003', '039008', '039009', '039011', '039013', '039017', '039001'], 'published');
+    const lugo = await json<ComuneDetails>(`/api/comuni/${LUGO}`);
+    const mine = lugo.alliances.filter((a) => a.id === draft || a.id === published);
+    expect(mine).toEqual([
+      { id: published, name: 'Z pubblicata di Lugo', status: 'published', memberStatus: 'joined' },
+      { id: draft, name: 'A bozza di Lugo', status: 'draft', memberStatus: 'joined' },
+    ]);
+    expect((await json<ComuneDetails>('/api/comuni/001001')).alliances.some((a) => a.id === draft)).toBe(false);
+  });
+
+  it('can be found in the alliance list by a member Comune, accents and case aside', async () => {
+    const id = await saveAlliance('Alleanza senza nome di luogo', ['039002', LUGO], 'draft');
+    const other = await saveAlliance('Alleanza del Canavese', ['001001', '001004'], 'draft');
+    for (const q of ['Lugo', 'lugo', 'LUGO']) {
+      const ids = (await json<{ alliances: { id: number }[] }>(`/api/alliances?q=${q}`)).alliances.map((a) => a.id);
+      expect(ids, q).toContain(id);
+      expect(ids, q).not.toContain(other);
+    }
+    const byName = (await json<{ alliances: { id: number }[] }>(`/api/alliances?q=${encodeURIComponent('canavese')}`)).alliances.map((a) => a.id);
+    expect(byName).toContain(other);
+    expect(byName).not.toContain(id);
+    expect((await env.server.get(`/api/alliances?q=${'x'.repeat(101)}`)).status).toBe(400);
+  });
+});
+
+describe('GET /api/sources', () => {
+  it('lists every dataset with source, date, licence, counts and known gaps, and says it came from the pack', async () => {
+    const answer = await json<SourcesAnswer>('/api/sources');
+    expect(answer.datasets.map((d) => d.id)).toEqual(['boundaries', 'figures', 'snai', 'sll', 'unioni']);
+    const by = Object.fromEntries(answer.datasets.map((d) => [d.id, d]));
+    expect(by.boundaries!.counts).toEqual({ comuni: 7899, provinces: 107, regions: 20 });
+    expect(by.figures!.counts.withPopulation).toBe(7898);
+    expect(by.unioni!.counts).toEqual({ associations: 418, memberships: 2585 });
+    expect(by.snai!.counts.associations).toBe(208);
+    expect(by.boundaries!.gaps.map((g) => g.it).join(' ')).toContain('Moransengo-Tonengo');
+    expect(by.figures!.gaps.map((g) => g.it).join(' ')).toContain('Misiliscemi');
+    expect(by.unioni!.gaps.map((g) => g.it).join(' ')).toContain('troncati');
+    for (const d of answer.datasets) {
+      expect(d.licence, d.id).not.toBe('');
+      expect(d.importedAt, d.id).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+    expect(answer.origin?.kind).toBe(process.env.GEODATA_DIR ? 'sources' : 'pack');
+  });
+});
