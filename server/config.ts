@@ -1,3 +1,4 @@
+import { ConfigError } from '../infra/fatal';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 
 export { PROJECT_ROOT } from '../infra/paths';
@@ -17,11 +18,13 @@ export const MIN_ADMIN_TOKEN_LENGTH = 16;
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+    throw new ConfigError(`PORT deve essere un numero di porta, non "${env.PORT}" / PORT must be a port number, got "${env.PORT}"`);
   }
   const adminToken = env.ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
-    throw new Error(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
+    throw new ConfigError(
+      `ADMIN_TOKEN deve avere almeno ${MIN_ADMIN_TOKEN_LENGTH} caratteri / ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`,
+    );
   }
   return {
     port,

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { IMPORTED_DATASETS, describeSummary, importGeodata } from '../geodata/import/pipeline';
 import { describeLocation, loadGeodata } from '../geodata/load';
 import { terminalProgress } from '../geodata/progress';
-import { GeodataError } from '../geodata/errors';
+import type { SourceData } from '../geodata/source-data';
+import { openDatabase, type Database } from '../infra/db/database';
+import { EXIT, reportFatal } from '../infra/fatal';
+import { pgliteDir } from '../infra/settings';
 import { createApp } from './app';
+import { ensureClientBuilt } from './client-build';
 import { PROJECT_ROOT, readServerConfig } from './config';
 import { createContext } from './context';
-import { openDatabase, type Database } from '../infra/db/database';
-import { pgliteDir } from '../infra/settings';
-import { ensureClientBuilt } from './client-build';
 
 /** True once every dataset of the first import has been written (an interrupted import is redone). */
 async function isImported(db: Database): Promise<boolean> {
@@ -20,43 +22,75 @@ async function isImported(db: Database): Promise<boolean> {
   return result.rows[0]?.n === IMPORTED_DATASETS.length;
 }
 
+/** Listens, or rejects with the reason (port in use, no permission) instead of serving nothing. */
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+let databaseUrl: string | undefined;
+
 /** `npm start`: open (or create) the database, import the data on first start, serve the app. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = readServerConfig();
+  databaseUrl = config.databaseUrl;
+  const dataDir = pgliteDir(config.dataDir);
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite (${path.relative(process.cwd(), config.dataDir) || '.'})`;
-  console.log(`ALI Atlas: apertura del database ${engine}…`);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config.dataDir) });
+  const progress = terminalProgress();
 
-  if (!(await isImported(db))) {
-    console.log(`Primo avvio: importo ${describeLocation()}`);
-    const progress = terminalProgress();
-    const summary = await importGeodata(db.knex, await loadGeodata(progress), progress);
-    for (const line of describeSummary(summary)) console.log(line);
+  // A first start reads and checks the data before creating a database it could not fill.
+  let data: SourceData | undefined;
+  if (!config.databaseUrl && !fs.existsSync(dataDir)) {
+    console.log(`Primo avvio: leggo ${describeLocation()}`);
+    data = await loadGeodata(progress);
   }
+  console.log(`ALI Atlas: apertura del database ${engine}…`);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 
-  const clientDir = path.join(PROJECT_ROOT, 'dist', 'client');
-  if (!process.argv.includes('--no-client')) await ensureClientBuilt(clientDir);
+  try {
+    if (!(await isImported(db))) {
+      console.log(`Importo ${describeLocation()}`);
+      const summary = await importGeodata(db.knex, data ?? (await loadGeodata(progress)), progress);
+      for (const line of describeSummary(summary)) console.log(line);
+    }
+    data = undefined;
 
-  const ctx = createContext(db, { basemapUrl: config.basemapUrl, adminToken: config.adminToken, clientDir: fs.existsSync(clientDir) ? clientDir : undefined });
-  const app = createApp(ctx);
-  const server = app.listen(config.port, config.host, () => {
+    const clientDir = path.join(PROJECT_ROOT, 'dist', 'client');
+    if (!process.argv.includes('--no-client')) await ensureClientBuilt(clientDir);
+
+    const ctx = createContext(db, { basemapUrl: config.basemapUrl, adminToken: config.adminToken, clientDir: fs.existsSync(clientDir) ? clientDir : undefined });
+    const server = http.createServer(createApp(ctx));
+    await listen(server, config.port, config.host);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);
     // Warm the caches so the first visitor does not wait for them.
     void ctx.tables.get().then(() => ctx.tiles.comuni.get()).catch((error: unknown) => console.error(error));
-  });
 
-  const stop = () => {
-    server.close();
-    void db.close().finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+    const stop = () => {
+      server.close();
+      db.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`Chiusura del database non riuscita / Closing the database failed: ${(error as Error).message}`);
+          process.exit(EXIT.failed);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof GeodataError) console.error(error.describe());
-  else console.error(error);
-  process.exit(1);
+  reportFatal(error, databaseUrl);
+  process.exit(process.exitCode ?? EXIT.failed);
 });

@@ -1,8 +1,12 @@
 import { openDatabase, type Database } from '../../infra/db/database';
+import { reportFatal } from '../../infra/fatal';
 import { pgliteDir, readDatabaseSettings } from '../../infra/settings';
-import { GeodataError } from '../errors';
 
-/** Runs a command-line task against the configured database, with readable errors and exit codes. */
+/**
+ * Runs a command-line task against the configured database, with readable errors and exit codes.
+ * On the embedded engine the task has the data directory to itself: with a server running on
+ * it, the command stops with a clear message (exit code 3) instead of writing next to the server.
+ */
 export function runWithDatabase(task: (db: Database) => Promise<void>): void {
   const settings = readDatabaseSettings();
   let db: Database | undefined;
@@ -13,9 +17,7 @@ export function runWithDatabase(task: (db: Database) => Promise<void>): void {
     })
     .then(() => db?.close())
     .catch(async (error: unknown) => {
-      if (error instanceof GeodataError) console.error(error.describe());
-      else console.error(error);
+      reportFatal(error, settings.databaseUrl);
       await db?.close().catch(() => undefined);
-      process.exitCode = 1;
     });
 }

@@ -5,6 +5,7 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { migrationSource } from './migrations';
 
 export type Engine = 'pglite' | 'postgres';
@@ -45,7 +46,14 @@ function openPostgres(url: string): Database {
 
 async function openPglite(dataDir: string): Promise<Database> {
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create({ dataDir, extensions: { postgis } });
+  const release = await lockDataDir(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir, extensions: { postgis } });
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const knex = knexFactory({
     client: ClientPgLite,
     dialect: 'postgres',
@@ -55,8 +63,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     knex,
     engine: 'pglite',
     close: async () => {
-      await knex.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await knex.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        await release().catch(() => undefined);
+      }
     },
   };
 }

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('geodata:download', () => {
-  it.skipIf(geodata === '')('fetches every source file from a mirror into a folder the import accepts (skipped: needs GEODATA_DIR, the full sources to serve)', async () => {
+  it.skipIf(geodata === '')('fetches every source file from a mirror into a folder the import accepts (only with GEODATA_DIR: the full sources to serve)', async () => {
     const result = await downloadGeodata(target, { from: mirror });
     expect(result.downloaded).toHaveLength(SOURCES.length);
     expect(result.manual).toEqual([]);

@@ -85,7 +85,7 @@ describe('the data pack in the repository', () => {
   });
 });
 
-describe.skipIf(fullSources === '')('the pack rebuilt from the full sources (skipped: needs GEODATA_DIR)', () => {
+describe.skipIf(fullSources === '')('the pack rebuilt from the full sources (only with GEODATA_DIR: the full sources)', () => {
   it('gives the committed bytes, twice', async () => {
     const data = await readFullSources(fullSources, silentProgress);
     const first = buildPack(data);
