@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Pure tests: no database, no data import. */
-const UNIT = ['tests/domain/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}'];
+const UNIT = ['tests/domain/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -58,3 +58,30 @@ export interface AllianceServiceInput {
 }
 
 export const SERVICE_LIMITS = { services: 100, costCents: 100_000_000_000 } as const;
+
+/** What an alliance says, as a save would store it (members in any order). */
+export interface AllianceContent {
+  name: string;
+  description: string;
+  status: AllianceStatus;
+  ruleSet?: string | undefined;
+  members: readonly { code: string; status: MemberStatus; lead: boolean }[];
+  partners: readonly { kind: PartnerKind; name: string; role?: string | null | undefined }[];
+  services: readonly AllianceServiceInput[];
+  runningCostCents: number;
+}
+
+/** One text per content: members by code, each object's keys sorted, an absent field the same as null. */
+function canonical(content: AllianceContent): string {
+  const members = [...content.members].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return JSON.stringify({ ...content, members }, (_key, value: unknown) => {
+    if (value === undefined) return null;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
+  });
+}
+
+/** True when a change would store exactly what is already stored (a save that changes nothing). */
+export function sameAllianceContent(a: AllianceContent, b: AllianceContent): boolean {
+  return canonical(a) === canonical(b);
+}

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { AppContext } from './context';
-import { errorHandler, unknownRoute } from './http/errors';
+import { errorHandler, requestId, unknownRoute } from './http/errors';
 import { securityHeaders } from './http/security';
+import { rejectMalformedText } from './http/well-formed';
+import { rejectLongUrl } from './http/server';
+import { rateLimits } from './http/rate-limits';
 import { associationRoutes } from './routes/associations';
 import { allianceRoutes } from './routes/alliances';
 import { serviceRoutes } from './routes/services';
@@ -25,11 +28,16 @@ export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', ctx.trustProxy);
+  app.use(requestId);
+  app.use(rateLimits(ctx.rateLimits));
+  app.use(rejectLongUrl);
   app.use(securityHeaders(ctx.basemapUrl));
   const compress = compression();
   // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
   app.use(express.json({ limit: '1mb' }));
+  app.use(rejectMalformedText);
 
   app.use(healthRoutes(ctx));
   app.use(atlasRoutes(ctx));

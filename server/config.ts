@@ -1,4 +1,5 @@
 import { ConfigError } from '../infra/fatal';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 
 export { PROJECT_ROOT } from '../infra/paths';
@@ -10,6 +11,36 @@ export interface ServerConfig extends DatabaseSettings {
   basemapUrl: string | undefined;
   /** Secret for administrators' actions (service catalogue, contiguity exceptions); unset disables them. */
   adminToken: string | undefined;
+  rateLimits: RateLimits;
+  /** TRUST_PROXY: unset = no proxy; a number of hops, `true`, or addresses/subnets as Express reads them. */
+  trustProxy: boolean | number | string;
+  /** PUBLIC_URL: where people reach the app (e.g. https://atlante.example.it), for absolute links in TileJSON. */
+  publicUrl: string | undefined;
+}
+
+function publicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(`PUBLIC_URL deve essere un indirizzo http(s), non "${raw}" / PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  }
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} deve essere un intero positivo, non "${raw}" / ${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 /** An administrator token shorter than this is too easy to guess. */
@@ -32,5 +63,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     ...readDatabaseSettings(env),
     basemapUrl: env.BASEMAP_URL || undefined,
     adminToken,
+    rateLimits: {
+      read: positiveInteger(env, 'RATE_LIMIT_READ', DEFAULT_RATE_LIMITS.read),
+      compute: positiveInteger(env, 'RATE_LIMIT_COMPUTE', DEFAULT_RATE_LIMITS.compute),
+      write: positiveInteger(env, 'RATE_LIMIT_WRITE', DEFAULT_RATE_LIMITS.write),
+      adminFailures: positiveInteger(env, 'RATE_LIMIT_ADMIN_FAILURES', DEFAULT_RATE_LIMITS.adminFailures),
+    },
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    publicUrl: publicUrl(env.PUBLIC_URL),
   };
 }

@@ -5,6 +5,7 @@ import { TileIndex } from './tiles/tile-index';
 import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -21,12 +22,24 @@ export interface AppContext {
   adminToken: string | undefined;
   /** Built client to serve, if any. */
   clientDir: string | undefined;
+  /** Requests per address (see http/rate-limits). */
+  rateLimits: RateLimits;
+  /** Express's `trust proxy`: how many proxies (or which) may set X-Forwarded-For / -Proto. */
+  trustProxy: boolean | number | string;
+  /** PUBLIC_URL without a trailing slash, for absolute URLs in TileJSON; undefined = paths on this origin. */
+  publicUrl: string | undefined;
 }
 
-export function createContext(
-  db: Database,
-  options: { basemapUrl?: string | undefined; clientDir?: string | undefined; adminToken?: string | undefined } = {},
-): AppContext {
+export interface ContextOptions {
+  basemapUrl?: string | undefined;
+  clientDir?: string | undefined;
+  adminToken?: string | undefined;
+  rateLimits?: RateLimits | undefined;
+  trustProxy?: boolean | number | string | undefined;
+  publicUrl?: string | undefined;
+}
+
+export function createContext(db: Database, options: ContextOptions = {}): AppContext {
   const versions = new DataVersionWatcher(db.knex);
   return {
     db,
@@ -45,5 +58,8 @@ export function createContext(
     basemapUrl: options.basemapUrl,
     adminToken: options.adminToken,
     clientDir: options.clientDir,
+    rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
   };
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import { IMPORTED_DATASETS, describeSummary, importGeodata } from '../geodata/import/pipeline';
 import { describeLocation, loadGeodata } from '../geodata/load';
@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { PROJECT_ROOT, readServerConfig } from './config';
 import { createContext } from './context';
+import { createHttpServer } from './http/server';
 
 /** True once every dataset of the first import has been written (an interrupted import is redone). */
 async function isImported(db: Database): Promise<boolean> {
@@ -64,8 +65,15 @@ async function main(): Promise<void> {
     const clientDir = path.join(PROJECT_ROOT, 'dist', 'client');
     if (!process.argv.includes('--no-client')) await ensureClientBuilt(clientDir);
 
-    const ctx = createContext(db, { basemapUrl: config.basemapUrl, adminToken: config.adminToken, clientDir: fs.existsSync(clientDir) ? clientDir : undefined });
-    const server = http.createServer(createApp(ctx));
+    const ctx = createContext(db, {
+      basemapUrl: config.basemapUrl,
+      adminToken: config.adminToken,
+      clientDir: fs.existsSync(clientDir) ? clientDir : undefined,
+      rateLimits: config.rateLimits,
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+    });
+    const server = createHttpServer(createApp(ctx));
     await listen(server, config.port, config.host);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);

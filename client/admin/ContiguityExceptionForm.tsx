@@ -5,6 +5,8 @@ import { useAdminToken } from './useAdminToken';
 
 interface Props {
   allianceId: number;
+  /** The version shown: the exception is recorded on it, or refused if someone saved since. */
+  version: number;
   /** The exception recorded now (its reason), or null. */
   current: string | null;
   /** Called after the exception was recorded or removed: reload the alliance (its rules change). */
@@ -18,7 +20,7 @@ const REASON = { min: 3, max: 500 } as const;
  * An administrator records why an alliance whose territory is in separate parts is accepted
  * (e.g. a ferry link), or removes that exception. Shown only when the administrator's token is set.
  */
-export function ContiguityExceptionForm({ allianceId, current, onSaved }: Props) {
+export function ContiguityExceptionForm({ allianceId, version, current, onSaved }: Props) {
   const { t } = useTranslation();
   const token = useAdminToken();
   const [reason, setReason] = useState('');
@@ -43,7 +45,7 @@ export function ContiguityExceptionForm({ allianceId, current, onSaved }: Props)
     setError(null);
     setAnnouncement('');
     try {
-      await api.contiguityException(token, allianceId, value);
+      await api.contiguityException(token, allianceId, version, value);
     } catch (e) {
       const message = (e as Error).message;
       const rejected = e instanceof ApiError && (e.status === 401 || e.status === 403);

@@ -104,7 +104,7 @@ export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, o
         <p className="muted" data-testid="contiguity-exception">{t('alliance.exception', { reason: alliance.contiguityException })}</p>
       )}
       {(!alliance.contiguity.contiguous || alliance.contiguityException) && (
-        <ContiguityExceptionForm allianceId={alliance.id} current={alliance.contiguityException} onSaved={reload} />
+        <ContiguityExceptionForm allianceId={alliance.id} version={alliance.version} current={alliance.contiguityException} onSaved={reload} />
       )}
       <h3>{t('builder.rules')} <span className="muted">({alliance.ruleSet.name[lang]})</span></h3>
       <ul className="rules">

@@ -90,11 +90,11 @@ export const api = {
   coverage: (service: string, signal?: AbortSignal) => getJson<CoverageReport>(`/api/coverage?${new URLSearchParams({ service })}`, signal),
   suggestions: (body: { members: readonly string[]; services?: readonly string[]; ruleSet?: string; limit?: number }, signal?: AbortSignal) =>
     sendJson<SuggestionsAnswer>('POST', '/api/suggestions', body, { signal }),
-  /** Administrators: record (reason) or remove (null) a contiguity exception. */
-  contiguityException: (adminToken: string, id: number, reason: string | null) =>
+  /** Administrators: record (reason) or remove (null) a contiguity exception on the version they see. */
+  contiguityException: (adminToken: string, id: number, version: number, reason: string | null) =>
     requestJson<{ version: number; contiguityException: string | null }>(`/api/alliances/${id}/contiguity-exception`, {
       method: reason === null ? 'DELETE' : 'PUT',
-      headers: { Authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      headers: { Authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', 'If-Match': `"${version}"` },
       ...(reason === null ? {} : { body: JSON.stringify({ reason }) }),
     }),
 };

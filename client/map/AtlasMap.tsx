@@ -79,6 +79,9 @@ export function AtlasMap(props: Props) {
       attributionControl: false,
       dragRotate: false,
       maxZoom: 16,
+      // The TileJSON names tiles by path on this origin (unless the server has a PUBLIC_URL): the
+      // map's worker needs them absolute.
+      transformRequest: (url) => (url.startsWith('/') ? { url: `${window.location.origin}${url}` } : undefined),
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

@@ -12,6 +12,8 @@ export interface DataVersion {
 export class DataVersionWatcher {
   private cached: Promise<DataVersion> | null = null;
   private readAt = 0;
+  /** The last version read: while the database is away, what was built from it keeps being served. */
+  private lastKnown: DataVersion | null = null;
 
   constructor(
     private readonly knex: Knex,
@@ -22,10 +24,15 @@ export class DataVersionWatcher {
     const now = Date.now();
     if (!this.cached || now - this.readAt > this.maxAgeMs) {
       this.readAt = now;
-      this.cached = this.read();
-      this.cached.catch(() => {
-        this.cached = null;
-      });
+      const reading = this.read().then(
+        (version) => (this.lastKnown = version),
+        (error: unknown) => {
+          if (this.cached === reading) this.cached = null;
+          if (this.lastKnown) return this.lastKnown;
+          throw error;
+        },
+      );
+      this.cached = reading;
     }
     return this.cached;
   }

@@ -46,3 +46,9 @@ export function requireIfMatch(req: Request): number {
   if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'bad_request', `If-Match non valido: ${header}`);
   return version;
 }
+
+/** 409: the version the client edited is no longer the stored one. */
+export const conflict = (current: number) =>
+  new HttpError(409, 'conflict', `Qualcun altro ha salvato una versione più recente (${current}): ricarica e riprova / Someone saved a newer version (${current}): reload and try again`, {
+    currentVersion: current,
+  });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 
@@ -27,18 +28,57 @@ interface BodyParserError {
   status?: number;
 }
 
+/** Seconds a client should wait before retrying when the database is busy or away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Gives each request an id (X-Request-Id), so that a 500 a person reports can be found in the log. */
+export const requestId: RequestHandler = (_req, res, next) => {
+  const id = randomUUID().slice(0, 8);
+  res.locals.requestId = id;
+  res.set('X-Request-Id', id);
+  next();
+};
+
+/**
+ * One log line for a server error: request id, route, error name and code, and where it was thrown —
+ * never the message, which for a database error holds the SQL with the user's data.
+ */
+function logServerError(id: string, method: string, path: string, status: number, error: unknown): void {
+  const e = error as { name?: string; code?: string; stack?: string };
+  const where = (e.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 4).map((l) => l.trim()).join(' < ');
+  console.error(`[${id}] ${method} ${path} → ${status} ${e.name ?? typeof error}${e.code ? ` (${e.code})` : ''} ${where}`);
+}
+
 /** Turns every error into the JSON shape above with the right status; hides internals on 500. */
-export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) return next(error);
   const http = toHttpError(error);
-  if (http.status >= 500) console.error(error);
-  const body: { code: string; message: string; details?: unknown } = { code: http.code, message: http.message };
+  const id = String(res.locals.requestId ?? '-');
+  if (http.status >= 500) logServerError(id, req.method, req.path, http.status, error);
+  if (http.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  const body: { code: string; message: string; details?: unknown; requestId?: string } = { code: http.code, message: http.message };
   if (http.details !== undefined) body.details = http.details;
+  if (http.status >= 500) body.requestId = id;
   res.status(http.status).json({ error: body });
 };
 
+/** Database errors that mean "not now" rather than "wrong": cancelled, shutting down, disk or memory full, connection lost. */
+const UNAVAILABLE_CODES = new Set([
+  '57014', '57P01', '57P02', '57P03', '53100', '53200', '53300', '08000', '08001', '08003', '08004', '08006',
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOSPC',
+]);
+
+export const unavailable = (message = 'Il database è occupato o non raggiungibile: riprova tra poco / The database is busy or unreachable: try again shortly') =>
+  new HttpError(503, 'unavailable', message);
+
+function isUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string } | null;
+  return e?.name === 'KnexTimeoutError' || (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code));
+}
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (isUnavailable(error)) return unavailable();
   if (error instanceof ZodError) {
     return badRequest(
       'Richiesta non valida / Invalid request',

@@ -35,12 +35,19 @@ const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max
 const ring = z
   .array(position)
   .min(4, 'un anello ha almeno 4 posizioni / a ring has at least 4 positions')
-  .max(20000, "al massimo 20.000 vertici: semplifica il disegno / at most 20,000 vertices: simplify the drawing")
-  .refine((r) => r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1], "l'anello non è chiuso / the ring is not closed");
+  .max(5000, 'al massimo 5.000 vertici: semplifica il disegno / at most 5,000 vertices: simplify the drawing')
+  .refine((r) => r.length > 0 && r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1], "l'anello non è chiuso / the ring is not closed");
 
 /** A drawn area (lasso, polygon or rectangle) and how much of a Comune must fall inside it. */
 export const withinBody = z.object({
-  polygon: z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(50) }),
+  polygon: z.object({
+    type: z.literal('Polygon'),
+    coordinates: z
+      .array(ring)
+      .min(1, 'serve almeno un anello / at least one ring is needed')
+      .max(50)
+      .refine((rings) => rings.reduce((n, r) => n + r.length, 0) <= 10_000, 'al massimo 10.000 vertici in tutto / at most 10,000 vertices in all'),
+  }),
   minShare: z.number().gt(0).max(1).default(0.5),
 });
 
@@ -90,7 +97,8 @@ const cents = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato AAAA-MM-GG / date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'data inesistente / no such date');
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'data inesistente / no such date')
+  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'data tra il 1900 e il 2199 / date between 1900 and 2199');
 
 export const allianceService = z
   .object({

@@ -37,8 +37,13 @@ export function securityHeaders(basemapUrl?: string): RequestHandler {
   middleware({} as IncomingMessage, recorder, () => undefined);
   if (headers.length === 0) throw new Error('helmet set no headers');
 
-  return (_req, res, next) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
+  // HSTS tells browsers to use HTTPS from then on: only say it over HTTPS (directly, or behind a
+  // proxy trusted with TRUST_PROXY that says X-Forwarded-Proto: https).
+  const hsts = headers.find(([name]) => name.toLowerCase() === 'strict-transport-security');
+  const always = headers.filter((h) => h !== hsts);
+  return (req, res, next) => {
+    for (const [name, value] of always) res.setHeader(name, value);
+    if (hsts && req.secure) res.setHeader(hsts[0], hsts[1]);
     next();
   };
 }

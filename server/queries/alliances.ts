@@ -154,19 +154,22 @@ export async function updateAlliance(
 }
 
 /** An administrator records (or with null removes) the reason a separated territory is accepted. */
+/** Records (or removes) the exception if the alliance is still at `expectedVersion`; null if it is not. */
 export async function setContiguityException(
   trx: Knex.Transaction,
   id: number,
+  expectedVersion: number,
   reason: string | null,
   summary: AllianceSummary,
   status: AllianceStatus,
-): Promise<number> {
+): Promise<number | null> {
   const updated = await trx.raw<{ rows: { version: number }[] }>(
     `UPDATE alliances SET contiguity_exception = ?, summary = ?::jsonb, status = ?, version = version + 1, updated_at = now()
-     WHERE id = ? AND deleted_at IS NULL RETURNING version`,
-    [reason, JSON.stringify(summary), status, id],
+     WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING version`,
+    [reason, JSON.stringify(summary), status, id, expectedVersion],
   );
-  const version = updated.rows[0]!.version;
+  const version = updated.rows[0]?.version;
+  if (version === undefined) return null;
   await recordHistory(trx, id, version, 'updated', { contiguityException: reason, status });
   return version;
 }

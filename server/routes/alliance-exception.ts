@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { requireAdmin } from '../http/admin';
+import { conflict, requireIfMatch } from '../http/edit-token';
 import { contiguityExceptionBody } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
 import { findAlliance, setContiguityException } from '../queries/alliances';
@@ -15,28 +16,38 @@ export function allianceExceptionRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
 
-  const apply = async (idParam: unknown, reason: string | null) => {
+  /**
+   * Read-modify-write at the version the administrator saw (If-Match): the summary is computed from
+   * the members of that version, and written only if no other change came in between (else 409).
+   */
+  const apply = async (idParam: unknown, expected: number, reason: string | null) => {
     const alliance = await loadAlliance(knex, idParam);
+    if (alliance.version !== expected) throw conflict(alliance.version);
     const { value: tables } = await ctx.tables.get();
     const context = { ...(await allianceCheckContext(knex, alliance)), contiguityException: reason };
     const { editTokenHash, summary: _old, history, ...draft } = alliance;
     const summary = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
     // A published alliance whose exception is removed stays published only if its rules still pass.
     const status = summary.rules.some((r) => r.level === 'problem') ? 'draft' : alliance.status;
-    await knex.transaction((trx) => setContiguityException(trx, alliance.id, reason, summary, status));
+    const version = await knex.transaction((trx) => setContiguityException(trx, alliance.id, expected, reason, summary, status));
+    if (version === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
     const stored = (await findAlliance(knex, alliance.id))!;
     return { id: stored.id, version: stored.version, status: stored.status, contiguityException: stored.contiguityException, rules: stored.summary.rules };
   };
 
   router.put('/api/alliances/:id/contiguity-exception', async (req, res) => {
     requireAdmin(req, ctx.adminToken);
+    const expected = requireIfMatch(req);
     const { reason } = contiguityExceptionBody.parse(req.body);
-    res.json(await apply(req.params.id, reason));
+    const answer = await apply(req.params.id, expected, reason);
+    res.set('ETag', `"${answer.version}"`).json(answer);
   });
 
   router.delete('/api/alliances/:id/contiguity-exception', async (req, res) => {
     requireAdmin(req, ctx.adminToken);
-    res.json(await apply(req.params.id, null));
+    const expected = requireIfMatch(req);
+    const answer = await apply(req.params.id, expected, null);
+    res.set('ETag', `"${answer.version}"`).json(answer);
   });
 
   return router;

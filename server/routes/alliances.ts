@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
-import { HttpError } from '../http/errors';
-import { newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
+import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
 import { allianceBody, allianceListQuery, alliancePatch } from '../http/schemas';
 import { foldName } from '../../domain/text';
+import { sameAllianceContent } from '../../domain/alliance';
 import {
   allianceOutline,
   allianceOutlines,
@@ -20,16 +20,25 @@ import { allianceCsv } from '../services/alliance-export';
 import { allianceCheckContext } from '../services/alliance-context';
 import { loadAlliance } from '../queries/alliance-load';
 
+/** What a stored alliance says, as a draft to compare a change with or to apply it to. */
+function draftOf(alliance: StoredAlliance): AllianceDraft {
+  return {
+    name: alliance.name,
+    description: alliance.description,
+    status: alliance.status,
+    ruleSet: alliance.summary.ruleSet.id,
+    members: alliance.members.map((m) => ({ code: m.code, status: m.status, lead: m.lead })),
+    partners: alliance.partners,
+    services: alliance.services,
+    runningCostCents: alliance.runningCostCents,
+  };
+}
+
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
   const { editTokenHash, summary, ...rest } = a;
   return { ...rest, ...summary, outline };
 }
-
-const conflict = (current: number) =>
-  new HttpError(409, 'conflict', `Qualcun altro ha salvato una versione più recente (${current}): ricarica e riprova / Someone saved a newer version (${current}): reload and try again`, {
-    currentVersion: current,
-  });
 
 export function allianceRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -89,16 +98,22 @@ export function allianceRoutes(ctx: AppContext): Router {
     const expected = requireIfMatch(req);
     if (expected !== alliance.version) throw conflict(alliance.version);
     const change = alliancePatch.parse(req.body);
+    const current = draftOf(alliance);
     const draft: AllianceDraft = {
-      name: change.name ?? alliance.name,
-      description: change.description ?? alliance.description,
-      status: change.status ?? alliance.status,
-      ruleSet: change.ruleSet ?? alliance.summary.ruleSet.id,
-      members: change.members ?? alliance.members.map((m) => ({ code: m.code, status: m.status, lead: m.lead })),
-      partners: change.partners ?? alliance.partners,
-      services: change.services ?? alliance.services,
-      runningCostCents: change.runningCostCents ?? alliance.runningCostCents,
+      name: change.name ?? current.name,
+      description: change.description ?? current.description,
+      status: change.status ?? current.status,
+      ruleSet: change.ruleSet ?? current.ruleSet,
+      members: change.members ?? current.members,
+      partners: change.partners ?? current.partners,
+      services: change.services ?? current.services,
+      runningCostCents: change.runningCostCents ?? current.runningCostCents,
     };
+    // A change that changes nothing makes no new version and no history entry.
+    if (sameAllianceContent(draft, current)) {
+      res.set('ETag', `"${alliance.version}"`).json(present(alliance, await allianceOutline(knex, alliance.id)));
+      return;
+    }
     const { value: tables } = await ctx.tables.get();
     const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
     const version = await knex.transaction((trx) => updateAlliance(trx, alliance.id, expected, draft, summary));

@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
 import { comuniWithin } from '../queries/within';
+import { prepareDrawnArea } from '../services/drawn-area';
 import { resolveComuni } from '../queries/resolve';
 import { alliancesOfComune } from '../queries/alliances';
 import { findComune, searchComuni } from '../queries/comuni';
@@ -25,7 +26,8 @@ export function comuniRoutes(ctx: AppContext): Router {
 
   router.post('/api/comuni/within', async (req, res) => {
     const { polygon, minShare } = withinBody.parse(req.body);
-    res.json({ codes: await comuniWithin(ctx.db.knex, polygon, minShare) });
+    const area = prepareDrawnArea(polygon);
+    res.json({ codes: await comuniWithin(ctx.db, area, minShare) });
   });
 
   router.get('/api/comuni/:code', async (req, res) => {

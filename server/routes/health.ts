@@ -1,18 +1,32 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
+import { RETRY_AFTER_SECONDS } from '../http/errors';
 
+/** `GET /api/health`: 200 with the engine and data version, or 503 while the database does not answer. */
 export function healthRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/health', async (_req, res) => {
-    const version = await ctx.versions.current();
-    const count = await ctx.db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comuni`);
-    res.set('Cache-Control', 'no-store').json({
-      status: 'ok',
-      engine: ctx.db.engine,
-      comuni: count.rows[0]?.n ?? 0,
-      dataVersion: version.id,
-      importedAt: version.importedAt || null,
-    });
+    res.set('Cache-Control', 'no-store');
+    try {
+      const count = await ctx.db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comuni`);
+      const version = await ctx.versions.current();
+      res.json({
+        status: 'ok',
+        engine: ctx.db.engine,
+        comuni: count.rows[0]?.n ?? 0,
+        dataVersion: version.id,
+        importedAt: version.importedAt || null,
+      });
+    } catch {
+      res
+        .status(503)
+        .set('Retry-After', String(RETRY_AFTER_SECONDS))
+        .json({
+          status: 'unavailable',
+          engine: ctx.db.engine,
+          error: { code: 'unavailable', message: 'Il database non risponde: riprova tra poco / The database does not answer: try again shortly' },
+        });
+    }
   });
   return router;
 }

@@ -36,7 +36,8 @@ export function tileRoutes(ctx: AppContext): Router {
   router.get('/tiles/:tileset.json', async (req, res) => {
     const name = tileset(req.params.tileset);
     const { id } = await ctx.versions.current();
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    // Never the Host header (anyone can send any): the configured public URL, else a path on this origin.
+    const origin = ctx.publicUrl ?? '';
     res.set('Cache-Control', 'no-cache').json({
       tilejson: '3.0.0',
       name: `ALI Atlas – ${name}`,

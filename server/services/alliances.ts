@@ -94,6 +94,12 @@ function serviceProblems(draft: AllianceDraft, territory: readonly string[], con
   const problems: string[] = [];
   const inTerritory = new Set(territory);
   const partners = new Set(draft.partners.map((p) => p.name));
+  const partnerNames = draft.partners.map((p) => p.name.toLocaleLowerCase('it'));
+  const repeatedPartners = draft.partners.filter((p, i) => partnerNames.indexOf(p.name.toLocaleLowerCase('it')) !== i);
+  if (repeatedPartners.length > 0) {
+    // A partner is named as a service's provider: two with one name would make that ambiguous.
+    problems.push(`Partecipante ripetuto / Participating body listed twice: ${[...new Set(repeatedPartners.map((p) => p.name))].join(', ')}`);
+  }
   const seen = new Set<string>();
   for (const s of draft.services) {
     const entry = context.catalogue.get(s.code);
@@ -111,8 +117,15 @@ function serviceProblems(draft: AllianceDraft, territory: readonly string[], con
     if (s.provider.kind === 'lead' && !draft.members.some((m) => m.lead)) {
       problems.push(`${s.code}: nessun capofila indicato / no lead body marked`);
     }
+    if (s.chargedCents !== null && s.chargedCents !== undefined && s.chargedCents > s.annualCostCents) {
+      problems.push(
+        `${s.code}: ai membri non si può addebitare più del costo del servizio / members cannot be charged more than the service costs (${s.chargedCents} > ${s.annualCostCents} cent)`,
+      );
+    }
     if (s.recipients) {
       if (s.recipients.length === 0) problems.push(`${s.code}: nessun comune lo riceve / no Comune receives it`);
+      const repeated = s.recipients.filter((c, i) => s.recipients!.indexOf(c) !== i);
+      if (repeated.length > 0) problems.push(`${s.code}: destinatari ripetuti / recipients listed twice: ${[...new Set(repeated)].join(', ')}`);
       const outside = s.recipients.filter((c) => !inTerritory.has(c));
       if (outside.length > 0) problems.push(`${s.code}: destinatari non membri / recipients that are not members: ${outside.join(', ')}`);
     }

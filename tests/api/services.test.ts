@@ -154,8 +154,13 @@ describe('contiguity exception recorded by an administrator', () => {
     const path = `/api/alliances/${id}/contiguity-exception`;
     expect((await send('PUT', path, { reason: 'collegamento in traghetto' })).status).toBe(401);
     expect((await send('PUT', path, { reason: 'collegamento in traghetto' }, edit(1))).status).toBe(403); // an edit token is not an admin token
-    expect((await send('PUT', path, { reason: '' }, ADMIN)).status).toBe(400);
-    const recorded = await send('PUT', path, { reason: 'collegamento in traghetto' }, ADMIN);
+    const admin = (version: number) => ({ ...ADMIN, 'If-Match': `"${version}"` });
+    expect((await send('PUT', path, { reason: '' }, admin(1))).status).toBe(400);
+    expect((await send('PUT', path, { reason: 'collegamento in traghetto' }, ADMIN)).status).toBe(428); // no If-Match
+    const stale = await send('PUT', path, { reason: 'collegamento in traghetto' }, admin(7));
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ error: { code: 'conflict', details: { currentVersion: 1 } } });
+    const recorded = await send('PUT', path, { reason: 'collegamento in traghetto' }, admin(1));
     expect(recorded.status).toBe(200);
     expect(recorded.json).toMatchObject({ version: 2, contiguityException: 'collegamento in traghetto' });
     const contiguity = (recorded.json.rules as { id: string; level: string; message: { it: string } }[]).find((r) => r.id === 'contiguity');
@@ -165,7 +170,8 @@ describe('contiguity exception recorded by an administrator', () => {
     expect(published.status).toBe(200);
     expect(published.json).toMatchObject({ status: 'published', contiguityException: 'collegamento in traghetto' });
 
-    const removed = await send('DELETE', path, undefined, ADMIN);
+    expect((await send('DELETE', path, undefined, admin(2))).status).toBe(409); // the PATCH made version 3
+    const removed = await send('DELETE', path, undefined, admin(3));
     expect(removed.json).toMatchObject({ status: 'draft', contiguityException: null });
     const history = (await send('GET', `/api/alliances/${id}`)).json.history as { version: number }[];
     expect(history.map((h) => h.version)).toEqual([1, 2, 3, 4]);

@@ -61,7 +61,7 @@ describe('vector tiles', () => {
 
   it('are cached by data version and never served stale after a re-import', async () => {
     const tilejson = (await (await env.server.get('/tiles/comuni.json')).json()) as { tiles: string[]; dataVersion: number };
-    const versioned = new URL(tilejson.tiles[0]!.replace('{z}/{x}/{y}', '10/547/380'));
+    const versioned = new URL(tilejson.tiles[0]!.replace('{z}/{x}/{y}', '10/547/380'), env.server.url);
     const first = await env.server.get(versioned.pathname + versioned.search);
     expect(first.headers.get('cache-control')).toContain('immutable');
     const etag = first.headers.get('etag');

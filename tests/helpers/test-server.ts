@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app';
-import { createContext, type AppContext } from '../../server/context';
+import { createHttpServer } from '../../server/http/server';
+import { createContext, type AppContext, type ContextOptions } from '../../server/context';
+import type { RateLimits } from '../../server/http/rate-limits';
 import type { Database } from '../../infra/db/database';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
@@ -20,10 +22,13 @@ export interface TestServer {
 export const TEST_ADMIN_TOKEN = 'test-admin-token-not-secret';
 
 /** The real app on an ephemeral port, over the given database. */
-export async function startTestServer(db: Database, clientDir?: string): Promise<TestServer> {
-  const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN });
+/** Limits no test reaches by accident; tests of the limits pass their own. */
+export const TEST_RATE_LIMITS: RateLimits = { read: 1_000_000, compute: 1_000_000, write: 1_000_000, adminFailures: 1_000_000 };
+
+export async function startTestServer(db: Database, clientDir?: string, options: Omit<ContextOptions, 'clientDir'> = {}): Promise<TestServer> {
+  const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN, rateLimits: TEST_RATE_LIMITS, ...options });
   const server: Server = await new Promise((resolve) => {
-    const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(createApp(ctx)).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

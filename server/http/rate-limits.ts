@@ -1,0 +1,56 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+
+/** Requests per client address per minute, by kind of request (settings RATE_LIMIT_*; see README). */
+export interface RateLimits {
+  /** GET and HEAD of the API, tiles and pages. */
+  read: number;
+  /** Computations sent as POST that store nothing (contiguity, analysis, lasso, suggestions, resolve). */
+  compute: number;
+  /** Writes: saving, editing and deleting alliances. */
+  write: number;
+  /** Refused administrator attempts (wrong or missing token), per 15 minutes: token guessing. */
+  adminFailures: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, compute: 300, write: 30, adminFailures: 10 };
+
+const COMPUTE_PATHS = new Set(['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions']);
+const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exception$)/;
+
+type Kind = keyof RateLimits;
+
+function kindOf(method: string, path: string): Kind {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'read';
+  if (COMPUTE_PATHS.has(path)) return 'compute';
+  return ADMIN_PATHS.test(path) ? 'adminFailures' : 'write';
+}
+
+const MESSAGES: Record<Kind, string> = {
+  read: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
+  compute: 'Troppi calcoli richiesti: riprova tra poco / Too many computations requested: try again shortly',
+  write: 'Troppi salvataggi da questo indirizzo: riprova tra poco / Too many saves from this address: try again shortly',
+  adminFailures: "Troppi tentativi di amministrazione respinti: riprova più tardi / Too many refused administrator attempts: try again later",
+};
+
+/**
+ * Per-address limits (express-rate-limit, standard `RateLimit` / `RateLimit-Policy` headers, IETF
+ * draft 8): generous for reading, stricter for writes, and only refused attempts count for the
+ * administrators' routes, so a guessed token gets few tries while the real one is never slowed.
+ */
+export function rateLimits(limits: RateLimits): RequestHandler {
+  const make = (kind: Kind) =>
+    rateLimit({
+      windowMs: kind === 'adminFailures' ? 15 * 60_000 : 60_000,
+      limit: limits[kind],
+      identifier: kind,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skipSuccessfulRequests: kind === 'adminFailures',
+      handler: (_req, res, _next, options) => {
+        res.status(options.statusCode).json({ error: { code: 'too_many_requests', message: MESSAGES[kind] } });
+      },
+    });
+  const limiters: Record<Kind, RequestHandler> = { read: make('read'), compute: make('compute'), write: make('write'), adminFailures: make('adminFailures') };
+  return (req, res, next) => limiters[kindOf(req.method, req.path)](req, res, next);
+}
