@@ -71,9 +71,16 @@ const UNAVAILABLE_CODES = new Set([
 export const unavailable = (message = 'Il database è occupato o non raggiungibile: riprova tra poco / The database is busy or unreachable: try again shortly') =>
   new HttpError(503, 'unavailable', message);
 
+/** Messages of a database that is closed or gone, where the driver gives no code (pool destroyed, PGlite closed). */
+const UNAVAILABLE_MESSAGES = /Unable to acquire a connection|PGlite is closed|Connection terminated|Client was closed|pool is draining/i;
+
 function isUnavailable(error: unknown): boolean {
-  const e = error as { name?: string; code?: string } | null;
-  return e?.name === 'KnexTimeoutError' || (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code));
+  const e = error as { name?: string; code?: string; message?: string } | null;
+  return (
+    e?.name === 'KnexTimeoutError' ||
+    (typeof e?.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
+    (typeof e?.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message))
+  );
 }
 
 function toHttpError(error: unknown): HttpError {

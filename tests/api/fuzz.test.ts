@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
+
+const env = useTestServer();
+
+/** Any JSON value, including the odd ones: deep nesting, huge numbers, unicode, empty keys. */
+const anyJson = fc.jsonValue({ maxDepth: 4 });
+/** A value where a field is expected: usually wrong, sometimes right. */
+const field = (...right: fc.Arbitrary<unknown>[]) => fc.oneof(anyJson, fc.constant(null), ...right);
+const code = fc.oneof(fc.constantFrom('001001', '001004', '039012', '083041', '999999'), fc.string({ maxLength: 8 }));
+const polygon = fc.record({
+  type: field(fc.constant('Polygon')),
+  coordinates: field(fc.array(fc.array(fc.tuple(fc.double({ min: -200, max: 200 }), fc.double({ min: -100, max: 100 })), { maxLength: 12 }), { maxLength: 3 })),
+}, { requiredKeys: [] });
+const allianceLike = fc.record(
+  {
+    name: field(fc.string({ maxLength: 300 })),
+    description: field(fc.string()),
+    status: field(fc.constantFrom('draft', 'published')),
+    ruleSet: field(fc.constantFrom('national', 'piemonte', 'nope')),
+    members: field(fc.array(fc.record({ code, status: field(fc.constantFrom('proposed', 'joined', 'withdrawn')), lead: field(fc.boolean()) }, { requiredKeys: [] }), { maxLength: 6 })),
+    partners: field(fc.array(fc.record({ kind: field(fc.constantFrom('unione', 'other')), name: field(fc.string()), role: field(fc.string()) }, { requiredKeys: [] }), { maxLength: 3 })),
+    services: field(
+      fc.array(
+        fc.record(
+          {
+            code: field(fc.constantFrom('suap', 'ff-e', 'nope')),
+            provider: field(fc.record({ kind: field(fc.constantFrom('alliance', 'lead', 'member', 'partner')), ref: field(code) }, { requiredKeys: [] })),
+            since: field(fc.constantFrom('2024-01-01', '0000-01-01', '2024-02-30', '9999-12-31')),
+            annualCostCents: field(fc.integer(), fc.double()),
+            chargedCents: field(fc.integer()),
+            equalShare: field(fc.double({ min: -1, max: 2 })),
+            recipients: field(fc.array(code, { maxLength: 4 })),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
+    ),
+    runningCostCents: field(fc.integer()),
+  },
+  { requiredKeys: [] },
+);
+const body = fc.oneof(anyJson, allianceLike, fc.record({ polygon, minShare: field(fc.double()) }, { requiredKeys: [] }), fc.record({ members: field(fc.array(code)), entries: field(fc.array(fc.string())), reason: field(fc.string()) }, { requiredKeys: [] }));
+
+async function status(method: string, path: string, payload: unknown, headers: Record<string, string> = {}): Promise<number> {
+  const response = await fetch(env.server.url + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('every write endpoint, fed generated bad bodies, answers without a 5xx', () => {
+  it('holds for creation, computations, edits and the administrators\' routes', async () => {
+    const created = await fetch(`${env.server.url}/api/alliances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bersaglio', members: [{ code: '001001' }] }),
+    });
+    const target = (await created.json()) as { id: number; editToken: string };
+    const edit = { Authorization: `Bearer ${target.editToken}` };
+    const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+    const endpoints: [string, string, Record<string, string>][] = [
+      ['POST', '/api/alliances', {}],
+      ['POST', '/api/contiguity', {}],
+      ['POST', '/api/territories/analyze', {}],
+      ['POST', '/api/comuni/within', {}],
+      ['POST', '/api/comuni/resolve', {}],
+      ['POST', '/api/suggestions', {}],
+      ['PATCH', `/api/alliances/${target.id}`, { ...edit, 'If-Match': '"1"' }],
+      ['PUT', `/api/alliances/${target.id}/contiguity-exception`, { ...admin, 'If-Match': '"1"' }],
+      ['POST', '/api/services', admin],
+      ['PATCH', '/api/services/suap', admin],
+    ];
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...endpoints), body, async ([method, path, headers], payload) => {
+        const answer = await status(method, path, payload, headers);
+        if (answer >= 500) failures.push(`${method} ${path} ${JSON.stringify(payload).slice(0, 300)} → ${answer}`);
+        return answer < 500;
+      }),
+      { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    );
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, useTestServer, type TestServer } from '../helpers/test-server';
+
+const env = useTestServer();
+const AGLIE = '001001';
+
+type Json = Record<string, unknown>;
+
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, server: TestServer = env.server) {
+  const response = await fetch(server.url + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: (text.startsWith('{') ? JSON.parse(text) : null) as Json };
+}
+
+async function neighboursOf(code: string): Promise<string[]> {
+  return ((await (await env.server.get(`/api/comuni/${code}`)).json()) as { neighbours: string[] }).neighbours;
+}
+
+async function createAlliance(extra: Json = {}) {
+  const members = [AGLIE, ...(await neighboursOf(AGLIE)).slice(0, 2)];
+  const created = await send('POST', '/api/alliances', {
+    name: 'ALI di prova',
+    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+    ...extra,
+  });
+  expect(created.status, created.text).toBe(201);
+  const id = created.json.id as number;
+  const token = created.json.editToken as string;
+  return { id, token, members, edit: (version: number | string) => ({ Authorization: `Bearer ${token}`, 'If-Match': `"${version}"` }) };
+}
+
+const errorCode = (r: { json: Json }) => (r.json.error as { code: string } | undefined)?.code;
+
+describe('bad input gets a 4xx with a message, never a 500', () => {
+  it('refuses a lone UTF-16 surrogate in any text field or query', async () => {
+    const body = `{"name":"ALI \\ud800 rotta","members":[{"code":"${AGLIE}"}]}`;
+    const r = await send('POST', '/api/alliances', body);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 'bad_request', message: expect.stringContaining('"name"') });
+    const q = await send('GET', `/api/alliances?q=${encodeURIComponent('a')}%ED%A0%80`);
+    expect(q.status).toBeLessThan(500);
+    const partner = `{"name":"ok","members":[{"code":"${AGLIE}"}],"partners":[{"kind":"other","name":"x\\udc00"}]}`;
+    expect((await send('POST', '/api/alliances', partner)).status).toBe(400);
+  });
+
+  it('refuses impossible dates, an empty ring and a polygon without rings', async () => {
+    const service = (since: string) => ({ code: 'suap', provider: { kind: 'alliance' }, since, annualCostCents: 100, equalShare: 1 });
+    for (const since of ['0000-01-01', '1899-12-31', '2024-02-30']) {
+      const r = await send('POST', '/api/alliances', { name: 'x', members: [{ code: AGLIE }], services: [service(since)] });
+      expect(r.status, since).toBe(400);
+    }
+    for (const coordinates of [[[]], [], [[[7, 45]]]]) {
+      const r = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates } });
+      expect(r.status, JSON.stringify(coordinates)).toBe(400);
+      expect(errorCode(r)).toBe('bad_request');
+    }
+  });
+
+  it('answers a very long URL with the JSON error shape', async () => {
+    const long = await send('GET', `/api/comuni?q=${'a'.repeat(20_000)}`);
+    expect(long.status).toBe(414);
+    expect(errorCode(long)).toBe('uri_too_long');
+    const huge = await send('GET', `/api/comuni?q=${'a'.repeat(40_000)}`);
+    expect(huge.status).toBe(431);
+    expect(errorCode(huge)).toBe('headers_too_large');
+  });
+
+  it('refuses charging more than a service costs, repeated recipients and repeated partner names', async () => {
+    const members = [AGLIE, ...(await neighboursOf(AGLIE)).slice(0, 2)];
+    const base = { name: 'ALI 422', members: members.map((code, i) => ({ code, lead: i === 0 })) };
+    const over = await send('POST', '/api/alliances', {
+      ...base,
+      services: [{ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 1000, chargedCents: 1001, equalShare: 1 }],
+    });
+    expect(over.status).toBe(422);
+    expect(over.text).toContain('più del costo');
+    const twice = await send('POST', '/api/alliances', {
+      ...base,
+      services: [{ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 1000, equalShare: 1, recipients: [AGLIE, AGLIE] }],
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.text).toContain(`destinatari ripetuti / recipients listed twice: ${AGLIE}`);
+    const partners = await send('POST', '/api/alliances', {
+      ...base,
+      partners: [{ kind: 'unione', name: 'Unione X' }, { kind: 'other', name: 'unione x' }],
+    });
+    expect(partners.status).toBe(422);
+    expect(partners.text).toContain('Partecipante ripetuto');
+  });
+
+  it('answers malformed If-Match, ids and a disabled administration clearly', async () => {
+    const a = await createAlliance();
+    expect((await send('PATCH', `/api/alliances/${a.id}`, { name: 'y' }, { ...a.edit(1), 'If-Match': 'abc' })).status).toBe(400);
+    expect((await send('GET', '/api/alliances/abc')).status).toBe(400);
+    const db = await openTestDatabase();
+    const noAdmin = await startTestServer(db.db, undefined, { adminToken: undefined });
+    try {
+      const r = await send('POST', '/api/services', { code: 'x-y', name: { it: 'x', en: 'x' } }, { Authorization: 'Bearer whatever-token-123' }, noAdmin);
+      expect(r.status).toBe(403);
+      expect(r.text).toContain('ADMIN_TOKEN');
+    } finally {
+      await noAdmin.close();
+      await db.dispose();
+    }
+  });
+});
+
+describe('every write is a read-modify-write at its version', () => {
+  it('gives exactly one 200 and one 409 to two PATCHes on the same version', async () => {
+    const a = await createAlliance();
+    const results = await Promise.all([
+      send('PATCH', `/api/alliances/${a.id}`, { name: 'Prima' }, a.edit(1)),
+      send('PATCH', `/api/alliances/${a.id}`, { name: 'Seconda' }, a.edit(1)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const stale = await send('DELETE', `/api/alliances/${a.id}`, undefined, a.edit(1));
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
+  });
+
+  it('makes no version and no history entry for a change that changes nothing', async () => {
+    const a = await createAlliance();
+    for (const change of [{}, { name: 'ALI di prova' }, { members: [...a.members].reverse().map((code, i, all) => ({ code, status: 'joined', lead: i === all.length - 1 })) }]) {
+      const r = await send('PATCH', `/api/alliances/${a.id}`, change, a.edit(1));
+      expect(r.status, JSON.stringify(change)).toBe(200);
+      expect(r.json.version).toBe(1);
+      expect(r.headers.get('etag')).toBe('"1"');
+    }
+    const stored = await send('GET', `/api/alliances/${a.id}`);
+    expect((stored.json.history as unknown[]).length).toBe(1);
+    expect((await send('PATCH', `/api/alliances/${a.id}`, { name: 'Nuovo nome' }, a.edit(1))).json.version).toBe(2);
+  });
+
+  it('stores only the SHA-256 of the edit token, and no answer carries it', async () => {
+    const a = await createAlliance();
+    const rows = await env.database.db.knex.raw<{ rows: { h: string }[] }>(`SELECT edit_token_hash AS h FROM alliances WHERE id = ?`, [a.id]);
+    const hash = rows.rows[0]!.h;
+    expect(hash).toBe(createHash('sha256').update(a.token).digest('hex'));
+    for (const path of [`/api/alliances`, `/api/alliances/${a.id}`, '/api/alliances.geojson', `/api/alliances/${a.id}/fees`, `/api/alliances/${a.id}/export.csv`, `/api/alliances/${a.id}/export.geojson`, `/api/alliances/${a.id}/fees.csv`]) {
+      const r = await send('GET', path);
+      expect(r.status, path).toBe(200);
+      expect(r.text.includes(hash), path).toBe(false);
+      expect(r.text.includes(a.token), path).toBe(false);
+    }
+  });
+});
+
+describe('CSV exports neutralise formulas', () => {
+  it('writes a name that starts like a formula as text in the member export and the fee table', async () => {
+    const evil = '=HYPERLINK("http://evil.example","clic")';
+    const a = await createAlliance({
+      name: evil,
+      services: [{ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 100_000, equalShare: 1 }],
+    });
+    const members = await (await env.server.get(`/api/alliances/${a.id}/export.csv`)).text();
+    expect(members).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+    expect(members).not.toMatch(/(^|[,;])=HYPERLINK/m);
+    // No cell starts a formula, except the ISTAT codes written on purpose as ="001001".
+    const formula = /(^|[,;])(?!="[0-9]+"(?=[,;\r]))[=+@]/m;
+    expect(members).not.toMatch(formula);
+    const fees = await (await env.server.get(`/api/alliances/${a.id}/fees.csv`)).text();
+    expect(fees).toContain('="001001"');
+    expect(fees).not.toMatch(formula);
+    const coverage = await (await env.server.get('/api/coverage.csv?service=suap&level=province')).text();
+    expect(coverage).not.toMatch(formula);
+  });
+});
+
+describe('the lasso cannot keep the database busy', () => {
+  /** A self-crossing zigzag of n vertices across Piemonte (the attack of issue #10). */
+  const zigzag = (n: number): [number, number][] => {
+    const ring: [number, number][] = [];
+    for (let i = 0; i < n; i++) ring.push([7 + (i % 2 ? 0.5 : 0) + i * 0.0005, 45 + i * 0.001]);
+    ring.push(ring[0]!);
+    return ring;
+  };
+
+  it('refuses a zigzag quickly with the reason, while health keeps answering', async () => {
+    const started = performance.now();
+    const attacks = Promise.all([1_000, 1_000, 4_000, 4_000].map((n) => send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [zigzag(n)] } })));
+    const health = await send('GET', '/api/health');
+    expect(health.status).toBe(200);
+    for (const r of await attacks) {
+      expect(r.status).toBe(422);
+      expect(r.text).toMatch(/si incrocia \d+ volte|troppo dettagliato/);
+    }
+    // Generous on a busy 2-core machine; before the fix one such request took 14–20 s.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const tooMany = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [zigzag(6_000)] } });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('still takes a hand-drawn lasso that crosses itself a few times', async () => {
+    const bowtie: [number, number][] = [[7.2, 45.6], [7.5, 45.8], [7.5, 45.6], [7.2, 45.8], [7.2, 45.6]];
+    const r = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [bowtie] }, minShare: 0.0001 });
+    expect(r.status).toBe(200);
+    expect((r.json.codes as string[]).every((c) => c.startsWith('007'))).toBe(true);
+  });
+});
+
+describe('limits, proxies and an absent database', () => {
+  let db: TestDatabase;
+  let limited: TestServer;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    limited = await startTestServer(db.db, undefined, {
+      rateLimits: { read: 1_000, compute: 1_000, write: 2, adminFailures: 2 },
+      trustProxy: 1,
+    });
+  });
+  afterAll(async () => {
+    await limited?.close();
+    await db?.dispose();
+  });
+
+  it('limits writes per address with standard RateLimit headers, and refused admin attempts harder', async () => {
+    const body = { name: 'ALI limitata', members: [{ code: AGLIE }] };
+    const first = await send('POST', '/api/alliances', body, {}, limited);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('ratelimit-policy')).toMatch(/q=2/);
+    expect(first.headers.get('ratelimit')).toMatch(/r=1/);
+    expect((await send('POST', '/api/alliances', body, {}, limited)).status).toBe(201);
+    const third = await send('POST', '/api/alliances', body, {}, limited);
+    expect(third.status).toBe(429);
+    expect(errorCode(third)).toBe('too_many_requests');
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address (through the trusted proxy) is not affected; reads are not either.
+    expect((await send('POST', '/api/alliances', body, { 'X-Forwarded-For': '203.0.113.9' }, limited)).status).toBe(201);
+    expect((await send('GET', '/api/health', undefined, {}, limited)).status).toBe(200);
+
+    const guess = () => send('POST', '/api/services', { code: 'x-y' }, { Authorization: 'Bearer wrong-token-guessed-000', 'X-Forwarded-For': '198.51.100.7' }, limited);
+    expect((await guess()).status).toBe(403);
+    expect((await guess()).status).toBe(403);
+    expect((await guess()).status).toBe(429);
+  });
+
+  it('never reflects the Host header in TileJSON, and sends HSTS only over HTTPS', async () => {
+    const r = await send('GET', '/tiles/comuni.json', undefined, { Host: 'evil.example' }, limited);
+    expect((r.json.tiles as string[])[0]).toMatch(/^\/tiles\/comuni\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=\d+$/);
+    expect(r.headers.get('strict-transport-security')).toBeNull();
+    const https = await send('GET', '/api/health', undefined, { 'X-Forwarded-Proto': 'https' }, limited);
+    expect(https.headers.get('strict-transport-security')).toMatch(/max-age=/);
+  });
+
+  it('answers 503 with Retry-After when the database is away, and keeps serving cached tiles', async () => {
+    const tile = '/tiles/comuni/6/34/23.pbf';
+    expect((await send('GET', tile, undefined, {}, limited)).status).toBe(200);
+    await db.db.close();
+    const health = await send('GET', '/api/health', undefined, {}, limited);
+    expect(health.status).toBe(503);
+    expect(health.headers.get('retry-after')).toBe('5');
+    const search = await send('GET', '/api/comuni?q=Lugo', undefined, {}, limited);
+    expect(search.status).toBe(503);
+    expect(errorCode(search)).toBe('unavailable');
+    expect((await send('GET', tile, undefined, {}, limited)).status).toBe(200);
+  });
+});
+
