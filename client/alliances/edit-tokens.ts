@@ -27,5 +27,5 @@ export function takeTokenFromHash(id: number): void {
 }
 
 export function editLink(id: number, token: string): string {
-  return `${window.location.origin}/?mode=alliances&alliance=${id}#edit=${token}`;
+  return `${window.location.origin}/alleanze/${id}#edit=${token}`;
 }

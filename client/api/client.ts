@@ -65,9 +65,18 @@ export const api = {
   within: (polygon: Polygon, minShare = 0.5) =>
     sendJson<{ codes: string[] }>('POST', '/api/comuni/within', { polygon, minShare }).then((r) => r.codes),
   resolve: (entries: string[]) => sendJson<Resolution>('POST', '/api/comuni/resolve', { entries }),
-  /** Saved alliances; with `q`, those named so or with a member Comune of that name. */
-  alliances: (q = '') =>
-    getJson<{ alliances: AllianceListItem[] }>(q ? `/api/alliances?q=${encodeURIComponent(q)}` : '/api/alliances').then((r) => r.alliances),
+  /** Saved alliances (every page, newest first); with `q`, those named so or with a member Comune of that name. */
+  alliances: async (q = '') => {
+    const all: AllianceListItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const params = new URLSearchParams({ limit: '500', ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) });
+      const page: { alliances: AllianceListItem[]; nextCursor: string | null } = await getJson(`/api/alliances?${params}`);
+      all.push(...page.alliances);
+      cursor = page.nextCursor;
+    } while (cursor !== null && all.length < 20_000);
+    return all;
+  },
   alliance: (id: number) => getJson<AllianceView>(`/api/alliances/${id}`),
   /** Creates an alliance, or saves an edit with its token and the version it started from. */
   saveAlliance: (body: object, editing: { id: number; version: number; token: string } | null) =>

@@ -51,9 +51,24 @@ const num = (value: string | null, min: number, max: number): number | null => {
   return Number.isFinite(n) && n >= min && n <= max ? n : null;
 };
 
-/** Reads a view from a query string; anything unknown or malformed falls back to the default. */
-export function parseViewState(search: string): ViewState {
+/** Pages with a path of their own: an alliance (`/alleanze/12`) and a Comune (`/comuni/039012`). */
+const ALLIANCE_PATH = /^\/alleanze\/(\d{1,9})\/?$/;
+const COMUNE_PATH = /^\/comuni\/(\d{6})\/?$/;
+
+/**
+ * Reads a view from a path and query string; anything unknown or malformed falls back to the
+ * default. `/alleanze/12` opens alliance 12, `/comuni/039012` selects Lugo; the query adds the rest.
+ */
+export function parseViewState(search: string, pathname = '/'): ViewState {
   const p = new URLSearchParams(search);
+  const alliancePath = ALLIANCE_PATH.exec(pathname);
+  const comunePath = COMUNE_PATH.exec(pathname);
+  if (alliancePath) {
+    p.set('mode', 'alliances');
+    p.set('alliance', alliancePath[1] as string);
+  } else if (comunePath) {
+    p.set('sel', comunePath[1] as string);
+  }
   const lon = num(p.get('lon'), -180, 180);
   const lat = num(p.get('lat'), -85, 85);
   const zoom = num(p.get('z'), 0, 22);
@@ -82,11 +97,26 @@ export function parseViewState(search: string): ViewState {
   };
 }
 
-/** Writes a view as a query string (defaults left out, so links stay short). */
-export function serializeViewState(view: ViewState): string {
+/** The path of a view: an alliance's page or a Comune's, else the root. */
+export function viewPath(view: ViewState): string {
+  if (view.mode === 'alliances' && view.alliance !== null) return `/alleanze/${view.alliance}`;
+  if (view.mode === 'explore' && view.selected) return `/comuni/${view.selected}`;
+  return '/';
+}
+
+/** Writes a view as path and query string (what the path says and defaults left out, so links stay short). */
+export function viewUrl(view: ViewState): string {
+  const path = viewPath(view);
+  return `${path}${serializeViewState(view, path)}`;
+}
+
+/** Writes a view as a query string (defaults, and what `path` already says, left out). */
+export function serializeViewState(view: ViewState, path = '/'): string {
   const p = new URLSearchParams();
-  if (view.mode !== DEFAULT_VIEW.mode) p.set('mode', view.mode);
-  if (view.alliance !== null) p.set('alliance', String(view.alliance));
+  const allianceInPath = path.startsWith('/alleanze/');
+  const comuneInPath = path.startsWith('/comuni/');
+  if (view.mode !== DEFAULT_VIEW.mode && !allianceInPath) p.set('mode', view.mode);
+  if (view.alliance !== null && !allianceInPath) p.set('alliance', String(view.alliance));
   if (view.camera) {
     p.set('lon', view.camera.lon.toFixed(4));
     p.set('lat', view.camera.lat.toFixed(4));
@@ -94,7 +124,7 @@ export function serializeViewState(view: ViewState): string {
   }
   if (view.theme !== DEFAULT_VIEW.theme) p.set('theme', view.theme);
   if (view.overlays.length > 0) p.set('ov', view.overlays.join(','));
-  if (view.selected) p.set('sel', view.selected);
+  if (view.selected && !comuneInPath) p.set('sel', view.selected);
   if (view.area) p.set('area', view.area);
   if (view.association !== null) p.set('assoc', String(view.association));
   if (view.lang !== DEFAULT_VIEW.lang) p.set('lang', view.lang);

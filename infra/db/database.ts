@@ -14,6 +14,8 @@ export interface Database {
   knex: Knex;
   engine: Engine;
   close(): Promise<void>;
+  /** Embedded engine only: the whole data directory as a gzipped tarball (a backup). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -21,6 +23,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Directory of the embedded database (created if missing). */
   dataDir: string;
+  /** Embedded engine: start a new data directory from this backup (see backup.ts). */
+  loadDataDir?: Blob;
 }
 
 // Return numbers, not strings, for bigint counts and numeric columns on the pg driver.
@@ -29,7 +33,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /** Opens the database on either engine and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir);
   try {
     await db.knex.migrate.latest({ migrationSource });
   } catch (error) {
@@ -44,12 +48,12 @@ function openPostgres(url: string): Database {
   return { knex, engine: 'postgres', close: () => knex.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const release = await lockDataDir(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir, extensions: { postgis } });
+    pglite = await PGlite.create({ dataDir, extensions: { postgis }, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     await release();
     throw error;
@@ -62,6 +66,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     knex,
     engine: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       try {
         await knex.destroy();

@@ -26,6 +26,42 @@ export const searchQuery = z.object({
 /** `GET /api/alliances?q=`: an alliance's name, or the name of one of its member Comuni. */
 export const allianceListQuery = z.object({
   q: z.string().trim().max(100, 'al massimo 100 caratteri / at most 100 characters').default(''),
+  limit: z.coerce.number().int().min(1).max(500, 'al massimo 500 per pagina / at most 500 per page').default(200),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      try {
+        const [updatedAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
+        if (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt)) && Number.isInteger(id)) return { updatedAt, id: id as number };
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'cursore non valido: usa il nextCursor della pagina precedente / invalid cursor: use the previous page’s nextCursor' });
+      return z.NEVER;
+    }),
+});
+
+/** Writes the cursor that `allianceListQuery` reads. */
+export const listCursor = (row: { updatedAt: string; id: number }) => Buffer.from(JSON.stringify([row.updatedAt, row.id])).toString('base64url');
+
+/** `GET /api/alliances.geojson?bbox=w,s,e,n&limit=` */
+export const allianceOutlinesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(5000, 'al massimo 5.000 contorni / at most 5,000 outlines').default(1000),
+  bbox: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      const parts = value.split(',').map(Number);
+      const [w, s, e, n] = parts as [number, number, number, number];
+      if (parts.length === 4 && parts.every(Number.isFinite) && w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90) return [w, s, e, n] as [number, number, number, number];
+      ctx.addIssue({ code: 'custom', message: 'bbox: ovest,sud,est,nord in gradi / bbox: west,south,east,north in degrees' });
+      return z.NEVER;
+    }),
 });
 
 /** Longitude and latitude in degrees. */

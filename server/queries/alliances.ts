@@ -2,7 +2,6 @@ import type { Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
 import type { ComuneAllianceRef } from '../../domain/api-types';
-import { foldName } from '../../domain/text';
 import type { AllianceDraft, AllianceSummary } from '../services/alliances';
 
 export interface AllianceRow {
@@ -95,22 +94,42 @@ function toService(r: ServiceRow): AllianceServiceInput {
   };
 }
 
+/** Where a page of the alliance list ends: the last row's change time and id (newest first). */
+export interface ListCursor {
+  updatedAt: string;
+  id: number;
+}
+
+/** A name folded in SQL as foldName does in JS for Italian text: lower case, no accents, punctuation as spaces. */
+const FOLDED_NAME = `trim(regexp_replace(translate(lower(a.name), 'àáâäèéêëìíîïòóôöùúûüç', 'aaaaeeeeiiiioooouuuuc'), '[^a-z0-9]+', ' ', 'g'))`;
+
 /**
- * Saved alliances, newest change first. With `folded` (a query folded by foldName), only those whose
- * name contains it or with a member Comune whose name has a word starting with it ("lugo" → Lugo).
+ * One page of saved alliances, newest change first, after `cursor`. With `folded` (a query folded
+ * by foldName), only those whose name contains it or with a member Comune whose name has a word
+ * starting with it ("lugo" → Lugo). Returns one row more than `limit` when there is a next page.
  */
-export async function listAlliances(knex: Knex, folded = ''): Promise<AllianceRow[]> {
-  if (folded === '') {
-    return (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)).rows.map(toRow);
+export async function listAlliances(
+  knex: Knex,
+  options: { folded?: string; limit: number; cursor?: ListCursor | undefined },
+): Promise<AllianceRow[]> {
+  const where = ['a."deletedAt" IS NULL'];
+  const bindings: (string | number)[] = [];
+  if (options.folded) {
+    // foldName leaves only letters, digits and spaces: nothing LIKE would read as a wildcard.
+    where.push(`(${FOLDED_NAME} LIKE ? OR EXISTS (SELECT 1 FROM alliance_members m JOIN comuni c ON c.code = m.comune_code
+       WHERE m.alliance_id = a.id AND (' ' || c.name_search) LIKE ?))`);
+    bindings.push(`%${options.folded}%`, `% ${options.folded}%`);
   }
-  // foldName leaves only letters, digits and spaces: nothing LIKE would read as a wildcard.
-  const rows = await knex.raw<{ rows: (AllianceRow & { memberMatch: boolean })[] }>(
-    `SELECT * FROM (${ROW}) a, LATERAL (SELECT EXISTS (SELECT 1 FROM alliance_members m JOIN comuni c ON c.code = m.comune_code
-        WHERE m.alliance_id = a.id AND (' ' || c.name_search) LIKE ?) AS "memberMatch") x
-     WHERE a."deletedAt" IS NULL ORDER BY a."updatedAt" DESC, a.id DESC`,
-    [`% ${folded}%`],
+  if (options.cursor) {
+    // Milliseconds, as the cursor (a JavaScript date) holds them: no row is skipped or repeated.
+    where.push(`(date_trunc('milliseconds', a."updatedAt"), a.id) < (?::timestamptz, ?)`);
+    bindings.push(options.cursor.updatedAt, options.cursor.id);
+  }
+  const rows = await knex.raw<{ rows: AllianceRow[] }>(
+    `SELECT * FROM (${ROW}) a WHERE ${where.join(' AND ')} ORDER BY date_trunc('milliseconds', a."updatedAt") DESC, a.id DESC LIMIT ?`,
+    [...bindings, options.limit + 1],
   );
-  return rows.rows.filter((r) => r.memberMatch || foldName(r.name).includes(folded)).map(({ memberMatch: _, ...r }) => toRow(r));
+  return rows.rows.map(toRow);
 }
 
 /** Creates an alliance with its members, partners, outline and first history entry; returns its id. */
@@ -249,10 +268,20 @@ export async function memberFeatures(knex: Knex, id: number): Promise<{ code: st
 }
 
 /** Published and draft alliances' outlines, for the map overlay. */
-export async function allianceOutlines(knex: Knex): Promise<{ id: number; name: string; status: string; geometry: Geometry }[]> {
+/**
+ * Outlines of saved alliances for the map: within `bbox` if given, published first then newest,
+ * at most `limit` (one more is read to tell that some were left out).
+ */
+export async function allianceOutlines(
+  knex: Knex,
+  options: { limit: number; bbox?: [number, number, number, number] | undefined },
+): Promise<{ id: number; name: string; status: string; geometry: Geometry }[]> {
+  const inBox = options.bbox ? 'AND outline && ST_MakeEnvelope(?, ?, ?, ?, 4326)' : '';
   const result = await knex.raw<{ rows: { id: number; name: string; status: string; geometry: string }[] }>(
     `SELECT id, name, status, ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, 0.0005), 5) AS geometry
-     FROM alliances WHERE deleted_at IS NULL AND outline IS NOT NULL ORDER BY id`,
+     FROM alliances WHERE deleted_at IS NULL AND outline IS NOT NULL ${inBox}
+     ORDER BY status = 'published' DESC, updated_at DESC, id DESC LIMIT ?`,
+    [...(options.bbox ?? []), options.limit + 1],
   );
   return result.rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) as Geometry }));
 }

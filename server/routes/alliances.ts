@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
 import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
-import { allianceBody, allianceListQuery, alliancePatch } from '../http/schemas';
+import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor } from '../http/schemas';
 import { foldName } from '../../domain/text';
 import { sameAllianceContent } from '../../domain/alliance';
 import {
@@ -62,9 +62,12 @@ export function allianceRoutes(ctx: AppContext): Router {
   });
 
   router.get('/api/alliances', async (req, res) => {
-    const { q } = allianceListQuery.parse(req.query);
-    const list = await listAlliances(knex, foldName(q));
+    const { q, limit, cursor } = allianceListQuery.parse(req.query);
+    const rows = await listAlliances(knex, { folded: foldName(q), limit, cursor });
+    const list = rows.slice(0, limit);
+    const last = list[list.length - 1];
     res.json({
+      nextCursor: rows.length > limit && last ? listCursor(last) : null,
       alliances: list.map((a) => ({
         id: a.id,
         name: a.name,
@@ -78,10 +81,15 @@ export function allianceRoutes(ctx: AppContext): Router {
     });
   });
 
-  router.get('/api/alliances.geojson', async (_req, res) => {
-    const outlines = await allianceOutlines(knex);
+  router.get('/api/alliances.geojson', async (req, res) => {
+    const { limit, bbox } = allianceOutlinesQuery.parse(req.query);
+    const rows = await allianceOutlines(knex, { limit, bbox });
+    const outlines = rows.slice(0, limit);
     res.type('application/geo+json').json({
       type: 'FeatureCollection',
+      // Not GeoJSON members: how many were left out (published and newest come first).
+      truncated: rows.length > limit,
+      limit,
       features: outlines.map((o) => ({ type: 'Feature', id: o.id, properties: { id: o.id, name: o.name, status: o.status }, geometry: o.geometry })),
     });
   });

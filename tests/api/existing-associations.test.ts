@@ -92,3 +92,37 @@ describe('GET /api/sources', () => {
     expect(answer.origin?.kind).toBe(process.env.GEODATA_DIR ? 'sources' : 'pack');
   });
 });
+
+describe('the alliance list and outlines are bounded', () => {
+  it('pages the list with limit and cursor, every alliance once', async () => {
+    const ids = new Set<number>();
+    for (let i = 0; i < 5; i++) ids.add(await saveAlliance(`Pagina ${i}`, ['001001'], 'draft'));
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { alliances: { id: number }[]; nextCursor: string | null } = await json(`/api/alliances?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.alliances.length).toBeLessThanOrEqual(2);
+      seen.push(...page.alliances.map((a) => a.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null && pages < 100);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of ids) expect(seen).toContain(id);
+    const all = await json<{ alliances: { id: number }[] }>('/api/alliances?limit=500');
+    expect(seen).toEqual(all.alliances.map((a) => a.id));
+    for (const bad of ['cursor=abc', 'limit=0', 'limit=501']) expect((await env.server.get(`/api/alliances?${bad}`)).status, bad).toBe(400);
+  });
+
+  it('serves outlines within a box, at most a limit, saying when some were left out', async () => {
+    await saveAlliance('Contorno in Piemonte', ['001001'], 'draft');
+    const one = await json<{ features: unknown[]; truncated: boolean }>('/api/alliances.geojson?limit=1');
+    expect(one.features).toHaveLength(1);
+    expect(one.truncated).toBe(true);
+    const sicily = await json<{ features: { properties: { name: string } }[] }>('/api/alliances.geojson?bbox=12,36.5,15.7,38.3');
+    expect(sicily.features.map((f) => f.properties.name)).not.toContain('Contorno in Piemonte');
+    const piemonte = await json<{ features: { properties: { name: string } }[] }>('/api/alliances.geojson?bbox=7,45,8.5,46');
+    expect(piemonte.features.map((f) => f.properties.name)).toContain('Contorno in Piemonte');
+    expect((await env.server.get('/api/alliances.geojson?bbox=1,2,3')).status).toBe(400);
+  });
+});

@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('administration in a browser', () => {
     const created = (await (
       await app.server.post('/api/alliances', { name: 'ALI con traghetto', members: [{ code: '001001', lead: true }, { code: '001004' }, { code: '083041' }] })
     ).json()) as { id: number; editToken: string };
-    await page.goto(`${app.server.url}/?mode=alliances&alliance=${created.id}#edit=${created.editToken}`);
+    await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
     const form = page.getByTestId('contiguity-exception-form');
     await form.getByLabel(/Motivo/).fill('collegamento in traghetto con Milazzo');
     await form.getByRole('button', { name: "Registra l'eccezione" }).click();

@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(await page.getByTestId('partners').textContent()).toContain('Città metropolitana di Torino (Provincia · centrale di committenza)');
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
     await page.getByTestId('alliance-page').waitFor();
-    expect(page.url()).toMatch(/mode=alliances&alliance=\d+/);
+    expect(page.url()).toMatch(/\/alleanze\/\d+/);
     const editUrl = await page.getByTestId('edit-link').locator('input').inputValue();
     expect(editUrl).toMatch(/#edit=[\w-]{20,}$/);
 

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     const { page } = await open();
     // Tab from the top of the page (skip link, navigation) to the search box.
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('type'));
-    for (let i = 0; i < 8 && (await focused()) !== 'search'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && (await focused()) !== 'search'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('search');
     await page.keyboard.type('roma');
     await page.getByRole('option', { name: /^Roma \(RM\)/ }).waitFor();
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     await expect(page.getByRole('listbox').isHidden()).resolves.toBe(true);
     await page.waitForFunction(() => /[?&]lon=12\.\d+/.test(location.search) && /[?&]lat=41\.\d+/.test(location.search), null, { timeout: 20_000 });
     await waitForMap(page);
-    expect(page.url()).toContain('sel=058091');
+    expect(page.url()).toContain('/comuni/058091');
     await screenshotColours(page, 'roma-details', []);
     await page.close();
   });
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     const url = page.url();
     expect(url).toMatch(/theme=innerAreas/);
     expect(url).toMatch(/ov=sll/);
-    expect(url).toMatch(/sel=001001/);
+    expect(url).toMatch(/\/comuni\/001001/);
     expect(url).toMatch(/assoc=\d+/);
 
     const copy = await open(url.replace(app.server.url, ''));

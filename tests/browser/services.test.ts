@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
 
     // Its public page, opened without a camera in the link, brings the map to the territory.
     const visitor = await (await app.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await visitor.goto(`${app.server.url}/?mode=alliances&alliance=${id}`);
+    await visitor.goto(`${app.server.url}/alleanze/${id}`);
     await visitor.getByTestId('alliance-page').waitFor();
     await expect.poll(() => Number(new URL(visitor.url()).searchParams.get('z'))).toBeGreaterThan(9);
     const lon = Number(new URL(visitor.url()).searchParams.get('lon'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from '../../client/state/view-state';
+import { DEFAULT_VIEW, parseViewState, serializeViewState, viewUrl, type ViewState } from '../../client/state/view-state';
 
 describe('view state in the URL', () => {
   it('round-trips every part of the view', () => {
@@ -29,5 +29,21 @@ describe('view state in the URL', () => {
       ...DEFAULT_VIEW,
       overlays: ['snai'],
     });
+  });
+});
+
+describe('pages with a path of their own', () => {
+  it('opens an alliance at /alleanze/:id and a Comune at /comuni/:code, and writes them back so', () => {
+    const alliance = parseViewState('', '/alleanze/12');
+    expect(alliance).toEqual({ ...DEFAULT_VIEW, mode: 'alliances', alliance: 12 });
+    expect(viewUrl(alliance)).toBe('/alleanze/12');
+    const lugo = parseViewState('?theme=density', '/comuni/039012');
+    expect(lugo).toEqual({ ...DEFAULT_VIEW, selected: '039012', theme: 'density' });
+    expect(viewUrl(lugo)).toBe('/comuni/039012?theme=density');
+    expect(viewUrl({ ...DEFAULT_VIEW, mode: 'coverage', selected: '039012' })).toBe('/?mode=coverage&sel=039012');
+    // Old links with the query still work; unknown paths fall back to the map.
+    expect(parseViewState('?mode=alliances&alliance=5', '/')).toMatchObject({ mode: 'alliances', alliance: 5 });
+    expect(parseViewState('', '/alleanze/abc')).toEqual(DEFAULT_VIEW);
+    expect(parseViewState('', '/comuni/39012')).toEqual(DEFAULT_VIEW);
   });
 });
