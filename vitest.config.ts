@@ -3,9 +3,14 @@ import { defineConfig } from 'vitest/config';
 /** Pure tests: no database, no data import. */
 const UNIT = ['tests/domain/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'];
 
+/** Files and tests run in random order; TEST_SEED repeats one. */
+const seed = process.env.TEST_SEED ? Number(process.env.TEST_SEED) : Math.floor(Math.random() * 1e6);
+
 export default defineConfig({
   test: {
     pool: 'forks',
+    sequence: { shuffle: { files: true, tests: true }, seed },
+    reporters: ['default', './tests/setup/run-reporter.ts'],
     // Each database-backed file opens its own copy of the template (~1 GB for the embedded engine).
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -25,6 +25,7 @@ import { adminUrl, databaseUrlFor } from '../helpers/postgres';
 import { buildClient, hasChromium } from '../helpers/browser';
 import { benchClient } from './client';
 import { benchServices } from './services';
+import { benchHostile } from './hostile';
 
 const run = promisify(execFile);
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
@@ -95,7 +96,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   // Re-start on the existing data: open, serve, warm caches.
   start = performance.now();
   db = await open();
-  const ctx = createContext(db, { clientDir });
+  // The bench measures the server, not its rate limits.
+  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, compute: 1e9, write: 1e9, adminFailures: 1e9 } });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -205,6 +207,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, 'lasso around a region: Comuni mostly inside (HTTP p50)', figures.withinRegionHttpP50, 'ms');
   }
   record(engine, 'server RSS (database in-process when embedded)', process.memoryUsage().rss / 1e6, 'MB');
+  {
+    const h = await benchHostile(base, db);
+    record(engine, 'hostile: health p99 alone', h.healthP99Alone, 'ms');
+    record(engine, `hostile: health p99 while 4 zigzag lassos (1,000 vertices) run (answered ${h.zigzagStatus})`, h.healthP99UnderZigzag, 'ms', '≤ 100 ms');
+    record(engine, 'hostile: slowest zigzag answer', h.zigzagAnswerMs, 'ms', '≤ 2,000 ms');
+    record(engine, `hostile: alliance list, first page of 200 (${h.alliances} alliances)`, h.listFirstPageMs, 'ms');
+    record(engine, `hostile: alliance list, all ${h.alliances} in pages of 500`, h.listAllPagesMs, 'ms');
+    record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
+    record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
+  }
 
   if (clientDir && hasChromium) {
     const client = await benchClient(base, clientDir);

@@ -76,36 +76,38 @@ describe('the full import', () => {
 });
 
 describe('geodata:associations (CSV of Unioni and Comunità Montane)', () => {
+  /** The members of the CSV-imported associations with these names (each test uses its own names). */
+  const csvMembers = async (...names: string[]) =>
+    (
+      await database.db.knex.raw<{ rows: { kind: string; name: string; comune_code: string; role: string | null }[] }>(
+        `SELECT a.kind, a.name, m.comune_code, m.role FROM associations a JOIN association_members m ON m.association_id = a.id
+         WHERE a.source = 'csv' AND a.name = ANY(?) ORDER BY m.comune_code`,
+        [names],
+      )
+    ).rows;
+
   it('registers associations with members, keeping leading zeros', async () => {
     const file = await writeCsv(
       'unioni.csv',
       'kind,name,istat_code,role\n' +
         'unione,Unione Montana Valli del Canavese,001001,capofila\n' +
         'unione,Unione Montana Valli del Canavese,001004,\n' +
-        'comunita_montana,Comunità Montana Alto Canavese,1177,\n',
+        'convenzione,Convenzione Alto Canavese,1177,\n',
     );
     const report = await importAssociationsCsv(database.db.knex, work, file);
     expect(report).toMatchObject({ associations: 2, memberships: 3 });
-    const rows = await database.db.knex.raw<{ rows: { kind: string; name: string; comune_code: string; role: string | null }[] }>(
-      `SELECT a.kind, a.name, m.comune_code, m.role FROM associations a JOIN association_members m ON m.association_id = a.id
-       WHERE a.source = 'csv' ORDER BY m.comune_code`,
-    );
-    expect(rows.rows).toEqual([
+    expect(await csvMembers('Unione Montana Valli del Canavese', 'Convenzione Alto Canavese')).toEqual([
       { kind: 'unione', name: 'Unione Montana Valli del Canavese', comune_code: '001001', role: 'capofila' },
       { kind: 'unione', name: 'Unione Montana Valli del Canavese', comune_code: '001004', role: null },
-      { kind: 'comunita_montana', name: 'Comunità Montana Alto Canavese', comune_code: '001177', role: null },
+      { kind: 'convenzione', name: 'Convenzione Alto Canavese', comune_code: '001177', role: null },
     ]);
   });
 
   it('replaces the members of an association imported again under the same name', async () => {
-    const file = await writeCsv('unioni-2.csv', 'kind,name,istat_code\nunione,Unione Montana Valli del Canavese,001002\n');
-    await importAssociationsCsv(database.db.knex, work, file);
-    const members = await database.db.knex.raw<{ rows: { comune_code: string }[] }>(
-      `SELECT m.comune_code FROM associations a JOIN association_members m ON m.association_id = a.id
-       WHERE a.source = 'csv' AND a.kind = 'unione'`,
-    );
-    expect(members.rows.map((r) => r.comune_code)).toEqual(['001002']);
-    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE source = 'csv'`)).toBe(2);
+    await importAssociationsCsv(database.db.knex, work, await writeCsv('rep-1.csv', 'kind,name,istat_code\nunione,Unione Ripetuta,001001\nunione,Unione Ripetuta,001004\n'));
+    await importAssociationsCsv(database.db.knex, work, await writeCsv('rep-2.csv', 'kind,name,istat_code\nunione,Unione Ripetuta,001002\n'));
+    expect((await csvMembers('Unione Ripetuta')).map((r) => r.comune_code)).toEqual(['001002']);
+    expect(await count(`SELECT count(*)::int AS n FROM associations WHERE source = 'csv' AND name = 'Unione Ripetuta'`)).toBe(1);
   });
 
   it('lists every unknown code and kind, and writes nothing', async () => {

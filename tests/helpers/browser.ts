@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,10 @@ import { PROJECT_ROOT } from '../../infra/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
+// In CI a missing browser is a broken machine, not a reason to skip: fail loudly.
+if (!hasChromium && process.env.CI) {
+  throw new Error(`Chromium non trovato in ${CHROMIUM} (CI): installa il pacchetto chromium / Chromium not found at ${CHROMIUM} in CI: apt-get install chromium`);
+}
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'tests', 'screenshots');
 
 /** Debian Chromium, headless, WebGL through SwiftShader, no background traffic. */
@@ -20,10 +25,45 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the client into a temporary folder (the tests never touch dist/). */
+/** A key that changes with the client's sources (client/, domain/, the lock file). */
+function clientKey(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  walk(path.join(PROJECT_ROOT, 'client'));
+  walk(path.join(PROJECT_ROOT, 'domain'));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * The client built once for every browser test file of a run (and reused by later runs while its
+ * sources are unchanged), under tests/.cache; the tests never touch dist/.
+ */
 export async function buildClient(): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-client-'));
-  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const cache = path.join(PROJECT_ROOT, 'tests', '.cache');
+  const outDir = path.join(cache, `client-${clientKey()}`);
+  if (fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
+  const building = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-client-'));
+  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir: building, emptyOutDir: true } });
+  fs.mkdirSync(cache, { recursive: true });
+  for (const old of fs.readdirSync(cache)) {
+    if (old.startsWith('client-') && !old.includes('.tmp-') && path.join(cache, old) !== outDir) fs.rmSync(path.join(cache, old), { recursive: true, force: true });
+  }
+  try {
+    fs.cpSync(building, `${outDir}.tmp-${process.pid}`, { recursive: true });
+    fs.renameSync(`${outDir}.tmp-${process.pid}`, outDir);
+  } catch (error) {
+    // Another file built it at the same moment: theirs is as good.
+    fs.rmSync(`${outDir}.tmp-${process.pid}`, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(outDir, 'index.html'))) throw error;
+  }
+  fs.rmSync(building, { recursive: true, force: true });
   return outDir;
 }
 
@@ -81,7 +121,6 @@ export function useBrowserApp(): { readonly server: TestServer; readonly browser
     await state.browser?.close();
     await state.server?.close();
     await state.database?.dispose();
-    if (state.clientDir) fs.rmSync(state.clientDir, { recursive: true, force: true });
   });
   return {
     get server() {
