@@ -47,6 +47,7 @@ export function Legend({ theme, overlays, alliances = null }: { theme: Theme | n
                   <span className={`swatch swatch-${id}`} aria-hidden="true" />
                 )}
                 {t(`overlays.${id}`)}
+                {outline && <span className="muted legend-overlay-source"> · {outline.source}</span>}
                 {id === 'alliances' && alliances && alliances.length > 0 && <AllianceKey alliances={alliances} />}
               </li>
             );

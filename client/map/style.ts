@@ -7,11 +7,11 @@ export const ASSOCIATIONS_SOURCE = 'associations';
 
 /** Outline overlays of existing associations: which kinds each shows, its colour (Okabe–Ito), names from which zoom. */
 export const OUTLINE_OVERLAYS: Partial<
-  Record<OverlayId, { kinds: string[]; colour: string; width: number; labelsFrom?: number; labelColour?: string }>
+  Record<OverlayId, { kinds: string[]; colour: string; width: number; source: string; labelsFrom?: number; labelColour?: string }>
 > = {
-  snai: { kinds: ['snai'], colour: '#D55E00', width: 2 },
-  sll: { kinds: ['sll'], colour: '#009E73', width: 1.2 },
-  unioni: { kinds: ['unione', 'comunita_montana', 'other'], colour: '#CC79A7', width: 2, labelsFrom: 8, labelColour: '#7a2a5e' },
+  snai: { kinds: ['snai'], colour: '#D55E00', width: 2, source: 'DPCoe-NUVAP 2022' },
+  sll: { kinds: ['sll'], colour: '#009E73', width: 1.2, source: 'ISTAT 2021' },
+  unioni: { kinds: ['unione', 'comunita_montana', 'other'], colour: '#CC79A7', width: 2, source: 'ANCI 2023', labelsFrom: 8, labelColour: '#7a2a5e' },
 };
 
 /** The map layers of an outline overlay: its lines, and its names where it has them. */

@@ -90,7 +90,11 @@ export async function readBoundaries(dir: string, onFile: () => void = () => {})
 
 /** The per-province Comuni files present in GEODATA_DIR, in province order. */
 export async function listComuniFiles(dir: string): Promise<string[]> {
-  const names = await fs.readdir(path.join(dir, COMUNI_DIR)).catch(() => [] as string[]);
+  // A missing folder means no files (said below); any other error (permissions, not a folder) is told as it is.
+  const names = await fs.readdir(path.join(dir, COMUNI_DIR)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw new GeodataError(`Cannot read ${path.join(dir, COMUNI_DIR)}`, [error.message]);
+  });
   const files = names
     .map((name) => ({ name, province: /^limits_P_(\d+)_municipalities\.geojson$/.exec(name)?.[1] }))
     .filter((f): f is { name: string; province: string } => f.province !== undefined)

@@ -175,8 +175,6 @@ export const alliancePatch = z
   })
   .strict();
 
-export type AllianceBody = z.infer<typeof allianceBody>;
-export type AlliancePatch = z.infer<typeof alliancePatch>;
 
 const bilingual = (max: number, required: boolean) =>
   z.object({

@@ -38,7 +38,15 @@ function toRow(r: AllianceRow): AllianceRow {
   return { ...r, summary: summaryOf(r.summary), runningCostCents: Number(r.runningCostCents), createdAt: iso(r.createdAt) as string, updatedAt: iso(r.updatedAt) as string, deletedAt: iso(r.deletedAt) };
 }
 
-export async function findAlliance(knex: Knex, id: number): Promise<StoredAlliance | null> {
+/**
+ * An alliance with its members, partners, services and history, read as one snapshot (a
+ * repeatable-read transaction), so that one answer never mixes two versions under one ETag.
+ */
+export function findAlliance(knex: Knex, id: number): Promise<StoredAlliance | null> {
+  return knex.transaction((trx) => readAlliance(trx, id), { isolationLevel: 'repeatable read' });
+}
+
+async function readAlliance(knex: Knex.Transaction, id: number): Promise<StoredAlliance | null> {
   const found = (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE id = ?`, [id])).rows[0];
   if (!found) return null;
   const members = await knex.raw<{ rows: StoredAlliance['members'] }>(

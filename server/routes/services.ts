@@ -34,11 +34,16 @@ export function serviceRoutes(ctx: AppContext): Router {
     requireAdmin(req, ctx.adminToken);
     const code = serviceCode.parse(req.params.code);
     const change = servicePatch.parse(req.body);
-    const current = await findService(knex, code);
-    if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-    const { retiredAt, ...definition } = current;
-    const { retired, ...fields } = change;
-    await knex.transaction((trx) => updateService(trx, { ...definition, ...fields }, retired));
+    // Read and write in one transaction with the row locked: two administrators editing different
+    // fields at once both keep their change.
+    await knex.transaction(async (trx) => {
+      await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
+      const current = await findService(trx, code);
+      if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
+      const { retiredAt, ...definition } = current;
+      const { retired, ...fields } = change;
+      await updateService(trx, { ...definition, ...fields }, retired);
+    });
     res.json(await findService(knex, code));
   });
 
@@ -46,10 +51,13 @@ export function serviceRoutes(ctx: AppContext): Router {
   router.delete('/api/services/:code', async (req, res) => {
     requireAdmin(req, ctx.adminToken);
     const code = serviceCode.parse(req.params.code);
-    const current = await findService(knex, code);
-    if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-    const { retiredAt, ...definition } = current;
-    await knex.transaction((trx) => updateService(trx, definition, true));
+    await knex.transaction(async (trx) => {
+      await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
+      const current = await findService(trx, code);
+      if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
+      const { retiredAt, ...definition } = current;
+      await updateService(trx, definition, true);
+    });
     res.json(await findService(knex, code));
   });
 

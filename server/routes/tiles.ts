@@ -4,21 +4,10 @@ import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
 import { sendGzipped } from '../http/gzipped';
 import { MAX_ZOOM, MIN_ZOOM, parseTileCoord } from '../tiles/tile-coords';
-import { isTilesetName, type TilesetName } from '../tiles/tile-sources';
+import { isTilesetName, vectorLayers, type TilesetName } from '../tiles/tile-sources';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
-
-const FIELDS: Record<TilesetName, { id: string; minzoom?: number; fields: Record<string, string> }[]> = {
-  comuni: [
-    { id: 'comuni', fields: { code: 'String', name: 'String', population: 'Number', density: 'Number', small: 'Boolean', innerAreaClass: 'String', province: 'String', region: 'String' } },
-    { id: 'provinces', fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' } },
-    { id: 'regions', fields: { code: 'String', name: 'String' } },
-    { id: 'labels', fields: { kind: 'String', code: 'String', name: 'String' } },
-    { id: 'comuni_labels', minzoom: 8, fields: { code: 'String', name: 'String', population: 'Number' } },
-  ],
-  associations: [{ id: 'associations', fields: { code: 'Number', kind: 'String', name: 'String' } }],
-};
 
 function tileset(name: string): TilesetName {
   if (!isTilesetName(name)) throw notFound(`Nessun tileset "${name}" / No tileset "${name}"`);
@@ -47,7 +36,7 @@ export function tileRoutes(ctx: AppContext): Router {
       minzoom: MIN_ZOOM,
       maxzoom: MAX_ZOOM,
       bounds: [6.6, 35.4, 18.6, 47.1],
-      vector_layers: FIELDS[name],
+      vector_layers: vectorLayers(name),
       dataVersion: id,
     });
   });

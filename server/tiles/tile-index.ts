@@ -10,7 +10,6 @@ const EXTENT = 4096;
 /** An encoded tile, kept gzipped: that is how almost every client asks for it. */
 export interface EncodedTile {
   gzipped: Buffer;
-  bytes: number;
 }
 
 /** Vector tiles cut in memory from the database's geometry (the same on both engines). */
@@ -60,5 +59,5 @@ export class TileIndex {
 
 function encode(parts: Record<string, GeoJSONVTTile>): EncodedTile {
   const pbf = fromGeojsonVt(parts, { version: 2, extent: EXTENT });
-  return { gzipped: gzipSync(pbf, { level: 6 }), bytes: pbf.byteLength };
+  return { gzipped: gzipSync(pbf, { level: 6 }) };
 }

@@ -8,6 +8,8 @@ interface LayerSource {
   minZoom: number;
   /** Whether features get their numeric code as id, for feature-state. */
   ids: boolean;
+  /** The properties the SQL gives each feature, with their TileJSON types (vector_layers). */
+  fields: Record<string, 'String' | 'Number' | 'Boolean'>;
 }
 
 const polygons = (column: string) => `ST_AsGeoJSON(ST_ForcePolygonCCW(${column}), 6) AS geometry`;
@@ -19,29 +21,34 @@ const TILE_LAYERS = {
     sql: `SELECT code, province_code AS province, region_code AS region, ${polygons('geom')} FROM comuni`,
     minZoom: 0,
     ids: true,
+    fields: { code: 'String', province: 'String', region: 'String' },
   },
   provinces: {
     sql: `SELECT code, name, acronym, region_code AS region, ${polygons('geom')} FROM provinces`,
     minZoom: 0,
     ids: true,
+    fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' },
   },
-  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions`, minZoom: 0, ids: true },
+  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions`, minZoom: 0, ids: true, fields: { code: 'String', name: 'String' } },
   labels: {
     sql: `SELECT 'province' AS kind, code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) AS geometry FROM provinces
           UNION ALL
           SELECT 'region', code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) FROM regions`,
     minZoom: 0,
     ids: false,
+    fields: { kind: 'String', code: 'String', name: 'String' },
   },
   comuni_labels: {
     sql: `SELECT code, name, population, ST_AsGeoJSON(label_point, 6) AS geometry FROM comuni`,
     minZoom: 8,
     ids: true,
+    fields: { code: 'String', name: 'String', population: 'Number' },
   },
   associations: {
     sql: `SELECT id AS code, kind, name, ${polygons('outline')} FROM associations WHERE outline IS NOT NULL`,
     minZoom: 0,
     ids: true,
+    fields: { code: 'Number', kind: 'String', name: 'String' },
   },
 } satisfies Record<string, LayerSource>;
 
@@ -58,6 +65,11 @@ export const TILESETS = {
 } as const satisfies Record<string, readonly TileLayerName[]>;
 
 export type TilesetName = keyof typeof TILESETS;
+
+/** TileJSON `vector_layers` of a tileset, from the layers' own definitions. */
+export function vectorLayers(name: TilesetName): { id: string; minzoom: number; fields: Record<string, string> }[] {
+  return TILESETS[name].map((id) => ({ id, minzoom: TILE_LAYERS[id].minZoom, fields: TILE_LAYERS[id].fields }));
+}
 
 export function isTilesetName(name: string): name is TilesetName {
   return Object.hasOwn(TILESETS, name);

@@ -116,6 +116,7 @@ describe('the alliance list and outlines are bounded', () => {
 
   it('serves outlines within a box, at most a limit, saying when some were left out', async () => {
     await saveAlliance('Contorno in Piemonte', ['001001'], 'draft');
+    await saveAlliance('Contorno in Romagna', ['039012'], 'draft');
     const one = await json<{ features: unknown[]; truncated: boolean }>('/api/alliances.geojson?limit=1');
     expect(one.features).toHaveLength(1);
     expect(one.truncated).toBe(true);

@@ -247,18 +247,31 @@ describe('limits, proxies and an absent database', () => {
     const https = await send('GET', '/api/health', undefined, { 'X-Forwarded-Proto': 'https' }, limited);
     expect(https.headers.get('strict-transport-security')).toMatch(/max-age=/);
   });
+});
+
+describe('an absent database', () => {
+  // This test closes its database: it has its own copy and server.
+  let db: TestDatabase;
+  let away: TestServer;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    away = await startTestServer(db.db);
+  });
+  afterAll(async () => {
+    await away?.close();
+    await db?.dispose();
+  });
 
   it('answers 503 with Retry-After when the database is away, and keeps serving cached tiles', async () => {
     const tile = '/tiles/comuni/6/34/23.pbf';
-    expect((await send('GET', tile, undefined, {}, limited)).status).toBe(200);
+    expect((await send('GET', tile, undefined, {}, away)).status).toBe(200);
     await db.db.close();
-    const health = await send('GET', '/api/health', undefined, {}, limited);
+    const health = await send('GET', '/api/health', undefined, {}, away);
     expect(health.status).toBe(503);
     expect(health.headers.get('retry-after')).toBe('5');
-    const search = await send('GET', '/api/comuni?q=Lugo', undefined, {}, limited);
+    const search = await send('GET', '/api/comuni?q=Lugo', undefined, {}, away);
     expect(search.status).toBe(503);
     expect(errorCode(search)).toBe('unavailable');
-    expect((await send('GET', tile, undefined, {}, limited)).status).toBe(200);
+    expect((await send('GET', tile, undefined, {}, away)).status).toBe(200);
   });
 });
-

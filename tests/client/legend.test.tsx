@@ -39,6 +39,7 @@ describe('Legend', () => {
     expect(html).toContain('70.000 e oltre');
     expect(html).toContain('Fonte: ISTAT 2020');
     expect(html).toContain('Aree SNAI');
+    expect(html).toContain('· DPCoe-NUVAP 2022'); // each overlay names its dataset and year
     for (const colour of PALETTES.ylGnBu.slice(0, 6)) expect(html.toLowerCase()).toContain(colour);
   });
 

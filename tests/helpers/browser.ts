@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
 import { startTestServer, type TestServer } from './test-server';
 import { PROJECT_ROOT } from '../../infra/paths';
+import { clientKey } from '../setup/template';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -25,25 +25,10 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A key that changes with the client's sources (client/, domain/, the lock file). */
-function clientKey(): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(full).update(fs.readFileSync(full));
-    }
-  };
-  walk(path.join(PROJECT_ROOT, 'client'));
-  walk(path.join(PROJECT_ROOT, 'domain'));
-  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
-  return hash.digest('hex').slice(0, 12);
-}
-
 /**
  * The client built once for every browser test file of a run (and reused by later runs while its
- * sources are unchanged), under tests/.cache; the tests never touch dist/.
+ * sources are unchanged), under tests/.cache; the tests never touch dist/. Older builds are removed
+ * by the global setup, before any file runs.
  */
 export async function buildClient(): Promise<string> {
   const cache = path.join(PROJECT_ROOT, 'tests', '.cache');
@@ -52,9 +37,6 @@ export async function buildClient(): Promise<string> {
   const building = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-client-'));
   await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir: building, emptyOutDir: true } });
   fs.mkdirSync(cache, { recursive: true });
-  for (const old of fs.readdirSync(cache)) {
-    if (old.startsWith('client-') && !old.includes('.tmp-') && path.join(cache, old) !== outDir) fs.rmSync(path.join(cache, old), { recursive: true, force: true });
-  }
   try {
     fs.cpSync(building, `${outDir}.tmp-${process.pid}`, { recursive: true });
     fs.renameSync(`${outDir}.tmp-${process.pid}`, outDir);

@@ -8,7 +8,7 @@ import { geodataLocation, loadGeodata } from '../../geodata/load';
 import { terminalProgress } from '../../geodata/progress';
 import { openDatabase } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
-import { CACHE_DIR, templateKey } from './template';
+import { CACHE_DIR, removeStaleClientBuilds, templateKey } from './template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +27,7 @@ declare module 'vitest' {
  * changed), so each test file starts from a copy instead of a 60-second import.
  */
 export default async function setup(project: TestProject): Promise<void> {
+  removeStaleClientBuilds();
   const location = geodataLocation();
   const key = templateKey(location.dir);
   project.provide('fullSourcesDir', location.kind === 'sources' ? location.dir : '');

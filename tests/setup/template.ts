@@ -33,3 +33,28 @@ export function templateKey(dataDir: string): string {
   }
   return hash.digest('hex').slice(0, 12);
 }
+
+/** Changes with the client's sources (client/, domain/, the dependencies): the key of its cached build. */
+export function clientKey(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(path.relative(PROJECT_ROOT, full)).update(fs.readFileSync(full));
+    }
+  };
+  walk(path.join(PROJECT_ROOT, 'client'));
+  walk(path.join(PROJECT_ROOT, 'domain'));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Removes cached client builds of other source states (at the start of a run, never during one). */
+export function removeStaleClientBuilds(): void {
+  if (!fs.existsSync(CACHE_DIR)) return;
+  const current = `client-${clientKey()}`;
+  for (const entry of fs.readdirSync(CACHE_DIR)) {
+    if (entry.startsWith('client-') && entry !== current) fs.rmSync(path.join(CACHE_DIR, entry), { recursive: true, force: true });
+  }
+}
