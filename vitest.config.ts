@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 /** Pure tests: no database, no data import. */
 const UNIT = ['tests/domain/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'];
 
+/** TEST_BROWSER=0 leaves the browser tests out (CI runs them once, on the embedded engine). */
+const BROWSER = process.env.TEST_BROWSER === '0' ? ['tests/browser/**'] : [];
+
 /** Files and tests run in random order; TEST_SEED repeats one. */
 const seed = process.env.TEST_SEED ? Number(process.env.TEST_SEED) : Math.floor(Math.random() * 1e6);
 
@@ -28,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: UNIT,
+          exclude: [...UNIT, ...BROWSER],
           globalSetup: ['tests/setup/global-setup.ts'],
         },
       },

@@ -55,12 +55,14 @@ export function createApp(ctx: AppContext): Express {
   app.use(tileRoutes(ctx));
   app.use(['/api', '/tiles'], unknownRoute);
 
-  const index = ctx.clientDir ? path.join(ctx.clientDir, 'index.html') : undefined;
-  if (ctx.clientDir && index && fs.existsSync(index)) {
-    app.use('/assets', express.static(path.join(ctx.clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
-    app.use(express.static(ctx.clientDir, { index: false }));
+  const clientDir = ctx.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(clientDir, { index: false }));
     // Every other GET is a page of the single-page client.
-    app.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile(index));
+    // `root`, so that only the file's own name is checked for dot-files: a clone under a hidden
+    // folder (~/.local/…, tests/.cache) still serves its pages.
+    app.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile('index.html', { root: clientDir }));
   }
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DataDirLockedError } from '../../infra/db/data-dir-lock';
+import { ConfigError, describeFatal, EXIT } from '../../infra/fatal';
+import { readServerConfig } from '../../server/config';
+import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
+
+describe('settings from the environment', () => {
+  it('reads the defaults and the optional settings', () => {
+    const config = readServerConfig({ DATA_DIR: '/tmp/x' });
+    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: undefined, dataDir: '/tmp/x', adminToken: undefined, trustProxy: false, publicUrl: undefined });
+    expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+    const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
+    expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', adminToken: 'x'.repeat(16) });
+    expect(set.rateLimits.write).toBe(5);
+    expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('refuses a setting a person must fix with one bilingual line', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PORT: 'abc' }, /^PORT deve essere un numero di porta, non "abc" \/ PORT must be a port number/],
+      [{ PORT: '70000' }, /PORT/],
+      [{ ADMIN_TOKEN: 'short' }, /^ADMIN_TOKEN deve avere almeno 16 caratteri/],
+      [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL deve essere un indirizzo http\(s\)/],
+      [{ RATE_LIMIT_READ: '0' }, /^RATE_LIMIT_READ deve essere un intero positivo/],
+      [{ RATE_LIMIT_WRITE: '2.5' }, /RATE_LIMIT_WRITE/],
+    ];
+    for (const [env, message] of cases) {
+      let error: unknown;
+      try {
+        readServerConfig(env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(message);
+      expect(describeFatal(error).exitCode).toBe(EXIT.config);
+    }
+  });
+});
+
+describe('what a stopped command prints', () => {
+  it('gives each known cause one line and its own exit code', () => {
+    expect(describeFatal(new DataDirLockedError('/data/pglite'))).toEqual({ message: expect.stringMatching(/^Il database in \/data\/pglite è già aperto/), exitCode: EXIT.locked });
+    const inUse = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE', port: 3000 });
+    expect(describeFatal(inUse)).toEqual({ message: expect.stringMatching(/^La porta 3000 è già in uso/), exitCode: EXIT.port });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const described = describeFatal(refused, 'postgres://ali:secret@db.example:5432/ali');
+    expect(described.exitCode).toBe(EXIT.database);
+    expect(described.message).toContain('postgres://ali:***@db.example:5432/ali');
+    expect(described.message).not.toContain('secret');
+    expect(described.message.split('\n')).toHaveLength(1);
+    const listed = Object.assign(new Error('data'), { describe: () => 'The boundaries have problems\n  - x' });
+    expect(describeFatal(listed)).toEqual({ message: 'The boundaries have problems\n  - x', exitCode: EXIT.failed });
+  });
+});
