@@ -62,6 +62,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 2.5] },
     },
   );
+  const overlayLabels: LayerSpecification[] = [];
   for (const [id, overlay] of Object.entries(OUTLINE_OVERLAYS)) {
     layers.push({
       id: `overlay-${id}`,
@@ -73,7 +74,8 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       paint: { 'line-color': overlay.colour, 'line-width': overlay.width, 'line-opacity': 0.9 },
     });
     if (overlay.labelsFrom !== undefined) {
-      layers.push({
+      // Drawn last, so that when the overlay is on its names win over the Comuni's labels.
+      overlayLabels.push({
         id: `overlay-${id}-labels`,
         type: 'symbol',
         source: ASSOCIATIONS_SOURCE,
@@ -159,6 +161,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       },
       paint: halo,
     },
+    ...overlayLabels,
   );
   return { version: 8, sources, layers };
 }

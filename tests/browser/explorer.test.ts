@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     const after = await screenshotColours(page, 'snai-on', [snaiColour]);
     expect(after[0]).toBeGreaterThan((before[0] as number) + 500);
     expect(page.url()).toContain('ov=snai');
-    expect(await page.locator('.legend-overlays li').allTextContents()).toEqual(['Aree SNAI']);
+    expect(await page.locator('.legend-overlays li').allTextContents()).toEqual(['Aree SNAI · DPCoe-NUVAP 2022']);
     await page.goBack();
     await expect(page.getByLabel('Aree SNAI').isChecked()).resolves.toBe(false);
     await page.close();
