@@ -14,6 +14,9 @@ export const DRAWN_AREA_LIMITS = {
 
 const vertexCount = (p: Polygon) => p.coordinates.reduce((n, ring) => n + ring.length, 0);
 
+const tooComplex =
+  'Disegno troppo complesso da semplificare: traccia un contorno più semplice / Drawing too complex to simplify: draw a simpler outline';
+
 /**
  * The drawing made cheap to intersect: simplified below a pixel (Douglas–Peucker, with turf), then
  * refused with a reason (422) if it is still too detailed or crosses itself too often for the
@@ -24,7 +27,14 @@ export function prepareDrawnArea(drawn: Polygon): Polygon {
   const tolerance = Math.hypot(e - w, n - s) * DRAWN_AREA_LIMITS.tolerance;
   let area = drawn;
   if (vertexCount(drawn) > 64 && tolerance > 0) {
-    area = simplify(turfPolygon(drawn.coordinates), { tolerance, highQuality: false, mutate: false }).geometry;
+    try {
+      area = simplify(turfPolygon(drawn.coordinates), { tolerance, highQuality: false, mutate: false }).geometry;
+    } catch (error) {
+      // Douglas–Peucker recurses once per kept vertex: a pathological outline (a fine zigzag) can
+      // exhaust the stack. Such a drawing is not a lasso a person made.
+      if (!(error instanceof RangeError)) throw error;
+      throw unprocessable(tooComplex);
+    }
   }
   const vertices = vertexCount(area);
   if (vertices > DRAWN_AREA_LIMITS.vertices) {
