@@ -159,9 +159,11 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
   });
 
   it('lists alliances with totals and serves their outlines as GeoJSON', async () => {
+    const members = await agliePlusNeighbours(2);
+    const created = await create(members);
+    const id = created.json.id as number;
     const list = (await send('GET', '/api/alliances')).json.alliances as { id: number; totals: Json }[];
-    expect(list.length).toBeGreaterThan(0);
-    expect(list[0]!.totals.comuni).toBeGreaterThan(0);
+    expect(list.find((a) => a.id === id)?.totals.comuni).toBe(members.length);
     const overlay = (await send('GET', '/api/alliances.geojson')).json as { features: { properties: Json }[] };
     expect(overlay.features.map((f) => f.properties.id)).toEqual(expect.arrayContaining(list.map((a) => a.id)));
   });
