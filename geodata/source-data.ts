@@ -2,9 +2,7 @@ import { readAreas, type AssociationSource } from './read/areas';
 import { readAttributes, type AttributeTable } from './read/attributes';
 import { listComuniFiles, readBoundaries, type Boundaries } from './read/boundaries';
 import { readUnioni, type UnioneSource } from './read/unioni';
-import { GeodataError } from './errors';
 import type { Progress } from './progress';
-import { PROVINCE_FILE_CODES, comuniFile } from './sources';
 
 /** Where the data being imported came from. */
 export interface DataOrigin {
@@ -25,17 +23,9 @@ export interface SourceData {
 }
 
 /** Reads the full-resolution source files of a GEODATA_DIR (see PROVENANCE in the README). */
-export async function readFullSources(dir: string, progress: Progress, options: { subset?: boolean } = {}): Promise<SourceData> {
+export async function readFullSources(dir: string, progress: Progress): Promise<SourceData> {
+  // A missing province file leaves its province without Comuni: the import refuses that (importGeodata).
   const files = await listComuniFiles(dir);
-  if (!options.subset) {
-    const missing = PROVINCE_FILE_CODES.map(comuniFile).filter((f) => !files.includes(f));
-    if (missing.length > 0) {
-      throw new GeodataError(
-        `${missing.length} province boundary files are missing; nothing was imported (a partial import would remove their Comuni)`,
-        missing,
-      );
-    }
-  }
   progress.stage('Lettura dei file', files.length + 3);
   const boundaries = await readBoundaries(dir, () => progress.tick());
   const figures = await readAttributes(dir);

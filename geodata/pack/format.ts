@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/paths';
 import type { DatasetId } from '../datasets';
@@ -67,3 +68,6 @@ export interface Manifest {
   /** Population rows without a 2023 ISTAT code (Comuni merged since 2020), as "code name". */
   figuresWithoutCurrentCode: string[];
 }
+
+/** The checksum the manifest keeps of each file. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

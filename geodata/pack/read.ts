@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -10,9 +8,12 @@ import type { Progress } from '../progress';
 import type { AssociationSource } from '../read/areas';
 import type { ComuneAttributes } from '../read/attributes';
 import type { Boundaries } from '../read/boundaries';
-import { UNIONI_KINDS, type UnioneKind, type UnioneSource } from '../read/unioni';
+import { readText } from '../read/files';
+import { isUnioneKind, type UnioneKind, type UnioneSource } from '../read/unioni';
 import type { SourceData } from '../source-data';
-import { DATASET_FILES, PACK_FILES, type Manifest } from './format';
+import { DATASET_FILES, PACK_FILES, sha256, type Manifest } from './format';
+
+const PACK_FILE = 'the data pack file ';
 
 type Row = Record<string, string>;
 type Props = Record<string, string | null>;
@@ -20,7 +21,7 @@ type Props = Record<string, string | null>;
 /** Reads a data pack, checking every file against the checksums of its manifest first. */
 export async function readPack(dir: string, progress: Progress): Promise<SourceData> {
   progress.stage('Lettura del pacchetto di dati', 6);
-  const manifestText = await readText(dir, PACK_FILES.manifest);
+  const manifestText = await readText(dir, PACK_FILES.manifest, PACK_FILE);
   const manifest = JSON.parse(manifestText) as Manifest;
   if (manifest.format !== 'ali-atlas-data-pack' || manifest.version !== 1) {
     throw new GeodataError(`${path.join(dir, PACK_FILES.manifest)} is not a version 1 ALI Atlas data pack`);
@@ -28,8 +29,8 @@ export async function readPack(dir: string, progress: Progress): Promise<SourceD
   const texts = new Map<string, string>();
   const problems: string[] = [];
   for (const dataset of manifest.datasets) {
-    const text = await readText(dir, dataset.file.path);
-    const sha = createHash('sha256').update(text).digest('hex');
+    const text = await readText(dir, dataset.file.path, PACK_FILE);
+    const sha = sha256(text);
     if (sha !== dataset.file.sha256) problems.push(`${dataset.file.path}: checksum ${sha.slice(0, 12)}… differs from the manifest`);
     texts.set(dataset.id, text);
   }
@@ -64,7 +65,7 @@ export async function readPack(dir: string, progress: Progress): Promise<SourceD
   const unioni = associations(rows(get('unioni'))).map((a): UnioneSource => ({ ...a, kind: unioneKind(a.kind) }));
   progress.tick();
   return {
-    origin: { kind: 'pack', manifestSha256: createHash('sha256').update(manifestText).digest('hex') },
+    origin: { kind: 'pack', manifestSha256: sha256(manifestText) },
     boundaries,
     figures: { byCode: figures, withoutCurrentCode: manifest.figuresWithoutCurrentCode },
     snai,
@@ -120,7 +121,7 @@ function associations(list: Row[]): (AssociationSource & { kind: string })[] {
 }
 
 function unioneKind(kind: string): UnioneKind {
-  if ((UNIONI_KINDS as readonly string[]).includes(kind)) return kind as UnioneKind;
+  if (isUnioneKind(kind)) return kind;
   throw new GeodataError(`The data pack's list of Unioni has an unknown kind "${kind}"`);
 }
 
@@ -130,15 +131,4 @@ function rows(text: string): Row[] {
 
 function number(value: string | undefined): number | null {
   return value === undefined || value === '' ? null : Number(value);
-}
-
-async function readText(dir: string, file: string): Promise<string> {
-  try {
-    return await fs.readFile(path.join(dir, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new GeodataError(`Cannot read the data pack file ${file} in ${dir}`, [
-      code === 'ENOENT' ? 'file not found' : (error as Error).message,
-    ]);
-  }
 }

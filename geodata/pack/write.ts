@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -8,7 +7,7 @@ import type { AssociationSource } from '../read/areas';
 import type { SourceData } from '../source-data';
 import { csvText } from './csv';
 import {
-  ASSOCIATION_COLUMNS, DATASET_FILES, FIGURE_COLUMNS, PACK_FILES, QUANTIZATION,
+  ASSOCIATION_COLUMNS, DATASET_FILES, FIGURE_COLUMNS, PACK_FILES, QUANTIZATION, sha256,
   type Manifest, type ManifestFile,
 } from './format';
 import { licenceText } from './licence';
@@ -71,7 +70,6 @@ function maxDisplacementMetres(bbox: readonly number[]): number {
   return Math.round(Math.hypot(dx / 2, dy / 2) * 1000) / 1000;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const lines = (text: string) => text.split('\n').length - 2;
 
 /** Every file of the pack, as text: the same data always gives the same bytes. */

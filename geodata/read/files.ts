@@ -33,12 +33,13 @@ export async function readJson<T>(dir: string, file: string): Promise<T> {
   }
 }
 
-async function readText(dir: string, file: string): Promise<string> {
+/** A file's text, or a GeodataError naming it (`what` says what kind of file, e.g. "the data pack file "). */
+export async function readText(dir: string, file: string, what = ''): Promise<string> {
   try {
     return await fs.readFile(path.join(dir, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new GeodataError(`Cannot read ${file} in ${dir}`, [why]);
+    throw new GeodataError(`Cannot read ${what}${file} in ${dir}`, [why]);
   }
 }

@@ -14,7 +14,7 @@ export interface UnioneSource extends AssociationSource {
   kind: UnioneKind;
 }
 
-const isUnioneKind = (value: string): value is UnioneKind => (UNIONI_KINDS as readonly string[]).includes(value);
+export const isUnioneKind = (value: string): value is UnioneKind => (UNIONI_KINDS as readonly string[]).includes(value);
 
 /**
  * ANCI's list of Unioni (2023) with member codes: one row per (association, Comune). The

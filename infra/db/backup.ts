@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigError } from '../fatal';
 import { pgliteDir, type DatabaseSettings } from '../settings';
-import { openDatabase } from './database';
+import { openDatabase, type OpenOptions } from './database';
 
 const run = promisify(execFile);
 
@@ -21,6 +21,16 @@ async function countAlliances(knex: import('knex').Knex): Promise<number> {
   return result.rows[0]?.n ?? 0;
 }
 
+/** Opens the database, counts its alliances, closes it. */
+async function alliancesIn(options: OpenOptions): Promise<number> {
+  const db = await openDatabase(options);
+  try {
+    return await countAlliances(db.knex);
+  } finally {
+    await db.close();
+  }
+}
+
 /**
  * Backs up the database to `file`: the embedded data directory as a gzipped tarball (the server
  * must be stopped: one writer), or `pg_dump --format=custom` of the PostgreSQL database.
@@ -29,12 +39,8 @@ export async function backupDatabase(settings: DatabaseSettings, file: string): 
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   if (settings.databaseUrl) {
     await run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${settings.databaseUrl}`]);
-    const db = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: '' });
-    try {
-      return { engine: 'postgres', file, bytes: (await fs.stat(file)).size, alliances: await countAlliances(db.knex) };
-    } finally {
-      await db.close();
-    }
+    const alliances = await alliancesIn({ databaseUrl: settings.databaseUrl, dataDir: '' });
+    return { engine: 'postgres', file, bytes: (await fs.stat(file)).size, alliances };
   }
   const dir = pgliteDir(settings.dataDir);
   try {
@@ -65,12 +71,7 @@ export async function restoreDatabase(settings: DatabaseSettings, file: string):
   })).size;
   if (settings.databaseUrl) {
     await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${settings.databaseUrl}`, file]);
-    const db = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: '' });
-    try {
-      return { engine: 'postgres', file, bytes, alliances: await countAlliances(db.knex) };
-    } finally {
-      await db.close();
-    }
+    return { engine: 'postgres', file, bytes, alliances: await alliancesIn({ databaseUrl: settings.databaseUrl, dataDir: '' }) };
   }
   const dir = pgliteDir(settings.dataDir);
   const existing = await fs.readdir(dir).catch(() => [] as string[]);
@@ -81,10 +82,5 @@ export async function restoreDatabase(settings: DatabaseSettings, file: string):
     );
   }
   const tarball = new Blob([await fs.readFile(file)]);
-  const db = await openDatabase({ dataDir: dir, loadDataDir: tarball });
-  try {
-    return { engine: 'pglite', file, bytes, alliances: await countAlliances(db.knex) };
-  } finally {
-    await db.close();
-  }
+  return { engine: 'pglite', file, bytes, alliances: await alliancesIn({ dataDir: dir, loadDataDir: tarball }) };
 }
