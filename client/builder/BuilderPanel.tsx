@@ -175,7 +175,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Pr
               {rows.map((row) => {
                 const meta = state.meta[row.code] ?? DEFAULT_META;
                 return (
-                  <tr key={row.code}>
+                  <tr key={row.code} data-code={row.code}>
                     <td>{row.name}</td>
                     <td className="num">{row.population === null ? '—' : f.format(row.population)}</td>
                     <td>

@@ -38,7 +38,7 @@ export function FeeTable({ report, csvHref }: { report: FeeReport; csvHref?: str
           </thead>
           <tbody>
             {report.members.map((m) => (
-              <tr key={m.code}>
+              <tr key={m.code} data-code={m.code}>
                 <th scope="row">{m.name}</th>
                 {report.services.map((x) => (
                   <td key={x.code} className="num">{euro(m.feesCents[x.code] ?? 0)}</td>

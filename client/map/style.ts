@@ -18,6 +18,9 @@ export const OUTLINE_OVERLAYS: Partial<
 export const overlayLayerIds = (id: string): string[] =>
   OUTLINE_OVERLAYS[id as OverlayId]?.labelsFrom === undefined ? [`overlay-${id}`] : [`overlay-${id}`, `overlay-${id}-labels`];
 
+/** The outline of the Comune whose details are open. */
+export const SELECTION_COLOUR = '#d7191c';
+
 const TEXT_FONT = ['sans-serif'];
 const halo = { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
 
@@ -124,7 +127,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       source: SOURCE,
       'source-layer': 'comuni',
       filter: ['==', ['get', 'code'], ''],
-      paint: { 'line-color': '#d7191c', 'line-width': 4 },
+      paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
     },
     {
       id: 'labels-regions',

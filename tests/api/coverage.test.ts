@@ -47,7 +47,8 @@ describe('GET /api/coverage', () => {
     expect(c.obligedUncovered).toContain(AGLIE);
     expect(c.obligedUncovered).not.toContain('058091');
     expect(c.totals.obligedUncovered).toBe(c.obligedUncovered.length);
-    expect(c.obligedUncovered.length).toBeGreaterThan(5000);
+    // Every Comune of at most 5,000 residents (3,000 for a mountain Comune), ISTAT 2020: 5,462 of 7,899.
+    expect(c.obligedUncovered).toHaveLength(5462);
     expect(c.regions.reduce((s, r) => s + r.population, 0)).toBe(c.totals.population);
     expect(c.assumption).toBeNull();
   });
@@ -80,7 +81,14 @@ describe('GET /api/coverage', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toContain('codice;nome;comuni;coperti');
     expect(lines).toHaveLength(21);
-    expect(lines.find((l) => l.startsWith('="01"'))).toContain('Piemonte');
+    // Piemonte: 1,179 Comuni, the alliance's members covered, the other small ones obliged and uncovered.
+    const piemonte = lines.find((l) => l.startsWith('="01"'))!.split(';');
+    const coveredHere = members.filter((c) => c.startsWith('001'));
+    expect(piemonte.slice(0, 4)).toEqual(['="01"', 'Piemonte', '1179', String(coveredHere.length)]);
+    // 1,015 small Piemonte Comuni are obliged; the alliance's small members are no longer uncovered.
+    const obligedBefore = (await coverage('pagopa')).obligedUncovered;
+    expect(piemonte[4]).toBe(String(1015 - coveredHere.filter((c) => obligedBefore.includes(c)).length));
+    expect(coveredHere.filter((c) => obligedBefore.includes(c))).toEqual(coveredHere); // all of them are small
   });
 
   it('counts the members of an existing Unione as covered for fundamental functions, saying it is an assumption', async () => {

@@ -32,10 +32,18 @@ describe('vector tiles', () => {
   });
 
   it('cover all of Italy at low zoom with region and province outlines', async () => {
+    // z5/17/11 spans 11.25–22.5° E, 41.0–48.9° N (plus its buffer): central and north-eastern Italy.
     const tile = await decode(await env.server.get('/tiles/comuni/5/17/11.pbf'));
-    expect(tile.layers.comuni!.length).toBeGreaterThan(2000);
-    expect(tile.layers.regions!.length).toBeGreaterThan(5);
-    expect(tile.layers.provinces!.length).toBeGreaterThan(30);
+    const codes = (name: string) => {
+      const layer = tile.layers[name]!;
+      return Array.from({ length: layer.length }, (_, i) => String(layer.feature(i).properties.code));
+    };
+    // Every region but the six west or south of it: Piemonte, Valle d'Aosta, Liguria, Calabria, Sicilia, Sardegna.
+    expect(codes('regions').sort()).toEqual(['03', '04', '05', '06', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17']);
+    expect(codes('provinces')).toHaveLength(53);
+    expect(new Set(codes('provinces')).size).toBe(53); // one feature per province, none cut in two
+    expect(codes('comuni')).toHaveLength(2850);
+    expect(new Set(codes('comuni')).size).toBe(2850);
     expect(tile.layers.comuni_labels).toBeUndefined(); // Comune labels only from zoom 8
   });
 

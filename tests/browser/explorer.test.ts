@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { OUTLINE_OVERLAYS } from '../../client/map/style';
+import { OUTLINE_OVERLAYS, SELECTION_COLOUR } from '../../client/map/style';
 import { PALETTES } from '../../client/map/themes';
-import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM } from '../helpers/browser';
+import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM, classAtMapCentre } from '../helpers/browser';
 
 if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
@@ -73,7 +73,17 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     await page.waitForFunction(() => /[?&]lon=12\.\d+/.test(location.search) && /[?&]lat=41\.\d+/.test(location.search), null, { timeout: 20_000 });
     await waitForMap(page);
     expect(page.url()).toContain('/comuni/058091');
-    await screenshotColours(page, 'roma-details', []);
+    // The map says what the data says: Roma (2,770,226 residents) is painted in the top class…
+    const [selected] = await screenshotColours(page, 'roma-details', [SELECTION_COLOUR]);
+    expect(await classAtMapCentre(page, PALETTES.ylGnBu)).toBe(PALETTES.ylGnBu.length - 1);
+    expect(selected).toBeGreaterThan(1000); // its outline, drawn in the selection colour
+    // …and Morterone (29 residents, the smallest Comune) in the lowest.
+    await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('morterone');
+    await page.getByRole('option', { name: /^Morterone/ }).click();
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('29');
+    await page.waitForFunction(() => /[?&]lon=9\.4\d+/.test(location.search), null, { timeout: 20_000 });
+    await waitForMap(page);
+    expect(await classAtMapCentre(page, PALETTES.ylGnBu)).toBe(0);
     await page.close();
   });
 
@@ -127,6 +137,9 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.getByTestId('population').textContent()).resolves.toBe('2,770,226');
     expect(await page.isVisible('#sidebar')).toBe(false); // layers behind a button
+    // The map above the details is drawn in the population classes, not left blank.
+    const classes = await screenshotColours(page, 'phone-english', PALETTES.ylGnBu);
+    expect(classes.filter((n) => n > 50).length).toBeGreaterThanOrEqual(4);
     // Every mode is reachable on a phone too.
     for (const mode of ['Explore', 'Build', 'Alliances', 'Services', 'Compare', 'Catalogue']) {
       expect(await page.getByRole('button', { name: mode, exact: true }).count(), mode).toBe(1);
@@ -135,7 +148,6 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(await page.getByRole('button', { name: 'Catalogue', exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Layers' }).click();
     expect(await page.isVisible('#sidebar')).toBe(true);
-    await screenshotColours(page, 'phone-english', []);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
@@ -54,36 +55,45 @@ export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="atlas-map"][data-state="idle"]', { timeout: 60_000 });
 }
 
+type Rgb = readonly [number, number, number];
+const rgbOf = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
+const distance = (a: Rgb, b: Rgb) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+
+/** The RGB of every pixel of a PNG screenshot. */
+function* pixels(png: Buffer): Generator<Rgb> {
+  const { data } = PNG.sync.read(png);
+  for (let i = 0; i < data.length; i += 4) yield [data[i]!, data[i + 1]!, data[i + 2]!];
+}
+
 /** Saves a screenshot for review and counts its pixels close to each of the given colours. */
 export async function screenshotColours(page: Page, name: string, colours: readonly string[]): Promise<number[]> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const png = await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-  return page.evaluate(
-    async ({ data, colours }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${data}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const g = canvas.getContext('2d');
-      if (!g) throw new Error('no 2D context');
-      g.drawImage(img, 0, 0);
-      const px = g.getImageData(0, 0, img.width, img.height).data;
-      const rgb = colours.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number]);
-      const found = rgb.map(() => 0);
-      for (let i = 0; i < px.length; i += 4) {
-        for (let k = 0; k < rgb.length; k++) {
-          const [r, gg, b] = rgb[k] as [number, number, number];
-          if (Math.abs((px[i] as number) - r) + Math.abs((px[i + 1] as number) - gg) + Math.abs((px[i + 2] as number) - b) < 12) {
-            found[k] = (found[k] as number) + 1;
-          }
-        }
-      }
-      return found;
-    },
-    { data: png.toString('base64'), colours: [...colours] },
-  );
+  const wanted = colours.map(rgbOf);
+  const found = wanted.map(() => 0);
+  for (const px of pixels(png)) {
+    wanted.forEach((colour, k) => {
+      if (distance(px, colour) < 12) found[k]! += 1;
+    });
+  }
+  return found;
+}
+
+/**
+ * The index of the palette colour closest to the most frequent colour in a small square around the
+ * centre of the map: the thematic class of the Comune drawn there (labels and lines are outvoted).
+ */
+export async function classAtMapCentre(page: Page, palette: readonly string[]): Promise<number> {
+  const box = (await page.getByTestId('atlas-map').boundingBox())!;
+  const png = await page.screenshot({ clip: { x: box.x + box.width / 2 - 10, y: box.y + box.height / 2 - 10, width: 21, height: 21 } });
+  const counts = new Map<string, number>();
+  for (const px of pixels(png)) counts.set(px.join(), (counts.get(px.join()) ?? 0) + 1);
+  const [dominant] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  const rgb = dominant.split(',').map(Number) as unknown as Rgb;
+  const colours = palette.map(rgbOf);
+  const nearest = colours.reduce((best, colour, i) => (distance(rgb, colour) < distance(rgb, colours[best]!) ? i : best), 0);
+  if (distance(rgb, colours[nearest]!) > 24) throw new Error(`the centre of the map is rgb(${dominant}), none of the palette's colours`);
+  return nearest;
 }
 
 /**
