@@ -14,7 +14,6 @@ export default defineConfig({
     pool: 'forks',
     sequence: { shuffle: { files: true, tests: true }, seed },
     reporters: ['default', './tests/setup/run-reporter.ts'],
-    // Each database-backed file opens its own copy of the template (~1 GB for the embedded engine).
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 240_000,
@@ -33,6 +32,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: [...UNIT, ...BROWSER],
           globalSetup: ['tests/setup/global-setup.ts'],
+          // One process per worker for all its files, so that they can share one copy of the embedded
+          // database (see tests/helpers/test-database.ts): opening one costs ~8 s.
+          isolate: false,
         },
       },
     ],

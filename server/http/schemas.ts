@@ -49,19 +49,22 @@ export const allianceListQuery = z.object({
 export const listCursor = (row: { updatedAt: string; id: number }) => Buffer.from(JSON.stringify([row.updatedAt, row.id])).toString('base64url');
 
 /** `GET /api/alliances.geojson?bbox=w,s,e,n&limit=` */
+/** `bbox=west,south,east,north` in degrees (WGS 84 longitude, latitude). */
+export const bboxParam = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = value.split(',').map(Number);
+    const [w, s, e, n] = parts as [number, number, number, number];
+    if (parts.length === 4 && parts.every(Number.isFinite) && w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90) return [w, s, e, n] as [number, number, number, number];
+    ctx.addIssue({ code: 'custom', message: 'bbox: ovest,sud,est,nord in gradi / bbox: west,south,east,north in degrees' });
+    return z.NEVER;
+  });
+
 export const allianceOutlinesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000, 'al massimo 5.000 contorni / at most 5,000 outlines').default(1000),
-  bbox: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return undefined;
-      const parts = value.split(',').map(Number);
-      const [w, s, e, n] = parts as [number, number, number, number];
-      if (parts.length === 4 && parts.every(Number.isFinite) && w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90) return [w, s, e, n] as [number, number, number, number];
-      ctx.addIssue({ code: 'custom', message: 'bbox: ovest,sud,est,nord in gradi / bbox: west,south,east,north in degrees' });
-      return z.NEVER;
-    }),
+  bbox: bboxParam,
 });
 
 /** Longitude and latitude in degrees. */

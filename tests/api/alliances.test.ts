@@ -165,11 +165,11 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     const populations = await Promise.all(
       members.map(async (code) => ((await (await env.server.get(`/api/comuni/${code}`)).json()) as { population: number }).population),
     );
-    const list = (await send('GET', '/api/alliances')).json.alliances as { id: number; name: string; totals: Json }[];
+    const list = (await send('GET', '/api/alliances?limit=500')).json.alliances as { id: number; name: string; totals: Json }[];
     const listed = list.find((a) => a.id === id);
     expect(listed).toMatchObject({ name: 'ALI del Canavese', totals: { comuni: 3, population: populations.reduce((a, b) => a + b, 0) } });
     // Every listed alliance has exactly one outline, with its own id and name, and nothing else is drawn.
-    const overlay = (await send('GET', '/api/alliances.geojson')).json as { truncated: boolean; features: { id: number; properties: Json }[] };
+    const overlay = (await send('GET', '/api/alliances.geojson?limit=5000')).json as { truncated: boolean; features: { id: number; properties: Json }[] };
     expect(overlay.truncated).toBe(false);
     expect(overlay.features.map((f) => f.id).sort((a, b) => a - b)).toEqual(list.map((a) => a.id).sort((a, b) => a - b));
     expect(overlay.features.find((f) => f.id === id)?.properties).toEqual({ id, name: 'ALI del Canavese', status: 'draft' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../helpers/test-server';
 
-const env = useTestServer();
+// Its own database: it changes the service catalogue or counts national totals.
+const env = useTestServer({ ownDatabase: true });
 
 type Json = Record<string, unknown>;
 const AGLIE = '001001';

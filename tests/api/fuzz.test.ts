@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
 
-const env = useTestServer();
+// Its own database: it changes the service catalogue or counts national totals.
+const env = useTestServer({ ownDatabase: true });
 
 /** Any JSON value, including the odd ones: deep nesting, huge numbers, unicode, empty keys. */
 const anyJson = fc.jsonValue({ maxDepth: 4 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TEST_ADMIN_TOKEN } from '../helpers/test-server';
 import { hasChromium, useBrowserApp } from '../helpers/browser';
 
-const app = useBrowserApp();
+// Its own database: it changes the service catalogue.
+const app = useBrowserApp({ ownDatabase: true });
 
 describe.skipIf(!hasChromium)('administration in a browser', () => {
   it('adds and retires a catalogue service, records a contiguity exception, and deletes an alliance', async () => {

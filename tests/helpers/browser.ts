@@ -97,15 +97,16 @@ export async function classAtMapCentre(page: Page, palette: readonly string[]): 
 }
 
 /**
- * For a browser test file: the built client served by the real app over a private database copy,
+ * For a browser test file: the built client served by the real app over a database copy (shared
+ * with the worker's other files unless `ownDatabase`),
  * and a Chromium; all opened before the tests and closed after.
  */
-export function useBrowserApp(): { readonly server: TestServer; readonly browser: Browser } {
+export function useBrowserApp(options: { ownDatabase?: boolean } = {}): { readonly server: TestServer; readonly browser: Browser } {
   const state: { server?: TestServer; browser?: Browser; database?: TestDatabase; clientDir?: string } = {};
   beforeAll(async () => {
     if (!hasChromium) return; // the file's tests are skipped
     state.clientDir = await buildClient();
-    state.database = await openTestDatabase();
+    state.database = await openTestDatabase({ shared: !options.ownDatabase });
     state.server = await startTestServer(state.database.db, state.clientDir);
     state.browser = await launchChromium();
   });

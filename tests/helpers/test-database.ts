@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,16 +13,36 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+async function copyOfTemplate(): Promise<{ db: Database; dir: string }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-test-'));
+  const dataDir = path.join(dir, 'pgdata');
+  await fs.cp(inject('templateDir'), dataDir, { recursive: true });
+  return { db: await openDatabase({ dataDir }), dir };
+}
+
+/** The embedded copy this worker shares between its files (opening one costs seconds). */
+let workerCopy: Promise<Database> | undefined;
+
+function sharedCopy(): Promise<Database> {
+  workerCopy ??= copyOfTemplate().then(({ db, dir }) => {
+    // Closed with the worker: its files run one after another, and the last one leaves with it.
+    process.once('exit', () => fsSync.rmSync(dir, { recursive: true, force: true }));
+    return db;
+  });
+  return workerCopy;
+}
+
 /**
- * A private copy of the fully imported database, on the engine this run tests:
- * a copied data directory (embedded) or a database cloned from the template (server).
+ * A copy of the fully imported database, on the engine this run tests: a copied data directory
+ * (embedded) or a database cloned from the template (server). `shared`: on the embedded engine, the
+ * copy this worker's other shared files use too (they see each other's alliances, never a change
+ * of the reference data: files that change the catalogue, import, or count national totals ask for
+ * their own). A server engine clone costs little, so every file there gets its own.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(options: { shared?: boolean } = {}): Promise<TestDatabase> {
   if (inject('engine') === 'pglite') {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-test-'));
-    const dataDir = path.join(dir, 'pgdata');
-    await fs.cp(inject('templateDir'), dataDir, { recursive: true });
-    const db = await openDatabase({ dataDir });
+    if (options.shared) return { db: await sharedCopy(), dispose: async () => {} };
+    const { db, dir } = await copyOfTemplate();
     return {
       db,
       dispose: async () => {

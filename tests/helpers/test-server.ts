@@ -52,14 +52,15 @@ export async function startTestServer(db: Database, clientDir?: string, options:
 }
 
 /**
- * For a test file: a private copy of the database and the app over it, opened before the tests
- * and removed after. Read `.server` and `.database` inside tests.
+ * For a test file: the app over a copy of the database, opened before the tests and closed after.
+ * The copy is shared with the worker's other files unless `ownDatabase` (see openTestDatabase).
+ * Read `.server` and `.database` inside tests.
  */
-export function useTestServer(clientDir?: () => string): { readonly server: TestServer; readonly database: TestDatabase } {
+export function useTestServer(options: { ownDatabase?: boolean } = {}): { readonly server: TestServer; readonly database: TestDatabase } {
   const state: { server?: TestServer; database?: TestDatabase } = {};
   beforeAll(async () => {
-    state.database = await openTestDatabase();
-    state.server = await startTestServer(state.database.db, clientDir?.());
+    state.database = await openTestDatabase({ shared: !options.ownDatabase });
+    state.server = await startTestServer(state.database.db);
   });
   afterAll(async () => {
     await state.server?.close();
