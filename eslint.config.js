@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'node_modules/', 'tests/.cache/'] },
+  { ignores: ['dist/', 'data/', 'node_modules/', 'tests/.cache/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

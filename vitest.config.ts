@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /** Pure tests: no database, no data import. */
 const UNIT = ['tests/domain/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'];
 
-/** TEST_BROWSER=0 leaves the browser tests out (CI runs them once, on the embedded engine). */
-const BROWSER = process.env.TEST_BROWSER === '0' ? ['tests/browser/**'] : [];
+/** TEST_BROWSER=0 leaves out the tests with real clients, Chromium and GDAL (CI runs them once, on the embedded engine). */
+const BROWSER = process.env.TEST_BROWSER === '0' ? ['tests/browser/**', 'tests/gis/**'] : [];
 
 /** Files and tests run in random order; TEST_SEED repeats one. */
 const seed = process.env.TEST_SEED ? Number(process.env.TEST_SEED) : Math.floor(Math.random() * 1e6);

@@ -77,7 +77,9 @@ function canonical(content: AllianceContent): string {
   return JSON.stringify({ ...content, members }, (_key, value: unknown) => {
     if (value === undefined) return null;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
+    // A field set to null or undefined says what its absence says.
+    const present = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
+    return Object.fromEntries(present.sort(([a], [b]) => (a < b ? -1 : 1)));
   });
 }
 

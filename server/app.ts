@@ -22,6 +22,8 @@ import { healthRoutes } from './routes/health';
 import { sourceRoutes } from './routes/sources';
 import { territoryRoutes } from './routes/territories';
 import { tileRoutes } from './routes/tiles';
+import { ogcRoutes } from './routes/ogc';
+import { openDataRoutes } from './routes/open-data';
 
 /** The whole HTTP application: JSON API, vector tiles and, when built, the client. */
 export function createApp(ctx: AppContext): Express {
@@ -53,7 +55,9 @@ export function createApp(ctx: AppContext): Express {
   app.use(coverageRoutes(ctx));
   app.use(suggestionRoutes(ctx));
   app.use(tileRoutes(ctx));
-  app.use(['/api', '/tiles'], unknownRoute);
+  app.use(openDataRoutes(ctx));
+  app.use(ogcRoutes(ctx));
+  app.use(['/api', '/tiles', '/ogc'], unknownRoute);
 
   const clientDir = ctx.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {

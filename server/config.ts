@@ -1,6 +1,7 @@
 import { ConfigError } from '../infra/fatal';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
+import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 
 export { PROJECT_ROOT } from '../infra/paths';
 
@@ -16,6 +17,8 @@ export interface ServerConfig extends DatabaseSettings {
   trustProxy: boolean | number | string;
   /** PUBLIC_URL: where people reach the app (e.g. https://atlante.example.it), for absolute links in TileJSON. */
   publicUrl: string | undefined;
+  /** Who publishes the open data (PUBLISHER_NAME, PUBLISHER_ID: the body's IPA code), for the DCAT-AP_IT catalogue. */
+  publisher: Publisher;
 }
 
 function publicUrl(raw: string | undefined): string | undefined {
@@ -71,5 +74,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     trustProxy: trustProxy(env.TRUST_PROXY),
     publicUrl: publicUrl(env.PUBLIC_URL),
+    publisher: { name: env.PUBLISHER_NAME || DEFAULT_PUBLISHER.name, id: env.PUBLISHER_ID || DEFAULT_PUBLISHER.id },
   };
 }

@@ -6,6 +6,7 @@ import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -28,6 +29,8 @@ export interface AppContext {
   trustProxy: boolean | number | string;
   /** PUBLIC_URL without a trailing slash, for absolute URLs in TileJSON; undefined = paths on this origin. */
   publicUrl: string | undefined;
+  /** Who publishes the open data, named in the DCAT-AP_IT catalogue. */
+  publisher: Publisher;
 }
 
 export interface ContextOptions {
@@ -37,6 +40,7 @@ export interface ContextOptions {
   rateLimits?: RateLimits | undefined;
   trustProxy?: boolean | number | string | undefined;
   publicUrl?: string | undefined;
+  publisher?: Publisher | undefined;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
@@ -61,5 +65,6 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    publisher: options.publisher ?? DEFAULT_PUBLISHER,
   };
 }

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
+      publisher: config.publisher,
     });
     const server = createHttpServer(createApp(ctx));
     await listen(server, config.port, config.host);

@@ -258,7 +258,7 @@ function snapshot(draft: AllianceDraft, summary: AllianceSummary): object {
 
 export async function allianceOutline(knex: Knex, id: number, toleranceDeg = 0.0001): Promise<Geometry | null> {
   const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
-    `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, ?), 6) AS geometry FROM alliances WHERE id = ?`,
+    `SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(outline, ?)), 6) AS geometry FROM alliances WHERE id = ?`,
     [toleranceDeg, id],
   );
   const geometry = result.rows[0]?.geometry;
@@ -268,7 +268,7 @@ export async function allianceOutline(knex: Knex, id: number, toleranceDeg = 0.0
 /** Members with their figures and simplified boundaries, for the GeoJSON export. */
 export async function memberFeatures(knex: Knex, id: number): Promise<{ code: string; geometry: Geometry }[]> {
   const result = await knex.raw<{ rows: { code: string; geometry: string }[] }>(
-    `SELECT c.code, ST_AsGeoJSON(ST_SimplifyPreserveTopology(c.geom, 0.0001), 6) AS geometry
+    `SELECT c.code, ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(c.geom, 0.0001)), 6) AS geometry
      FROM alliance_members m JOIN comuni c ON c.code = m.comune_code WHERE m.alliance_id = ?`,
     [id],
   );
@@ -286,7 +286,7 @@ export async function allianceOutlines(
 ): Promise<{ id: number; name: string; status: string; geometry: Geometry }[]> {
   const inBox = options.bbox ? 'AND outline && ST_MakeEnvelope(?, ?, ?, ?, 4326)' : '';
   const result = await knex.raw<{ rows: { id: number; name: string; status: string; geometry: string }[] }>(
-    `SELECT id, name, status, ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, 0.0005), 5) AS geometry
+    `SELECT id, name, status, ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(outline, 0.0005)), 5) AS geometry
      FROM alliances WHERE deleted_at IS NULL AND outline IS NOT NULL ${inBox}
      ORDER BY status = 'published' DESC, updated_at DESC, id DESC LIMIT ?`,
     [...(options.bbox ?? []), options.limit + 1],

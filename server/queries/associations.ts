@@ -41,7 +41,7 @@ export async function findAssociation(
 /** Dissolved outline of an association's members (computed on import), simplified to about 10 m. */
 export async function associationOutline(knex: Knex, id: number): Promise<Geometry | null> {
   const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
-    `SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(outline, 0.0001), 6) AS geometry FROM associations WHERE id = ?`,
+    `SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(outline, 0.0001)), 6) AS geometry FROM associations WHERE id = ?`,
     [id],
   );
   const geometry = result.rows[0]?.geometry;

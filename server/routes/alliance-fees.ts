@@ -2,9 +2,10 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { loadAlliance } from '../queries/alliance-load';
 import { catalogueIndex } from '../queries/services';
-import { feeCsv, feeReport } from '../services/alliance-fees';
+import { feeReport, feeTable } from '../services/alliance-fees';
+import { sendTables } from '../exports/send';
 
-/** Each member's fee for each service of an alliance, as JSON or as a spreadsheet. */
+/** Each member's fee for each service of an alliance, as JSON, CSV or Excel. */
 export function allianceFeeRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
@@ -19,9 +20,8 @@ export function allianceFeeRoutes(ctx: AppContext): Router {
     res.json(await report(req.params.id));
   });
 
-  router.get('/api/alliances/:id/fees.csv', async (req, res) => {
-    const fees = await report(req.params.id);
-    res.type('text/csv; charset=utf-8').attachment(`alleanza-${fees.allianceId}-quote.csv`).send(feeCsv(fees));
+  router.get(['/api/alliances/:id/fees.csv', '/api/alliances/:id/fees.xlsx'], async (req, res) => {
+    await sendTables(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', [feeTable(await report(req.params.id))]);
   });
 
   return router;

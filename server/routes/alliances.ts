@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
+import { sendTables } from '../exports/send';
 import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor } from '../http/schemas';
 import { foldName } from '../../domain/text';
@@ -16,7 +17,7 @@ import {
   type StoredAlliance,
 } from '../queries/alliances';
 import { evaluateAlliance, rejectTooManyMembers, type AllianceDraft } from '../services/alliances';
-import { allianceCsv } from '../services/alliance-export';
+import { allianceTable } from '../services/alliance-export';
 import { allianceCheckContext } from '../services/alliance-context';
 import { loadAlliance } from '../queries/alliance-load';
 
@@ -140,12 +141,8 @@ export function allianceRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
 
-  router.get('/api/alliances/:id/export.csv', async (req, res) => {
-    const alliance = await load(req);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`alleanza-${alliance.id}.csv`)
-      .send(allianceCsv(alliance));
+  router.get(['/api/alliances/:id/export.csv', '/api/alliances/:id/export.xlsx'], async (req, res) => {
+    await sendTables(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', [allianceTable(await load(req))]);
   });
 
   router.get('/api/alliances/:id/export.geojson', async (req, res) => {

@@ -7,14 +7,14 @@ import { serviceCode } from '../http/schemas';
 import { allianceProvisions } from '../queries/coverage';
 import { findService } from '../queries/services';
 import { coverageColumns, coverageReport } from '../services/coverage';
-import { csvDocument, csvField, textCode } from '../services/csv';
+import { sendTables } from '../exports/send';
 
 const coverageQuery = z.object({
   service: serviceCode,
   level: z.enum(['region', 'province']).default('province'),
 });
 
-const percent = (part: number, whole: number) => (whole > 0 ? ((100 * part) / whole).toFixed(1).replace('.', ',') : '');
+const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
 
 /** Where a service is received and where it is missing: per Comune, per province and region. */
 export function coverageRoutes(ctx: AppContext): Router {
@@ -40,25 +40,26 @@ export function coverageRoutes(ctx: AppContext): Router {
     res.json(await report(service));
   });
 
-  router.get('/api/coverage.csv', async (req, res) => {
+  router.get(['/api/coverage.csv', '/api/coverage.xlsx'], async (req, res) => {
     const { service, level } = coverageQuery.parse(req.query);
     const r = await report(service);
     const rows = level === 'region' ? r.regions : r.provinces;
-    const header = ['codice', 'nome', 'comuni', 'coperti', 'obbligati_non_coperti', 'abitanti', 'abitanti_coperti', 'quota_abitanti_coperti_%'];
-    const lines = rows.map((a) => [
-      textCode(a.code),
-      csvField(a.name, ';'),
-      a.comuni,
-      a.covered,
-      a.obligedUncovered,
-      a.population,
-      a.populationCovered,
-      percent(a.populationCovered, a.population),
+    await sendTables(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', [
+      {
+        name: `copertura-${service}-${level === 'region' ? 'regioni' : 'province'}`,
+        columns: [
+          { header: 'code', kind: 'code' },
+          { header: 'name', kind: 'text' },
+          { header: 'comuni', kind: 'integer' },
+          { header: 'covered', kind: 'integer' },
+          { header: 'obliged_uncovered', kind: 'integer' },
+          { header: 'population', kind: 'integer' },
+          { header: 'population_covered', kind: 'integer' },
+          { header: 'population_covered_percent', kind: 'percent' },
+        ],
+        rows: rows.map((a) => [a.code, a.name, a.comuni, a.covered, a.obligedUncovered, a.population, a.populationCovered, percent(a.populationCovered, a.population)]),
+      },
     ]);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`copertura-${service}-${level === 'region' ? 'regioni' : 'province'}.csv`)
-      .send(csvDocument([header, ...lines], ';'));
   });
 
   return router;

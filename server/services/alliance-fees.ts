@@ -3,7 +3,7 @@ import { feeReport as buildFeeReport, type FeeReport as DomainFeeReport } from '
 import type { TerritoryTables } from '../data/territory-store';
 import type { StoredAlliance } from '../queries/alliances';
 import type { CatalogueIndex } from '../queries/services';
-import { csvDocument, csvField, textCode } from './csv';
+import type { Table } from '../exports/table';
 
 export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
 
@@ -20,19 +20,17 @@ export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, cat
   };
 }
 
-/** Euros with a decimal comma, as an Italian spreadsheet reads them (the CSV uses `;`). */
-const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-
-/** The fee table for a spreadsheet: one row per member, one column per service, totals last. */
-export function feeCsv(report: FeeReport): string {
-  const header = ['codice_istat', 'comune', 'abitanti', ...report.services.map((s) => csvField(`${s.name.it} (€)`, ';')), 'totale (€)'];
-  const rows = report.members.map((m) => [
-    textCode(m.code),
-    csvField(m.name, ';'),
-    m.population ?? '',
-    ...report.services.map((s) => euros(m.feesCents[s.code] ?? 0)),
-    euros(m.totalCents),
-  ]);
-  const totals = ['', 'Totale', '', ...report.services.map((s) => euros(s.recipients > 0 ? s.chargedCents : 0)), euros(report.sustainability.feesCents)];
-  return csvDocument([header, ...rows, totals], ';');
+/** The fee table: one row per member, one column per service (euros), and the member's total. */
+export function feeTable(report: FeeReport): Table {
+  return {
+    name: `alleanza-${report.allianceId}-quote`,
+    columns: [
+      { header: 'istat_code', kind: 'code' },
+      { header: 'comune', kind: 'text' },
+      { header: 'population', kind: 'integer' },
+      ...report.services.map((s) => ({ header: `${s.code}_eur`, kind: 'cents' as const })),
+      { header: 'total_eur', kind: 'cents' },
+    ],
+    rows: report.members.map((m) => [m.code, m.name, m.population, ...report.services.map((s) => m.feesCents[s.code] ?? 0), m.totalCents]),
+  };
 }

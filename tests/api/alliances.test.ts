@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCsv, readXlsx } from '../helpers/downloads';
 import { useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
@@ -120,19 +121,23 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     expect(history.map((h) => [h.version, h.action])).toEqual([[1, 'created'], [2, 'updated']]);
   });
 
-  it('exports CSV with ISTAT codes as text and GeoJSON with the outline and members', async () => {
+  it('exports CSV and Excel with ISTAT codes as text and GeoJSON with the outline and members', async () => {
     const members = await agliePlusNeighbours(2);
     const id = (await create(members)).json.id as number;
     const csv = await send('GET', `/api/alliances/${id}/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('istat_code,name,population,status,lead,alliance_id,alliance_name');
-    expect(lines).toHaveLength(members.length + 1);
-    expect(lines[1]).toBe(`="001001",Agliè,2545,aderente,capofila,${id},ALI del Canavese`);
-    // A UTF-8 byte-order mark (fetch's text() hides it), so spreadsheets read the accents right.
-    const bytes = new Uint8Array(await (await env.server.get(`/api/alliances/${id}/export.csv`)).arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.text.split('\r\n')[0]).toBe('"istat_code","name","population","status","lead","alliance_id","alliance_name"');
+    const rows = readCsv(csv.text);
+    expect(rows).toHaveLength(members.length);
+    expect(rows[0]).toEqual({ istat_code: '001001', name: 'Agliè', population: '2545', status: 'aderente', lead: 'capofila', alliance_id: String(id), alliance_name: 'ALI del Canavese' });
+    expect(csv.text.split('\r\n')[1]).toBe(`"001001",Agliè,2545,aderente,capofila,${id},ALI del Canavese`);
+    // The same table for Excel users: codes as text cells.
+    const xlsx = await env.server.get(`/api/alliances/${id}/export.xlsx`);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = await readXlsx(xlsx);
+    expect(workbook.worksheets[0]!.getCell('A2').value).toBe('001001');
+    expect(workbook.worksheets[0]!.rowCount).toBe(members.length + 1);
 
     const geo = await send('GET', `/api/alliances/${id}/export.geojson`);
     const fc = geo.json as { type: string; features: { id: string; properties: Json; geometry: { type: string } }[] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../helpers/downloads';
 import { useTestServer } from '../helpers/test-server';
 
 // Its own database: it changes the service catalogue or counts national totals.
@@ -79,17 +80,17 @@ describe('GET /api/coverage', () => {
     expect(any.assumption?.it).toContain('Unioni');
 
     const csv = await (await env.server.get('/api/coverage.csv?service=suap&level=region')).text();
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toContain('codice;nome;comuni;coperti');
-    expect(lines).toHaveLength(21);
+    const rows = readCsv(csv);
+    expect(rows).toHaveLength(20);
     // Piemonte: 1,179 Comuni, the alliance's members covered, the other small ones obliged and uncovered.
-    const piemonte = lines.find((l) => l.startsWith('="01"'))!.split(';');
+    const piemonte = rows.find((r) => r.code === '01')!;
     const coveredHere = members.filter((c) => c.startsWith('001'));
-    expect(piemonte.slice(0, 4)).toEqual(['="01"', 'Piemonte', '1179', String(coveredHere.length)]);
+    expect(piemonte).toMatchObject({ name: 'Piemonte', comuni: '1179', covered: String(coveredHere.length), population: '4274546' });
     // 1,015 small Piemonte Comuni are obliged; the alliance's small members are no longer uncovered.
     const obligedBefore = (await coverage('pagopa')).obligedUncovered;
-    expect(piemonte[4]).toBe(String(1015 - coveredHere.filter((c) => obligedBefore.includes(c)).length));
     expect(coveredHere.filter((c) => obligedBefore.includes(c))).toEqual(coveredHere); // all of them are small
+    expect(piemonte.obliged_uncovered).toBe(String(1015 - coveredHere.length));
+    expect(Number(piemonte.population_covered_percent)).toBeCloseTo((100 * torino.populationCovered) / 4274546, 1);
   });
 
   it('counts the members of an existing Unione as covered for fundamental functions, saying it is an assumption', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../helpers/downloads';
 import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
 
 // Its own database: it changes the service catalogue or counts national totals.
@@ -103,12 +104,13 @@ describe('services of an alliance and their fees', () => {
     expect(fees.sustainability).toMatchObject({ feesCents: 1_700_001, costsCents: 1_850_001, balanceCents: -150_000 });
 
     const csv = await (await env.server.get(`/api/alliances/${id}/fees.csv`)).text();
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toContain('codice_istat;comune;abitanti;');
-    expect(lines).toHaveLength(members.length + 2);
-    expect(lines.at(-1)).toContain('Totale');
-    expect(lines.at(-1)).toContain('10000,01'); // SUAP's charge with a decimal comma
-    expect(lines[1]).toMatch(/^="\d{6}";/);
+    const rows = readCsv(csv);
+    expect(Object.keys(rows[0]!)).toEqual(['istat_code', 'comune', 'population', ...fees.services.map((s) => `${s.code}_eur`), 'total_eur']);
+    expect(rows.map((r) => r.istat_code)).toEqual(fees.members.map((m) => m.code));
+    // Euros with a decimal point: the members' SUAP fees add up to its charge, 10,000.01 €.
+    const suapCents = rows.reduce((n, r) => n + Math.round(Number(r.suap_eur) * 100), 0);
+    expect(suapCents).toBe(1_000_001);
+    expect(rows.map((r) => Number(r.total_eur))).toEqual(fees.members.map((m) => m.totalCents / 100));
   });
 
   it('refuses services that are unknown, repeated or delivered by someone outside the alliance', async () => {

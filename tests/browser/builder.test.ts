@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(await visitor.getByTestId('alliance-page').textContent()).toContain('Città metropolitana di Torino');
     const csvHref = await visitor.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href');
     const csv = await (await fetch(app.server.url + csvHref!)).text();
-    expect(csv).toContain('="001001",Agliè,2545,proposto,capofila');
+    expect(csv).toContain('"001001",Agliè,2545,proposto,capofila');
 
     // The edit link opens the alliance for editing in another app.browser.
     const editor = await newPage();

@@ -27,4 +27,25 @@ describe('choropleth classes', () => {
     expect(classOf(1000, [1000, 5000])).toBe(1);
     expect(classOf(5000, [1000, 5000])).toBe(2);
   });
+
+  it('sorts the values itself', () => {
+    expect(quantileBreaks([5000, 100, 3000, 2000, 4000, 1000], 3)).toEqual([2000, 4000]);
+  });
+
+  it('makes one break for two classes and none for fewer', () => {
+    expect(quantileBreaks([100, 200, 300, 400], 2)).toEqual([300]);
+    expect(quantileBreaks([100, 200, 300, 400], 1)).toEqual([]);
+  });
+
+  it('keeps a limit once when several quantiles round to it', () => {
+    expect(quantileBreaks([100, 500, 500, 500, 500, 500, 500, 500, 900, 900], 4)).toEqual([500]);
+  });
+
+  it('leaves zero and infinities as they are, and rounds negative values', () => {
+    expect(niceRound(0)).toBe(0);
+    expect(niceRound(Infinity)).toBe(Infinity);
+    expect(niceRound(-Infinity)).toBe(-Infinity);
+    expect(niceRound(-1187)).toBe(-1200);
+    expect(niceRound(123456789)).toBe(120000000);
+  });
 });

@@ -20,15 +20,17 @@ const providers: CoverageProvider[] = [
   { code: '999999', via: union },
 ];
 
-describe('service coverage', () => {
-  const coverage = computeCoverage(comuni, providers);
+// Computed inside each test, so that a failure shows up in that test rather than when the file is collected.
+const computed = () => computeCoverage(comuni, providers);
 
+describe('service coverage', () => {
   it('marks covered rows, and uncovered rows obliged to associate (≤ 5,000; ≤ 3,000 mountain)', () => {
     const { covered, uncovered, obligedUncovered } = COVERAGE_STATUS;
-    expect([...coverage.status]).toEqual([covered, obligedUncovered, uncovered, covered, uncovered, obligedUncovered]);
+    expect([...computed().status]).toEqual([covered, obligedUncovered, uncovered, covered, uncovered, obligedUncovered]);
   });
 
   it('keeps every distinct source of a row, once', () => {
+    const coverage = computed();
     expect(coverage.sources).toEqual([alliance, union]);
     expect(sourcesOfRow(coverage, 0)).toEqual([0]);
     expect(sourcesOfRow(coverage, 3)).toEqual([1, 0]);
@@ -37,10 +39,11 @@ describe('service coverage', () => {
   });
 
   it('ignores unknown codes but lists them, distinct and sorted', () => {
-    expect(coverage.unknownCodes).toEqual(['000000', '999999']);
+    expect(computed().unknownCodes).toEqual(['000000', '999999']);
   });
 
   it('adds up regions, provinces and the whole country', () => {
+    const coverage = computed();
     expect(coverage.regions).toEqual([
       { code: '01', comuni: 4, covered: 2, obligedUncovered: 1, population: 19500, populationCovered: 13000 },
       { code: '05', comuni: 2, covered: 0, obligedUncovered: 1, population: 5000, populationCovered: 0 },
@@ -82,24 +85,113 @@ describe('service coverage', () => {
 });
 
 describe('sorting aggregates', () => {
-  const { provinces } = computeCoverage(comuni, providers);
   const empty = { code: '000', comuni: 1, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 };
 
   it('sorts by a column in either direction, ties by code ascending', () => {
+    const { provinces } = computed();
     expect(sortAggregates(provinces, 'covered', 'asc').map((p) => p.code)).toEqual(['003', '001', '002']);
     expect(sortAggregates(provinces, 'covered', 'desc').map((p) => p.code)).toEqual(['001', '002', '003']);
     expect(sortAggregates(provinces, 'code', 'desc').map((p) => p.code)).toEqual(['003', '002', '001']);
   });
 
   it('sorts by share of residents covered, areas without residents last', () => {
+    const { provinces } = computed();
     expect(populationShare(provinces[1]!)).toBe(1);
     expect(sortAggregates([empty, ...provinces], 'populationShare', 'desc').map((p) => p.code)).toEqual(['002', '001', '003', '000']);
     expect(sortAggregates([empty, ...provinces], 'populationShare', 'asc').map((p) => p.code)).toEqual(['003', '001', '002', '000']);
   });
 
   it('does not change its input', () => {
+    const { provinces } = computed();
     const before = provinces.map((p) => p.code);
     sortAggregates(provinces, 'population', 'desc');
     expect(provinces.map((p) => p.code)).toEqual(before);
+  });
+});
+
+describe('service coverage of an unsorted table', () => {
+  // Rows deliberately out of code order; r3 is covered by three bodies.
+  const table: CoverageComuni = {
+    code: ['005001', '001001', '001002', '003001', '001003', '005002', '003002'],
+    region: ['05', '01', '01', '03', '01', '05', '03'],
+    province: ['005', '001', '001', '003', '002', '005', '003'],
+    population: [1000, 2500, 4000, 12000, null, 5000, 6000],
+    mountain: [0, 1, 1, 0, 0, 0, 0],
+  };
+  const x = { kind: 'alliance', id: 1, name: 'ALI Valle' } as const;
+  const y = { kind: 'unione', id: 7, name: 'Unione dei Colli' } as const;
+  const z = { kind: 'convenzione', id: 'c2', name: 'Convenzione SUAP' } as const;
+  const list: CoverageProvider[] = [
+    { code: '003001', via: x },
+    { code: '001001', via: y },
+    { code: '003001', via: z },
+    { code: '003001', via: y },
+    { code: '005001', via: y },
+    { code: '999999', via: x },
+    { code: '003001', via: { ...x } },
+  ];
+
+  it('lists the sources of each row in order of appearance', () => {
+    const coverage = computeCoverage(table, list);
+    expect(coverage.sources).toEqual([x, y, z]);
+    expect([...coverage.viaOffsets]).toEqual([0, 1, 2, 2, 5, 5, 5, 5]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((row) => sourcesOfRow(coverage, row))).toEqual([[1], [1], [], [0, 2, 1], [], [], []]);
+    expect(coverage.unknownCodes).toEqual(['999999']);
+  });
+
+  it('marks only uncovered Comuni within the limits as obliged (3,000 for mountain ones, none when unknown)', () => {
+    const { covered, uncovered, obligedUncovered } = COVERAGE_STATUS;
+    expect([...computeCoverage(table, list).status]).toEqual([covered, covered, uncovered, covered, uncovered, obligedUncovered, uncovered]);
+  });
+
+  it('lists regions and provinces by code whatever the order of the rows', () => {
+    const coverage = computeCoverage(table, list);
+    expect(coverage.regions).toEqual([
+      { code: '01', comuni: 3, covered: 1, obligedUncovered: 0, population: 6500, populationCovered: 2500 },
+      { code: '03', comuni: 2, covered: 1, obligedUncovered: 0, population: 18000, populationCovered: 12000 },
+      { code: '05', comuni: 2, covered: 1, obligedUncovered: 1, population: 6000, populationCovered: 1000 },
+    ]);
+    expect(coverage.provinces).toEqual([
+      { code: '001', comuni: 2, covered: 1, obligedUncovered: 0, population: 6500, populationCovered: 2500 },
+      { code: '002', comuni: 1, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 },
+      { code: '003', comuni: 2, covered: 1, obligedUncovered: 0, population: 18000, populationCovered: 12000 },
+      { code: '005', comuni: 2, covered: 1, obligedUncovered: 1, population: 6000, populationCovered: 1000 },
+    ]);
+    expect(coverage.totals).toEqual({ code: 'IT', comuni: 7, covered: 3, obligedUncovered: 1, population: 30500, populationCovered: 15500 });
+  });
+
+  it('gives an empty table no rows, no sources and zero totals', () => {
+    const empty = computeCoverage({ code: [], region: [], province: [], population: [], mountain: [] }, [{ code: '001001', via: x }]);
+    expect(empty).toEqual({
+      status: new Uint8Array(0),
+      viaOffsets: new Uint32Array(1),
+      viaSources: new Uint32Array(0),
+      sources: [],
+      regions: [],
+      provinces: [],
+      totals: { code: 'IT', comuni: 0, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 },
+      unknownCodes: ['001001'],
+    });
+  });
+});
+
+describe('sorting aggregates, more', () => {
+  const row = (code: string, covered: number, population: number, populationCovered: number) => ({ code, comuni: 3, covered, obligedUncovered: 0, population, populationCovered });
+
+  it('sorts ascending by default', () => {
+    const rows = [row('B', 2, 100, 50), row('A', 1, 100, 10), row('C', 3, 100, 90)];
+    expect(sortAggregates(rows, 'covered').map((r) => r.code)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('puts areas without residents last in ascending order too, wherever they start', () => {
+    const rows = [row('A', 1, 100, 50), row('B', 1, 100, 100), row('C', 0, 0, 0)];
+    expect(sortAggregates(rows, 'populationShare', 'asc').map((r) => r.code)).toEqual(['A', 'B', 'C']);
+    expect(sortAggregates([rows[2]!, rows[1]!, rows[0]!], 'populationShare', 'asc').map((r) => r.code)).toEqual(['A', 'B', 'C']);
+    expect(sortAggregates(rows, 'populationShare', 'desc').map((r) => r.code)).toEqual(['B', 'A', 'C']);
+  });
+
+  it('orders areas without residents by code', () => {
+    const rows = [row('Z', 0, 0, 0), row('A', 2, 100, 50), row('M', 0, 0, 0)];
+    expect(sortAggregates(rows, 'populationShare', 'desc').map((r) => r.code)).toEqual(['A', 'M', 'Z']);
   });
 });

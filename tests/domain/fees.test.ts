@@ -145,3 +145,37 @@ describe('sustainability and formatting', () => {
     expect(formatEuro(123_456, 'en-GB')).toBe('€1,234.56');
   });
 });
+
+describe('fee computation, details', () => {
+  it('gives the leftover cent to the largest fractional remainder, not to the largest fee', () => {
+    // Exact 2.9 and 7.1: the cent goes to A.
+    const table = computeFees([service('gis', 10, 0, ['B', 'A'])], [member('A', 29), member('B', 71)]);
+    expect(table.services[0]?.feesCents).toEqual({ A: 3, B: 7 });
+  });
+
+  it('lists member totals by ascending code', () => {
+    const table = computeFees([service('web', 300, 1, ['C', 'A', 'B'])], [member('C', 1), member('A', 1), member('B', 1)]);
+    expect(Object.keys(table.members)).toEqual(['A', 'B', 'C']);
+    expect(Object.keys(table.services[0]!.feesCents)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('splits equal shares without a note when no recipient has residents', () => {
+    const table = computeFees([service('web', 1000, 1, ['A', 'B'])], [member('A', null), member('B', 0)]);
+    expect(table.services[0]).toEqual({ code: 'web', costCents: 1000, feesCents: { A: 500, B: 500 }, totalFeesCents: 1000 });
+  });
+
+  it('adds no note to a free service that nobody receives', () => {
+    const table = computeFees([service('web', 0, 1, [])], three);
+    expect(table.services[0]).toEqual({ code: 'web', costCents: 0, feesCents: {}, totalFeesCents: 0 });
+  });
+
+  it('explains invalid input in its error messages', () => {
+    expect(() => computeFees([], [member('A', -3)])).toThrow('Member A: population must be a non-negative integer or null, got -3');
+    expect(() => computeFees([], [member('A', 1.5)])).toThrow('Member A: population must be a non-negative integer or null, got 1.5');
+    expect(() => computeFees([service('ced', 100, -0.5, ['A'])], three)).toThrow('Service ced: equalShare must be between 0 and 1, got -0.5');
+    expect(() => computeFees([service('ced', 100, Infinity, ['A'])], three)).toThrow('Service ced: equalShare must be between 0 and 1, got Infinity');
+    expect(() => computeFees([service('ced', -1, 1, ['A'])], three)).toThrow('Service ced: annualCostCents must be a non-negative integer, got -1');
+    expect(() => sustainability(computeFees([], three), -1)).toThrow('extraRunningCostsCents must be a non-negative integer, got -1');
+    expect(() => sustainability(computeFees([], three), 0.5)).toThrow(RangeError);
+  });
+});

@@ -36,4 +36,26 @@ describe('selection with undo and redo', () => {
     const graph: Record<string, string[]> = { a: ['b', 'c'], b: ['a', 'd'], c: ['a'], d: ['b'] };
     expect(frontier(['a', 'b'], (c) => graph[c] ?? [])).toEqual(['c', 'd']);
   });
+
+  it('starts with no history and each member once', () => {
+    expect(emptySelection(['a', 'b', 'a'])).toEqual({ past: [], members: ['a', 'b'], future: [] });
+    expect(emptySelection()).toEqual({ past: [], members: [], future: [] });
+  });
+
+  it('records a step for every change, also for a reordering or a removal of the last member', () => {
+    let s = emptySelection(['a', 'b', 'c']);
+    s = toggle(s, 'c');
+    s = replace(s, ['b', 'a']);
+    s = replace(s, ['b', 'c']);
+    expect(s).toEqual({ past: [['a', 'b', 'c'], ['a', 'b'], ['b', 'a']], members: ['b', 'c'], future: [] });
+    s = undo(undo(s));
+    expect(s).toEqual({ past: [['a', 'b', 'c']], members: ['a', 'b'], future: [['b', 'a'], ['b', 'c']] });
+    s = redo(s);
+    expect(s).toEqual({ past: [['a', 'b', 'c'], ['a', 'b']], members: ['b', 'a'], future: [['b', 'c']] });
+  });
+
+  it('lists the frontier sorted by code', () => {
+    const graph: Record<string, string[]> = { a: ['z', 'c', 'b'], b: ['d', 'a'] };
+    expect(frontier(['b', 'a'], (c) => graph[c] ?? [])).toEqual(['c', 'd', 'z']);
+  });
 });

@@ -41,6 +41,7 @@ describe('service catalogue', () => {
       expect(s.name.it && s.name.en && s.description.it && s.description.en && s.reference).toBeTruthy();
     }
     expect(defaultService(ANY_FUNDAMENTAL)).toBeUndefined();
+    expect(ANY_FUNDAMENTAL).toBe('fundamental');
   });
 
   it('validates service codes and provider kinds', () => {

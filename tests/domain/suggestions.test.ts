@@ -17,6 +17,11 @@ const all = [
   comune('m2', 'Monte Due', 1200, { mountain: true }),
   comune('m3', 'Monte Tre', 900, { mountain: true }),
   comune('p', 'Piano', 900),
+  comune('e', 'Erbe', 1500, { sll: 'S2' }),
+  comune('m4', 'Monte Quattro', 3000, { mountain: true }),
+  comune('m5', 'Monte Cinque', 800, { mountain: true }),
+  comune('u', 'Ignota', null),
+  comune('q', 'Quarna', 2000, { provinceCode: '003', sll: 'S9', snai: 'N2', hub: 'H2' }),
 ];
 const facts = new Map(all.map((c) => [c.code, c]));
 const national = ruleSet('national')!;
@@ -98,5 +103,151 @@ describe('neighbour suggestions', () => {
     const result = rankSuggestions({ members, candidates, facts: (code) => many.get(code), ruleSet: national, covered: () => false, limit: 100 });
     expect(result).toHaveLength(100);
     expect(result.every((s, i) => i === 0 || (result[i - 1]?.score ?? Infinity) >= s.score)).toBe(true);
+  });
+});
+
+const SMALL = { id: 'small', it: 'comune piccolo', en: 'small Comune' };
+const SAME_PROVINCE = { id: 'same-province', it: 'stessa provincia della maggior parte dei comuni', en: 'same province as most members' };
+
+describe('neighbour suggestions, reasons and scores', () => {
+  it('counts reaching exactly 10,000 residents as reaching the threshold', () => {
+    expect(rankSuggestions(input(['a', 'b'], ['e']))).toEqual([
+      {
+        code: 'e',
+        name: 'Erbe',
+        score: 117,
+        populationAfter: 10000,
+        reasons: [
+          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 10.000 abitanti (soglia 10.000)", en: 'would bring the alliance to 10.000 residents (threshold 10.000)' },
+          SMALL,
+          SAME_PROVINCE,
+        ],
+      },
+    ]);
+  });
+
+  it('rewards Comuni not yet covered, small or not, and nothing for ties they do not share', () => {
+    const result = rankSuggestions(input(['a', 'b'], ['h', 'q'], { covered: () => false }));
+    expect(result).toEqual([
+      {
+        code: 'q',
+        name: 'Quarna',
+        score: 127,
+        populationAfter: 10500,
+        reasons: [
+          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 10.500 abitanti (soglia 10.000)", en: 'would bring the alliance to 10.500 residents (threshold 10.000)' },
+          { id: 'small', it: 'comune piccolo non ancora coperto', en: 'small Comune not yet covered' },
+        ],
+      },
+      {
+        code: 'h',
+        name: 'Grande',
+        score: 115,
+        populationAfter: 68500,
+        reasons: [
+          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 68.500 abitanti (soglia 10.000)", en: 'would bring the alliance to 68.500 residents (threshold 10.000)' },
+          { id: 'uncovered', it: 'non ancora coperto dai servizi scelti', en: 'not yet covered by the chosen services' },
+        ],
+      },
+    ]);
+  });
+
+  it('explains shared ties and the other-province penalty in both languages', () => {
+    const result = rankSuggestions(input(['a', 'b'], ['c', 'd'], { ruleSet: ruleSet('veneto')! }));
+    expect(result).toEqual([
+      {
+        code: 'd',
+        name: 'Dorno',
+        score: 40,
+        populationAfter: 9500,
+        reasons: [
+          SMALL,
+          { id: 'same-sll', it: 'stesso SLL', en: 'same labour-market area (SLL)' },
+          { id: 'same-snai', it: 'stessa area SNAI', en: 'same SNAI inner area' },
+          { id: 'same-hub', it: 'stesso polo di servizi', en: 'same service hub' },
+          SAME_PROVINCE,
+        ],
+      },
+      {
+        code: 'c',
+        name: 'Castelcroce',
+        score: -38,
+        populationAfter: 10240,
+        reasons: [SMALL, { id: 'other-province', it: 'altra provincia: la norma chiede la stessa provincia', en: 'another province: the rule asks for one' }],
+      },
+    ]);
+  });
+
+  it('does not penalise another province when the members already span two', () => {
+    const [q] = rankSuggestions(input(['a', 'c'], ['q'], { ruleSet: ruleSet('veneto')! }));
+    // SLL S1 and S9 tie among the members, so both count.
+    expect(q?.reasons).toEqual([SMALL, { id: 'same-sll', it: 'stesso SLL', en: 'same labour-market area (SLL)' }]);
+    expect(q?.score).toBe(22);
+  });
+
+  it('counts only the most frequent SLL of the members', () => {
+    const [q] = rankSuggestions(input(['a', 'b', 'c'], ['q']));
+    expect(q?.reasons).toEqual([SMALL]);
+    expect(q?.score).toBe(12);
+  });
+
+  it('ignores members without an SLL when finding the most frequent one', () => {
+    const [d] = rankSuggestions(input(['f', 'p', 'a'], ['d']));
+    // 30 × 1,000 / 4,900 missing residents + small 12 + SLL 10 + SNAI 8 + hub 5 + province 5 = 46.12.
+    expect(d?.score).toBe(46.1);
+    expect(d?.reasons.map((r) => r.id)).toEqual(['towards-threshold', 'small', 'same-sll', 'same-snai', 'same-hub', 'same-province']);
+    expect(d?.reasons[0]).toEqual({
+      id: 'towards-threshold',
+      it: "porterebbe l'alleanza a 6.100 abitanti, verso la soglia di 10.000",
+      en: 'would bring the alliance to 6.100 residents, towards the threshold of 10.000',
+    });
+  });
+
+  it('uses the ordinary threshold when some members are not mountain Comuni', () => {
+    const [m3] = rankSuggestions(input(['m1', 'a'], ['m3']));
+    expect(m3?.reasons[0]).toEqual({
+      id: 'towards-threshold',
+      it: "porterebbe l'alleanza a 5.900 abitanti, verso la soglia di 10.000",
+      en: 'would bring the alliance to 5.900 residents, towards the threshold of 10.000',
+    });
+    // 30 × 900 / 5,000 + small 12 + province 5.
+    expect(m3?.score).toBe(22.4);
+  });
+
+  it('reaches the mountain threshold at exactly 3,000 residents in three Comuni', () => {
+    const [m5] = rankSuggestions(input(['m1', 'm2'], ['m5']));
+    expect(m5?.reasons[0]).toEqual({
+      id: 'reaches-threshold',
+      it: "porterebbe l'alleanza a 3.000 abitanti (soglia 3.000 per i comuni montani)",
+      en: 'would bring the alliance to 3.000 residents (threshold 3.000 for mountain Comuni)',
+    });
+    const [short] = rankSuggestions(input(['m1', 'm3'], ['m5']));
+    expect(short?.reasons[0]).toEqual({
+      id: 'towards-threshold',
+      it: "porterebbe l'alleanza a 2.700 abitanti, verso la soglia di 3.000 per i comuni montani",
+      en: 'would bring the alliance to 2.700 residents, towards the threshold of 3.000 for mountain Comuni',
+    });
+    // 30 × 800 / 1,100 + small 12 + province 5 = 38.82.
+    expect(short?.score).toBe(38.8);
+  });
+
+  it('asks for more mountain Comuni when their residents already suffice', () => {
+    expect(rankSuggestions(input(['m4'], ['m1']))).toEqual([
+      {
+        code: 'm1',
+        name: 'Monte Uno',
+        score: 47,
+        populationAfter: 4000,
+        reasons: [
+          { id: 'towards-threshold', it: 'un comune in più verso i 3 richiesti per i comuni montani', en: 'one more Comune towards the 3 required for mountain Comuni' },
+          SMALL,
+          SAME_PROVINCE,
+        ],
+      },
+    ]);
+  });
+
+  it('gives no threshold or size points to a candidate without known residents', () => {
+    expect(rankSuggestions(input(['a', 'b'], ['u']))).toEqual([{ code: 'u', name: 'Ignota', score: 5, populationAfter: 8500, reasons: [SAME_PROVINCE] }]);
   });
 });

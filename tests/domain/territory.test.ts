@@ -48,6 +48,7 @@ describe('text and codes', () => {
     expect(foldName('Forlì')).toBe('forli');
     expect(foldName("Sant'Agata de' Goti")).toBe('sant agata de goti');
     expect(foldName('Bolzano/Bozen')).toBe('bolzano bozen');
+    expect(foldName("  L'Aquila - ")).toBe('l aquila');
   });
 
   it('keeps or restores leading zeros of ISTAT codes', () => {
@@ -55,5 +56,34 @@ describe('text and codes', () => {
     expect(parseComuneCode(' 9069 ')).toBe('009069');
     expect(parseComuneCode('12345678')).toBeNull();
     expect(parseComuneCode('H501')).toBeNull();
+  });
+});
+
+describe('summarizeTerritory, ordering and empty territories', () => {
+  const more = new Map<string, ComuneFacts>([
+    ['000011', { code: '000011', name: 'K', provinceCode: '003', regionCode: '02', population: null, areaKm2: 1 }],
+    ['000012', { code: '000012', name: 'L', provinceCode: '002', regionCode: '01', population: 100, areaKm2: 1 }],
+    ['000013', { code: '000013', name: 'M', provinceCode: '001', regionCode: '01', population: null, areaKm2: 1 }],
+    ['000014', { code: '000014', name: 'N', provinceCode: '002', regionCode: '02', population: 200, areaKm2: 1 }],
+    ['000015', { code: '000015', name: 'O', provinceCode: '001', regionCode: '01', population: 300, areaKm2: 1 }],
+  ]);
+  const expected = {
+    totals: { comuni: 5, population: 600, areaKm2: 5, densityPerKm2: 120, smallComuni: 3, withoutPopulation: ['000011', '000013'] },
+    provinces: [{ code: '001', comuni: 2 }, { code: '002', comuni: 2 }, { code: '003', comuni: 1 }],
+    regions: [{ code: '01', comuni: 3 }, { code: '02', comuni: 2 }],
+  };
+
+  it('lists provinces and regions by number of members, then by code, whatever the order of members', () => {
+    const codes = ['000011', '000012', '000013', '000014', '000015'];
+    expect(summarizeTerritory(codes, (c) => more.get(c))).toEqual(expected);
+    expect(summarizeTerritory([...codes].reverse(), (c) => more.get(c))).toEqual(expected);
+  });
+
+  it('gives an empty territory no density', () => {
+    expect(summarizeTerritory([], (c) => more.get(c))).toEqual({
+      totals: { comuni: 0, population: 0, areaKm2: 0, densityPerKm2: null, smallComuni: 0, withoutPopulation: [] },
+      provinces: [],
+      regions: [],
+    });
   });
 });

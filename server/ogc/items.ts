@@ -1,0 +1,77 @@
+import type { Feature, Geometry } from 'geojson';
+import type { Knex } from 'knex';
+import type { Collection } from './collections';
+
+export interface ItemsQuery {
+  bbox?: readonly [number, number, number, number] | undefined;
+  filters: Readonly<Record<string, string>>;
+  limit: number;
+  offset: number;
+  /** Generalise geometry for a map at this zoom level (about half a pixel); full detail when absent. */
+  zoom?: number | undefined;
+}
+
+/** Degrees of half a 256-pixel tile pixel at a zoom level: what a map at that zoom cannot show. */
+export const toleranceAt = (zoom: number): number => 360 / (256 * 2 ** zoom) / 2;
+
+/** RFC 7946 geometry in CRS84: exterior rings counterclockwise, six decimals (≈ 10 cm). */
+function geometrySql(zoom: number | undefined): { sql: string; bindings: number[] } {
+  return zoom === undefined
+    ? { sql: 'ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 6)', bindings: [] }
+    : { sql: 'ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(geom, ?)), 6)', bindings: [toleranceAt(zoom)] };
+}
+
+function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters'>): { sql: string; bindings: (string | number)[] } {
+  const conditions: string[] = [];
+  const bindings: (string | number)[] = [];
+  if (query.bbox) {
+    conditions.push('geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
+    bindings.push(...query.bbox, ...query.bbox);
+  }
+  for (const [name, value] of Object.entries(query.filters)) {
+    const condition = collection.filters[name];
+    if (!condition) throw new Error(`unknown filter ${name}`); // the route accepts only declared filters
+    conditions.push(condition);
+    bindings.push(value);
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', bindings };
+}
+
+/** One page of a collection's features, and how many match in all. */
+export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
+  const filter = where(collection, query);
+  const geometry = geometrySql(query.zoom);
+  const [page, count] = await Promise.all([
+    knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string }[] }>(
+      `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f ${filter.sql}
+       ORDER BY ${collection.order} LIMIT ? OFFSET ?`,
+      [...geometry.bindings, ...filter.bindings, query.limit, query.offset],
+    ),
+    knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
+  ]);
+  return { features: page.rows.map(toFeature), numberMatched: count.rows[0]?.n ?? 0 };
+}
+
+/** One feature by its id, or null. */
+export async function readItem(knex: Knex, collection: Collection, id: string | number, zoom?: number): Promise<Feature | null> {
+  const geometry = geometrySql(zoom);
+  const result = await knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string }[] }>(
+    `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f WHERE fid = ?`,
+    [...geometry.bindings, id],
+  );
+  const row = result.rows[0];
+  return row ? toFeature(row) : null;
+}
+
+/** The bounding box of a collection's features (west, south, east, north), or null when it is empty. */
+export async function collectionExtent(knex: Knex, collection: Collection): Promise<[number, number, number, number] | null> {
+  const result = await knex.raw<{ rows: { w: number | null; s: number; e: number; n: number }[] }>(
+    `SELECT ST_XMin(x) AS w, ST_YMin(x) AS s, ST_XMax(x) AS e, ST_YMax(x) AS n FROM (SELECT ST_Extent(geom) AS x FROM (${collection.from}) AS f) AS b`,
+  );
+  const row = result.rows[0];
+  return row && row.w !== null ? [row.w, row.s, row.e, row.n].map((v) => Math.round(Number(v) * 1e6) / 1e6) as [number, number, number, number] : null;
+}
+
+function toFeature(row: { fid: string | number; properties: Record<string, unknown>; geometry: string }): Feature {
+  return { type: 'Feature', id: row.fid, geometry: JSON.parse(row.geometry) as Geometry, properties: row.properties };
+}

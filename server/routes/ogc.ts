@@ -1,0 +1,128 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { badRequest, notFound } from '../http/errors';
+import { bboxParam } from '../http/schemas';
+import { COLLECTIONS, findCollection, type Collection } from '../ogc/collections';
+import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage } from '../ogc/documents';
+import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml } from '../ogc/html';
+import { collectionExtent, readItem, readItems } from '../ogc/items';
+
+/** Items a page holds unless `limit` says otherwise, and at most (a larger limit is lowered to it). */
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+const format = z.enum(['json', 'html']).optional();
+const common = { f: format };
+const itemsQuery = z
+  .object({
+    ...common,
+    bbox: bboxParam,
+    'bbox-crs': z.literal(CRS84, { message: `bbox-crs: solo ${CRS84} / only ${CRS84}` }).optional(),
+    limit: z.coerce.number().int('limit: un numero intero / limit: an integer').min(1, 'limit: almeno 1 / limit: at least 1').default(DEFAULT_LIMIT).transform((n) => Math.min(n, MAX_LIMIT)),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    zoom: z.coerce.number().int().min(0).max(22).optional(),
+  })
+  .catchall(z.string().max(64, 'un filtro ha al massimo 64 caratteri / a filter has at most 64 characters'));
+
+/** `?f=` first, then the Accept header: browsers get HTML, everything else JSON. */
+function wants(req: Request, f: 'json' | 'html' | undefined): 'json' | 'html' {
+  if (f) return f;
+  const accept = req.get('accept') ?? '';
+  return /text\/html/.test(accept) && !/application\/(geo\+)?json/.test(accept) ? 'html' : 'json';
+}
+
+function refuseUnknown(req: Request, allowed: readonly string[]): void {
+  const unknown = Object.keys(req.query).filter((k) => !allowed.includes(k));
+  if (unknown.length) {
+    throw badRequest(`Parametri sconosciuti: ${unknown.join(', ')}; ammessi: ${allowed.join(', ')} / Unknown parameters: ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+function send(res: Response, as: 'json' | 'html', json: unknown, html: () => string, jsonType = 'application/json'): void {
+  // Revalidated every time: the links name this server by PUBLIC_URL or, unset, by the request's Host.
+  res.set('Vary', 'Accept').set('Cache-Control', 'no-cache');
+  if (as === 'html') res.type('text/html; charset=utf-8').send(html());
+  else res.type(jsonType).send(JSON.stringify(json));
+}
+
+function collectionOr404(id: string): Collection {
+  const collection = findCollection(id);
+  if (!collection) throw notFound(`Nessuna collezione "${id}"; ci sono: ${COLLECTIONS.map((c) => c.id).join(', ')} / No collection "${id}"`);
+  return collection;
+}
+
+/**
+ * OGC API – Features (Part 1: Core, GeoJSON, HTML) at /ogc, so that QGIS, ArcGIS and GDAL add the
+ * Comuni, the existing associations and the published alliances as layers.
+ */
+export function ogcRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+  const baseOf = (req: Request) => `${ctx.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`}/ogc`;
+
+  router.get('/ogc', (req, res) => {
+    refuseUnknown(req, ['f']);
+    const as = wants(req, format.parse(req.query.f));
+    const base = baseOf(req);
+    const doc = landingPage(base, as);
+    send(res, as, doc, () => landingHtml({ base }, doc));
+  });
+
+  router.get('/ogc/conformance', (req, res) => {
+    refuseUnknown(req, ['f']);
+    const as = wants(req, format.parse(req.query.f));
+    send(res, as, { conformsTo: CONFORMANCE }, () => conformanceHtml({ base: baseOf(req) }, CONFORMANCE));
+  });
+
+  router.get('/ogc/collections', async (req, res) => {
+    refuseUnknown(req, ['f']);
+    const as = wants(req, format.parse(req.query.f));
+    const base = baseOf(req);
+    const collections = await Promise.all(COLLECTIONS.map(async (c) => collectionDocument(base, c, await collectionExtent(knex, c), as)));
+    const doc = {
+      links: [
+        { href: `${base}/collections?f=json`, rel: as === 'json' ? 'self' : 'alternate', type: 'application/json' },
+        { href: `${base}/collections?f=html`, rel: as === 'html' ? 'self' : 'alternate', type: 'text/html' },
+      ],
+      collections,
+    };
+    send(res, as, doc, () => collectionsHtml({ base }, collections));
+  });
+
+  router.get('/ogc/collections/:id', async (req, res) => {
+    refuseUnknown(req, ['f']);
+    const collection = collectionOr404(req.params.id);
+    const as = wants(req, format.parse(req.query.f));
+    const base = baseOf(req);
+    const doc = collectionDocument(base, collection, await collectionExtent(knex, collection), as);
+    send(res, as, doc, () => collectionHtml({ base }, doc, Object.keys(collection.filters)));
+  });
+
+  router.get('/ogc/collections/:id/items', async (req, res) => {
+    const collection = collectionOr404(req.params.id);
+    refuseUnknown(req, ['f', 'bbox', 'bbox-crs', 'limit', 'offset', 'zoom', ...Object.keys(collection.filters)]);
+    const { f, bbox, limit, offset, zoom, 'bbox-crs': _crs, ...filters } = itemsQuery.parse(req.query);
+    const as = wants(req, f);
+    const base = baseOf(req);
+    const page = await readItems(knex, collection, { bbox, filters: filters as Record<string, string>, limit, offset, zoom });
+    const query = new URLSearchParams(req.query as Record<string, string>);
+    const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
+    send(res, as, doc, () => itemsHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
+  });
+
+  router.get('/ogc/collections/:id/items/:fid', async (req, res) => {
+    const collection = collectionOr404(req.params.id);
+    refuseUnknown(req, ['f', 'zoom']);
+    const { f, zoom } = z.object({ f: format, zoom: z.coerce.number().int().min(0).max(22).optional() }).parse(req.query);
+    const id = collection.parseId(req.params.fid);
+    const feature = id === null ? null : await readItem(knex, collection, id, zoom);
+    if (!feature) throw notFound(`Nessun elemento "${req.params.fid}" in ${collection.id} / No item "${req.params.fid}" in ${collection.id}`);
+    const as = wants(req, f);
+    const base = baseOf(req);
+    const doc = itemDocument(base, collection, feature, as);
+    send(res, as, doc, () => itemHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
+  });
+
+  return router;
+}

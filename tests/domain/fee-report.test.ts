@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { AllianceServiceInput } from '../../domain/alliance';
+import { feeReport } from '../../domain/fee-report';
+
+const names: Record<string, { it: string; en: string }> = {
+  ced: { it: 'CED', en: 'Data centre' },
+  gis: { it: 'GIS e catasto', en: 'GIS and cadastre' },
+};
+const serviceName = (code: string) => names[code];
+const service = (code: string, annualCostCents: number, equalShare: number, more: Partial<AllianceServiceInput> = {}): AllianceServiceInput => ({
+  code, provider: { kind: 'alliance' }, annualCostCents, equalShare, ...more,
+});
+
+describe('fee report', () => {
+  it('splits each charge among its recipients, shows members in display order and counts grants as costs', () => {
+    const report = feeReport({
+      services: [
+        service('ced', 100_000, 0.3),
+        service('web', 9_000, 1, { chargedCents: 6_000, recipients: ['A', 'B'] }),
+      ],
+      members: [
+        { code: 'C', name: 'Cuneo', population: 6000 },
+        { code: 'A', name: 'Alba', population: 1000 },
+        { code: 'B', name: 'Bra', population: 3000 },
+      ],
+      runningCostCents: 10_000,
+      serviceName,
+    });
+    expect(report.services).toEqual([
+      { code: 'ced', name: { it: 'CED', en: 'Data centre' }, annualCostCents: 100_000, chargedCents: 100_000, equalShare: 0.3, recipients: 3 },
+      { code: 'web', name: { it: 'web', en: 'web' }, annualCostCents: 9_000, chargedCents: 6_000, equalShare: 1, recipients: 2 },
+    ]);
+    // ced: 10,000 each in equal shares plus 70,000 per resident (1/10, 3/10, 6/10); web: 6,000 in two.
+    expect(report.members).toEqual([
+      { code: 'C', name: 'Cuneo', population: 6000, feesCents: { ced: 52_000, web: 0 }, totalCents: 52_000 },
+      { code: 'A', name: 'Alba', population: 1000, feesCents: { ced: 17_000, web: 3_000 }, totalCents: 20_000 },
+      { code: 'B', name: 'Bra', population: 3000, feesCents: { ced: 31_000, web: 3_000 }, totalCents: 34_000 },
+    ]);
+    expect(report.runningCostCents).toBe(10_000);
+    // Costs: 106,000 charged + 3,000 not charged (a grant) + 10,000 running costs.
+    expect(report.sustainability).toEqual({ costsCents: 119_000, feesCents: 106_000, balanceCents: -13_000, ratio: 106_000 / 119_000 });
+  });
+
+  it('charges nothing for a service fully covered by a grant, while still listing its recipients', () => {
+    const report = feeReport({
+      services: [service('pagopa', 1_200, 0, { chargedCents: 0 })],
+      members: [{ code: 'A', name: 'Alba', population: 1000 }, { code: 'B', name: 'Bra', population: null }],
+      runningCostCents: 0,
+      serviceName,
+    });
+    expect(report.services[0]).toEqual({ code: 'pagopa', name: { it: 'pagopa', en: 'pagopa' }, annualCostCents: 1_200, chargedCents: 0, equalShare: 0, recipients: 2 });
+    expect(report.members.map((m) => m.totalCents)).toEqual([0, 0]);
+    expect(report.sustainability).toEqual({ costsCents: 1_200, feesCents: 0, balanceCents: -1_200, ratio: 0 });
+  });
+
+  it('does not count a charge above the cost as a negative cost, and notes a service nobody receives', () => {
+    const report = feeReport({
+      services: [
+        service('gis', 2_000, 1, { chargedCents: 2_500 }),
+        service('dpo-cyber', 500, 0, { recipients: [] }),
+      ],
+      members: [{ code: 'A', name: 'Alba', population: 1000 }, { code: 'B', name: 'Bra', population: 3000 }],
+      runningCostCents: 0,
+      serviceName,
+    });
+    expect(report.services[1]).toEqual({
+      code: 'dpo-cyber',
+      name: { it: 'dpo-cyber', en: 'dpo-cyber' },
+      annualCostCents: 500,
+      chargedCents: 500,
+      equalShare: 0,
+      recipients: 0,
+      note: { it: 'Nessun comune riceve il servizio: il costo non è coperto da quote.', en: 'No Comune receives this service: its cost is not covered by fees.' },
+    });
+    expect(report.members).toEqual([
+      { code: 'A', name: 'Alba', population: 1000, feesCents: { gis: 1_250, 'dpo-cyber': 0 }, totalCents: 1_250 },
+      { code: 'B', name: 'Bra', population: 3000, feesCents: { gis: 1_250, 'dpo-cyber': 0 }, totalCents: 1_250 },
+    ]);
+    expect(report.sustainability).toEqual({ costsCents: 3_000, feesCents: 2_500, balanceCents: -500, ratio: 2_500 / 3_000 });
+  });
+
+  it('gives an empty report for an alliance without services', () => {
+    const report = feeReport({ services: [], members: [{ code: 'A', name: 'Alba', population: 1000 }], runningCostCents: 700, serviceName });
+    expect(report).toEqual({
+      services: [],
+      members: [{ code: 'A', name: 'Alba', population: 1000, feesCents: {}, totalCents: 0 }],
+      runningCostCents: 700,
+      sustainability: { costsCents: 700, feesCents: 0, balanceCents: -700, ratio: 0 },
+    });
+  });
+});

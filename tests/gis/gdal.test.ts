@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { attributeValues, hasGdal, OGRINFO, ogrinfo } from '../helpers/gdal';
+import { rfc7946Problems } from '../helpers/geojson';
+import { useTestServer } from '../helpers/test-server';
+
+if (!hasGdal) console.warn(`GDAL tests skipped: no ogrinfo at ${OGRINFO} (apt-get install gdal-bin)`);
+
+const env = useTestServer();
+
+describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server', { timeout: 180_000 }, () => {
+  it('lists the three OGC API collections, finds Lugo in a bbox and pages through all 7,899 Comuni', async () => {
+    const ogc = `OAPIF:${env.server.url}/ogc`;
+    const layers = await ogrinfo(ogc);
+    expect([...layers.matchAll(/^\d+: (\w+) \(title: ([^)]+)\)/gm)].map((m) => [m[1], m[2]])).toEqual([
+      ['comuni', 'Comuni'],
+      ['associations', 'Associazioni esistenti'],
+      ['alliances', 'Alleanze ALI pubblicate'],
+    ]);
+    const lugo = await ogrinfo('-q', '-geom=NO', ogc, 'comuni', '-spat', '11.90', '44.41', '11.92', '44.43');
+    expect(attributeValues(lugo, 'code')).toContain('039012');
+    expect(attributeValues(lugo, 'name')).toContain('Lugo');
+    const all = await ogrinfo('-q', '-geom=NO', '-oo', 'PAGE_SIZE=1000', ogc, 'comuni');
+    const codes = attributeValues(all, 'code');
+    expect(codes).toHaveLength(7899);
+    expect(new Set(codes).size).toBe(7899);
+  });
+
+  it('reads an alliance GeoJSON export as valid polygons with counterclockwise exterior rings', async () => {
+    const { neighbours } = (await (await env.server.get('/api/comuni/039012')).json()) as { neighbours: string[] };
+    const created = await env.server.post('/api/alliances', { name: 'ALI Bassa Romagna (GDAL)', members: ['039012', ...neighbours].map((code) => ({ code })) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-gdal-'));
+    try {
+      const file = path.join(dir, 'alliance.geojson');
+      const text = await (await env.server.get(`/api/alliances/${id}/export.geojson`)).text();
+      fs.writeFileSync(file, text);
+      for (const feature of (JSON.parse(text) as FeatureCollection).features) expect(rfc7946Problems(feature.geometry)).toEqual([]);
+      const sql = 'SELECT count(*) AS n, sum(CASE WHEN ST_IsValid(geometry) THEN 0 ELSE 1 END) AS invalid FROM alliance';
+      const answer = await ogrinfo('-q', '-dialect', 'SQLite', '-sql', sql, file);
+      expect(attributeValues(answer, 'n')).toEqual([String(neighbours.length + 2)]); // the outline and each member
+      expect(attributeValues(answer, 'invalid')).toEqual(['0']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
