@@ -141,6 +141,7 @@ export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, o
       </ol>
       <p className="toolbar">
         <a href={`/api/alliances/${alliance.id}/export.csv`} download>{t('alliance.exportCsv')}</a>
+        <a href={`/api/alliances/${alliance.id}/export.xlsx`} download>{t('alliance.exportXlsx')}</a>
         <a href={`/api/alliances/${alliance.id}/export.geojson`} download>{t('alliance.exportGeojson')}</a>
         <button type="button" onClick={() => onCompare(alliance.id)}>{t('compare.add')}</button>
         {token && <button type="button" className="primary" onClick={() => onEdit(alliance, token)}>{t('alliance.edit')}</button>}

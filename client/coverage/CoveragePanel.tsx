@@ -153,7 +153,8 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
           </table>
           </div>
           <p>
-            <a href={`/api/coverage.csv?service=${encodeURIComponent(report.service)}&level=${level}`} download>{t('coverage.exportCsv')}</a>
+            <a href={`/api/coverage.csv?service=${encodeURIComponent(report.service)}&level=${level}`} download>{t('coverage.exportCsv')}</a> ·{' '}
+            <a href={`/api/coverage.xlsx?service=${encodeURIComponent(report.service)}&level=${level}`} download>{t('coverage.exportXlsx')}</a>
           </p>
         </>
       )}

@@ -3,7 +3,7 @@ import type { FeeReport } from '../../domain/fee-report';
 import { formatEuro } from '../../domain/fees';
 
 /** Each member's yearly fee per service, with totals and whether fees cover the costs (principle 6). */
-export function FeeTable({ report, csvHref }: { report: FeeReport; csvHref?: string }) {
+export function FeeTable({ report, csvHref }: { report: FeeReport; /** The CSV download; the Excel one is beside it. */ csvHref?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const euro = (cents: number) => formatEuro(cents, lang === 'en' ? 'en-GB' : 'it-IT');
@@ -60,7 +60,7 @@ export function FeeTable({ report, csvHref }: { report: FeeReport; csvHref?: str
       </div>
       {csvHref && (
         <p>
-          <a href={csvHref} download>{t('fees.exportCsv')}</a>
+          <a href={csvHref} download>{t('fees.exportCsv')}</a> · <a href={csvHref.replace(/\.csv$/, '.xlsx')} download>{t('fees.exportXlsx')}</a>
         </p>
       )}
     </section>

@@ -94,6 +94,18 @@ export const en: Strings = {
       memberships: '{{value}} memberships',
     },
     error: 'Could not load the sources: {{message}}',
+    openData: 'Open data',
+    openDataIntro: 'Published alliances are open data (CC BY 4.0): download them, or point a catalogue at them.',
+    downloads: {
+      members: 'Alliance members',
+      services: 'Services, costs and fees',
+      fees: 'Fees per Comune (CSV)',
+      outlines: 'Alliances with their outlines (GeoJSON)',
+      catalog: 'DCAT-AP_IT catalogue (JSON-LD) for data portals',
+    },
+    gis: 'For QGIS, ArcGIS and GDAL',
+    gisIntro: 'Add the Comuni, associations and alliances as layers: in QGIS, Layer › Add Layer › Add WFS / OGC API – Features Layer, with this address:',
+    gisPage: 'Browse the OGC API – Features service',
     close: 'Close',
   },
   details: {
@@ -171,6 +183,7 @@ export const en: Strings = {
     obligedCount: 'Obliged, uncovered',
     populationShare: 'Residents covered',
     exportCsv: 'Export the table (CSV)',
+    exportXlsx: 'Excel',
   },
   services: {
     title: 'Shared services',
@@ -203,6 +216,7 @@ export const en: Strings = {
     running: 'Including running costs of {{amount}}.',
     total: 'Total',
     exportCsv: 'Export the fees (CSV)',
+    exportXlsx: 'Excel',
   },
   suggestions: {
     title: 'Suggested neighbours',
@@ -423,6 +437,7 @@ export const en: Strings = {
     history: 'History',
     action: { created: 'created', updated: 'edited', deleted: 'deleted' },
     exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
     exportGeojson: 'Export GeoJSON',
     edit: 'Edit',
     editLink: 'Edit link (secret: keep it, it will not be shown again)',

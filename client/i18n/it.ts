@@ -92,6 +92,18 @@ export const it = {
       memberships: '{{value}} adesioni',
     },
     error: 'Impossibile caricare le fonti: {{message}}',
+    openData: 'Dati aperti',
+    openDataIntro: 'Le alleanze pubblicate sono dati aperti (CC BY 4.0): scaricali o descrivili a un catalogo.',
+    downloads: {
+      members: 'Membri delle alleanze',
+      services: 'Servizi, costi e quote',
+      fees: 'Quote per Comune (CSV)',
+      outlines: 'Alleanze con i contorni (GeoJSON)',
+      catalog: 'Catalogo DCAT-AP_IT (JSON-LD) per dati.gov.it',
+    },
+    gis: 'Per QGIS, ArcGIS e GDAL',
+    gisIntro: 'Aggiungi i Comuni, le associazioni e le alleanze come layer: in QGIS, Layer › Aggiungi layer › Aggiungi layer WFS / OGC API – Features, con questo indirizzo:',
+    gisPage: 'Sfoglia il servizio OGC API – Features',
     close: 'Chiudi',
   },
   details: {
@@ -169,6 +181,7 @@ export const it = {
     obligedCount: 'Obbligati scoperti',
     populationShare: 'Residenti coperti',
     exportCsv: 'Esporta la tabella (CSV)',
+    exportXlsx: 'Excel',
   },
   services: {
     title: 'Servizi condivisi',
@@ -201,6 +214,7 @@ export const it = {
     running: 'Inclusi costi di funzionamento per {{amount}}.',
     total: 'Totale',
     exportCsv: 'Esporta le quote (CSV)',
+    exportXlsx: 'Excel',
   },
   suggestions: {
     title: 'Comuni confinanti consigliati',
@@ -421,6 +435,7 @@ export const it = {
     history: 'Storia',
     action: { created: 'creata', updated: 'modificata', deleted: 'eliminata' },
     exportCsv: 'Esporta CSV',
+    exportXlsx: 'Esporta Excel',
     exportGeojson: 'Esporta GeoJSON',
     edit: 'Modifica',
     editLink: 'Link di modifica (segreto: conservalo, non verrà mostrato di nuovo)',

@@ -32,6 +32,7 @@ export function SourcesPanel({ onClose }: { onClose(): void }) {
         </button>
       </div>
       <p>{t('sources.intro')}</p>
+      <OpenDataLinks />
       {error && <p role="alert">{t('sources.error', { message: error })}</p>}
       {!answer && !error && <p aria-busy="true">{t('details.loading')}</p>}
       {answer && (
@@ -79,5 +80,32 @@ export function SourcesPanel({ onClose }: { onClose(): void }) {
         </>
       )}
     </aside>
+  );
+}
+
+/** The open data of published alliances and the OGC API for GIS software, one link each. */
+function OpenDataLinks() {
+  const { t } = useTranslation();
+  const ogc = `${window.location.origin}/ogc`;
+  return (
+    <section className="card" aria-labelledby="open-data-title" data-testid="open-data">
+      <h3 id="open-data-title">{t('sources.openData')}</h3>
+      <p>{t('sources.openDataIntro')}</p>
+      <ul className="link-list">
+        <li>
+          {t('sources.downloads.members')}: <a href="/api/open-data/members.csv" download>CSV</a> · <a href="/api/open-data/members.xlsx" download>Excel</a>
+        </li>
+        <li>
+          {t('sources.downloads.services')}: <a href="/api/open-data/services.csv" download>CSV</a> · <a href="/api/open-data/services.xlsx" download>Excel</a>
+        </li>
+        <li><a href="/api/open-data/fees.csv" download>{t('sources.downloads.fees')}</a></li>
+        <li><a href="/api/open-data/alliances.geojson" download>{t('sources.downloads.outlines')}</a></li>
+        <li><a href="/api/open-data/catalog.jsonld">{t('sources.downloads.catalog')}</a></li>
+      </ul>
+      <h4>{t('sources.gis')}</h4>
+      <p>{t('sources.gisIntro')}</p>
+      <p><code data-testid="ogc-url">{ogc}</code></p>
+      <p><a href="/ogc?f=html">{t('sources.gisPage')}</a></p>
+    </section>
   );
 }

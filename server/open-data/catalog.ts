@@ -103,11 +103,11 @@ export function openDataCatalog(input: CatalogInput) {
     'dct:language': ITALIAN,
     'dct:spatial': ITALY,
     'dct:temporal': temporal,
-    'dcat:landingPage': { '@id': `${base}/dati` },
+    'dcat:landingPage': { '@id': `${base}/?mode=data` },
     'dcat:distribution': distributions.map((d, i) => distribution(base, id, d, i)),
   });
   const sourceLicences = {
-    '@id': `${base}/dati`,
+    '@id': `${base}/?mode=data`,
     '@type': 'dct:LicenseDocument',
     'foaf:name': 'Licenze delle fonti: CC BY 4.0 (ISTAT); dati aperti della PA senza licenza dichiarata (DPCoe, ANCI) — vedi la pagina Dati',
   };

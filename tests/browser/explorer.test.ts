@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OUTLINE_OVERLAYS, SELECTION_COLOUR } from '../../client/map/style';
 import { PALETTES } from '../../client/map/themes';
-import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM, classAtMapCentre } from '../helpers/browser';
+import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM, classAtMapCentre, saveScreenshot } from '../helpers/browser';
 
 if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
@@ -148,6 +148,31 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(await page.getByRole('button', { name: 'Catalogue', exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Layers' }).click();
     expect(await page.isVisible('#sidebar')).toBe(true);
+    await page.close();
+  });
+
+  it('lists the sources and the open data on the Dati page, every link answering, on a phone too', async () => {
+    const { page, errors } = await open('/?mode=data', { width: 390, height: 760 });
+    await page.getByTestId('source-boundaries').waitFor();
+    const openData = page.getByTestId('open-data');
+    const hrefs = await openData.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '/api/open-data/members.csv',
+      '/api/open-data/members.xlsx',
+      '/api/open-data/services.csv',
+      '/api/open-data/services.xlsx',
+      '/api/open-data/fees.csv',
+      '/api/open-data/alliances.geojson',
+      '/api/open-data/catalog.jsonld',
+      '/ogc?f=html',
+    ]);
+    for (const href of hrefs) expect((await fetch(app.server.url + href!)).status, href!).toBe(200);
+    expect(await page.getByTestId('ogc-url').textContent()).toBe(`${app.server.url}/ogc`);
+    expect(await page.getAttribute('link[type="application/ld+json"]', 'href')).toBe('/api/open-data/catalog.jsonld');
+    await openData.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'phone-open-data');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -65,10 +65,15 @@ function* pixels(png: Buffer): Generator<Rgb> {
   for (let i = 0; i < data.length; i += 4) yield [data[i]!, data[i + 1]!, data[i + 2]!];
 }
 
+/** Saves a screenshot under tests/screenshots for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<Buffer> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
 /** Saves a screenshot for review and counts its pixels close to each of the given colours. */
 export async function screenshotColours(page: Page, name: string, colours: readonly string[]): Promise<number[]> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const png = await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  const png = await saveScreenshot(page, name);
   const wanted = colours.map(rgbOf);
   const found = wanted.map(() => 0);
   for (const px of pixels(png)) {
