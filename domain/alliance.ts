@@ -75,10 +75,9 @@ export interface AllianceContent {
 function canonical(content: AllianceContent): string {
   const members = [...content.members].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return JSON.stringify({ ...content, members }, (_key, value: unknown) => {
-    if (value === undefined) return null;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    // A field set to null or undefined says what its absence says.
-    const present = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
+    // A field set to null says what its absence says (JSON.stringify drops undefined ones itself).
+    const present = Object.entries(value).filter(([, v]) => v !== null);
     return Object.fromEntries(present.sort(([a], [b]) => (a < b ? -1 : 1)));
   });
 }

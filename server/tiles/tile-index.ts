@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Knex } from 'knex';
+import { repairTile } from './repair';
 import { MAX_ZOOM, type TileCoord } from './tile-coords';
 import { TILESETS, readTileLayer, tileLayer, type TileLayerName, type TilesetName } from './tile-sources';
 
@@ -42,8 +43,9 @@ export class TileIndex {
     for (const [name, { index, minZoom }] of this.layers) {
       if (z < minZoom) continue;
       const tile = index.getTile(z, x, y);
-      if (tile && tile.features.length > 0) {
-        parts[name] = tile;
+      const features = tile ? repairTile(tile) : [];
+      if (tile && features.length > 0) {
+        parts[name] = { ...tile, features } as GeoJSONVTTile;
         any = true;
       }
     }

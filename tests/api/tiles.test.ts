@@ -40,10 +40,12 @@ describe('vector tiles', () => {
     };
     // Every region but the six west or south of it: Piemonte, Valle d'Aosta, Liguria, Calabria, Sicilia, Sardegna.
     expect(codes('regions').sort()).toEqual(['03', '04', '05', '06', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17']);
-    expect(codes('provinces')).toHaveLength(53);
-    expect(new Set(codes('provinces')).size).toBe(53); // one feature per province, none cut in two
-    expect(codes('comuni')).toHaveLength(2850);
-    expect(new Set(codes('comuni')).size).toBe(2850);
+    // Slivers in the tile's buffer narrower than one tile unit have no area left and are dropped
+    // (one province, three Comuni): what remains is valid for GEOS (see tests/gis).
+    expect(codes('provinces')).toHaveLength(52);
+    expect(new Set(codes('provinces')).size).toBe(52); // one feature per province, none cut in two
+    expect(codes('comuni')).toHaveLength(2847);
+    expect(new Set(codes('comuni')).size).toBe(2847);
     expect(tile.layers.comuni_labels).toBeUndefined(); // Comune labels only from zoom 8
   });
 

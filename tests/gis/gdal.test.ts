@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { attributeValues, hasGdal, OGRINFO, ogrinfo } from '../helpers/gdal';
 import { rfc7946Problems } from '../helpers/geojson';
@@ -10,6 +12,20 @@ import { useTestServer } from '../helpers/test-server';
 if (!hasGdal) console.warn(`GDAL tests skipped: no ogrinfo at ${OGRINFO} (apt-get install gdal-bin)`);
 
 const env = useTestServer();
+
+/** The Web Mercator tiles covering a box (west, south, east, north) at the given zooms. */
+function tilesCovering([w, s, e, n]: [number, number, number, number], zooms: number[]): [number, number, number][] {
+  const x = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
+  const y = (lat: number, z: number) => {
+    const r = (lat * Math.PI) / 180;
+    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+  };
+  return zooms.flatMap((z) => {
+    const out: [number, number, number][] = [];
+    for (let tx = x(w, z); tx <= x(e, z); tx++) for (let ty = y(n, z); ty <= y(s, z); ty++) out.push([z, tx, ty]);
+    return out;
+  });
+}
 
 describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server', { timeout: 180_000 }, () => {
   it('lists the three OGC API collections, finds Lugo in a bbox and pages through all 7,899 Comuni', async () => {
@@ -41,9 +57,46 @@ describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server',
       fs.writeFileSync(file, text);
       for (const feature of (JSON.parse(text) as FeatureCollection).features) expect(rfc7946Problems(feature.geometry)).toEqual([]);
       const sql = 'SELECT count(*) AS n, sum(CASE WHEN ST_IsValid(geometry) THEN 0 ELSE 1 END) AS invalid FROM alliance';
-      const answer = await ogrinfo('-q', '-dialect', 'SQLite', '-sql', sql, file);
+      const answer = await ogrinfo('-q', '-oo', 'CLIP=NO', '-dialect', 'SQLite', '-sql', sql, file);
       expect(attributeValues(answer, 'n')).toEqual([String(neighbours.length + 2)]); // the outline and each member
       expect(attributeValues(answer, 'invalid')).toEqual(['0']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds no invalid polygon in any tile of Italy from zoom 5 to 8', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-tiles-'));
+    try {
+      const tiles = tilesCovering([6.6, 35.4, 18.6, 47.1], [5, 6, 7, 8]);
+      let features = 0;
+      let invalid = 0;
+      const problems: string[] = [];
+      const check = async ([z, x, y]: [number, number, number]) => {
+        const response = await env.server.get(`/tiles/comuni/${z}/${x}/${y}.pbf`);
+        if (response.status === 204) return;
+        expect(response.status).toBe(200);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const layers = Object.entries(new VectorTile(new PbfReader(bytes)).layers).filter(([name]) => ['comuni', 'provinces', 'regions'].includes(name));
+        const file = path.join(dir, String(z), String(x), `${y}.pbf`); // GDAL's MVT driver reads z/x/y from the path
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, bytes);
+        const sql = layers
+          .map(([name]) => `SELECT '${name}' AS layer, count(*) AS n, sum(CASE WHEN ST_IsValid(geometry) THEN 0 ELSE 1 END) AS invalid FROM ${name}`)
+          .join(' UNION ALL ');
+        const answer = await ogrinfo('-q', '-oo', 'CLIP=NO', '-dialect', 'SQLite', '-sql', sql, file);
+        const n = attributeValues(answer, 'n').map(Number);
+        const bad = attributeValues(answer, 'invalid').map(Number);
+        // GDAL reads every feature the tile holds.
+        expect(n, `${z}/${x}/${y}`).toEqual(layers.map(([, layer]) => layer.length));
+        features += n.reduce((a, b) => a + b, 0);
+        invalid += bad.reduce((a, b) => a + b, 0);
+        bad.forEach((count, i) => count > 0 && problems.push(`${z}/${x}/${y} ${layers[i]![0]}: ${count}`));
+      };
+      for (let i = 0; i < tiles.length; i += 2) await Promise.all(tiles.slice(i, i + 2).map(check));
+      expect(problems).toEqual([]);
+      expect(invalid).toBe(0);
+      expect(features).toBeGreaterThan(30_000); // about 34,600 polygons in 180 tiles
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
