@@ -12,6 +12,8 @@ import { useComune } from './details/useComune';
 import { LANGUAGES, numberFormat } from './i18n';
 import { Legend } from './legend/Legend';
 import { AtlasMap, type Focus } from './map/AtlasMap';
+import { usePanelInset } from './map/usePanelInset';
+import { membersBBox } from './data/members-bbox';
 import { buildTheme } from './map/themes';
 import { SearchBox } from './search/SearchBox';
 import { useViewState } from './state/useViewState';
@@ -30,7 +32,7 @@ import { CataloguePanel } from './admin/CataloguePanel';
 import { ComparePanel, type CompareRef } from './compare/ComparePanel';
 import { compareRefKey, parseCompareRef } from './compare/useCompared';
 import { useCoverage } from './coverage/useCoverage';
-import { COVERAGE_THEME } from './map/coverage-theme';
+import { coverageTheme } from './map/coverage-theme';
 import { OUTLINE_OVERLAYS } from './map/style';
 
 const MODES: { id: Mode; key: string }[] = [
@@ -57,6 +59,9 @@ export function App() {
   const comune = useComune(view.selected);
   const theme = useMemo(() => (atlas ? buildTheme(view.theme, atlas) : null), [atlas, view.theme]);
   const [focus, setFocus] = useState<Focus | null>(null);
+  // On a phone the panels lie over the lower map: the camera centres on what stays visible.
+  const layoutRef = useRef<HTMLDivElement>(null);
+  const panelInset = usePanelInset(layoutRef);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   const [association, setAssociation] = useState<AssociationDetails | null>(null);
   const [unioni, setUnioni] = useState<number | undefined>(undefined);
@@ -120,12 +125,8 @@ export function App() {
   useEffect(() => {
     if (!atlas || !shownAlliance || fittedAlliance.current === shownAlliance.id) return;
     fittedAlliance.current = shownAlliance.id;
-    const rows = shownAlliance.members.map((m) => atlas.row(m.code)).filter((i): i is number => i !== undefined);
-    if (rows.length === 0) return;
-    const lons = rows.map((i) => atlas.table.lon[i] as number);
-    const lats = rows.map((i) => atlas.table.lat[i] as number);
-    const pad = 0.05;
-    setFocus({ bbox: [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad], key: Date.now() });
+    const bbox = membersBBox(atlas, shownAlliance.members.map((m) => m.code));
+    if (bbox) setFocus({ bbox, key: Date.now() });
   }, [atlas, shownAlliance]);
 
   const areaKey = useRef(view.area);
@@ -250,15 +251,16 @@ export function App() {
           {layersOpen ? t('nav.closeLayers') : t('nav.layers')}
         </button>
       </header>
-      <div className="layout">
+      <div className="layout" ref={layoutRef}>
         <aside id="sidebar" className={`sidebar${layersOpen ? ' open' : ''}`} aria-label={t('nav.layers')}>
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} overridden={shownCoverage !== null} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
-          <Legend theme={shownCoverage ? COVERAGE_THEME : theme} overlays={view.overlays} alliances={allianceList} />
+          <Legend theme={shownCoverage ? coverageTheme(shownCoverage.obligation) : theme} overlays={view.overlays} alliances={allianceList} />
         </aside>
         <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
           <AtlasMap
+            insetBottom={panelInset}
             atlas={atlas}
             view={view}
             theme={theme}
@@ -292,7 +294,18 @@ export function App() {
           {config && <footer className="attribution">{config.attribution}</footer>}
         </main>
         {view.mode === 'build' && atlas && (
-          <BuilderPanel atlas={atlas} graph={graph} builder={builder} draw={draw} onSave={save} saving={saving} />
+          <BuilderPanel
+            atlas={atlas}
+            graph={graph}
+            builder={builder}
+            draw={draw}
+            onSave={save}
+            saving={saving}
+            onShowSelection={(codes) => {
+              const bbox = membersBBox(atlas, codes);
+              if (bbox) setFocus({ bbox, key: Date.now() });
+            }}
+          />
         )}
         {view.mode === 'alliances' && (
           <AlliancePanel

@@ -79,7 +79,13 @@ export interface CoverageReport {
   sources: CoverageSource[];
   /** Covered Comuni: ISTAT code → indexes into `sources`. */
   covered: Record<string, number[]>;
-  /** Comuni not covered that the law obliges to run their functions jointly. */
+  /**
+   * Whether the law obliges small Comuni to run this service jointly (a fundamental function).
+   * Only then are the small Comuni in `obligedUncovered` "obliged"; for any other service they are
+   * the small Comuni without it, who would gain most, under no obligation.
+   */
+  obligation: boolean;
+  /** Small Comuni not covered (≤ 5,000 residents, 3,000 in mountain Comuni): see `obligation`. */
   obligedUncovered: string[];
   regions: NamedAggregate[];
   provinces: NamedAggregate[];

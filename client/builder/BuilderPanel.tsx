@@ -25,10 +25,12 @@ interface Props {
   draw: DrawSelection;
   onSave(): Promise<void>;
   saving: 'idle' | 'saving' | { error: string };
+  /** Brings the selection into view on the map. */
+  onShowSelection(codes: readonly string[]): void;
 }
 
 /** Everything about the alliance being built, recomputed on every change. */
-export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Props) {
+export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onShowSelection }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -82,12 +84,15 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving }: Pr
         <button type="button" disabled={!graph || members.length === 0} onClick={() => graph && builder.add(frontier(members, graph.neighbours))}>
           + {t('builder.addNeighbours')}
         </button>
+        <button type="button" disabled={members.length === 0} onClick={() => onShowSelection(members)}>
+          {t('builder.showSelection')}
+        </button>
         <button type="button" disabled={members.length === 0} onClick={() => builder.replace([])}>
           {t('builder.clear')}
         </button>
       </div>
       <p className="muted">{t('builder.help')}</p>
-      <DrawToolbar draw={draw} />
+      <DrawToolbar draw={draw} nameOf={(code) => atlas.name(code)} />
       <ImportList onAdd={builder.add} />
 
       {members.length === 0 || !totals ? (

@@ -99,7 +99,7 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
           <div className="big-numbers" data-testid="coverage-totals">
             <div><strong>{f.format(totals.covered)}</strong> {t('coverage.coveredOf', { total: f.format(totals.comuni) })}</div>
             <div><strong>{percent(populationShare(totals))}</strong> {t('coverage.ofResidents')}</div>
-            <div><strong>{f.format(totals.obligedUncovered)}</strong> {t('coverage.obligedShort')}</div>
+            <div><strong>{f.format(totals.obligedUncovered)}</strong> {t(report.obligation ? 'coverage.obligedShort' : 'coverage.smallShort')}</div>
           </div>
           {report.assumption && <p className="muted">{report.assumption[lang]}</p>}
           <h3>{t('coverage.sources')}</h3>
@@ -127,14 +127,14 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
               </label>
             ))}
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coverage.tableCaption')}>
           <table className="members coverage-table" data-testid="coverage-table">
             <caption className="visually-hidden">{t('coverage.tableCaption')}</caption>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
                   <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button type="button" className="link" onClick={() => toggleSort(c.key)}>{t(c.label)}</button>
+                    <button type="button" className="link" onClick={() => toggleSort(c.key)}>{t(c.key === 'obligedUncovered' && !report.obligation ? 'coverage.smallCount' : c.label)}</button>
                   </th>
                 ))}
               </tr>

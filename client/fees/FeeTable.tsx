@@ -24,7 +24,7 @@ export function FeeTable({ report, csvHref }: { report: FeeReport; /** The CSV d
       {report.services.filter((x) => x.note).map((x) => (
         <p key={x.code} className="muted">{x.name[lang]}: {x.note![lang]}</p>
       ))}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('fees.title')}>
         <table className="members fees">
           <caption className="visually-hidden">{t('fees.title')}</caption>
           <thead>

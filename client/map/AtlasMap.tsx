@@ -8,7 +8,7 @@ import type { DeckOverlays } from './deck-overlays';
 import type { DrawShape } from './draw-shapes';
 import type { DrawTools } from './draw-tools';
 import { showAlliances } from './alliance-layers';
-import { COVERAGE_THEME, coverageStates } from './coverage-theme';
+import { coverageStates, coverageTheme } from './coverage-theme';
 import type { CoverageReport } from '../api/types';
 import type { Polygon } from 'geojson';
 
@@ -38,6 +38,8 @@ interface Props {
   onBounds?(bbox: [number, number, number, number]): void;
   /** While set, the map draws this shape instead of selecting by click. */
   drawShape?: DrawShape | null;
+  /** Pixels of the map a panel covers from below (phone layout): the camera centres above them. */
+  insetBottom?: number;
   /** Changes when saved alliances change, to reload their overlay. */
   alliancesRevision?: number;
   /** A service's coverage to colour the Comuni by, instead of the theme. */
@@ -54,6 +56,8 @@ export function AtlasMap(props: Props) {
   const [ready, setReady] = useState(false);
   const deck = useRef<Promise<DeckOverlays> | null>(null);
   const drawTools = useRef<Promise<DrawTools> | null>(null);
+  /** When the last drawing closed (performance.now()), to tell its closing click from a pick. */
+  const lastDrawn = useRef(-Infinity);
   const highlighted = useRef<readonly string[]>([]);
   const outlined = useRef<ReadonlyMap<string, number>>(new Map());
   /** True once the thematic colours are on the map: only then is the map "idle" (fully drawn). */
@@ -117,7 +121,8 @@ export function AtlasMap(props: Props) {
       callbacks.current.onHover(null);
     });
     map.on('click', 'comuni-fill', (e) => {
-      if (callbacks.current.drawShape) return;
+      // The click that closes a drawing puts the tool away; it must not also pick the Comune under it.
+      if (callbacks.current.drawShape || performance.now() - lastDrawn.current < 500) return;
       const c = code(e);
       if (c) callbacks.current.onSelect(c);
     });
@@ -147,7 +152,7 @@ export function AtlasMap(props: Props) {
         map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, { coverage: value });
       }
     }
-    map.setPaintProperty('comuni-fill', 'fill-color', coverage ? COVERAGE_THEME.fillColour : theme.fillColour);
+    map.setPaintProperty('comuni-fill', 'fill-color', coverage ? coverageTheme(coverage.obligation).fillColour : theme.fillColour);
     themed.current = true;
     // Timings for the benchmark: the recolour itself, and until the map is drawn again.
     performance.measure('ali:recolour', { start });
@@ -237,7 +242,10 @@ export function AtlasMap(props: Props) {
     const map = mapRef.current;
     if (!ready || !map || (!drawTools.current && !drawShape)) return;
     drawTools.current ??= import('./draw-tools').then(({ createDrawTools }) =>
-      createDrawTools(map, (polygon, areaKm2) => callbacks.current.onDrawn?.(polygon, areaKm2)),
+      createDrawTools(map, (polygon, areaKm2) => {
+        lastDrawn.current = performance.now();
+        callbacks.current.onDrawn?.(polygon, areaKm2);
+      }),
     );
     void drawTools.current.then((tools) => {
       tools.use(drawShape);
@@ -248,8 +256,18 @@ export function AtlasMap(props: Props) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (ready && map && focus) map.fitBounds(focus.bbox, { padding: 60, maxZoom: 11, duration: 800 });
+    // The map's own padding (a phone's sheet, see insetBottom) is added to this one by MapLibre.
+    if (ready && map && focus) map.fitBounds(focus.bbox, { padding: 40, maxZoom: 11, duration: 800 });
   }, [ready, focus]);
+
+  const insetBottom = props.insetBottom ?? 0;
+  const insetRef = useRef(insetBottom);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || insetRef.current === insetBottom) return;
+    insetRef.current = insetBottom;
+    map.easeTo({ padding: { top: 0, left: 0, right: 0, bottom: insetBottom }, duration: 300 });
+  }, [ready, insetBottom]);
 
   // Camera from the URL (Back / Forward): move only when it differs from where the map is.
   useEffect(() => {

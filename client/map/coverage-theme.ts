@@ -12,8 +12,16 @@ export function coverageStates(atlas: Atlas, report: CoverageReport): { id: numb
   return atlas.table.code.map((code) => ({ id: Number(code), coverage: report.covered[code] ? 1 : obliged.has(code) ? 2 : 0 }));
 }
 
-/** The map colouring and legend of a service's coverage (the same for every service). */
-export const COVERAGE_THEME: Theme = {
+/**
+ * The map colouring and legend of a service's coverage. Small Comuni without the service are
+ * "obliged" only for a fundamental function (DL 78/2010); for other services they are just small.
+ */
+export const coverageTheme = (obligation: boolean): Theme => ({
+  ...COVERAGE_THEME,
+  legend: COVERAGE_THEME.legend.map((item) => (item.kind === 'label' && item.key === 'coverage.obliged' && !obligation ? { ...item, key: 'coverage.smallUncovered' } : item)),
+});
+
+const COVERAGE_THEME: Theme = {
   id: 'coverage',
   stateKey: 'coverage',
   fillColour: [

@@ -18,6 +18,9 @@ export const OUTLINE_OVERLAYS: Partial<
 export const overlayLayerIds = (id: string): string[] =>
   OUTLINE_OVERLAYS[id as OverlayId]?.labelsFrom === undefined ? [`overlay-${id}`] : [`overlay-${id}`, `overlay-${id}-labels`];
 
+/** A member's colour: that of its connected part (feature-state `part`, 1-based). */
+const partColour = ['match', ['coalesce', ['feature-state', 'part'], 0], ...PART_COLOURS.flatMap((c, i) => [i + 1, c]), '#000000'] as unknown as ExpressionSpecification;
+
 /** The outline of the Comune whose details are open. */
 export const SELECTION_COLOUR = '#d7191c';
 
@@ -110,13 +113,37 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       },
     },
     {
+      // Members filled in their part's colour, so that a selection (and its holes) reads at a
+      // glance on every theme, dark choropleths included; the figures stay visible through it.
+      id: 'comuni-members-fill',
+      type: 'fill',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      paint: {
+        'fill-color': partColour,
+        'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'part'], 0], 0], 0.55, 0],
+      },
+    },
+    {
+      // A white casing under the part outline: it stands out on dark and light fills alike.
+      id: 'comuni-members-casing',
+      type: 'line',
+      source: SOURCE,
+      'source-layer': 'comuni',
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 10, 6],
+        'line-opacity': ['case', ['>', ['coalesce', ['feature-state', 'part'], 0], 0], 1, 0],
+      },
+    },
+    {
       // Members of the alliance being built or shown, coloured by connected part.
       id: 'comuni-members',
       type: 'line',
       source: SOURCE,
       'source-layer': 'comuni',
       paint: {
-        'line-color': ['match', ['coalesce', ['feature-state', 'part'], 0], ...PART_COLOURS.flatMap((c, i) => [i + 1, c]), '#000000'] as unknown as ExpressionSpecification,
+        'line-color': partColour,
         'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3.5],
         'line-opacity': ['case', ['>', ['coalesce', ['feature-state', 'part'], 0], 0], 1, 0],
       },

@@ -73,6 +73,7 @@ export function coverageReport(
     dataVersion,
     sources: coverage.sources,
     covered,
+    obligation: service.fundamental,
     obligedUncovered,
     regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code })),
     provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),

@@ -152,14 +152,19 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     const id = created.json.id as number;
     const auth = { Authorization: `Bearer ${created.json.editToken as string}` };
     expect((await send('DELETE', `/api/alliances/${id}`, undefined, auth)).status).toBe(428);
-    expect((await send('DELETE', `/api/alliances/${id}`, undefined, { ...auth, 'If-Match': '1' })).status).toBe(204);
+    // A delete based on a version someone has since changed is refused: the change is not lost unseen.
+    expect((await send('PATCH', `/api/alliances/${id}`, { name: 'ALI del Canavese (rinominata)' }, { ...auth, 'If-Match': '1' })).status).toBe(200);
+    const stale = await send('DELETE', `/api/alliances/${id}`, undefined, { ...auth, 'If-Match': '1' });
+    expect(stale.status).toBe(409);
+    expect((await send('GET', `/api/alliances/${id}`)).status).toBe(200);
+    expect((await send('DELETE', `/api/alliances/${id}`, undefined, { ...auth, 'If-Match': '2' })).status).toBe(204);
     expect((await send('GET', `/api/alliances/${id}`)).status).toBe(410);
     const list = (await send('GET', '/api/alliances')).json.alliances as { id: number }[];
     expect(list.map((a) => a.id)).not.toContain(id);
     const history = await env.database.db.knex.raw<{ rows: { action: string }[] }>(
       `SELECT action FROM alliance_history WHERE alliance_id = ? ORDER BY id`, [id],
     );
-    expect(history.rows.map((r) => r.action)).toEqual(['created', 'deleted']);
+    expect(history.rows.map((r) => r.action)).toEqual(['created', 'updated', 'deleted']);
     expect((await send('GET', '/api/alliances/999999')).status).toBe(404);
   });
 

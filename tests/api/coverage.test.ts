@@ -13,6 +13,7 @@ interface Coverage {
   service: string;
   sources: { kind: string; id: number; name: string }[];
   covered: Record<string, number[]>;
+  obligation: boolean;
   obligedUncovered: string[];
   regions: Aggregate[];
   provinces: Aggregate[];
@@ -53,6 +54,7 @@ describe('GET /api/coverage', () => {
     expect(c.obligedUncovered).toHaveLength(5462);
     expect(c.regions.reduce((s, r) => s + r.population, 0)).toBe(c.totals.population);
     expect(c.assumption).toBeNull();
+    expect(c.obligation).toBe(false); // pagoPA: small Comuni gain most, but no law obliges them
   });
 
   it('shows the members of a published alliance covered for its service, and by province', async () => {
@@ -75,6 +77,7 @@ describe('GET /api/coverage', () => {
     expect(ffe.covered[AGLIE]!.map((i) => ffe.sources[i])).toEqual([{ kind: 'alliance', id, name: 'ALI coperta' }]);
     const viaAlliance = Object.entries(ffe.covered).filter(([, via]) => via.some((i) => ffe.sources[i]!.kind === 'alliance'));
     expect(viaAlliance.map(([code]) => code)).toEqual([AGLIE]);
+    expect(ffe.obligation).toBe(true); // civil protection is a fundamental function
     const any = await coverage('fundamental');
     expect(any.covered[AGLIE]!.map((i) => any.sources[i]!.kind)).toEqual(['alliance']);
     expect(any.assumption?.it).toContain('Unioni');

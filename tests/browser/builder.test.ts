@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PART_COLOURS } from '../../client/builder/parts';
-import { hasChromium, useBrowserApp, screenshotColours, waitForMap } from '../helpers/browser';
+import { PALETTES } from '../../client/map/themes';
+import { saveScreenshot, blend, colourAtMapCentre, colourDistance, hasChromium, useBrowserApp, screenshotColours, waitForMap } from '../helpers/browser';
 
 const app = useBrowserApp();
 
@@ -36,6 +37,10 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     const members = page.getByTestId('members').locator('tbody tr');
     await expect.poll(() => members.count()).toBe(1);
     expect(await members.first().textContent()).toContain('Agliè');
+    // The selection is filled in its part's colour over the theme (Agliè, 2,545 residents: class 1.900 – 3.099).
+    await waitForMap(page);
+    const expectedFill = blend(PART_COLOURS[0]!, 0.55, PALETTES.ylGnBu[3]!);
+    expect(colourDistance(await colourAtMapCentre(page), expectedFill)).toBeLessThan(24);
 
     await page.getByRole('button', { name: /Aggiungi i confinanti/ }).click();
     await expect.poll(() => members.count()).toBe(8);
@@ -136,6 +141,21 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(expected.codes.length).toBe(added);
     const listed = await members.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
     expect(listed.sort()).toEqual([...expected.codes].sort());
+    // One drawing per choice of tool: the rectangle is put away, the next click picks a Comune again.
+    expect(await page.getByTestId('atlas-map').getAttribute('data-drawing')).toBe('');
+    expect(await page.getByRole('button', { name: /Rettangolo/ }).getAttribute('aria-pressed')).toBe('false');
+    // The Comuni the rectangle only grazed are named, not silently dropped, and can join with one click.
+    const touched = (await (
+      await app.server.post('/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] }, minShare: 0.01 })
+    ).json()) as { codes: string[] };
+    const partial = touched.codes.filter((c) => !expected.codes.includes(c));
+    expect(partial.length).toBeGreaterThan(0);
+    const note = page.getByTestId('draw-partial');
+    expect(await note.textContent()).toContain(`${partial.length} comuni sono dentro l’area per meno della metà`);
+    await note.getByRole('button', { name: 'Aggiungili' }).click();
+    await expect.poll(() => members.count()).toBe(added + partial.length);
+    await page.getByRole('button', { name: /Annulla/ }).click();
+    await expect.poll(() => members.count()).toBe(added);
 
     // A lasso drawn around the centre with "remove" takes those Comuni away again.
     await page.getByLabel('Togli i comuni').check();
@@ -171,4 +191,30 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     await expect.poll(() => page.getByTestId('draw-status').textContent(), { timeout: 20_000 }).toMatch(/Aggiunti \d+ comuni/);
     await expect.poll(() => members.count()).toBeGreaterThan(added + 1);
   }, 180_000);
+
+  it('on a phone, centres the map above the builder sheet, so a tap there picks the Comune in view', async () => {
+    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const page = await (await app.browser.newContext({ viewport: { width: 390, height: 760 }, hasTouch: true })).newPage();
+    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
+    await waitForMap(page);
+    const map = (await page.getByTestId('atlas-map').boundingBox())!;
+    const sheet = (await page.locator('.panel.builder').boundingBox())!;
+    expect(sheet.y).toBeLessThan(map.y + map.height); // the sheet covers the lower map
+    // The middle of the map left visible above the sheet is where the camera's centre (Agliè) is drawn.
+    await page.waitForTimeout(600); // the camera's move to its new padding
+    await page.touchscreen.tap(map.x + map.width / 2, (map.y + sheet.y) / 2);
+    const members = page.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => members.count()).toBe(1);
+    expect(await members.first().getAttribute('data-code')).toBe('001001');
+    // "Show on the map" brings a selection made elsewhere back into view.
+    await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('lipari');
+    await page.getByRole('option', { name: /^Lipari/ }).click();
+    await expect.poll(() => members.count()).toBe(2);
+    await page.getByRole('button', { name: 'Mostra sulla mappa' }).click();
+    await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('z')) < 8, null, { timeout: 30_000 });
+    await waitForMap(page);
+    await saveScreenshot(page, 'phone-show-selection');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.close();
+  }, 120_000);
 });

@@ -69,7 +69,12 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     await waitForMap(page);
     const [covered, obliged] = await screenshotColours(page, 'coverage-suap', [COVERAGE_COLOURS.covered, COVERAGE_COLOURS.obliged]);
     expect(covered).toBeGreaterThan(2000);
-    expect(obliged).toBeGreaterThan(2000); // the small Comuni around, obliged and not covered
+    expect(obliged).toBeGreaterThan(2000); // the small Comuni around, not covered
+    // SUAP is no fundamental function: nobody is "obliged" to share it, the legend says so.
+    const legend = await page.getByTestId('legend-items').textContent();
+    expect(legend).toContain('Piccoli comuni non coperti (nessun obbligo per questo servizio)');
+    expect(legend).not.toContain('Obbligati');
+    expect(await page.getByTestId('coverage-totals').textContent()).toContain('piccoli comuni non coperti');
     expect(page.url()).toContain('svc=suap');
 
     // The saved alliance on the map's alliances overlay, named in the legend in its own colour.

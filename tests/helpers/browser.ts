@@ -55,7 +55,7 @@ export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="atlas-map"][data-state="idle"]', { timeout: 60_000 });
 }
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 const rgbOf = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
 const distance = (a: Rgb, b: Rgb) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
 
@@ -84,17 +84,29 @@ export async function screenshotColours(page: Page, name: string, colours: reado
   return found;
 }
 
-/**
- * The index of the palette colour closest to the most frequent colour in a small square around the
- * centre of the map: the thematic class of the Comune drawn there (labels and lines are outvoted).
- */
-export async function classAtMapCentre(page: Page, palette: readonly string[]): Promise<number> {
+/** The most frequent colour in a small square around the centre of the map (labels and lines are outvoted). */
+export async function colourAtMapCentre(page: Page): Promise<Rgb> {
   const box = (await page.getByTestId('atlas-map').boundingBox())!;
   const png = await page.screenshot({ clip: { x: box.x + box.width / 2 - 10, y: box.y + box.height / 2 - 10, width: 21, height: 21 } });
   const counts = new Map<string, number>();
   for (const px of pixels(png)) counts.set(px.join(), (counts.get(px.join()) ?? 0) + 1);
   const [dominant] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-  const rgb = dominant.split(',').map(Number) as unknown as Rgb;
+  return dominant.split(',').map(Number) as unknown as Rgb;
+}
+
+/** `over` drawn at `opacity` on `under`, as the map blends a translucent fill. */
+export const blend = (over: string, opacity: number, under: string): Rgb =>
+  rgbOf(over).map((c, i) => Math.round(opacity * c + (1 - opacity) * rgbOf(under)[i]!)) as unknown as Rgb;
+
+export { distance as colourDistance };
+
+/**
+ * The index of the palette colour closest to the most frequent colour in a small square around the
+ * centre of the map: the thematic class of the Comune drawn there (labels and lines are outvoted).
+ */
+export async function classAtMapCentre(page: Page, palette: readonly string[]): Promise<number> {
+  const rgb = await colourAtMapCentre(page);
+  const dominant = rgb.join();
   const colours = palette.map(rgbOf);
   const nearest = colours.reduce((best, colour, i) => (distance(rgb, colour) < distance(rgb, colours[best]!) ? i : best), 0);
   if (distance(rgb, colours[nearest]!) > 24) throw new Error(`the centre of the map is rgb(${dominant}), none of the palette's colours`);
