@@ -5,7 +5,10 @@ import { rateLimit } from 'express-rate-limit';
 export interface RateLimits {
   /** GET and HEAD of the API, tiles and pages. */
   read: number;
-  /** Computations sent as POST that store nothing (contiguity, analysis, lasso, suggestions, resolve). */
+  /**
+   * Computations that store nothing: POSTs (contiguity, analysis, lasso, suggestions, resolve) and
+   * the heavy downloads (OGC API items with full geometry, open-data files).
+   */
   compute: number;
   /** Writes: saving, editing and deleting alliances. */
   write: number;
@@ -20,8 +23,11 @@ const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exceptio
 
 type Kind = keyof RateLimits;
 
+/** Reads that cost seconds of database work each: counted as computations. */
+const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog))/;
+
 function kindOf(method: string, path: string): Kind {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'read';
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return HEAVY_READS.test(path) ? 'compute' : 'read';
   if (COMPUTE_PATHS.has(path)) return 'compute';
   return ADMIN_PATHS.test(path) ? 'adminFailures' : 'write';
 }

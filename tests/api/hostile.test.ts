@@ -241,6 +241,21 @@ describe('limits, proxies and an absent database', () => {
     expect((await guess()).status).toBe(429);
   });
 
+  it('counts heavy downloads (OGC API items, open data) as computations, not as light reads', async () => {
+    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, compute: 2, write: 1_000, adminFailures: 1_000 } });
+    try {
+      const items = () => send('GET', '/ogc/collections/comuni/items?limit=1', undefined, {}, heavy);
+      expect((await items()).status).toBe(200);
+      expect((await send('GET', '/api/open-data/members.csv', undefined, {}, heavy)).status).toBe(200);
+      expect((await items()).status).toBe(429);
+      // The catalogue, the landing page and tiles stay light reads.
+      expect((await send('GET', '/ogc', undefined, {}, heavy)).status).toBe(200);
+      expect((await send('GET', '/api/open-data/catalog.jsonld', undefined, {}, heavy)).status).toBe(200);
+    } finally {
+      await heavy.close();
+    }
+  });
+
   it('never reflects the Host header in TileJSON, and sends HSTS only over HTTPS', async () => {
     const r = await send('GET', '/tiles/comuni.json', undefined, { Host: 'evil.example' }, limited);
     expect((r.json.tiles as string[])[0]).toMatch(/^\/tiles\/comuni\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=\d+$/);
