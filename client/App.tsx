@@ -14,6 +14,8 @@ import { Legend } from './legend/Legend';
 import { AtlasMap, type Focus } from './map/AtlasMap';
 import { usePanelInset } from './map/usePanelInset';
 import { membersBBox } from './data/members-bbox';
+import { useDraftAutosave } from './builder/useDraftAutosave';
+import { builderStateOf } from './builder/draft-store';
 import { buildTheme } from './map/themes';
 import { SearchBox } from './search/SearchBox';
 import { useViewState } from './state/useViewState';
@@ -69,6 +71,7 @@ export function App() {
   const [layersOpen, setLayersOpen] = useState(false);
   const flyToSelection = useRef(false);
   const builder = useBuilder(view.mode === 'build');
+  const drafts = useDraftAutosave(builder.state);
   const graph = useGraph(atlas, view.mode === 'build');
   const viewBounds = useRef<[number, number, number, number] | null>(null);
   const draw = useDrawSelection(builder, useCallback(() => viewBounds.current, []));
@@ -139,7 +142,11 @@ export function App() {
 
   const select = (code: string, fly: boolean) => {
     if (view.mode === 'build') {
+      // Found by search (fly): added and brought into view; a click on the map is already in view.
+      const adding = !builder.state.selection.members.includes(code);
       builder.toggle(code);
+      const bbox = fly && adding && atlas ? membersBBox(atlas, [code]) : null;
+      if (bbox) setFocus({ bbox, key: Date.now() });
       return;
     }
     flyToSelection.current = fly;
@@ -170,7 +177,7 @@ export function App() {
     update({ mode: 'compare', selected: null, association: null, compare: [...new Set([...view.compare, compareRefKey(ref)])] });
 
   const editAlliance = (a: AllianceView, token: string) => {
-    builder.load({
+    const loaded = {
       members: a.members.map((m) => m.code),
       meta: Object.fromEntries(a.members.map((m) => [m.code, { status: m.status, lead: m.lead }])),
       name: a.name,
@@ -181,7 +188,9 @@ export function App() {
       runningCostCents: a.runningCostCents,
       status: a.status,
       editing: { id: a.id, version: a.version, token },
-    });
+    };
+    builder.load(loaded);
+    drafts.clean(builderStateOf(loaded));
     setSaving('idle');
     update({ mode: 'build' });
   };
@@ -211,6 +220,7 @@ export function App() {
       return;
     }
     setSaving('idle');
+    drafts.clean(st);
     setAlliancesRevision((r) => r + 1);
     const id = result.id;
     if (result.editToken) {
@@ -301,6 +311,12 @@ export function App() {
             draw={draw}
             onSave={save}
             saving={saving}
+            draftOffer={drafts.offer}
+            onRestoreDraft={(draft) => {
+              builder.load(draft.state);
+              drafts.accepted();
+            }}
+            onDiscardDraft={drafts.dismiss}
             onShowSelection={(codes) => {
               const bbox = membersBBox(atlas, codes);
               if (bbox) setFocus({ bbox, key: Date.now() });

@@ -17,6 +17,7 @@ import { DrawToolbar } from './DrawToolbar';
 import { ServicesEditor } from './ServicesEditor';
 import { Suggestions } from './Suggestions';
 import type { DrawSelection } from './useDrawSelection';
+import type { StoredDraft } from './draft-store';
 
 interface Props {
   atlas: Atlas;
@@ -27,10 +28,14 @@ interface Props {
   saving: 'idle' | 'saving' | { error: string };
   /** Brings the selection into view on the map. */
   onShowSelection(codes: readonly string[]): void;
+  /** Unsaved work from an earlier visit, offered back while the builder is empty. */
+  draftOffer: StoredDraft | null;
+  onRestoreDraft(draft: StoredDraft): void;
+  onDiscardDraft(): void;
 }
 
 /** Everything about the alliance being built, recomputed on every change. */
-export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onShowSelection }: Props) {
+export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onShowSelection, draftOffer, onRestoreDraft, onDiscardDraft }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -66,6 +71,21 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onSh
   return (
     <aside className="panel builder" aria-labelledby="builder-title">
       <h2 id="builder-title">{t('builder.title')}</h2>
+      {draftOffer && (
+        <div className="card" role="status" data-testid="draft-offer">
+          <p>
+            {t('builder.draftFound', {
+              when: new Date(draftOffer.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT'),
+              count: draftOffer.state.members.length,
+              name: draftOffer.state.name || t('builder.untitled'),
+            })}
+          </p>
+          <p className="toolbar">
+            <button type="button" className="primary" onClick={() => onRestoreDraft(draftOffer)}>{t('builder.restoreDraft')}</button>
+            <button type="button" onClick={onDiscardDraft}>{t('builder.discardDraft')}</button>
+          </p>
+        </div>
+      )}
       <label className="field">
         {t('builder.name')}
         <input value={state.name} maxLength={120} onChange={(e) => builder.setFields({ name: e.target.value })} />
@@ -93,7 +113,12 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onSh
       </div>
       <p className="muted">{t('builder.help')}</p>
       <DrawToolbar draw={draw} nameOf={(code) => atlas.name(code)} />
-      <ImportList onAdd={builder.add} />
+      <ImportList
+        onAdd={(codes) => {
+          builder.add(codes);
+          onShowSelection([...members, ...codes]); // the imported Comuni may be anywhere: show them
+        }}
+      />
 
       {members.length === 0 || !totals ? (
         <p>{t('builder.empty')}</p>

@@ -217,4 +217,34 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.close();
   }, 120_000);
+
+  it('keeps a draft across a reload, warns before leaving it, and offers it back', async () => {
+    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const page = await newPage();
+    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
+    await waitForMap(page);
+    const box = (await page.getByTestId('atlas-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const members = page.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => members.count()).toBe(1);
+    await page.getByLabel("Nome dell'alleanza").fill('ALI in bozza');
+    await page.waitForTimeout(800); // the autosave's pause
+    // Leaving asks first (the browser's own "leave the page?" dialog); accepting reloads.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.reload();
+    await waitForMap(page);
+    expect(dialogs).toEqual(['beforeunload']);
+    const offer = page.getByTestId('draft-offer');
+    expect(await offer.textContent()).toContain('«ALI in bozza», 1 comune');
+    await offer.getByRole('button', { name: 'Riprendi la bozza' }).click();
+    await expect.poll(() => members.count()).toBe(1);
+    expect(await members.first().getAttribute('data-code')).toBe('001001');
+    expect(await page.getByLabel("Nome dell'alleanza").inputValue()).toBe('ALI in bozza');
+    expect(await offer.count()).toBe(0);
+    await page.close();
+  }, 120_000);
 });
