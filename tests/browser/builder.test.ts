@@ -18,6 +18,19 @@ function lonLatAt(lon: number, lat: number, zoom: number, dx: number, dy: number
   return [lon + (dx * 360) / size, (360 / Math.PI) * Math.atan(Math.exp(2 * Math.PI * (0.5 - y / size))) - 90];
 }
 
+/** The builder on a desktop page centred on Agliè at z12, with Agliè picked by a click on the map's centre. */
+async function builderWithAglie() {
+  const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+  const page = await newPage();
+  await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
+  await waitForMap(page);
+  const box = (await page.getByTestId('atlas-map').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const members = page.getByTestId('members').locator('tbody tr');
+  await expect.poll(() => members.count()).toBe(1);
+  return { page, members };
+}
+
 async function addBySearch(page: Page, text: string, option: RegExp) {
   await page.getByRole('combobox', { name: 'Cerca un comune' }).fill(text);
   await page.getByRole('option', { name: option }).click();
@@ -26,16 +39,8 @@ async function addBySearch(page: Page, text: string, option: RegExp) {
 describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
 
   it('selects by click, search and neighbours, warns about a separate part, undoes, saves, edits and detects a conflict', async () => {
-    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
-    const page = await newPage();
-    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
-    await waitForMap(page);
-
     // A click on the map (its centre is Agliè) adds the Comune there.
-    const box = (await page.getByTestId('atlas-map').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const members = page.getByTestId('members').locator('tbody tr');
-    await expect.poll(() => members.count()).toBe(1);
+    const { page, members } = await builderWithAglie();
     expect(await members.first().textContent()).toContain('Agliè');
     // The selection is filled in its part's colour over the theme (Agliè, 2,545 residents: class 1.900 – 3.099).
     await waitForMap(page);
@@ -219,14 +224,7 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
   }, 120_000);
 
   it('keeps a draft across a reload, warns before leaving it, and offers it back', async () => {
-    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
-    const page = await newPage();
-    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
-    await waitForMap(page);
-    const box = (await page.getByTestId('atlas-map').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const members = page.getByTestId('members').locator('tbody tr');
-    await expect.poll(() => members.count()).toBe(1);
+    const { page, members } = await builderWithAglie();
     await page.getByLabel("Nome dell'alleanza").fill('ALI in bozza');
     await page.waitForTimeout(800); // the autosave's pause
     // Leaving asks first (the browser's own "leave the page?" dialog); accepting reloads.
