@@ -132,7 +132,8 @@ export function App() {
     if (bbox) setFocus({ bbox, key: Date.now() });
   }, [atlas, shownAlliance]);
 
-  const areaKey = useRef(view.area);
+  // A link with an area and no camera (`?area=040`) opens on that area, once the atlas knows its extent.
+  const areaKey = useRef<string | null>(view.camera || !view.area ? view.area : null);
   useEffect(() => {
     if (!atlas || view.area === areaKey.current) return;
     areaKey.current = view.area;

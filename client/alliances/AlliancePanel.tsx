@@ -7,6 +7,7 @@ import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
 import { AllianceList } from './AllianceList';
 import { AllianceServices } from './AllianceServices';
 import { ContiguityExceptionForm } from '../admin/ContiguityExceptionForm';
+import { CopyButton } from '../controls/CopyButton';
 import type { Atlas } from '../data/atlas';
 
 interface Props {
@@ -90,7 +91,8 @@ export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, o
       {newToken && (
         <div className="card" data-testid="edit-link">
           <p>{t('alliance.editLink')}</p>
-          <input readOnly value={editLink(alliance.id, newToken)} onFocus={(e) => e.target.select()} aria-label={t('alliance.editLink')} />
+          <input className="edit-link" readOnly value={editLink(alliance.id, newToken)} onFocus={(e) => e.target.select()} aria-label={t('alliance.editLink')} />
+          <p className="toolbar"><CopyButton text={editLink(alliance.id, newToken)} label={t('alliance.copyEditLink')} /></p>
         </div>
       )}
       <div className="big-numbers" data-testid="alliance-totals">

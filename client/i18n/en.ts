@@ -67,6 +67,7 @@ export const en: Strings = {
     results_one: '{{count}} result',
     results_other: '{{count}} results',
   },
+  copy: { copy: 'Copy', copied: 'Copied to the clipboard.', failed: 'The browser does not allow copying: select the text and copy it.' },
   sources: {
     title: 'Data and sources',
     intro: 'Every figure on the map comes from a public source: here they are, with their date, licence and known gaps.',
@@ -451,6 +452,7 @@ export const en: Strings = {
     action: { created: 'created', updated: 'edited', deleted: 'deleted' },
     exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel',
+    copyEditLink: 'Copy the edit link',
     exportGeojson: 'Export GeoJSON',
     edit: 'Edit',
     editLink: 'Edit link (secret: keep it, it will not be shown again)',

@@ -65,6 +65,7 @@ export const it = {
     results_one: '{{count}} risultato',
     results_other: '{{count}} risultati',
   },
+  copy: { copy: 'Copia', copied: 'Copiato negli appunti.', failed: 'Il browser non permette di copiare: seleziona il testo e copialo.' },
   sources: {
     title: 'Dati e fonti',
     intro: 'Ogni dato della mappa viene da una fonte pubblica: eccole, con la data, la licenza e i limiti noti.',
@@ -449,6 +450,7 @@ export const it = {
     action: { created: 'creata', updated: 'modificata', deleted: 'eliminata' },
     exportCsv: 'Esporta CSV',
     exportXlsx: 'Esporta Excel',
+    copyEditLink: 'Copia il link di modifica',
     exportGeojson: 'Esporta GeoJSON',
     edit: 'Modifica',
     editLink: 'Link di modifica (segreto: conservalo, non verrà mostrato di nuovo)',

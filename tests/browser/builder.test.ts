@@ -87,13 +87,18 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(page.url()).toMatch(/\/alleanze\/\d+/);
     const editUrl = await page.getByTestId('edit-link').locator('input').inputValue();
     expect(editUrl).toMatch(/#edit=[\w-]{20,}$/);
+    // The secret link is copied whole with one click.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+    await page.getByRole('button', { name: 'Copia il link di modifica' }).click();
+    await expect.poll(() => page.getByTestId('edit-link').textContent()).toContain('Copiato negli appunti.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(editUrl);
 
     // Anyone can open the alliance's page; it shows members and totals, read-only.
     const visitor = await newPage();
     await visitor.goto(page.url().split('#')[0]!);
     await visitor.getByTestId('alliance-page').waitFor();
     expect(await visitor.getByTestId('alliance-totals').textContent()).toContain('9.645');
-    expect(await visitor.getByRole('button', { name: 'Modifica' }).count()).toBe(0);
+    expect(await visitor.getByRole('button', { name: 'Modifica', exact: true }).count()).toBe(0);
     expect(await visitor.getByTestId('alliance-page').textContent()).toContain('Città metropolitana di Torino');
     const csvHref = await visitor.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href');
     const csv = await (await fetch(app.server.url + csvHref!)).text();
@@ -102,14 +107,14 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     // The edit link opens the alliance for editing in another app.browser.
     const editor = await newPage();
     await editor.goto(editUrl);
-    await editor.getByRole('button', { name: 'Modifica' }).click();
+    await editor.getByRole('button', { name: 'Modifica', exact: true }).click();
     await editor.getByLabel("Nome dell'alleanza").fill('ALI del Canavese (v2)');
     await editor.getByRole('button', { name: 'Salva le modifiche' }).click();
     await editor.getByTestId('alliance-page').waitFor();
     await expect.poll(() => editor.getByTestId('alliance-page').textContent()).toContain('versione 2');
 
     // The first browser still edits version 1: its save is refused with a clear message.
-    await page.getByRole('button', { name: 'Modifica' }).click();
+    await page.getByRole('button', { name: 'Modifica', exact: true }).click();
     await page.getByLabel("Nome dell'alleanza").fill('ALI del Canavese (vecchia)');
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     expect(await page.getByTestId('save-error').textContent()).toContain('Qualcun altro ha salvato una versione più recente');

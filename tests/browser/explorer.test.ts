@@ -200,4 +200,18 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(await page.getByTestId('coverage-panel').count()).toBe(0); // left Servizi: its panel is gone
     await page.close();
   }, 120_000);
+
+  it('opens a link to an area (no camera) on that area, not on all of Italy', async () => {
+    const { page } = await open('/?area=039'); // the province of Ravenna
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('z'), null, { timeout: 30_000 });
+    await waitForMap(page);
+    const q = new URL(page.url()).searchParams;
+    expect(Number(q.get('lon'))).toBeGreaterThan(11.5);
+    expect(Number(q.get('lon'))).toBeLessThan(12.6);
+    expect(Number(q.get('lat'))).toBeGreaterThan(44.1);
+    expect(Number(q.get('lat'))).toBeLessThan(44.8);
+    expect(Number(q.get('z'))).toBeGreaterThan(7.5);
+    expect(q.get('area')).toBe('039');
+    await page.close();
+  });
 });
