@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { build } from 'vite';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
 import { startTestServer, type TestServer } from './test-server';
 import { PROJECT_ROOT } from '../../infra/paths';
 import { clientKey } from '../setup/template';
+
+const run = promisify(execFile);
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -36,7 +39,12 @@ export async function buildClient(): Promise<string> {
   const outDir = path.join(cache, `client-${clientKey()}`);
   if (fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
   const building = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-client-'));
-  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir: building, emptyOutDir: true } });
+  // In its own process with NODE_ENV=production: inside vitest (NODE_ENV=test) Vite would make a
+  // development React build, unlike the one people get, and embed this machine's source paths in it.
+  await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--outDir', building, '--emptyOutDir'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   fs.mkdirSync(cache, { recursive: true });
   try {
     fs.cpSync(building, `${outDir}.tmp-${process.pid}`, { recursive: true });

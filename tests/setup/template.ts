@@ -47,6 +47,8 @@ export function clientKey(): string {
   walk(path.join(PROJECT_ROOT, 'client'));
   walk(path.join(PROJECT_ROOT, 'domain'));
   hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
+  hash.update(fs.readFileSync(path.join(PROJECT_ROOT, 'vite.config.ts')));
+  hash.update('production build'); // how buildClient builds (tests/helpers/browser.ts)
   return hash.digest('hex').slice(0, 12);
 }
 
