@@ -5,7 +5,7 @@ import type { AssociationDetails, SavedAlliance } from './api/types';
 import { AreaFilter } from './controls/AreaFilter';
 import { OverlayToggles } from './controls/OverlayToggles';
 import { ThemePicker } from './controls/ThemePicker';
-import { useAtlas } from './data/atlas';
+import { useAtlas, type Atlas } from './data/atlas';
 import { DetailsPanel } from './details/DetailsPanel';
 import { SourcesPanel } from './sources/SourcesPanel';
 import { useComune } from './details/useComune';
@@ -61,6 +61,11 @@ export function App() {
   const comune = useComune(view.selected);
   const theme = useMemo(() => (atlas ? buildTheme(view.theme, atlas) : null), [atlas, view.theme]);
   const [focus, setFocus] = useState<Focus | null>(null);
+  /** Fits the map to some Comuni (by their label points). */
+  const focusOn = useCallback((atlas: Atlas, codes: readonly string[]) => {
+    const bbox = membersBBox(atlas, codes);
+    if (bbox) setFocus({ bbox, key: Date.now() });
+  }, []);
   // On a phone the panels lie over the lower map: the camera centres on what stays visible.
   const layoutRef = useRef<HTMLDivElement>(null);
   const panelInset = usePanelInset(layoutRef);
@@ -128,8 +133,7 @@ export function App() {
   useEffect(() => {
     if (!atlas || !shownAlliance || fittedAlliance.current === shownAlliance.id) return;
     fittedAlliance.current = shownAlliance.id;
-    const bbox = membersBBox(atlas, shownAlliance.members.map((m) => m.code));
-    if (bbox) setFocus({ bbox, key: Date.now() });
+    focusOn(atlas, shownAlliance.members.map((m) => m.code));
   }, [atlas, shownAlliance]);
 
   // A link with an area and no camera (`?area=040`) opens on that area, once the atlas knows its extent.
@@ -146,8 +150,7 @@ export function App() {
       // Found by search (fly): added and brought into view; a click on the map is already in view.
       const adding = !builder.state.selection.members.includes(code);
       builder.toggle(code);
-      const bbox = fly && adding && atlas ? membersBBox(atlas, [code]) : null;
-      if (bbox) setFocus({ bbox, key: Date.now() });
+      if (fly && adding && atlas) focusOn(atlas, [code]);
       return;
     }
     flyToSelection.current = fly;
@@ -318,10 +321,7 @@ export function App() {
               drafts.accepted();
             }}
             onDiscardDraft={drafts.dismiss}
-            onShowSelection={(codes) => {
-              const bbox = membersBBox(atlas, codes);
-              if (bbox) setFocus({ bbox, key: Date.now() });
-            }}
+            onShowSelection={(codes) => focusOn(atlas, codes)}
           />
         )}
         {view.mode === 'alliances' && (

@@ -61,9 +61,9 @@ export const api = {
   adjacency: () => getJson<AdjacencyTable>('/api/atlas/adjacency'),
   overlaps: (members: readonly string[], signal?: AbortSignal) =>
     sendJson<{ overlaps: Overlap[] }>('POST', '/api/territories/analyze', { members }, { signal }).then((r) => r.overlaps),
-  /** Comuni wholly or mostly inside a drawn polygon. */
-  within: (polygon: Polygon, minShare = 0.5) =>
-    sendJson<{ codes: string[] }>('POST', '/api/comuni/within', { polygon, minShare }).then((r) => r.codes),
+  /** Comuni wholly or mostly inside a drawn polygon; with `partialShare`, also those it only grazes. */
+  within: (polygon: Polygon, options: { minShare?: number; partialShare?: number } = {}) =>
+    sendJson<{ codes: string[]; partial: string[] }>('POST', '/api/comuni/within', { polygon, minShare: options.minShare ?? 0.5, partialShare: options.partialShare }),
   resolve: (entries: string[]) => sendJson<Resolution>('POST', '/api/comuni/resolve', { entries }),
   /** Saved alliances (every page, newest first); with `q`, those named so or with a member Comune of that name. */
   alliances: async (q = '') => {

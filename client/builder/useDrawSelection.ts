@@ -42,15 +42,14 @@ export function useDrawSelection(builder: Pick<Builder, 'add' | 'remove'>, viewB
       setShapeState(null);
       setStatus({ state: 'loading' });
       try {
-        const [codes, touched] = await Promise.all([api.within(polygon), action === 'add' ? api.within(polygon, PARTIAL_SHARE) : Promise.resolve([])]);
+        const { codes, partial } = await api.within(polygon, action === 'add' ? { partialShare: PARTIAL_SHARE } : {});
         if (action === 'add' && codes.length > ALLIANCE_LIMITS.members) {
           setStatus({ state: 'error', message: t('draw.tooMany', { count: codes.length, max: ALLIANCE_LIMITS.members }) });
           return;
         }
         if (action === 'add') add(codes);
         else remove(codes);
-        const inside = new Set(codes);
-        setStatus({ state: 'done', action, count: codes.length, areaKm2, partial: touched.filter((c) => !inside.has(c)) });
+        setStatus({ state: 'done', action, count: codes.length, areaKm2, partial });
       } catch (e) {
         setStatus({ state: 'error', message: (e as Error).message });
       }

@@ -3,6 +3,9 @@ import { tableCsv } from './csv';
 import { tableFileName, type Table } from './table';
 import { tablesXlsx } from './xlsx';
 
+/** The format a download's path asks for: `….xlsx` an Excel workbook, anything else CSV. */
+export const downloadFormat = (path: string): 'csv' | 'xlsx' => (path.endsWith('.xlsx') ? 'xlsx' : 'csv');
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends tables as a CSV (the first table) or an Excel workbook (one sheet each), as a download. */

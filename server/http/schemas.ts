@@ -88,6 +88,8 @@ export const withinBody = z.object({
       .refine((rings) => rings.reduce((n, r) => n + r.length, 0) <= 10_000, 'al massimo 10.000 vertici in tutto / at most 10,000 vertices in all'),
   }),
   minShare: z.number().gt(0).max(1).default(0.5),
+  /** Also list, as `partial`, the Comuni with at least this share inside (below `minShare`). */
+  partialShare: z.number().gt(0).max(1).optional(),
 });
 
 export const associationsQuery = z.object({

@@ -1,3 +1,5 @@
+import { ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
+
 /**
  * The feature collections served through OGC API – Features: what each holds, how its items are
  * read, and which simple property filters it accepts. Geometry leaves in CRS84 with six decimals and
@@ -69,9 +71,7 @@ export const COLLECTIONS: readonly Collection[] = [
     },
     from: `SELECT a.id AS fid, a.outline AS geom,
                   json_build_object('id', a.id, 'name', a.name, 'status', a.status,
-                                    'updated', to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                                    'members', (SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead) ORDER BY m.comune_code)
-                                                FROM alliance_members m WHERE m.alliance_id = a.id)) AS properties,
+                                    'updated', ${ALLIANCE_UPDATED_ISO}, 'members', ${ALLIANCE_MEMBERS_JSON}) AS properties,
                   a.id AS sort_key
            FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.outline IS NOT NULL`,
     filters: memberFilters('alliance_members', 'alliance_id'),

@@ -3,9 +3,9 @@ import type { AppContext } from '../context';
 import type { Table } from '../exports/table';
 import { findAlliance, type StoredAlliance } from '../queries/alliances';
 import { catalogueIndex } from '../queries/services';
+import { STATUS_IT } from '../services/alliance-export';
 import { feeReport } from '../services/alliance-fees';
 
-const STATUS_IT = { proposed: 'proposto', joined: 'aderente', withdrawn: 'receduto' } as const;
 
 /** Every published alliance, each read as one snapshot, oldest first. */
 export async function publishedAlliances(knex: Knex): Promise<StoredAlliance[]> {

@@ -256,6 +256,13 @@ function snapshot(draft: AllianceDraft, summary: AllianceSummary): object {
   return { ...draft, totals: summary.totals, ruleSet: summary.ruleSet.id };
 }
 
+/** SQL: the members of alliance `a` as JSON ({ code, status, lead } by code), for open-data outputs. */
+export const ALLIANCE_MEMBERS_JSON = `(SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead) ORDER BY m.comune_code)
+   FROM alliance_members m WHERE m.alliance_id = a.id)`;
+
+/** SQL: when alliance `a` last changed, as an ISO 8601 UTC text. */
+export const ALLIANCE_UPDATED_ISO = `to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
 export async function allianceOutline(knex: Knex, id: number, toleranceDeg = 0.0001): Promise<Geometry | null> {
   const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
     `SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(outline, ?)), 6) AS geometry FROM alliances WHERE id = ?`,

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { loadAlliance } from '../queries/alliance-load';
 import { catalogueIndex } from '../queries/services';
 import { feeReport, feeTable } from '../services/alliance-fees';
-import { sendTables } from '../exports/send';
+import { downloadFormat, sendTables } from '../exports/send';
 
 /** Each member's fee for each service of an alliance, as JSON, CSV or Excel. */
 export function allianceFeeRoutes(ctx: AppContext): Router {
@@ -21,7 +21,7 @@ export function allianceFeeRoutes(ctx: AppContext): Router {
   });
 
   router.get(['/api/alliances/:id/fees.csv', '/api/alliances/:id/fees.xlsx'], async (req, res) => {
-    await sendTables(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', [feeTable(await report(req.params.id))]);
+    await sendTables(res, downloadFormat(req.path), [feeTable(await report(req.params.id))]);
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
-import { sendTables } from '../exports/send';
+import { downloadFormat, sendTables } from '../exports/send';
 import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor } from '../http/schemas';
 import { foldName } from '../../domain/text';
@@ -142,7 +142,7 @@ export function allianceRoutes(ctx: AppContext): Router {
   });
 
   router.get(['/api/alliances/:id/export.csv', '/api/alliances/:id/export.xlsx'], async (req, res) => {
-    await sendTables(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', [allianceTable(await load(req))]);
+    await sendTables(res, downloadFormat(req.path), [allianceTable(await load(req))]);
   });
 
   router.get('/api/alliances/:id/export.geojson', async (req, res) => {

@@ -25,9 +25,9 @@ export function comuniRoutes(ctx: AppContext): Router {
   });
 
   router.post('/api/comuni/within', async (req, res) => {
-    const { polygon, minShare } = withinBody.parse(req.body);
+    const { polygon, minShare, partialShare } = withinBody.parse(req.body);
     const area = prepareDrawnArea(polygon);
-    res.json({ codes: await comuniWithin(ctx.db, area, minShare) });
+    res.json(await comuniWithin(ctx.db, area, minShare, partialShare));
   });
 
   router.get('/api/comuni/:code', async (req, res) => {

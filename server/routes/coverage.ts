@@ -7,7 +7,7 @@ import { serviceCode } from '../http/schemas';
 import { allianceProvisions } from '../queries/coverage';
 import { findService } from '../queries/services';
 import { coverageColumns, coverageReport } from '../services/coverage';
-import { sendTables } from '../exports/send';
+import { downloadFormat, sendTables } from '../exports/send';
 
 const coverageQuery = z.object({
   service: serviceCode,
@@ -44,7 +44,7 @@ export function coverageRoutes(ctx: AppContext): Router {
     const { service, level } = coverageQuery.parse(req.query);
     const r = await report(service);
     const rows = level === 'region' ? r.regions : r.provinces;
-    await sendTables(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', [
+    await sendTables(res, downloadFormat(req.path), [
       {
         name: `copertura-${service}-${level === 'region' ? 'regioni' : 'province'}`,
         columns: [

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
+import { publicBase } from '../http/public-base';
 import { bboxParam } from '../http/schemas';
 import { COLLECTIONS, findCollection, type Collection } from '../ogc/collections';
 import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage } from '../ogc/documents';
@@ -13,15 +14,15 @@ export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
 const format = z.enum(['json', 'html']).optional();
-const common = { f: format };
+const zoom = z.coerce.number().int().min(0).max(22).optional();
 const itemsQuery = z
   .object({
-    ...common,
+    f: format,
     bbox: bboxParam,
     'bbox-crs': z.literal(CRS84, { message: `bbox-crs: solo ${CRS84} / only ${CRS84}` }).optional(),
     limit: z.coerce.number().int('limit: un numero intero / limit: an integer').min(1, 'limit: almeno 1 / limit: at least 1').default(DEFAULT_LIMIT).transform((n) => Math.min(n, MAX_LIMIT)),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-    zoom: z.coerce.number().int().min(0).max(22).optional(),
+    zoom,
   })
   .catchall(z.string().max(64, 'un filtro ha al massimo 64 caratteri / a filter has at most 64 characters'));
 
@@ -37,6 +38,12 @@ function refuseUnknown(req: Request, allowed: readonly string[]): void {
   if (unknown.length) {
     throw badRequest(`Parametri sconosciuti: ${unknown.join(', ')}; ammessi: ${allowed.join(', ')} / Unknown parameters: ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
   }
+}
+
+/** The format of a resource that takes no parameter but `f`. */
+function plainResource(req: Request): 'json' | 'html' {
+  refuseUnknown(req, ['f']);
+  return wants(req, format.parse(req.query.f));
 }
 
 function send(res: Response, as: 'json' | 'html', json: unknown, html: () => string, jsonType = 'application/json'): void {
@@ -59,25 +66,22 @@ function collectionOr404(id: string): Collection {
 export function ogcRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
-  const baseOf = (req: Request) => `${ctx.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`}/ogc`;
+  const baseOf = (req: Request) => `${publicBase(ctx, req)}/ogc`;
 
   router.get('/ogc', (req, res) => {
-    refuseUnknown(req, ['f']);
-    const as = wants(req, format.parse(req.query.f));
+    const as = plainResource(req);
     const base = baseOf(req);
     const doc = landingPage(base, as);
     send(res, as, doc, () => landingHtml({ base }, doc));
   });
 
   router.get('/ogc/conformance', (req, res) => {
-    refuseUnknown(req, ['f']);
-    const as = wants(req, format.parse(req.query.f));
+    const as = plainResource(req);
     send(res, as, { conformsTo: CONFORMANCE }, () => conformanceHtml({ base: baseOf(req) }, CONFORMANCE));
   });
 
   router.get('/ogc/collections', async (req, res) => {
-    refuseUnknown(req, ['f']);
-    const as = wants(req, format.parse(req.query.f));
+    const as = plainResource(req);
     const base = baseOf(req);
     const collections = await Promise.all(COLLECTIONS.map(async (c) => collectionDocument(base, c, await collectionExtent(knex, c), as)));
     const doc = {
@@ -91,9 +95,8 @@ export function ogcRoutes(ctx: AppContext): Router {
   });
 
   router.get('/ogc/collections/:id', async (req, res) => {
-    refuseUnknown(req, ['f']);
     const collection = collectionOr404(req.params.id);
-    const as = wants(req, format.parse(req.query.f));
+    const as = plainResource(req);
     const base = baseOf(req);
     const doc = collectionDocument(base, collection, await collectionExtent(knex, collection), as);
     send(res, as, doc, () => collectionHtml({ base }, doc, Object.keys(collection.filters)));
@@ -102,10 +105,10 @@ export function ogcRoutes(ctx: AppContext): Router {
   router.get('/ogc/collections/:id/items', async (req, res) => {
     const collection = collectionOr404(req.params.id);
     refuseUnknown(req, ['f', 'bbox', 'bbox-crs', 'limit', 'offset', 'zoom', ...Object.keys(collection.filters)]);
-    const { f, bbox, limit, offset, zoom, 'bbox-crs': _crs, ...filters } = itemsQuery.parse(req.query);
+    const { f, bbox, limit, offset, zoom: at, 'bbox-crs': _crs, ...filters } = itemsQuery.parse(req.query);
     const as = wants(req, f);
     const base = baseOf(req);
-    const page = await readItems(knex, collection, { bbox, filters: filters as Record<string, string>, limit, offset, zoom });
+    const page = await readItems(knex, collection, { bbox, filters: filters as Record<string, string>, limit, offset, zoom: at });
     const query = new URLSearchParams(req.query as Record<string, string>);
     const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
     send(res, as, doc, () => itemsHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
@@ -114,9 +117,9 @@ export function ogcRoutes(ctx: AppContext): Router {
   router.get('/ogc/collections/:id/items/:fid', async (req, res) => {
     const collection = collectionOr404(req.params.id);
     refuseUnknown(req, ['f', 'zoom']);
-    const { f, zoom } = z.object({ f: format, zoom: z.coerce.number().int().min(0).max(22).optional() }).parse(req.query);
+    const { f, zoom: at } = z.object({ f: format, zoom }).parse(req.query);
     const id = collection.parseId(req.params.fid);
-    const feature = id === null ? null : await readItem(knex, collection, id, zoom);
+    const feature = id === null ? null : await readItem(knex, collection, id, at);
     if (!feature) throw notFound(`Nessun elemento "${req.params.fid}" in ${collection.id} / No item "${req.params.fid}" in ${collection.id}`);
     const as = wants(req, f);
     const base = baseOf(req);

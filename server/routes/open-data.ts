@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { sendTables } from '../exports/send';
+import { downloadFormat, sendTables } from '../exports/send';
+import { publicBase } from '../http/public-base';
+import { ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
 import { openDataCatalog } from '../open-data/catalog';
 import { feesTable, membersTable, publishedAlliances, servicesTable } from '../open-data/tables';
-
-const formatOf = (path: string) => (path.endsWith('.xlsx') ? 'xlsx' : 'csv');
 
 /** CC BY 4.0, said in the files' metadata: what the product's users publish is open data. */
 const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
@@ -16,36 +16,35 @@ const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/
 export function openDataRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
-  const baseOf = (req: { protocol: string; get(name: string): string | undefined }) => ctx.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // Every file (not the catalogue) says its licence in a header as well.
+  const files = ['members.csv', 'members.xlsx', 'services.csv', 'services.xlsx', 'fees.csv', 'alliances.geojson'].map((f) => `/api/open-data/${f}`);
+  router.use(files, (_req, res, next) => {
+    res.set('Link', `<${LICENCE.url}>; rel="license"`);
+    next();
+  });
 
   router.get(['/api/open-data/members.csv', '/api/open-data/members.xlsx'], async (req, res) => {
-    res.set('Link', `<${LICENCE.url}>; rel="license"`);
-    await sendTables(res, formatOf(req.path), [membersTable(await publishedAlliances(knex))]);
+    await sendTables(res, downloadFormat(req.path), [membersTable(await publishedAlliances(knex))]);
   });
 
   router.get(['/api/open-data/services.csv', '/api/open-data/services.xlsx'], async (req, res) => {
     const alliances = await publishedAlliances(knex);
-    res.set('Link', `<${LICENCE.url}>; rel="license"`);
-    await sendTables(res, formatOf(req.path), [await servicesTable(knex, alliances), await feesTable(ctx, alliances)]);
+    await sendTables(res, downloadFormat(req.path), [await servicesTable(knex, alliances), await feesTable(ctx, alliances)]);
   });
 
   router.get('/api/open-data/fees.csv', async (_req, res) => {
-    res.set('Link', `<${LICENCE.url}>; rel="license"`);
     await sendTables(res, 'csv', [await feesTable(ctx, await publishedAlliances(knex))]);
   });
 
   router.get('/api/open-data/alliances.geojson', async (_req, res) => {
     const rows = await knex.raw<{ rows: { id: number; name: string; updated: string; members: unknown; geometry: string }[] }>(
-      `SELECT a.id, a.name, to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated,
-              (SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead) ORDER BY m.comune_code)
-               FROM alliance_members m WHERE m.alliance_id = a.id) AS members,
+      `SELECT a.id, a.name, ${ALLIANCE_UPDATED_ISO} AS updated, ${ALLIANCE_MEMBERS_JSON} AS members,
               ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(a.outline, 0.0001)), 6) AS geometry
        FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.outline IS NOT NULL ORDER BY a.id`,
     );
     res
       .type('application/geo+json')
       .attachment('alleanze.geojson')
-      .set('Link', `<${LICENCE.url}>; rel="license"`)
       .send(
         JSON.stringify({
           type: 'FeatureCollection',
@@ -71,7 +70,7 @@ export function openDataRoutes(ctx: AppContext): Router {
     res.type('application/ld+json').set('Cache-Control', 'no-cache').send(
       JSON.stringify(
         openDataCatalog({
-          base: baseOf(req),
+          base: publicBase(ctx, req),
           publisher: ctx.publisher,
           alliancesModified: iso(row?.alliances),
           referenceModified: iso(row?.reference),

@@ -1,7 +1,8 @@
 import type { StoredAlliance } from '../queries/alliances';
 import type { Table } from '../exports/table';
 
-const STATUS_IT = { proposed: 'proposto', joined: 'aderente', withdrawn: 'receduto' } as const;
+/** A member's status as the Italian exports write it. */
+export const STATUS_IT = { proposed: 'proposto', joined: 'aderente', withdrawn: 'receduto' } as const;
 
 /** One row per member: the alliance as a table (CSV or Excel, see exports/). */
 export function allianceTable(alliance: StoredAlliance): Table {

@@ -32,6 +32,9 @@ describe('POST /api/comuni/within (lasso, polygon, rectangle)', () => {
     const square = rectangle(12.48, 41.89, 12.504, 41.908);
     expect(await codes(await within(square))).toEqual([]);
     expect(await codes(await within(square, 0.0001))).toEqual(['058091']);
+    // Asked for, the Comuni only grazed come back apart, from the same pass.
+    const grazed = await env.server.post('/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [square] }, partialShare: 0.0001 });
+    expect(await grazed.json()).toEqual({ codes: [], partial: ['058091'] });
   });
 
   it('repairs a self-crossing lasso instead of failing', async () => {
