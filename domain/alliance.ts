@@ -1,5 +1,9 @@
-/** An Alleanza Locale per l'Innovazione: members with a status, one lead body, other partners. */
-export const MEMBER_STATUSES = ['proposed', 'joined', 'withdrawn'] as const;
+/**
+ * An Alleanza Locale per l'Innovazione: members with a status, one lead body, other partners.
+ * A founder proposes members; only each Comune (or body), by its own act, adheres, declines or
+ * withdraws (principle 4: the small Comuni's decisive participation).
+ */
+export const MEMBER_STATUSES = ['proposed', 'adhered', 'declined', 'withdrawn'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Participating bodies that are not territories (principle 1: open to larger bodies). */
@@ -17,21 +21,20 @@ export const ALLIANCE_LIMITS = {
   role: 80,
 } as const;
 
-export interface AllianceMemberInput {
-  code: string;
-  status?: MemberStatus;
-  lead?: boolean;
-}
-
 export interface AlliancePartnerInput {
   kind: PartnerKind;
   name: string;
   role?: string | null;
 }
 
-/** Members whose status counts for the territory (a withdrawn Comune is kept for the record only). */
+/** The proposed territory: members proposed or adhered (declined and withdrawn ones stay on record only). */
 export function territoryMembers(members: readonly { code: string; status: MemberStatus }[]): string[] {
-  return members.filter((m) => m.status !== 'withdrawn').map((m) => m.code);
+  return members.filter((m) => m.status === 'proposed' || m.status === 'adhered').map((m) => m.code);
+}
+
+/** The constituted territory: the members whose own act adhered to the alliance. */
+export function constitutedMembers(members: readonly { code: string; status: MemberStatus }[]): string[] {
+  return members.filter((m) => m.status === 'adhered').map((m) => m.code);
 }
 
 /** Who delivers a service of the alliance: the alliance itself, its lead body, a member Comune or a partner. */

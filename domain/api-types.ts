@@ -1,3 +1,4 @@
+import type { MemberStatus } from './alliance';
 import type { CoverageAggregate, CoverageSource } from './coverage';
 import type { AssociationKind, AssociationRef } from './associations';
 import type { Contiguity } from './contiguity';
@@ -28,7 +29,7 @@ export interface ComuneAllianceRef {
   id: number;
   name: string;
   status: 'draft' | 'published';
-  memberStatus: 'proposed' | 'joined' | 'withdrawn';
+  memberStatus: MemberStatus;
 }
 
 /** `GET /api/comuni/:code` */

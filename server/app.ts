@@ -9,6 +9,9 @@ import { rejectLongUrl } from './http/server';
 import { rateLimits } from './http/rate-limits';
 import { associationRoutes } from './routes/associations';
 import { allianceRoutes } from './routes/alliances';
+import { adhesionRoutes } from './routes/adhesion';
+import { allianceAccessRoutes } from './routes/alliance-access';
+import { allianceHistoryRoutes } from './routes/alliance-history';
 import { serviceRoutes } from './routes/services';
 import { allianceFeeRoutes } from './routes/alliance-fees';
 import { allianceExceptionRoutes } from './routes/alliance-exception';
@@ -24,6 +27,7 @@ import { territoryRoutes } from './routes/territories';
 import { tileRoutes } from './routes/tiles';
 import { ogcRoutes } from './routes/ogc';
 import { openDataRoutes } from './routes/open-data';
+import { openApiRoutes } from './routes/openapi';
 
 /** The whole HTTP application: JSON API, vector tiles and, when built, the client. */
 export function createApp(ctx: AppContext): Express {
@@ -49,6 +53,9 @@ export function createApp(ctx: AppContext): Express {
   app.use(territoryRoutes(ctx));
   app.use(associationRoutes(ctx));
   app.use(allianceRoutes(ctx));
+  app.use(adhesionRoutes(ctx));
+  app.use(allianceAccessRoutes(ctx));
+  app.use(allianceHistoryRoutes(ctx));
   app.use(serviceRoutes(ctx));
   app.use(allianceFeeRoutes(ctx));
   app.use(allianceExceptionRoutes(ctx));
@@ -57,6 +64,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(tileRoutes(ctx));
   app.use(openDataRoutes(ctx));
   app.use(ogcRoutes(ctx));
+  app.use(openApiRoutes(ctx));
   app.use(['/api', '/tiles', '/ogc'], unknownRoute);
 
   const clientDir = ctx.clientDir;

@@ -15,3 +15,15 @@ export function requireAdmin(req: Request, adminToken: string | undefined): void
   if (!token) throw new HttpError(401, 'unauthorized', "Serve il token di amministrazione (Authorization: Bearer <token>) / The administrator's token is required");
   if (!matchesHash(token, hashToken(adminToken))) throw new HttpError(403, 'forbidden', "Token di amministrazione non valido / Invalid administrator's token");
 }
+
+/**
+ * Who sends an action both the founder and an administrator may take: the alliance's edit token
+ * makes the founder, ADMIN_TOKEN an administrator; 401 without a token, 403 with any other.
+ */
+export function requireFounderOrAdmin(req: Request, editTokenHash: string, adminToken: string | undefined): 'founder' | 'administrator' {
+  const token = bearerToken(req);
+  if (!token) throw new HttpError(401, 'unauthorized', "Serve il link di modifica o il token di amministrazione (Authorization: Bearer <token>) / The edit link's or the administrator's token is required");
+  if (matchesHash(token, editTokenHash)) return 'founder';
+  if (adminToken && matchesHash(token, hashToken(adminToken))) return 'administrator';
+  throw new HttpError(403, 'forbidden', 'Token non valido per questa alleanza / The token is not valid for this alliance');
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSOCIATION_KINDS } from '../../domain/associations';
 import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, MEMBER_STATUSES, PARTNER_KINDS, SERVICE_LIMITS } from '../../domain/alliance';
+import { ADHESION_DECISIONS, ADHESION_LIMITS, ADHESION_ORGANS } from '../../domain/adhesion';
 import { ruleSet } from '../../domain/rule-sets';
 import { SERVICE_CODE_PATTERN, SERVICE_PROVIDER_KINDS } from '../../domain/services';
 
@@ -112,9 +113,13 @@ function isControl(ch: string): boolean {
   return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
 }
 
+/**
+ * A member as the founder lists it. `status` may be left out: a new member is proposed, an existing
+ * one keeps the status its own act gave it (any other value is refused: only the Comune decides).
+ */
 export const allianceMember = z.object({
   code: comuneCode,
-  status: z.enum(MEMBER_STATUSES).default('proposed'),
+  status: z.enum(MEMBER_STATUSES).optional(),
   lead: z.boolean().default(false),
 });
 
@@ -216,3 +221,31 @@ export const contiguityExceptionBody = z
     reason: plainText(500).pipe(z.string().min(3, 'scrivi il motivo (ad es. il collegamento in traghetto) / give the reason (e.g. the ferry link)')),
   })
   .strict();
+
+/** A member's (or body's) decision on an alliance, with the act that records it. */
+export const adhesionBody = z
+  .object({
+    decision: z.enum(ADHESION_DECISIONS),
+    organ: z.enum(ADHESION_ORGANS),
+    actNumber: plainText(ADHESION_LIMITS.actNumber).pipe(z.string().min(1, "il numero dell'atto è obbligatorio / the act's number is required")),
+    actDate: isoDate.refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), "la data dell'atto è nel futuro / the act's date is in the future"),
+    actUrl: z
+      .string()
+      .trim()
+      .max(ADHESION_LIMITS.url, `al massimo ${ADHESION_LIMITS.url} caratteri / at most ${ADHESION_LIMITS.url} characters`)
+      .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "l'indirizzo dell'atto deve iniziare con https:// / the act's address must start with https://")
+      .nullish(),
+    note: plainText(ADHESION_LIMITS.note).nullish(),
+  })
+  .strict();
+
+/** Whose invitation to issue again: a member Comune or a participating body. */
+export const invitationBody = z.union([
+  z.object({ code: comuneCode }).strict(),
+  z.object({ partner: plainText(ALLIANCE_LIMITS.name).pipe(z.string().min(1, 'il nome è obbligatorio / the name is required')) }).strict(),
+]);
+
+/** `GET /api/alliances/:id/history?limit=` */
+export const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000, 'al massimo 1.000 voci / at most 1,000 entries').default(200),
+});

@@ -146,14 +146,14 @@ export function openDataCatalog(input: CatalogInput) {
       dataset(
         'membri',
         'Membri delle alleanze ALI',
-        'Un record per Comune membro di ogni alleanza pubblicata: codice ISTAT, stato (proposto, aderente, receduto), capofila.',
+        "Un record per Comune membro di ogni alleanza pubblicata: codice ISTAT, stato (proposto, aderente, ha declinato, receduto), capofila e l'atto con cui il Comune ha deciso (organo, numero, data, indirizzo).",
         [theme('GOVE')],
         input.alliancesModified,
         CONTINUOUS,
         alliancesPeriod,
         [
-          { path: '/api/open-data/members.csv', format: 'CSV', title: 'Membri (CSV)', licence: CC_BY_4 },
-          { path: '/api/open-data/members.xlsx', format: 'XLSX', title: 'Membri (Excel)', licence: CC_BY_4 },
+          { path: '/api/open-data/alliances.csv', format: 'CSV', title: 'Membri e atti di adesione (CSV)', licence: CC_BY_4 },
+          { path: '/api/open-data/alliances.xlsx', format: 'XLSX', title: 'Membri e atti di adesione (Excel)', licence: CC_BY_4 },
         ],
       ),
       dataset(

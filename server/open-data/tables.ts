@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { Table } from '../exports/table';
 import { findAlliance, type StoredAlliance } from '../queries/alliances';
 import { catalogueIndex } from '../queries/services';
-import { STATUS_IT } from '../services/alliance-export';
+import { ACT_COLUMNS, actCells, statusIt } from '../services/alliance-export';
 import { feeReport } from '../services/alliance-fees';
 
 
@@ -26,8 +26,9 @@ export function membersTable(alliances: readonly StoredAlliance[]): Table {
       { header: 'population', kind: 'integer' },
       { header: 'status', kind: 'text' },
       { header: 'lead', kind: 'text' },
+      ...ACT_COLUMNS,
     ],
-    rows: alliances.flatMap((a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, STATUS_IT[m.status], m.lead ? 'capofila' : ''])),
+    rows: alliances.flatMap((a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act)])),
   };
 }
 

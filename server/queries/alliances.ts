@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import type { AdhesionAct } from '../../domain/adhesion';
 import type { ComuneAllianceRef } from '../../domain/api-types';
 import type { AllianceDraft, AllianceSummary } from '../services/alliances';
 
@@ -19,11 +20,16 @@ export interface AllianceRow {
   deletedAt: string | null;
 }
 
+/** Who made a change: the founder (edit link), a member Comune or body (its invitation), an administrator. */
+export type HistoryActor = { kind: 'founder' } | { kind: 'administrator' } | { kind: 'member'; code: string } | { kind: 'partner'; name: string };
+
+export type HistoryAction = 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_revoked';
+
 export interface StoredAlliance extends AllianceRow {
-  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
-  partners: { kind: PartnerKind; name: string; role: string | null }[];
+  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean; act: AdhesionAct | null }[];
+  partners: { kind: PartnerKind; name: string; role: string | null; status: MemberStatus; act: AdhesionAct | null }[];
   services: AllianceServiceInput[];
-  history: { version: number; action: string; at: string }[];
+  history: { version: number; action: HistoryAction; at: string; actor: HistoryActor }[];
 }
 
 const ROW = `SELECT id, name, description, status, version, edit_token_hash AS "editTokenHash", summary,
@@ -50,13 +56,13 @@ async function readAlliance(knex: Knex.Transaction, id: number): Promise<StoredA
   const found = (await knex.raw<{ rows: AllianceRow[] }>(`${ROW} WHERE id = ?`, [id])).rows[0];
   if (!found) return null;
   const members = await knex.raw<{ rows: StoredAlliance['members'] }>(
-    `SELECT m.comune_code AS code, c.name, c.population, m.status, m.lead
+    `SELECT m.comune_code AS code, c.name, c.population, m.status, m.lead, m.act
      FROM alliance_members m LEFT JOIN comuni c ON c.code = m.comune_code
      WHERE m.alliance_id = ? ORDER BY m.lead DESC, c.name, m.comune_code`,
     [id],
   );
   const partners = await knex.raw<{ rows: StoredAlliance['partners'] }>(
-    `SELECT kind, name, role FROM alliance_partners WHERE alliance_id = ? ORDER BY position`,
+    `SELECT kind, name, role, status, act FROM alliance_partners WHERE alliance_id = ? ORDER BY position`,
     [id],
   );
   const services = await knex.raw<{ rows: ServiceRow[] }>(
@@ -65,8 +71,8 @@ async function readAlliance(knex: Knex.Transaction, id: number): Promise<StoredA
      FROM alliance_services WHERE alliance_id = ? ORDER BY position`,
     [id],
   );
-  const history = await knex.raw<{ rows: { version: number; action: string; at: string }[] }>(
-    `SELECT version, action, at FROM alliance_history WHERE alliance_id = ? ORDER BY id`,
+  const history = await knex.raw<{ rows: StoredAlliance['history'] }>(
+    `SELECT version, action, at, actor FROM alliance_history WHERE alliance_id = ? ORDER BY id`,
     [id],
   );
   return {
@@ -149,7 +155,7 @@ export async function insertAlliance(trx: Knex.Transaction, draft: AllianceDraft
   );
   const id = inserted.rows[0]!.id;
   await writeParts(trx, id, draft);
-  await recordHistory(trx, id, 1, 'created', snapshot(draft, summary));
+  await recordHistory(trx, id, 1, 'created', snapshot(draft, summary), { kind: 'founder' });
   return id;
 }
 
@@ -163,6 +169,7 @@ export async function updateAlliance(
   expectedVersion: number,
   draft: AllianceDraft,
   summary: AllianceSummary,
+  by: { action: HistoryAction; actor: HistoryActor } = { action: 'updated', actor: { kind: 'founder' } },
 ): Promise<number | null> {
   const updated = await trx.raw<{ rows: { version: number }[] }>(
     `UPDATE alliances SET name = ?, description = ?, status = ?, rule_set = ?, summary = ?::jsonb, running_cost_cents = ?,
@@ -176,7 +183,7 @@ export async function updateAlliance(
   await trx.raw(`DELETE FROM alliance_partners WHERE alliance_id = ?`, [id]);
   await trx.raw(`DELETE FROM alliance_services WHERE alliance_id = ?`, [id]);
   await writeParts(trx, id, draft);
-  await recordHistory(trx, id, version, 'updated', snapshot(draft, summary));
+  await recordHistory(trx, id, version, by.action, snapshot(draft, summary), by.actor);
   return version;
 }
 
@@ -197,7 +204,7 @@ export async function setContiguityException(
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
-  await recordHistory(trx, id, version, 'updated', { contiguityException: reason, status });
+  await recordHistory(trx, id, version, 'exception', { contiguityException: reason, status }, { kind: 'administrator' });
   return version;
 }
 
@@ -210,27 +217,29 @@ export async function deleteAlliance(trx: Knex.Transaction, id: number, expected
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
-  await recordHistory(trx, id, version, 'deleted', {});
+  await recordHistory(trx, id, version, 'deleted', {}, { kind: 'founder' });
   return version;
 }
 
-/** One entry of an alliance's history: what the version looked like (or what changed). */
-async function recordHistory(trx: Knex.Transaction, id: number, version: number, action: 'created' | 'updated' | 'deleted', what: object): Promise<void> {
-  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot) VALUES (?, ?, ?, ?::jsonb)`, [id, version, action, JSON.stringify(what)]);
+/** One entry of an alliance's history: who, and what the version looked like (or what changed). */
+export async function recordHistory(trx: Knex.Transaction, id: number, version: number, action: HistoryAction, what: object, actor: HistoryActor): Promise<void> {
+  await trx.raw(`INSERT INTO alliance_history (alliance_id, version, action, snapshot, actor) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)`, [
+    id, version, action, JSON.stringify(what), JSON.stringify(actor),
+  ]);
 }
 
 async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraft): Promise<void> {
   for (let i = 0; i < draft.members.length; i += 500) {
     const batch = draft.members.slice(i, i + 500);
     await trx.raw(
-      `INSERT INTO alliance_members (alliance_id, comune_code, status, lead) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      batch.flatMap((m) => [id, m.code, m.status, m.lead]),
+      `INSERT INTO alliance_members (alliance_id, comune_code, status, lead, act) VALUES ${batch.map(() => '(?, ?, ?, ?, ?::jsonb)').join(', ')}`,
+      batch.flatMap((m) => [id, m.code, m.status, m.lead, m.act ? JSON.stringify(m.act) : null]),
     );
   }
   if (draft.partners.length > 0) {
     await trx.raw(
-      `INSERT INTO alliance_partners (alliance_id, position, kind, name, role) VALUES ${draft.partners.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      draft.partners.flatMap((p, position) => [id, position, p.kind, p.name, p.role ?? null]),
+      `INSERT INTO alliance_partners (alliance_id, position, kind, name, role, status, act) VALUES ${draft.partners.map(() => '(?, ?, ?, ?, ?, ?, ?::jsonb)').join(', ')}`,
+      draft.partners.flatMap((p, position) => [id, position, p.kind, p.name, p.role ?? null, p.status ?? 'proposed', p.act ? JSON.stringify(p.act) : null]),
     );
   }
   if (draft.services.length > 0) {
@@ -253,11 +262,11 @@ async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraf
 }
 
 function snapshot(draft: AllianceDraft, summary: AllianceSummary): object {
-  return { ...draft, totals: summary.totals, ruleSet: summary.ruleSet.id };
+  return { ...draft, totals: summary.totals, ruleSet: summary.ruleSet.id, constituted: summary.constituted.constituted };
 }
 
 /** SQL: the members of alliance `a` as JSON ({ code, status, lead } by code), for open-data outputs. */
-export const ALLIANCE_MEMBERS_JSON = `(SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead) ORDER BY m.comune_code)
+export const ALLIANCE_MEMBERS_JSON = `(SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead, 'act', m.act) ORDER BY m.comune_code)
    FROM alliance_members m WHERE m.alliance_id = a.id)`;
 
 /** SQL: when alliance `a` last changed, as an ISO 8601 UTC text. */

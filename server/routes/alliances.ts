@@ -20,20 +20,9 @@ import { evaluateAlliance, rejectTooManyMembers, type AllianceDraft } from '../s
 import { allianceTable } from '../services/alliance-export';
 import { allianceCheckContext } from '../services/alliance-context';
 import { loadAlliance } from '../queries/alliance-load';
-
-/** What a stored alliance says, as a draft to compare a change with or to apply it to. */
-function draftOf(alliance: StoredAlliance): AllianceDraft {
-  return {
-    name: alliance.name,
-    description: alliance.description,
-    status: alliance.status,
-    ruleSet: alliance.summary.ruleSet.id,
-    members: alliance.members.map((m) => ({ code: m.code, status: m.status, lead: m.lead })),
-    partners: alliance.partners,
-    services: alliance.services,
-    runningCostCents: alliance.runningCostCents,
-  };
-}
+import { draftOf } from '../services/alliance-draft';
+import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
+import { syncInvitations } from '../services/invitations';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
@@ -49,17 +38,22 @@ export function allianceRoutes(ctx: AppContext): Router {
 
   router.post('/api/alliances', async (req, res) => {
     rejectTooManyMembers(req.body);
-    const draft: AllianceDraft = allianceBody.parse(req.body);
+    const body = allianceBody.parse(req.body);
+    // A new alliance's members are proposed: each adheres by its own act, through its invitation.
+    const draft: AllianceDraft = { ...body, members: withMembersDecisions(body.members, []), partners: withPartnersDecisions(body.partners, []) };
     const { value: tables } = await ctx.tables.get();
     const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex));
     const { token, hash } = newEditToken();
-    const id = await knex.transaction((trx) => insertAlliance(trx, draft, summary, hash));
+    const { id, invitations } = await knex.transaction(async (trx) => {
+      const newId = await insertAlliance(trx, draft, summary, hash);
+      return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
+    });
     const stored = (await findAlliance(knex, id))!;
     res
       .status(201)
       .location(`/api/alliances/${id}`)
       .set('Cache-Control', 'no-store')
-      .json({ ...present(stored, await allianceOutline(knex, id)), editToken: token, editUrl: `/alleanze/${id}#edit=${token}` });
+      .json({ ...present(stored, await allianceOutline(knex, id)), editToken: token, editUrl: `/alleanze/${id}#edit=${token}`, invitations });
   });
 
   router.get('/api/alliances', async (req, res) => {
@@ -113,8 +107,8 @@ export function allianceRoutes(ctx: AppContext): Router {
       description: change.description ?? current.description,
       status: change.status ?? current.status,
       ruleSet: change.ruleSet ?? current.ruleSet,
-      members: change.members ?? current.members,
-      partners: change.partners ?? current.partners,
+      members: change.members ? withMembersDecisions(change.members, current.members) : current.members,
+      partners: change.partners ? withPartnersDecisions(change.partners, current.partners) : current.partners,
       services: change.services ?? current.services,
       runningCostCents: change.runningCostCents ?? current.runningCostCents,
     };
@@ -125,10 +119,16 @@ export function allianceRoutes(ctx: AppContext): Router {
     }
     const { value: tables } = await ctx.tables.get();
     const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
-    const version = await knex.transaction((trx) => updateAlliance(trx, alliance.id, expected, draft, summary));
-    if (version === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
+    const saved = await knex.transaction(async (trx) => {
+      const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary);
+      return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
+    });
+    if (saved === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
     const stored = (await findAlliance(knex, alliance.id))!;
-    res.set('ETag', `"${version}"`).json(present(stored, await allianceOutline(knex, alliance.id)));
+    res
+      .set('ETag', `"${saved.version}"`)
+      .set('Cache-Control', 'no-store')
+      .json({ ...present(stored, await allianceOutline(knex, alliance.id)), invitations: saved.invitations });
   });
 
   router.delete('/api/alliances/:id', async (req, res) => {

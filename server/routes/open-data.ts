@@ -17,13 +17,14 @@ export function openDataRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
   // Every file (not the catalogue) says its licence in a header as well.
-  const files = ['members.csv', 'members.xlsx', 'services.csv', 'services.xlsx', 'fees.csv', 'alliances.geojson'].map((f) => `/api/open-data/${f}`);
+  const files = ['alliances.csv', 'alliances.xlsx', 'members.csv', 'members.xlsx', 'services.csv', 'services.xlsx', 'fees.csv', 'alliances.geojson'].map((f) => `/api/open-data/${f}`);
   router.use(files, (_req, res, next) => {
     res.set('Link', `<${LICENCE.url}>; rel="license"`);
     next();
   });
 
-  router.get(['/api/open-data/members.csv', '/api/open-data/members.xlsx'], async (req, res) => {
+  // One row per member with its status and the act behind it (members.* is the earlier name).
+  router.get(['/api/open-data/alliances.csv', '/api/open-data/alliances.xlsx', '/api/open-data/members.csv', '/api/open-data/members.xlsx'], async (req, res) => {
     await sendTables(res, downloadFormat(req.path), [membersTable(await publishedAlliances(knex))]);
   });
 

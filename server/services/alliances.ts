@@ -1,5 +1,8 @@
-import { ALLIANCE_LIMITS, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
-import { applicableRuleSet } from '../../domain/rule-sets';
+import { ALLIANCE_LIMITS, constitutedMembers, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import type { AdhesionAct } from '../../domain/adhesion';
+import type { Contiguity } from '../../domain/contiguity';
+import { applicableRuleSet, type RuleSet } from '../../domain/rule-sets';
+import type { TerritoryTotals } from '../../domain/territory';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
 import { HttpError, unprocessable } from '../http/errors';
@@ -10,8 +13,8 @@ export interface AllianceDraft {
   description: string;
   status: AllianceStatus;
   ruleSet?: string | undefined;
-  members: { code: string; status: MemberStatus; lead: boolean }[];
-  partners: { kind: PartnerKind; name: string; role?: string | null | undefined }[];
+  members: { code: string; status: MemberStatus; lead: boolean; act?: AdhesionAct | null | undefined }[];
+  partners: { kind: PartnerKind; name: string; role?: string | null | undefined; status?: MemberStatus | undefined; act?: AdhesionAct | null | undefined }[];
   services: AllianceServiceInput[];
   runningCostCents: number;
 }
@@ -26,10 +29,26 @@ export interface AllianceCheckContext {
   contiguityException?: string | null;
 }
 
-/** What the server derives from a draft and stores with it (totals, contiguity, overlaps, rules). */
+/**
+ * The constituted territory: only the members that adhered by their own act. The alliance is
+ * constituted when they alone pass every rule.
+ */
+export interface ConstitutedSummary {
+  constituted: boolean;
+  members: number;
+  totals: TerritoryTotals | null;
+  contiguity: Contiguity | null;
+  rules: RuleResult[];
+}
+
+/**
+ * What the server derives from a draft and stores with it: totals, contiguity, overlaps and rules
+ * of the proposed territory (proposed and adhered members), and the constituted one.
+ */
 export interface AllianceSummary extends TerritoryAnalysis {
   ruleSet: { id: string; name: { it: string; en: string } };
   rules: RuleResult[];
+  constituted: ConstitutedSummary;
 }
 
 /** 413 before parsing when a body lists more members than an alliance may have. */
@@ -44,7 +63,13 @@ export function rejectTooManyMembers(body: unknown): void {
  * Checks a draft against the data (codes exist, no duplicates, one lead at most; a published
  * alliance must pass every rule) and computes its summary. Throws 422 listing the reasons.
  */
-export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, context: AllianceCheckContext): AllianceSummary {
+export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, context: AllianceCheckContext, mode: 'edit' | 'decision' = 'edit'): AllianceSummary {
+  // A member's own decision is never refused for the founder's sake: only statuses changed, the
+  // rest was checked when the founder saved it; a published alliance then shows its problems.
+  return mode === 'decision' ? summarize(tables, draft, context) : checkedSummary(tables, draft, context);
+}
+
+function checkedSummary(tables: TerritoryTables, draft: AllianceDraft, context: AllianceCheckContext): AllianceSummary {
   const reasons: string[] = [];
   const codes = draft.members.map((m) => m.code);
   const unknown = [...new Set(codes.filter((c) => !tables.facts.has(c)))];
@@ -53,32 +78,16 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, 
   if (duplicates.length > 0) reasons.push(`Comuni ripetuti / Comuni listed twice: ${duplicates.join(', ')}`);
   const leads = draft.members.filter((m) => m.lead);
   if (leads.length > 1) reasons.push(`Un solo capofila / Only one lead body: ${leads.map((m) => m.code).join(', ')}`);
-  if (leads.some((m) => m.status === 'withdrawn')) reasons.push('Il capofila non può essere receduto / The lead body cannot be withdrawn');
+  if (leads.some((m) => m.status === 'withdrawn' || m.status === 'declined')) {
+    reasons.push('Il capofila non può aver declinato o receduto / The lead body cannot have declined or withdrawn');
+  }
   const territory = territoryMembers(draft.members);
   reasons.push(...serviceProblems(draft, territory, context));
   if (reasons.length > 0) throw unprocessable(reasons.join('; '), { reasons, unknown });
 
-  const analysis = analyzeTerritory(tables, territory);
-  const set = applicableRuleSet(draft.ruleSet, analysis.regions[0]?.code);
-  const rules = evaluateRules(
-    {
-      members: territory.map((code) => {
-        const f = tables.facts.get(code)!;
-        return {
-          code,
-          name: f.name,
-          population: f.population,
-          provinceCode: f.provinceCode,
-          mountain: isMountain(tables, code),
-        };
-      }),
-      contiguity: analysis.contiguity,
-      contiguityException: context.contiguityException ?? null,
-    },
-    set,
-  );
+  const summary = summarize(tables, draft, context);
   if (draft.status === 'published') {
-    const problems = rules.filter((r) => r.level === 'problem');
+    const problems = summary.rules.filter((r) => r.level === 'problem');
     if (problems.length > 0) {
       throw unprocessable(
         `Non pubblicabile finché restano problemi / Cannot be published while problems remain: ${problems.map((p) => p.message.it).join(' ')}`,
@@ -86,7 +95,45 @@ export function evaluateAlliance(tables: TerritoryTables, draft: AllianceDraft, 
       );
     }
   }
-  return { ruleSet: { id: set.id, name: set.name }, ...analysis, rules };
+  return summary;
+}
+
+/** Totals, contiguity, overlaps and rules of the proposed territory, and the constituted one. */
+function summarize(tables: TerritoryTables, draft: AllianceDraft, context: AllianceCheckContext): AllianceSummary {
+  const analysis = analyzeTerritory(tables, territoryMembers(draft.members));
+  const set = applicableRuleSet(draft.ruleSet, analysis.regions[0]?.code);
+  const exception = context.contiguityException ?? null;
+  const rules = territoryRules(tables, territoryMembers(draft.members), analysis.contiguity, set, exception);
+  return { ruleSet: { id: set.id, name: set.name }, ...analysis, rules, constituted: constitutedSummary(tables, draft, set, exception) };
+}
+
+/** The adhered members alone, checked against the same rule set as the proposed territory. */
+function constitutedSummary(tables: TerritoryTables, draft: AllianceDraft, set: RuleSet, exception: string | null): ConstitutedSummary {
+  const adhered = constitutedMembers(draft.members);
+  if (adhered.length === 0) return { constituted: false, members: 0, totals: null, contiguity: null, rules: [] };
+  const analysis = analyzeTerritory(tables, adhered);
+  const rules = territoryRules(tables, adhered, analysis.contiguity, set, exception);
+  return {
+    constituted: rules.every((r) => r.level !== 'problem'),
+    members: adhered.length,
+    totals: analysis.totals,
+    contiguity: analysis.contiguity,
+    rules,
+  };
+}
+
+function territoryRules(tables: TerritoryTables, codes: readonly string[], contiguity: Contiguity, set: RuleSet, exception: string | null): RuleResult[] {
+  return evaluateRules(
+    {
+      members: codes.map((code) => {
+        const f = tables.facts.get(code)!;
+        return { code, name: f.name, population: f.population, provinceCode: f.provinceCode, mountain: isMountain(tables, code) };
+      }),
+      contiguity,
+      contiguityException: exception,
+    },
+    set,
+  );
 }
 
 /** Services must be in the catalogue, once each, delivered by someone in the alliance, to its members. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv, readXlsx } from '../helpers/downloads';
-import { useTestServer } from '../helpers/test-server';
+import { readAnswer, useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
 
@@ -8,15 +8,7 @@ type Json = Record<string, unknown>;
 const AGLIE = '001001';
 const LIPARI = '083041';
 
-async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(env.server.url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: (text.startsWith('{') ? JSON.parse(text) : null) as Json };
-}
+const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => readAnswer(await env.server.send(method, path, body, headers));
 
 async function agliePlusNeighbours(count: number): Promise<string[]> {
   const details = (await (await env.server.get(`/api/comuni/${AGLIE}`)).json()) as { neighbours: string[] };
@@ -27,7 +19,7 @@ async function create(members: string[], extra: Json = {}) {
   return send('POST', '/api/alliances', {
     name: 'ALI del Canavese',
     description: 'Servizi digitali condivisi <b>tra</b> piccoli comuni',
-    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+    members: members.map((code, i) => ({ code, lead: i === 0 })),
     partners: [{ kind: 'unione', name: 'Unione Montana Valchiusella', role: 'fornitore di servizi' }],
     ...extra,
   });
@@ -54,8 +46,8 @@ describe('alliances: create and read', () => {
     expect(read.json).toMatchObject({ id: body.id, version: 1, description: 'Servizi digitali condivisi <b>tra</b> piccoli comuni' });
     expect(read.json.editToken).toBeUndefined();
     expect(read.text).not.toContain(body.editToken as string);
-    expect((read.json.members as Json[])[0]).toMatchObject({ code: AGLIE, lead: true, status: 'joined', name: 'Agliè' });
-    expect(read.json.partners).toEqual([{ kind: 'unione', name: 'Unione Montana Valchiusella', role: 'fornitore di servizi' }]);
+    expect((read.json.members as Json[])[0]).toMatchObject({ code: AGLIE, lead: true, status: 'proposed', name: 'Agliè' });
+    expect(read.json.partners).toEqual([{ kind: 'unione', name: 'Unione Montana Valchiusella', role: 'fornitore di servizi', status: 'proposed', act: null }]);
     expect((read.json.history as Json[]).map((h) => h.action)).toEqual(['created']);
   });
 
@@ -127,11 +119,11 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     const csv = await send('GET', `/api/alliances/${id}/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('"istat_code","name","population","status","lead","alliance_id","alliance_name"');
+    expect(csv.text.split('\r\n')[0]).toBe('"istat_code","name","population","status","lead","act_organ","act_number","act_date","act_url","alliance_id","alliance_name"');
     const rows = readCsv(csv.text);
     expect(rows).toHaveLength(members.length);
-    expect(rows[0]).toEqual({ istat_code: '001001', name: 'Agliè', population: '2545', status: 'aderente', lead: 'capofila', alliance_id: String(id), alliance_name: 'ALI del Canavese' });
-    expect(csv.text.split('\r\n')[1]).toBe(`"001001",Agliè,2545,aderente,capofila,${id},ALI del Canavese`);
+    expect(rows[0]).toEqual({ istat_code: '001001', name: 'Agliè', population: '2545', status: 'proposto', lead: 'capofila', act_organ: '', act_number: '', act_date: '', act_url: '', alliance_id: String(id), alliance_name: 'ALI del Canavese' });
+    expect(csv.text.split('\r\n')[1]).toBe(`"001001",Agliè,2545,proposto,capofila,,,,,${id},ALI del Canavese`);
     // The same table for Excel users: codes as text cells.
     const xlsx = await env.server.get(`/api/alliances/${id}/export.xlsx`);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

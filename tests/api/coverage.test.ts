@@ -31,7 +31,7 @@ async function publishWith(members: string[], services: Json[]) {
   const response = await env.server.post('/api/alliances', {
     name: 'ALI coperta',
     status: 'published',
-    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+    members: members.map((code, i) => ({ code, lead: i === 0 })),
     services,
   });
   expect(response.status).toBe(201);

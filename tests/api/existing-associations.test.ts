@@ -16,7 +16,7 @@ async function saveAlliance(name: string, members: string[], status: 'draft' | '
   const response = await env.server.post('/api/alliances', {
     name,
     status,
-    members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+    members: members.map((code, i) => ({ code, lead: i === 0 })),
   });
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
   return ((await response.json()) as { id: number }).id;
@@ -52,8 +52,8 @@ describe('the alliances of a Comune', () => {
     const lugo = await json<ComuneDetails>(`/api/comuni/${LUGO}`);
     const mine = lugo.alliances.filter((a) => a.id === draft || a.id === published);
     expect(mine).toEqual([
-      { id: published, name: 'Z pubblicata di Lugo', status: 'published', memberStatus: 'joined' },
-      { id: draft, name: 'A bozza di Lugo', status: 'draft', memberStatus: 'joined' },
+      { id: published, name: 'Z pubblicata di Lugo', status: 'published', memberStatus: 'proposed' },
+      { id: draft, name: 'A bozza di Lugo', status: 'draft', memberStatus: 'proposed' },
     ]);
     expect((await json<ComuneDetails>('/api/comuni/001001')).alliances.some((a) => a.id === draft)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
+import { MEMBER_STATUSES } from '../../domain/alliance';
 
 // Its own database: it changes the service catalogue or counts national totals.
 const env = useTestServer({ ownDatabase: true });
@@ -20,7 +21,7 @@ const allianceLike = fc.record(
     description: field(fc.string()),
     status: field(fc.constantFrom('draft', 'published')),
     ruleSet: field(fc.constantFrom('national', 'piemonte', 'nope')),
-    members: field(fc.array(fc.record({ code, status: field(fc.constantFrom('proposed', 'joined', 'withdrawn')), lead: field(fc.boolean()) }, { requiredKeys: [] }), { maxLength: 6 })),
+    members: field(fc.array(fc.record({ code, status: field(fc.constantFrom(...MEMBER_STATUSES)), lead: field(fc.boolean()) }, { requiredKeys: [] }), { maxLength: 6 })),
     partners: field(fc.array(fc.record({ kind: field(fc.constantFrom('unione', 'other')), name: field(fc.string()), role: field(fc.string()) }, { requiredKeys: [] }), { maxLength: 3 })),
     services: field(
       fc.array(

@@ -41,7 +41,7 @@ describe('the mountain threshold, end to end on the shipped Comunità di Montagn
     const members = await comunitaMembers();
     expect(members.length).toBe(8);
     const territory = await grow('030059', members, 3_000, 3); // Moggio Udinese and its neighbours
-    const body = { name: 'ALI Canal del Ferro', members: territory.map((code, i) => ({ code, status: 'joined', lead: i === 0 })) };
+    const body = { name: 'ALI Canal del Ferro', members: territory.map((code, i) => ({ code, lead: i === 0 })) };
     const created = await env.server.post('/api/alliances', body);
     expect(created.status).toBe(201);
     const saved = (await created.json()) as Analysis & { ruleSet: { id: string } };
@@ -62,7 +62,7 @@ describe('the mountain threshold, end to end on the shipped Comunità di Montagn
     expect(analysis.totals.population).toBeLessThan(10_000);
     const created = await env.server.post('/api/alliances', {
       name: 'ALI di pianura',
-      members: [{ code: '039003', lead: true, status: 'joined' }, { code: '039018', status: 'joined' }],
+      members: [{ code: '039003', lead: true }, { code: '039018' }],
     });
     const population = ((await created.json()) as Analysis).rules.find((r) => r.id === 'population')!;
     expect(population.level).toBe('problem');

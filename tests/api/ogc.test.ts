@@ -20,7 +20,7 @@ async function publish(name: string, members: string[], status: 'published' | 'd
   const response = await env.server.post('/api/alliances', {
     name,
     status,
-    members: members.map((code, i) => ({ code, status: i === 2 ? 'proposed' : 'joined', lead: i === 0 })),
+    members: members.map((code, i) => ({ code, lead: i === 0 })),
   });
   const body = (await response.json()) as { id: number };
   expect(response.status, JSON.stringify(body)).toBe(201);
@@ -104,7 +104,7 @@ describe('OGC API – Features at /ogc', () => {
     expect(ids).toContain(id);
     expect(ids).not.toContain(draft);
     const feature = await json<Feature>(`/ogc/collections/alliances/items/${id}`);
-    expect(feature.properties).toMatchObject({ id, status: 'published', members: [{ code: '001001', status: 'joined', lead: true }, ...[...neighbours].sort().map((code) => ({ code }))] });
+    expect(feature.properties).toMatchObject({ id, status: 'published', members: [{ code: '001001', status: 'proposed', lead: true }, ...[...neighbours].sort().map((code) => ({ code }))] });
     expect(rfc7946Problems(feature.geometry)).toEqual([]);
     expect((await env.server.get(`/ogc/collections/alliances/items/${draft}`)).status).toBe(404);
     const html = await (await env.server.get(`/ogc/collections/alliances/items/${id}?f=html`)).text();

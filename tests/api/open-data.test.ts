@@ -15,7 +15,7 @@ async function aglieAlliance(name: string, status: 'published' | 'draft') {
   const response = await env.server.post('/api/alliances', {
     name,
     status,
-    members: members.map((code, i) => ({ code, status: i === 1 ? 'proposed' : 'joined', lead: i === 0 })),
+    members: members.map((code, i) => ({ code, lead: i === 0 })),
     services: [{ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 1_200_001, equalShare: 0.5 }],
   });
   const body = (await response.json()) as { id: number };
@@ -27,19 +27,22 @@ describe('open data of the published alliances', () => {
   it('lists every member of a published alliance, never of a draft, in CSV and Excel', async () => {
     const published = await aglieAlliance('ALI dati aperti', 'published');
     const draft = await aglieAlliance('ALI dati aperti (bozza)', 'draft');
-    const response = await env.server.get('/api/open-data/members.csv');
+    const response = await env.server.get('/api/open-data/alliances.csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('link')).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
     const rows = readCsv(await response.text());
     const mine = rows.filter((r) => r.alliance_id === String(published.id));
     expect(mine.map((r) => r.istat_code)).toEqual(published.members);
-    expect(mine.map((r) => r.status)).toEqual(published.members.map((_, i) => (i === 1 ? 'proposto' : 'aderente')));
-    expect(mine[0]).toMatchObject({ comune: 'Agliè', population: '2545', lead: 'capofila', alliance_name: 'ALI dati aperti' });
+    // Every member is proposed until its own act (the acts' columns: tests/api/adhesion.test.ts).
+    expect(mine.map((r) => r.status)).toEqual(published.members.map(() => 'proposto'));
+    expect(mine[0]).toEqual({ alliance_id: String(published.id), alliance_name: 'ALI dati aperti', istat_code: '001001', comune: 'Agliè', population: '2545', status: 'proposto', lead: 'capofila', act_organ: '', act_number: '', act_date: '', act_url: '' });
     expect(rows.some((r) => r.alliance_id === String(draft.id))).toBe(false);
 
-    const sheet = (await readXlsx(await env.server.get('/api/open-data/members.xlsx'))).worksheets[0]!;
+    const sheet = (await readXlsx(await env.server.get('/api/open-data/alliances.xlsx'))).worksheets[0]!;
     const codes = sheet.getColumn(3).values.slice(2);
     expect(codes).toEqual(rows.map((r) => r.istat_code));
+    // The earlier address still answers, with the same table.
+    expect(await (await env.server.get('/api/open-data/members.csv')).text()).toBe(await (await env.server.get('/api/open-data/alliances.csv')).text());
   });
 
   it('lists services with their costs and each member’s fee, adding up to the charge', async () => {
@@ -60,7 +63,7 @@ describe('open data of the published alliances', () => {
     const fc = (await (await env.server.get('/api/open-data/alliances.geojson')).json()) as FeatureCollection & { license: { name: string } };
     expect(fc.license.name).toBe('CC BY 4.0');
     const mine = fc.features.find((f) => f.id === id)!;
-    expect(mine.properties).toMatchObject({ name: 'ALI contorni aperti', members: expect.arrayContaining([{ code: '001001', status: 'joined', lead: true }]) });
+    expect(mine.properties).toMatchObject({ name: 'ALI contorni aperti', members: expect.arrayContaining([{ code: '001001', status: 'proposed', lead: true, act: null }]) });
     for (const f of fc.features) expect(rfc7946Problems(f.geometry)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../helpers/downloads';
-import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
+import { readAnswer, TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
 
 // Its own database: it changes the service catalogue or counts national totals.
 const env = useTestServer({ ownDatabase: true });
@@ -10,11 +10,7 @@ const ADMIN = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 const AGLIE = '001001';
 const LIPARI = '083041';
 
-async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await env.server.send(method, path, body, headers);
-  const text = await response.text();
-  return { status: response.status, text, json: (text.startsWith('{') ? JSON.parse(text) : null) as Json };
-}
+const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => readAnswer(await env.server.send(method, path, body, headers));
 
 interface Service { code: string; kind: string; obligation: boolean; name: { it: string; en: string }; retiredAt: string | null }
 const services = async (query = '') => ((await send('GET', `/api/services${query}`)).json.services as Service[]);
@@ -62,7 +58,7 @@ describe('services of an alliance and their fees', () => {
   const withServices = (members: string[], services: Json[], extra: Json = {}) =>
     send('POST', '/api/alliances', {
       name: 'ALI dei servizi',
-      members: members.map((code, i) => ({ code, status: 'joined', lead: i === 0 })),
+      members: members.map((code, i) => ({ code, lead: i === 0 })),
       partners: [{ kind: 'provincia', name: 'Città metropolitana di Torino' }],
       services,
       ...extra,

@@ -7,8 +7,8 @@ const content = (more: Partial<AllianceContent> = {}): AllianceContent => ({
   status: 'draft',
   ruleSet: 'national',
   members: [
-    { code: '001001', status: 'joined', lead: true },
-    { code: '001002', status: 'joined', lead: false },
+    { code: '001001', status: 'adhered', lead: true },
+    { code: '001002', status: 'adhered', lead: false },
     { code: '001003', status: 'proposed', lead: false },
   ],
   partners: [{ kind: 'provincia', name: 'Provincia di Torino', role: 'sostegno tecnico' }],
@@ -18,9 +18,9 @@ const content = (more: Partial<AllianceContent> = {}): AllianceContent => ({
 });
 
 describe('territoryMembers', () => {
-  it('keeps proposed and joined members, in order, and leaves out withdrawn ones', () => {
+  it('keeps proposed and adhered members, in order, and leaves out withdrawn ones', () => {
     const members = [
-      { code: '001003', status: 'joined' as const },
+      { code: '001003', status: 'adhered' as const },
       { code: '001001', status: 'withdrawn' as const },
       { code: '001002', status: 'proposed' as const },
     ];
@@ -47,8 +47,8 @@ describe('sameAllianceContent', () => {
       services: [{ equalShare: 0.3, annualCostCents: 100_000, provider: { ref: null, kind: 'lead' }, code: 'ced' }],
       partners: [{ role: 'sostegno tecnico', name: 'Provincia di Torino', kind: 'provincia' }],
       members: [
-        { lead: true, status: 'joined', code: '001001' },
-        { lead: false, status: 'joined', code: '001002' },
+        { lead: true, status: 'adhered', code: '001001' },
+        { lead: false, status: 'adhered', code: '001002' },
         { lead: false, status: 'proposed', code: '001003' },
       ],
       ruleSet: 'national',

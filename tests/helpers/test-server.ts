@@ -77,3 +77,9 @@ export function useTestServer(options: { ownDatabase?: boolean } = {}): { readon
     },
   };
 }
+
+/** A response read whole: status, headers, text, and the JSON object when the body is one. */
+export async function readAnswer(response: Response): Promise<{ status: number; headers: Headers; text: string; json: Record<string, unknown> }> {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: (text.startsWith('{') ? JSON.parse(text) : null) as Record<string, unknown> };
+}

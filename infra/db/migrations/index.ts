@@ -3,12 +3,14 @@ import { schema } from './001_schema';
 import { associationOutlines } from './002_association_outlines';
 import { alliances } from './003_alliances';
 import { services } from './004_services';
+import { adhesions } from './005_adhesions';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
   '002_association_outlines': associationOutlines,
   '003_alliances': alliances,
   '004_services': services,
+  '005_adhesions': adhesions,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */

@@ -1,0 +1,82 @@
+import type { Knex } from 'knex';
+
+/** Who an invitation is for: a member Comune (ISTAT code) or a participating body (its name). */
+export type InvitedParty = { code: string } | { partner: string };
+
+export interface InvitationRow {
+  id: number;
+  allianceId: number;
+  code: string | null;
+  partner: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: 'founder' | 'administrator' | 'removed' | null;
+}
+
+const COLUMNS = `id, alliance_id AS "allianceId", comune_code AS code, partner_name AS partner,
+  created_at AS "createdAt", revoked_at AS "revokedAt", revoked_by AS "revokedBy"`;
+
+const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+const toRow = (r: InvitationRow): InvitationRow => ({ ...r, createdAt: iso(r.createdAt) as string, revokedAt: iso(r.revokedAt) });
+
+/** SQL condition and bindings naming one party's invitations (partners by name, any case). */
+function partyWhere(party: InvitedParty): [string, string[]] {
+  return 'code' in party ? ['comune_code = ?', [party.code]] : ['lower(partner_name) = lower(?)', [party.partner]];
+}
+
+/** Every invitation of an alliance, live ones first, newest first. */
+export async function listInvitations(knex: Knex, allianceId: number): Promise<InvitationRow[]> {
+  const result = await knex.raw<{ rows: InvitationRow[] }>(
+    `SELECT ${COLUMNS} FROM alliance_invitations WHERE alliance_id = ? ORDER BY revoked_at IS NOT NULL, id DESC`,
+    [allianceId],
+  );
+  return result.rows.map(toRow);
+}
+
+/** The live invitation a token hash belongs to, for this alliance and party; null if none. */
+export async function findLiveInvitation(knex: Knex, allianceId: number, party: InvitedParty, tokenHash: string): Promise<InvitationRow | null> {
+  const [where, bindings] = partyWhere(party);
+  const result = await knex.raw<{ rows: InvitationRow[] }>(
+    `SELECT ${COLUMNS} FROM alliance_invitations WHERE alliance_id = ? AND ${where} AND token_hash = ? AND revoked_at IS NULL`,
+    [allianceId, ...bindings, tokenHash],
+  );
+  return result.rows[0] ? toRow(result.rows[0]) : null;
+}
+
+/** Revokes a party's live invitation (if any), then stores a new one; returns its id. */
+export async function issueInvitation(trx: Knex.Transaction, allianceId: number, party: InvitedParty, tokenHash: string): Promise<number> {
+  await revokeParty(trx, allianceId, party, 'founder');
+  const inserted = await trx.raw<{ rows: { id: number }[] }>(
+    `INSERT INTO alliance_invitations (alliance_id, comune_code, partner_name, token_hash) VALUES (?, ?, ?, ?) RETURNING id`,
+    [allianceId, 'code' in party ? party.code : null, 'partner' in party ? party.partner : null, tokenHash],
+  );
+  return inserted.rows[0]!.id;
+}
+
+/** Revokes a party's live invitation; returns how many were revoked (0 or 1). */
+export async function revokeParty(trx: Knex | Knex.Transaction, allianceId: number, party: InvitedParty, by: 'founder' | 'administrator' | 'removed'): Promise<number> {
+  const [where, bindings] = partyWhere(party);
+  const result = await trx.raw<{ rows: { id: number }[] }>(
+    `UPDATE alliance_invitations SET revoked_at = now(), revoked_by = ? WHERE alliance_id = ? AND ${where} AND revoked_at IS NULL RETURNING id`,
+    [by, allianceId, ...bindings],
+  );
+  return result.rows.length;
+}
+
+/**
+ * Revokes one invitation by id; returns it as it now is and whether this call revoked it (false
+ * when it already was), or null if it is not this alliance's.
+ */
+export async function revokeInvitation(
+  trx: Knex | Knex.Transaction,
+  allianceId: number,
+  invitationId: number,
+  by: 'founder' | 'administrator',
+): Promise<{ invitation: InvitationRow; revokedNow: boolean } | null> {
+  const changed = await trx.raw<{ rows: { id: number }[] }>(
+    `UPDATE alliance_invitations SET revoked_at = now(), revoked_by = ? WHERE id = ? AND alliance_id = ? AND revoked_at IS NULL RETURNING id`,
+    [by, invitationId, allianceId],
+  );
+  const result = await trx.raw<{ rows: InvitationRow[] }>(`SELECT ${COLUMNS} FROM alliance_invitations WHERE id = ? AND alliance_id = ?`, [invitationId, allianceId]);
+  return result.rows[0] ? { invitation: toRow(result.rows[0]), revokedNow: changed.rows.length > 0 } : null;
+}

@@ -1,0 +1,93 @@
+import { Router, type Request, type Response } from 'express';
+import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
+import type { AppContext } from '../context';
+import { bearerToken, hashToken } from '../http/edit-token';
+import { HttpError, notFound } from '../http/errors';
+import { adhesionBody, comuneCode } from '../http/schemas';
+import { loadAlliance } from '../queries/alliance-load';
+import { findAlliance, updateAlliance, type StoredAlliance } from '../queries/alliances';
+import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
+import { applyDecision, partyIn } from '../services/adhesion';
+import { allianceCheckContext } from '../services/alliance-context';
+import { draftOf } from '../services/alliance-draft';
+import { evaluateAlliance } from '../services/alliances';
+
+/** Saves racing a decision are retried this many times before answering 503. */
+const ATTEMPTS = 5;
+
+/**
+ * Each member Comune (or participating body) decides on the alliance through its own secret link:
+ * adhere, decline or withdraw, with the act that records it. Only that link can change its status.
+ */
+export function adhesionRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+
+  const partyOf = (req: Request): InvitedParty => {
+    if (req.params.code !== undefined) return { code: comuneCode.parse(req.params.code) };
+    const name = String(req.params.name ?? '').trim();
+    if (!name || name.length > 120) throw new HttpError(400, 'bad_request', 'Nome del partecipante non valido / Invalid participating body name');
+    return { partner: name };
+  };
+
+  /** The alliance and party a request names, once its bearer token is that party's live invitation. */
+  const authorised = async (req: Request): Promise<{ alliance: StoredAlliance; party: InvitedParty }> => {
+    const alliance = await loadAlliance(knex, req.params.id);
+    const party = partyOf(req);
+    if (!partyIn(draftOf(alliance), party)) throw notFound(`Non è tra i membri di questa alleanza / Not a member of this alliance: ${'code' in party ? party.code : party.partner}`);
+    const token = bearerToken(req);
+    if (!token) throw new HttpError(401, 'unauthorized', "Serve il link di adesione (Authorization: Bearer <token>) / The adhesion link's token is required");
+    if (!(await findLiveInvitation(knex, alliance.id, party, hashToken(token)))) {
+      throw new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
+    }
+    return { alliance, party };
+  };
+
+  /** What the invited party sees: the alliance, its own status and act, and the decisions open to it. */
+  const describe = (alliance: StoredAlliance, party: InvitedParty) => {
+    const entry = 'code' in party ? alliance.members.find((m) => m.code === party.code) : alliance.partners.find((p) => p.name.toLocaleLowerCase('it') === party.partner.toLocaleLowerCase('it'));
+    const status = entry?.status ?? 'proposed';
+    return {
+      alliance: { id: alliance.id, name: alliance.name, status: alliance.status, version: alliance.version, constituted: alliance.summary.constituted ?? null },
+      party: 'code' in party ? { code: party.code, name: (entry as StoredAlliance['members'][number] | undefined)?.name ?? party.code } : { partner: (entry as StoredAlliance['partners'][number] | undefined)?.name ?? party.partner },
+      status,
+      act: entry?.act ?? null,
+      decisions: ADHESION_DECISIONS.filter((d) => 'status' in statusAfterDecision(status, d)),
+    };
+  };
+
+  const read = async (req: Request, res: Response) => {
+    const { alliance, party } = await authorised(req);
+    res.set('Cache-Control', 'no-store').json(describe(alliance, party));
+  };
+
+  const decide = async (req: Request, res: Response) => {
+    const authorisedFor = await authorised(req);
+    const { party } = authorisedFor;
+    let { alliance } = authorisedFor;
+    const input = adhesionBody.parse(req.body);
+    // The decision applies to whatever version is current: a founder's save in between is retried, never lost.
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      const draft = applyDecision(draftOf(alliance), party, input, new Date());
+      const { value: tables } = await ctx.tables.get();
+      const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance), 'decision');
+      const actor = 'code' in party ? { kind: 'member' as const, code: party.code } : { kind: 'partner' as const, name: party.partner };
+      const version = await knex.transaction((trx) => updateAlliance(trx, alliance.id, alliance.version, draft, summary, { action: 'adhesion', actor }));
+      const stored = await findAlliance(knex, alliance.id);
+      if (!stored || stored.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${alliance.id} è stata eliminata / Alliance ${alliance.id} was deleted`);
+      if (version !== null) {
+        res.set('ETag', `"${version}"`).set('Cache-Control', 'no-store').json(describe(stored, party));
+        return;
+      }
+      if (!partyIn(draftOf(stored), party)) throw notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
+      alliance = stored;
+    }
+    throw new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
+  };
+
+  router.get('/api/alliances/:id/members/:code/adhesion', read);
+  router.post('/api/alliances/:id/members/:code/adhesion', decide);
+  router.get('/api/alliances/:id/partners/:name/adhesion', read);
+  router.post('/api/alliances/:id/partners/:name/adhesion', decide);
+  return router;
+}

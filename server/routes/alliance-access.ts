@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { requireFounderOrAdmin } from '../http/admin';
+import { newEditToken, requireEditToken } from '../http/edit-token';
+import { HttpError, notFound } from '../http/errors';
+import { invitationBody, numericId } from '../http/schemas';
+import { loadAlliance } from '../queries/alliance-load';
+import { recordHistory } from '../queries/alliances';
+import { listInvitations, revokeInvitation } from '../queries/invitations';
+import { partyIn } from '../services/adhesion';
+import { draftOf } from '../services/alliance-draft';
+import { issue } from '../services/invitations';
+
+/**
+ * Who may act on an alliance: the founder rotates the edit link and issues or revokes members'
+ * adhesion links; an administrator revokes a leaked one. Secrets are shown once and stored hashed.
+ */
+export function allianceAccessRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+
+  router.post('/api/alliances/:id/edit-token', async (req, res) => {
+    const alliance = await loadAlliance(knex, req.params.id);
+    requireEditToken(req, alliance.editTokenHash);
+    const { token, hash } = newEditToken();
+    await knex.transaction(async (trx) => {
+      await trx.raw(`UPDATE alliances SET edit_token_hash = ? WHERE id = ?`, [hash, alliance.id]);
+      await recordHistory(trx, alliance.id, alliance.version, 'token_rotated', {}, { kind: 'founder' });
+    });
+    res.set('Cache-Control', 'no-store').json({ editToken: token, editUrl: `/alleanze/${alliance.id}#edit=${token}` });
+  });
+
+  /** The founder's (or an administrator's) view of the links: who holds one, since when, which were revoked. No secrets. */
+  router.get('/api/alliances/:id/invitations', async (req, res) => {
+    const alliance = await loadAlliance(knex, req.params.id);
+    requireFounderOrAdmin(req, alliance.editTokenHash, ctx.adminToken);
+    res.set('Cache-Control', 'no-store').json({ invitations: await listInvitations(knex, alliance.id) });
+  });
+
+  /** A new link for one member or body; its previous link stops working. */
+  router.post('/api/alliances/:id/invitations', async (req, res) => {
+    const alliance = await loadAlliance(knex, req.params.id);
+    requireEditToken(req, alliance.editTokenHash);
+    const party = invitationBody.parse(req.body);
+    if (!partyIn(draftOf(alliance), party)) {
+      throw new HttpError(422, 'unprocessable', `Non è tra i membri o i partecipanti dell'alleanza / Not a member or participating body of the alliance: ${'code' in party ? party.code : party.partner}`);
+    }
+    const invitation = await knex.transaction((trx) => issue(trx, alliance.id, party));
+    res.status(201).set('Cache-Control', 'no-store').json(invitation);
+  });
+
+  router.delete('/api/alliances/:id/invitations/:invitation', async (req, res) => {
+    const alliance = await loadAlliance(knex, req.params.id);
+    const actor = requireFounderOrAdmin(req, alliance.editTokenHash, ctx.adminToken);
+    const invitationId = numericId.parse(req.params.invitation);
+    const revoked = await knex.transaction(async (trx) => {
+      const result = await revokeInvitation(trx, alliance.id, invitationId, actor);
+      if (result?.revokedNow) {
+        const { code, partner } = result.invitation;
+        await recordHistory(trx, alliance.id, alliance.version, 'invitation_revoked', { invitation: code !== null ? { code } : { partner } }, { kind: actor });
+      }
+      return result?.invitation ?? null;
+    });
+    if (!revoked) throw notFound(`Nessun link di adesione ${invitationId} per questa alleanza / No adhesion link ${invitationId} for this alliance`);
+    res.json(revoked);
+  });
+
+  return router;
+}

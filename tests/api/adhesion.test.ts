@@ -1,0 +1,237 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../helpers/downloads';
+import { readAnswer, TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
+
+const env = useTestServer();
+
+type Json = Record<string, unknown>;
+type Member = { code: string; name: string; status: string; lead: boolean; act: Json | null };
+
+const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => readAnswer(await env.server.send(method, path, body, headers));
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** The secret of an invitation's URL: after `#invito=`. */
+const secretOf = (url: string) => new URL(url, 'http://x').hash.replace(/^#invito=/, '');
+
+// Castagnole Piemonte (2,165 residents) with two of its neighbours, Piobesi Torinese (3,823) and
+// Scalenghe (3,226), in Piemonte (regional minimum: 5,000 residents): any two of them pass.
+const CASTAGNOLE = '001065';
+const PIOBESI = '001193';
+const SCALENGHE = '001260';
+const MEMBERS = [CASTAGNOLE, PIOBESI, SCALENGHE];
+
+const act = (decision: string, actNumber: string, actDate: string, more: Json = {}) => ({ decision, organ: 'consiglio', actNumber, actDate, ...more });
+
+async function founded() {
+  const created = await send('POST', '/api/alliances', {
+    name: 'ALI del Pinerolese',
+    members: MEMBERS.map((code, i) => ({ code, lead: i === 0 })),
+  });
+  expect(created.status).toBe(201);
+  const invitations = created.json.invitations as { code: string; url: string; id: number }[];
+  const links = new Map(invitations.map((i) => [i.code, secretOf(i.url)]));
+  return { id: created.json.id as number, editToken: created.json.editToken as string, invitations, links };
+}
+
+const decide = (id: number, code: string, token: string, body: unknown) => send('POST', `/api/alliances/${id}/members/${code}/adhesion`, body, bearer(token));
+const read = async (id: number) => (await send('GET', `/api/alliances/${id}`)).json;
+const member = (alliance: Json, code: string) => (alliance.members as Member[]).find((m) => m.code === code)!;
+
+describe('self-governed alliances: each Comune adheres by its own act', () => {
+  it('walks the whole story: invitations, a refused founder, adhesion, decline, withdrawal, constitution, history, feeds, open data', async () => {
+    const { id, editToken, invitations, links } = await founded();
+
+    // 1. One secret link per member, the secret in the fragment only.
+    expect(invitations.map((i) => i.code).sort()).toEqual([...MEMBERS].sort());
+    for (const i of invitations) expect(i.url).toMatch(new RegExp(`^/alleanze/${id}/adesione\\?comune=${i.code}#invito=[A-Za-z0-9_-]{32}$`));
+    expect(new Set(links.values()).size).toBe(3);
+    const listed = await send('GET', `/api/alliances/${id}/invitations`, undefined, bearer(editToken));
+    expect(listed.status).toBe(200);
+    expect(listed.text).not.toContain(links.get(CASTAGNOLE)!);
+    expect((listed.json.invitations as Json[]).filter((i) => i.revokedAt === null)).toHaveLength(3);
+
+    // 2. The founder cannot mark a member adhered.
+    const founderSays = await send(
+      'PATCH',
+      `/api/alliances/${id}`,
+      { members: MEMBERS.map((code, i) => ({ code, lead: i === 0, status: code === PIOBESI ? 'adhered' : 'proposed' })) },
+      { ...bearer(editToken), 'if-match': '1' },
+    );
+    expect(founderSays.status).toBe(422);
+    expect((founderSays.json.error as Json).message).toContain(`${PIOBESI}: solo il comune, con un proprio atto, può passare da «proposto» a «aderente»`);
+    expect(member(await read(id), PIOBESI).status).toBe('proposed');
+
+    // A member's link is its own: not another's, not the founder's.
+    expect((await decide(id, PIOBESI, links.get(CASTAGNOLE)!, act('adhere', '1', '2026-01-10'))).status).toBe(403);
+    expect((await decide(id, CASTAGNOLE, editToken, act('adhere', '1', '2026-01-10'))).status).toBe(403);
+    expect((await decide(id, CASTAGNOLE, '', act('adhere', '1', '2026-01-10'))).status).toBe(401);
+    // A decision needs its act.
+    const noAct = await decide(id, CASTAGNOLE, links.get(CASTAGNOLE)!, { decision: 'adhere', organ: 'consiglio' });
+    expect(noAct.status).toBe(400);
+    expect(noAct.text).toContain('actNumber');
+    expect((await decide(id, CASTAGNOLE, links.get(CASTAGNOLE)!, act('adhere', '12', '2999-01-01'))).status).toBe(400);
+    expect((await decide(id, CASTAGNOLE, links.get(CASTAGNOLE)!, act('adhere', '12', '2026-03-01', { actUrl: 'javascript:alert(1)' }))).status).toBe(400);
+    expect((await decide(id, CASTAGNOLE, links.get(CASTAGNOLE)!, act('withdraw', '12', '2026-03-01'))).status).toBe(422);
+
+    // The invited Comune sees what it is deciding on.
+    const view = await send('GET', `/api/alliances/${id}/members/${CASTAGNOLE}/adhesion`, undefined, bearer(links.get(CASTAGNOLE)!));
+    expect(view.json).toMatchObject({ alliance: { id, name: 'ALI del Pinerolese' }, party: { code: CASTAGNOLE, name: 'Castagnole Piemonte' }, status: 'proposed', decisions: ['adhere', 'decline'] });
+
+    // 3. Castagnole adheres with act n. 12 of 2026-03-01: the public page shows it.
+    const adhered = await decide(id, CASTAGNOLE, links.get(CASTAGNOLE)!, act('adhere', '12', '2026-03-01', { actUrl: 'https://albo.example.it/castagnole/12', note: 'Unanimità' }));
+    expect(adhered.status).toBe(200);
+    expect(adhered.json).toMatchObject({ status: 'adhered', decisions: ['withdraw'] });
+    let page = await read(id);
+    expect(page.version).toBe(2);
+    expect(member(page, CASTAGNOLE)).toMatchObject({
+      status: 'adhered',
+      act: { decision: 'adhere', organ: 'consiglio', number: '12', date: '2026-03-01', url: 'https://albo.example.it/castagnole/12', note: 'Unanimità' },
+    });
+    // One adhered Comune is not yet an alliance: the constituted territory fails the rules.
+    expect(page.constituted).toMatchObject({ constituted: false, members: 1, totals: { comuni: 1, population: 2165 } });
+    expect((page.constituted as { rules: { id: string; level: string }[] }).rules.filter((r) => r.level === 'problem').map((r) => r.id)).toEqual(['members', 'population']);
+    // The proposed territory still counts all three.
+    expect((page.totals as Json).comuni).toBe(3);
+
+    // 4. Piobesi declines.
+    expect((await decide(id, PIOBESI, links.get(PIOBESI)!, { ...act('decline', '7', '2026-03-05'), organ: 'giunta' })).json).toMatchObject({ status: 'declined' });
+    // 5. Scalenghe adheres: with Castagnole it passes every rule, the alliance is constituted …
+    expect((await decide(id, SCALENGHE, links.get(SCALENGHE)!, act('adhere', '30', '2026-03-10'))).status).toBe(200);
+    page = await read(id);
+    expect(page.constituted).toMatchObject({ constituted: true, members: 2, contiguity: { contiguous: true } });
+    expect((page.totals as Json).comuni).toBe(2); // Piobesi declined: no longer in the proposed territory
+    // … until it withdraws.
+    expect((await decide(id, SCALENGHE, links.get(SCALENGHE)!, act('withdraw', '41', '2026-06-30'))).json).toMatchObject({ status: 'withdrawn' });
+    page = await read(id);
+    expect(page.constituted).toMatchObject({ constituted: false, members: 1 });
+    expect(Object.fromEntries(MEMBERS.map((code) => [code, member(page, code).status]))).toEqual({ [CASTAGNOLE]: 'adhered', [PIOBESI]: 'declined', [SCALENGHE]: 'withdrawn' });
+
+    // 6. The founder still edits (keeping the members' own statuses) and rotates the edit link.
+    const renamed = await send('PATCH', `/api/alliances/${id}`, { name: 'ALI Pinerolese di pianura', members: MEMBERS.map((code, i) => ({ code, lead: i === 0 })) }, { ...bearer(editToken), 'if-match': String(page.version) });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json.invitations).toEqual([]); // nobody new: no new links
+    expect(member(renamed.json, SCALENGHE).status).toBe('withdrawn');
+    const rotated = await send('POST', `/api/alliances/${id}/edit-token`, undefined, bearer(editToken));
+    expect(rotated.status).toBe(200);
+    const newToken = rotated.json.editToken as string;
+    expect(newToken).not.toBe(editToken);
+    expect((await send('PATCH', `/api/alliances/${id}`, { name: 'X' }, { ...bearer(editToken), 'if-match': String(renamed.json.version) })).status).toBe(403);
+
+    // An administrator revokes a leaked link; the Comune's old link stops working, a new one works.
+    const bairoInvitation = invitations.find((i) => i.code === PIOBESI)!;
+    expect((await send('DELETE', `/api/alliances/${id}/invitations/${bairoInvitation.id}`, undefined, bearer('wrong-token-wrong-token'))).status).toBe(403);
+    const revoked = await send('DELETE', `/api/alliances/${id}/invitations/${bairoInvitation.id}`, undefined, bearer(TEST_ADMIN_TOKEN));
+    expect(revoked.json).toMatchObject({ id: bairoInvitation.id, code: PIOBESI, revokedBy: 'administrator' });
+    expect((await decide(id, PIOBESI, links.get(PIOBESI)!, act('adhere', '9', '2026-07-01'))).status).toBe(403);
+    const reissued = await send('POST', `/api/alliances/${id}/invitations`, { code: PIOBESI }, bearer(newToken));
+    expect(reissued.status).toBe(201);
+    expect((await decide(id, PIOBESI, secretOf(reissued.json.url as string), act('adhere', '9', '2026-07-01'))).json).toMatchObject({ status: 'adhered' });
+
+    // 7. History: who did what, with the changes.
+    const history = await send('GET', `/api/alliances/${id}/history`);
+    expect(history.status).toBe(200);
+    type Entry = { action: string; actor: { kind: string; code?: string }; changes: { text: { it: string } }[] };
+    const entries = (history.json.entries as Entry[]).slice().reverse();
+    expect(entries.map((e) => `${e.action}:${e.actor.kind}${e.actor.code ? `:${e.actor.code}` : ''}`)).toEqual([
+      'created:founder',
+      `adhesion:member:${CASTAGNOLE}`,
+      `adhesion:member:${PIOBESI}`,
+      `adhesion:member:${SCALENGHE}`,
+      `adhesion:member:${SCALENGHE}`,
+      'updated:founder',
+      'token_rotated:founder',
+      'invitation_revoked:administrator',
+      `adhesion:member:${PIOBESI}`,
+    ]);
+    const texts = entries.map((e) => e.changes.map((c) => c.text.it));
+    expect(texts[1]).toEqual([`Castagnole Piemonte (${CASTAGNOLE}): proposto → aderente (Consiglio comunale, atto n. 12 del 2026-03-01)`]);
+    expect(texts[2]).toEqual([`Piobesi Torinese (${PIOBESI}): proposto → ha declinato (Giunta, atto n. 7 del 2026-03-05)`]);
+    expect(texts[3]).toEqual([
+      'L’alleanza è costituita: i comuni aderenti da soli rispettano le regole',
+      `Scalenghe (${SCALENGHE}): proposto → aderente (Consiglio comunale, atto n. 30 del 2026-03-10)`,
+    ]);
+    expect(texts[5]).toEqual(['Nome: ALI del Pinerolese → ALI Pinerolese di pianura']);
+    expect(texts[7]).toEqual([`Link di adesione revocato: Piobesi Torinese (${PIOBESI})`]);
+    expect(new Set(entries.map((e) => `${e.actor.kind}${e.actor.code ?? ''}`)).size).toBe(5); // founder, three Comuni, administrator
+    expect(history.text).not.toContain(newToken);
+
+    // 8. Both feeds are valid Atom.
+    // Castagnole and Piobesi (5,988 residents) pass: the alliance can be published.
+    const published = await send('PATCH', `/api/alliances/${id}`, { status: 'published' }, { ...bearer(newToken), 'if-match': String((await read(id)).version) });
+    expect(published.status).toBe(200);
+    for (const path of [`/api/alliances/${id}/feed.atom`, '/api/feed.atom']) {
+      const response = await env.server.get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/atom+xml');
+      const xml = await response.text();
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' || name === 'category' }).parse(xml).feed;
+      expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+      for (const key of ['id', 'title', 'updated']) expect(feed[key]).toBeTruthy();
+      expect(feed.author.name).toBeTruthy();
+      const mine = (feed.entry as Json[]).filter((e) => String(e.id).includes(`/api/alliances/${id}/history#`));
+      expect(mine).toHaveLength(10); // the nine entries above and the publication
+      for (const e of mine) {
+        expect(Date.parse(e.updated as string)).not.toBeNaN();
+        expect((e.author as Json).name).toBeTruthy();
+      }
+      expect(xml).toContain('Consiglio comunale, atto n. 12 del 2026-03-01');
+      expect(xml).toContain(`<link rel="self" href="${env.server.url}${path}" type="application/atom+xml"/>`);
+    }
+
+    // 9. Open data carries the acts.
+    const csv = readCsv(await (await env.server.get('/api/open-data/alliances.csv')).text());
+    const rows = csv.filter((r) => r.alliance_id === String(id));
+    expect(rows.map((r) => [r.istat_code, r.status, r.act_organ, r.act_number, r.act_date, r.act_url])).toEqual([
+      [CASTAGNOLE, 'aderente', 'consiglio', '12', '2026-03-01', 'https://albo.example.it/castagnole/12'],
+      [PIOBESI, 'aderente', 'consiglio', '9', '2026-07-01', ''],
+      [SCALENGHE, 'receduto', 'consiglio', '41', '2026-06-30', ''],
+    ]);
+  });
+
+  it('invites participating bodies too, keeps their decision across edits, and drops the links of removed members', async () => {
+    const created = await send('POST', '/api/alliances', {
+      name: 'ALI con partner',
+      members: [{ code: CASTAGNOLE, lead: true }, { code: PIOBESI }],
+      partners: [{ kind: 'provincia', name: 'Città metropolitana di Torino' }],
+    });
+    const id = created.json.id as number;
+    const token = created.json.editToken as string;
+    const invitations = created.json.invitations as { code?: string; partner?: string; url: string }[];
+    const partnerLink = invitations.find((i) => i.partner === 'Città metropolitana di Torino')!;
+    expect(partnerLink.url).toContain(`?ente=Citt%C3%A0%20metropolitana%20di%20Torino#invito=`);
+    const decided = await send('POST', `/api/alliances/${id}/partners/${encodeURIComponent('Città metropolitana di Torino')}/adhesion`, { ...act('adhere', '88', '2026-02-02'), organ: 'sindaco' }, bearer(secretOf(partnerLink.url)));
+    expect(decided.json).toMatchObject({ status: 'adhered', party: { partner: 'Città metropolitana di Torino' } });
+
+    // The founder removes Piobesi and gives the body a role: Piobesi's link stops working, the body keeps its act.
+    const bairoLink = secretOf(invitations.find((i) => i.code === PIOBESI)!.url);
+    const edited = await send(
+      'PATCH',
+      `/api/alliances/${id}`,
+      { members: [{ code: CASTAGNOLE, lead: true }, { code: SCALENGHE }], partners: [{ kind: 'provincia', name: 'Città metropolitana di Torino', role: 'supporto' }] },
+      { ...bearer(token), 'if-match': '2' },
+    );
+    expect(edited.status).toBe(200);
+    expect((edited.json.invitations as { code: string }[]).map((i) => i.code)).toEqual([SCALENGHE]);
+    expect((edited.json.partners as Json[])[0]).toMatchObject({ role: 'supporto', status: 'adhered', act: { number: '88', organ: 'sindaco' } });
+    expect((await decide(id, PIOBESI, bairoLink, act('adhere', '1', '2026-01-01'))).status).toBe(404);
+    const all = (await send('GET', `/api/alliances/${id}/invitations`, undefined, bearer(token))).json.invitations as Json[];
+    expect(all.find((i) => i.code === PIOBESI)).toMatchObject({ revokedBy: 'removed' });
+  });
+
+  it('never loses a decision to a founder saving at the same time', async () => {
+    const { id, editToken, links } = await founded();
+    const saves = Array.from({ length: 4 }, (_, n) =>
+      send('PATCH', `/api/alliances/${id}`, { description: `modifica ${n}` }, { ...bearer(editToken), 'if-match': '1' }),
+    );
+    const decisions = MEMBERS.map((code) => decide(id, code, links.get(code)!, act('adhere', '5', '2026-04-01')));
+    const results = await Promise.all([...saves, ...decisions]);
+    expect(results.slice(4).map((r) => r.status)).toEqual([200, 200, 200]);
+    // At most one of the founder's saves at version 1 lands; the others are told to reload.
+    expect(results.slice(0, 4).filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
+    for (const r of results.slice(0, 4)) expect([200, 409]).toContain(r.status);
+    const page = await read(id);
+    expect((page.members as Member[]).map((m) => m.status)).toEqual(['adhered', 'adhered', 'adhered']);
+  });
+});
