@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api/client';
-import type { AssociationDetails, SavedAlliance } from './api/types';
+import type { AssociationDetails, IssuedInvitation, SavedAlliance } from './api/types';
 import { AreaFilter } from './controls/AreaFilter';
 import { OverlayToggles } from './controls/OverlayToggles';
 import { ThemePicker } from './controls/ThemePicker';
@@ -82,7 +82,8 @@ export function App() {
   const draw = useDrawSelection(builder, useCallback(() => viewBounds.current, []));
   const [saving, setSaving] = useState<'idle' | 'saving' | { error: string }>('idle');
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
-  const [newToken, setNewToken] = useState<{ id: number; token: string } | null>(null);
+  // What the last save issued, shown once on the alliance's page: the edit token (on creation) and new adhesion links.
+  const [issued, setIssued] = useState<{ id: number; token: string | null; invitations: IssuedInvitation[] } | null>(null);
   /** Bumped after every save so the alliances overlay, legend and list reload. */
   const [alliancesRevision, setAlliancesRevision] = useState(0);
   const [allianceList, setAllianceList] = useState<AllianceListItem[] | null>(null);
@@ -168,6 +169,12 @@ export function App() {
     return new Map<string, number>();
   }, [view.mode, graph, builder.state, shownAlliance]);
 
+  // A shown alliance's members by status (the builder shows parts only).
+  const statuses = useMemo(
+    () => new Map(view.mode === 'alliances' && shownAlliance ? shownAlliance.members.map((m) => [m.code, m.status] as const) : []),
+    [view.mode, shownAlliance],
+  );
+
   const startBuilding = (codes: string[]) => {
     // A new alliance: nothing carries over from one being edited.
     if (builder.state.editing) {
@@ -206,7 +213,8 @@ export function App() {
     const body = {
       name: st.name,
       description: st.description,
-      members: st.selection.members.map((code) => ({ code, ...(st.meta[code] ?? { status: 'proposed', lead: false }) })),
+      // No status: a new member is proposed, and each member's own decisions keep theirs.
+      members: st.selection.members.map((code) => ({ code, lead: st.meta[code]?.lead ?? false })),
       partners: st.partners,
       // Recipients no longer in the territory (removed or withdrawn) are dropped, as in the fee preview.
       services: st.services.map((s) => (s.recipients ? { ...s, recipients: s.recipients.filter((c) => territory.has(c)) } : s)),
@@ -227,10 +235,8 @@ export function App() {
     drafts.clean(st);
     setAlliancesRevision((r) => r + 1);
     const id = result.id;
-    if (result.editToken) {
-      rememberEditToken(id, result.editToken);
-      setNewToken({ id, token: result.editToken });
-    }
+    if (result.editToken) rememberEditToken(id, result.editToken);
+    setIssued({ id, token: result.editToken ?? null, invitations: result.invitations });
     builder.setFields({ editing: { id, version: result.version, token: result.editToken ?? editing?.token ?? '' } });
     update({ mode: 'alliances', alliance: id });
   };
@@ -280,6 +286,7 @@ export function App() {
             theme={theme}
             highlight={highlight}
             members={members}
+            statuses={statuses}
             focus={focus}
             basemapUrl={config?.basemapUrl ?? undefined}
             label={t('map.label')}
@@ -328,7 +335,8 @@ export function App() {
           <AlliancePanel
             id={view.alliance}
             atlas={atlas}
-            newToken={newToken && newToken.id === view.alliance ? newToken.token : null}
+            newToken={issued && issued.id === view.alliance ? issued.token : null}
+            newInvitations={issued && issued.id === view.alliance ? issued.invitations : []}
             onOpen={(id) => update({ alliance: id })}
             onLoaded={setShownAlliance}
             onEdit={editAlliance}

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
+import { AdhesionPage } from './adhesion/AdhesionPage';
+import { parseAdhesionLink } from './adhesion/adhesion-link';
 import { initI18n } from './i18n';
 import { parseViewState } from './state/view-state';
 
@@ -10,8 +12,6 @@ initI18n(parseViewState(window.location.search).lang);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// An invited Comune's adhesion link opens its own page; every other address is the map.
+const adhesion = parseAdhesionLink(window.location);
+createRoot(root).render(<StrictMode>{adhesion ? <AdhesionPage link={adhesion} /> : <App />}</StrictMode>);

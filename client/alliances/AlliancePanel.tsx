@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { AllianceListItem, AllianceView } from '../api/types';
+import type { AllianceListItem, AllianceView, IssuedInvitation } from '../api/types';
 import { numberFormat } from '../i18n';
 import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
 import { AllianceList } from './AllianceList';
 import { AllianceServices } from './AllianceServices';
 import { ContiguityExceptionForm } from '../admin/ContiguityExceptionForm';
 import { CopyButton } from '../controls/CopyButton';
+import { AllianceHistory } from './AllianceHistory';
+import { Constitution } from './Constitution';
+import { Invitations } from './Invitations';
+import { MemberStatuses } from './MemberStatuses';
+import { RotateEditLink } from './RotateEditLink';
 import type { Atlas } from '../data/atlas';
 
 interface Props {
@@ -15,6 +20,8 @@ interface Props {
   atlas: Atlas | null;
   /** A token just issued for this alliance, shown once as an edit link. */
   newToken: string | null;
+  /** Adhesion links the last save issued for this alliance (shown once). */
+  newInvitations: readonly IssuedInvitation[];
   onOpen(id: number | null): void;
   onLoaded(alliance: AllianceView | null): void;
   onEdit(alliance: AllianceView, token: string): void;
@@ -24,7 +31,7 @@ interface Props {
 }
 
 /** The list of saved alliances, or one alliance's public page (read-only unless this browser can edit it). */
-export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, onCompare, onChanged }: Props) {
+export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onLoaded, onEdit, onCompare, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -95,6 +102,7 @@ export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, o
           <p className="toolbar"><CopyButton text={editLink(alliance.id, newToken)} label={t('alliance.copyEditLink')} /></p>
         </div>
       )}
+      {token && !newToken && <RotateEditLink allianceId={alliance.id} token={token} onRotated={reload} />}
       <div className="big-numbers" data-testid="alliance-totals">
         <div><strong>{f.format(alliance.totals.population)}</strong> {t('builder.residents')}</div>
         <div><strong>{alliance.totals.comuni}</strong> {t('builder.comuni')} ({alliance.totals.smallComuni} {t('builder.small')})</div>
@@ -114,33 +122,23 @@ export function AlliancePanel({ id, atlas, newToken, onOpen, onLoaded, onEdit, o
           <li key={r.id} className={`rule ${r.level}`}><span className="badge">{t(`builder.level.${r.level}`)}</span> {r.message[lang]}</li>
         ))}
       </ul>
-      <h3>{t('builder.members', { count: alliance.members.length })}</h3>
-      <ul className="link-list">
-        {alliance.members.map((m) => (
-          <li key={m.code}>
-            {m.name ?? m.code} <span className="muted">· {m.population === null ? '—' : f.format(m.population)} · {t(`builder.statuses.${m.status}`)}{m.lead ? ` · ${t('alliance.lead')}` : ''}</span>
-          </li>
-        ))}
-      </ul>
+      <Constitution alliance={alliance} />
+      <MemberStatuses alliance={alliance} />
       {alliance.partners.length > 0 && (
         <>
           <h3>{t('alliance.partners')}</h3>
           <ul className="link-list">
             {alliance.partners.map((p, i) => (
               <li key={i}>
-                {p.name} <span className="muted">({t(`builder.partnerKinds.${p.kind}`)}{p.role ? ` · ${p.role}` : ''})</span>
+                {p.name} <span className="muted">({t(`builder.partnerKinds.${p.kind}`)}{p.role ? ` · ${p.role}` : ''}) · <strong>{t(`builder.statuses.${p.status}`)}</strong></span>
               </li>
             ))}
           </ul>
         </>
       )}
       <AllianceServices alliance={alliance} atlas={atlas} />
-      <h3>{t('alliance.history')}</h3>
-      <ol className="link-list">
-        {alliance.history.map((h) => (
-          <li key={h.version}>{t('alliance.version', { version: h.version })}: {t(`alliance.action.${h.action}`)} · {new Date(h.at).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT')}</li>
-        ))}
-      </ol>
+      {token && <Invitations alliance={alliance} token={token} issued={newInvitations} />}
+      <AllianceHistory id={alliance.id} version={alliance.version} />
       <p className="toolbar">
         <a href={`/api/alliances/${alliance.id}/export.csv`} download>{t('alliance.exportCsv')}</a>
         <a href={`/api/alliances/${alliance.id}/export.xlsx`} download>{t('alliance.exportXlsx')}</a>

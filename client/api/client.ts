@@ -2,6 +2,7 @@ import type { Polygon } from 'geojson';
 import type { AdjacencyTable, AtlasTable } from '../../domain/atlas-table';
 import type { Overlap } from '../../domain/overlaps';
 import type {
+  AdhesionView,
   AllianceListItem,
   AllianceView,
   AssociationDetails,
@@ -10,6 +11,9 @@ import type {
   ComuneDetails,
   CoverageReport,
   FeeReport,
+  HistoryEntryView,
+  InvitationRow,
+  IssuedInvitation,
   Resolution,
   SavedAlliance,
   SearchHit,
@@ -38,7 +42,14 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-const getJson = <T>(path: string, signal?: AbortSignal) => requestJson<T>(path, { signal });
+const getJson = <T>(path: string, signal?: AbortSignal, token?: string) =>
+  requestJson<T>(path, { signal, ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}) });
+
+/** A member Comune by ISTAT code, or a participating body by name. */
+export type AdhesionParty = { code: string } | { partner: string };
+
+const adhesionPath = (id: number, party: AdhesionParty) =>
+  'code' in party ? `/api/alliances/${id}/members/${party.code}/adhesion` : `/api/alliances/${id}/partners/${encodeURIComponent(party.partner)}/adhesion`;
 
 const sendJson = <T>(method: string, path: string, body: unknown, options: { signal?: AbortSignal; headers?: Record<string, string> } = {}) =>
   requestJson<T>(path, {
@@ -96,6 +107,18 @@ export const api = {
       headers: { Authorization: `Bearer ${adminToken}` },
     }),
   fees: (id: number) => getJson<FeeReport>(`/api/alliances/${id}/fees`),
+  history: (id: number) => getJson<{ entries: HistoryEntryView[] }>(`/api/alliances/${id}/history`).then((r) => r.entries),
+  /** What an invited Comune (`code`) or body (`partner`) sees with its adhesion token. */
+  adhesion: (id: number, party: AdhesionParty, token: string) => getJson<AdhesionView>(adhesionPath(id, party), undefined, token),
+  decide: (id: number, party: AdhesionParty, token: string, body: object) =>
+    sendJson<AdhesionView>('POST', adhesionPath(id, party), body, { headers: { Authorization: `Bearer ${token}` } }),
+  invitations: (id: number, token: string) => getJson<{ invitations: InvitationRow[] }>(`/api/alliances/${id}/invitations`, undefined, token).then((r) => r.invitations),
+  reissueInvitation: (id: number, token: string, party: AdhesionParty) =>
+    sendJson<IssuedInvitation>('POST', `/api/alliances/${id}/invitations`, party, { headers: { Authorization: `Bearer ${token}` } }),
+  revokeInvitation: (id: number, token: string, invitationId: number) =>
+    requestJson<InvitationRow>(`/api/alliances/${id}/invitations/${invitationId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }),
+  rotateEditToken: (id: number, token: string) =>
+    requestJson<{ editToken: string }>(`/api/alliances/${id}/edit-token`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
   coverage: (service: string, signal?: AbortSignal) => getJson<CoverageReport>(`/api/coverage?${new URLSearchParams({ service })}`, signal),
   suggestions: (body: { members: readonly string[]; services?: readonly string[]; ruleSet?: string; limit?: number }, signal?: AbortSignal) =>
     sendJson<SuggestionsAnswer>('POST', '/api/suggestions', body, { signal }),

@@ -1,4 +1,7 @@
+import type { AdhesionAct, AdhesionDecision } from '../../domain/adhesion';
 import type { AllianceServiceInput, AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
+import type { AllianceChange } from '../../domain/history';
+import type { TerritoryTotals } from '../../domain/territory';
 import type { FeeReport as DomainFeeReport } from '../../domain/fee-report';
 import type { ServiceDefinition } from '../../domain/services';
 import type { Suggestion } from '../../domain/suggestions';
@@ -14,8 +17,10 @@ export interface AllianceView {
   description: string;
   status: AllianceStatus;
   version: number;
-  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean }[];
-  partners: { kind: PartnerKind; name: string; role: string | null }[];
+  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean; act: AdhesionAct | null }[];
+  partners: { kind: PartnerKind; name: string; role: string | null; status: MemberStatus; act: AdhesionAct | null }[];
+  /** The adhered members alone (absent on alliances saved before adhesions existed). */
+  constituted?: Constitution;
   totals: { comuni: number; population: number; areaKm2: number; smallComuni: number };
   contiguity: Contiguity;
   rules: RuleResult[];
@@ -40,11 +45,54 @@ export interface AllianceListItem {
   ruleSet: string;
 }
 
+/** The constituted territory: only the members that adhered by their own act. */
+export interface Constitution {
+  constituted: boolean;
+  members: number;
+  totals: TerritoryTotals | null;
+  contiguity: Contiguity | null;
+  rules: RuleResult[];
+}
+
+/** A new adhesion link, with its secret (shown once). */
+export type IssuedInvitation = ({ code: string } | { partner: string }) & { id: number; url: string };
+
+/** An adhesion link as the founder lists it (no secret). */
+export interface InvitationRow {
+  id: number;
+  code: string | null;
+  partner: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: 'founder' | 'administrator' | 'removed' | null;
+}
+
 /** Answer of `POST /api/alliances` (with the edit token, once) or `PATCH`. */
 export interface SavedAlliance {
   id: number;
   version: number;
   editToken?: string;
+  /** Links for members and bodies that had none (new ones). */
+  invitations: IssuedInvitation[];
+}
+
+/** `GET /api/alliances/:id/members/:code/adhesion`: what an invited Comune or body sees. */
+export interface AdhesionView {
+  alliance: { id: number; name: string; status: AllianceStatus; version: number; constituted: Constitution | null };
+  party: { code: string; name: string } | { partner: string };
+  status: MemberStatus;
+  act: AdhesionAct | null;
+  decisions: AdhesionDecision[];
+}
+
+/** One entry of `GET /api/alliances/:id/history`. */
+export interface HistoryEntryView {
+  id: number;
+  version: number;
+  at: string;
+  action: 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_revoked';
+  actor: { kind: string; label: { it: string; en: string } };
+  changes: (AllianceChange & { text: { it: string; en: string } })[];
 }
 
 /** `POST /api/comuni/resolve` */

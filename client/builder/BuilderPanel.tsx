@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjacencyGraph } from '../../domain/adjacency';
-import { MEMBER_STATUSES, territoryMembers, type MemberStatus } from '../../domain/alliance';
+import { territoryMembers } from '../../domain/alliance';
+import { MEMBER_STATUS_COLOURS } from '../map/member-status';
 import type { Overlap } from '../../domain/overlaps';
 import { RULE_SETS } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
@@ -212,11 +213,11 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onSh
                       <input type="radio" name="lead" checked={meta.lead} aria-label={`${t('builder.lead')}: ${row.name}`} onChange={() => builder.setMeta(row.code, { lead: true })} />
                     </td>
                     <td>
-                      <select value={meta.status} aria-label={`${t('builder.status')}: ${row.name}`} onChange={(e) => builder.setMeta(row.code, { status: e.target.value as MemberStatus })}>
-                        {MEMBER_STATUSES.map((s) => (
-                          <option key={s} value={s}>{t(`builder.statuses.${s}`)}</option>
-                        ))}
-                      </select>
+                      {/* Only the Comune decides its status, through its adhesion link: shown, not edited. */}
+                      <span className="status-chip" data-status={meta.status}>
+                        <span className="swatch" style={{ background: MEMBER_STATUS_COLOURS[meta.status] }} aria-hidden="true" />
+                        {t(`builder.statuses.${meta.status}`)}
+                      </span>
                     </td>
                     <td>
                       <button type="button" className="icon-button" aria-label={t('builder.remove', { name: row.name })} onClick={() => builder.remove([row.code])}>

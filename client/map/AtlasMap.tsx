@@ -11,6 +11,10 @@ import { showAlliances } from './alliance-layers';
 import { coverageStates, coverageTheme } from './coverage-theme';
 import type { CoverageReport } from '../api/types';
 import type { Polygon } from 'geojson';
+import type { MemberStatus } from '../../domain/alliance';
+import { statusState } from './member-status';
+
+const NO_STATUSES: ReadonlyMap<string, MemberStatus> = new Map();
 
 const ITALY: [number, number, number, number] = [6.6, 36.6, 18.6, 47.1];
 type Camera = NonNullable<ViewState['camera']>;
@@ -28,6 +32,8 @@ interface Props {
   highlight: readonly string[];
   /** Members to outline, each with the index of its connected part (0, 1, …). */
   members: ReadonlyMap<string, number>;
+  /** A shown alliance's members by status, filled in the status colours (declined and withdrawn ones too). */
+  statuses?: ReadonlyMap<string, MemberStatus>;
   focus: Focus | null;
   basemapUrl?: string;
   label: string;
@@ -60,6 +66,7 @@ export function AtlasMap(props: Props) {
   const lastDrawn = useRef(-Infinity);
   const highlighted = useRef<readonly string[]>([]);
   const outlined = useRef<ReadonlyMap<string, number>>(new Map());
+  const coloured = useRef<ReadonlyMap<string, MemberStatus>>(new Map());
   /** True once the thematic colours are on the map: only then is the map "idle" (fully drawn). */
   const themed = useRef(false);
   /** Start of the last recolour not yet drawn (for the benchmark's timing). */
@@ -235,6 +242,17 @@ export function AtlasMap(props: Props) {
     outlined.current = members;
     redraw(map);
   }, [ready, members]);
+
+  const statuses = props.statuses ?? NO_STATUSES;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const state = (code: string, value: number) => map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id: Number(code) }, { status: value });
+    for (const code of coloured.current.keys()) if (!statuses.has(code)) state(code, 0);
+    for (const [code, s] of statuses) if (coloured.current.get(code) !== s) state(code, statusState(s));
+    coloured.current = statuses;
+    redraw(map);
+  }, [ready, statuses]);
 
   // Drawing tools (terra-draw) are loaded the first time a shape is chosen.
   const drawShape = props.drawShape ?? null;

@@ -1,6 +1,8 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { OverlayId } from '../state/view-state';
 import { PART_COLOURS } from '../builder/parts';
+import { MEMBER_STATUSES } from '../../domain/alliance';
+import { MEMBER_STATUS_COLOURS, statusState } from './member-status';
 
 export const SOURCE = 'atlas';
 export const ASSOCIATIONS_SOURCE = 'associations';
@@ -23,6 +25,15 @@ const partColour = ['match', ['coalesce', ['feature-state', 'part'], 0], ...PART
 
 /** The outline of the Comune whose details are open. */
 export const SELECTION_COLOUR = '#d7191c';
+
+/** A shown alliance's member in its status colour (feature-state `status`, 1-based), else its part's. */
+const status = ['coalesce', ['feature-state', 'status'], 0] as unknown as ExpressionSpecification;
+const memberFillColour = [
+  'case',
+  ['>', status, 0],
+  ['match', status, ...MEMBER_STATUSES.flatMap((s) => [statusState(s), MEMBER_STATUS_COLOURS[s]]), '#000000'],
+  partColour,
+] as unknown as ExpressionSpecification;
 
 const TEXT_FONT = ['sans-serif'];
 const halo = { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
@@ -120,8 +131,8 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       source: SOURCE,
       'source-layer': 'comuni',
       paint: {
-        'fill-color': partColour,
-        'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'part'], 0], 0], 0.55, 0],
+        'fill-color': memberFillColour,
+        'fill-opacity': ['case', ['any', ['>', status, 0], ['>', ['coalesce', ['feature-state', 'part'], 0], 0]], 0.55, 0],
       },
     },
     {

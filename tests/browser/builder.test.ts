@@ -87,6 +87,9 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(page.url()).toMatch(/\/alleanze\/\d+/);
     const editUrl = await page.getByTestId('edit-link').locator('input').inputValue();
     expect(editUrl).toMatch(/#edit=[\w-]{20,}$/);
+    // One adhesion link for each of the 8 Comuni and for the participating body, each with its message.
+    await expect.poll(() => page.getByTestId('invitation').count()).toBe(9);
+    expect(await page.getByTestId('invitation').filter({ hasText: 'Città metropolitana di Torino' }).count()).toBe(1);
     // The secret link is copied whole with one click.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
     await page.getByRole('button', { name: 'Copia il link di modifica' }).click();

@@ -92,6 +92,19 @@ export async function screenshotColours(page: Page, name: string, colours: reado
   return found;
 }
 
+/** Saves a screenshot of the map alone and counts its pixels close to any colour of each group. */
+export async function mapColours(page: Page, name: string, groups: readonly (readonly Rgb[])[]): Promise<number[]> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const png = await page.getByTestId('atlas-map').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  const found = groups.map(() => 0);
+  for (const px of pixels(png)) {
+    groups.forEach((group, k) => {
+      if (group.some((colour) => distance(px, colour) < 12)) found[k]! += 1;
+    });
+  }
+  return found;
+}
+
 /** The most frequent colour in a small square around the centre of the map (labels and lines are outvoted). */
 export async function colourAtMapCentre(page: Page): Promise<Rgb> {
   const box = (await page.getByTestId('atlas-map').boundingBox())!;

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type AdhesionParty } from '../api/client';
+import type { AllianceView, InvitationRow, IssuedInvitation } from '../api/types';
+import { CopyButton } from '../controls/CopyButton';
+
+interface Props {
+  alliance: AllianceView;
+  /** The founder's edit token (this browser knows it). */
+  token: string;
+  /** Links issued by the last save, with their secrets (shown once). */
+  issued: readonly IssuedInvitation[];
+}
+
+const absolute = (url: string) => `${window.location.origin}${url}`;
+
+/**
+ * The founder's adhesion links: the new ones with a ready-to-send message each, and the list of
+ * every link (issue a new one, revoke one). The founder never decides for a member.
+ */
+export function Invitations({ alliance, token, issued }: Props) {
+  const { t, i18n } = useTranslation();
+  const [fresh, setFresh] = useState<IssuedInvitation[]>([]);
+  const [rows, setRows] = useState<InvitationRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = [...fresh, ...issued.filter((i) => !fresh.some((f) => same(f, i)))];
+
+  const nameOf = (party: { code?: string | null; partner?: string | null }) =>
+    party.code ? `Comune di ${alliance.members.find((m) => m.code === party.code)?.name ?? party.code}` : (party.partner ?? '');
+  const fail = (e: unknown) => setError((e as Error).message);
+  const load = () => api.invitations(alliance.id, token).then(setRows).catch(fail);
+  const reissue = (party: AdhesionParty) =>
+    api
+      .reissueInvitation(alliance.id, token, party)
+      .then((i) => {
+        setFresh((list) => [i, ...list.filter((f) => !same(f, i))]);
+        return load();
+      })
+      .catch(fail);
+  const revoke = (row: InvitationRow) => {
+    if (!window.confirm(t('invitations.confirmRevoke', { who: nameOf(row) }))) return;
+    api.revokeInvitation(alliance.id, token, row.id).then(load).catch(fail);
+  };
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'it-IT');
+  const parties: AdhesionParty[] = [...alliance.members.map((m) => ({ code: m.code })), ...alliance.partners.map((p) => ({ partner: p.name }))];
+
+  return (
+    <section aria-labelledby="invitations-title" data-testid="invitations">
+      <h3 id="invitations-title">{t('invitations.title')}</h3>
+      <p className="muted">{t('invitations.intro')}</p>
+      {error && <p role="alert">{error}</p>}
+      {shown.length > 0 && (
+        <>
+          <p><strong>{t('invitations.issued')}</strong></p>
+          <ul className="link-list invitation-list">
+            {shown.map((i) => {
+              const who = nameOf('code' in i ? { code: i.code } : { partner: i.partner });
+              const message = t('invitations.message', { who, alliance: alliance.name, url: absolute(i.url), page: absolute(`/alleanze/${alliance.id}`) });
+              return (
+                <li key={i.id} data-testid="invitation" data-code={'code' in i ? i.code : undefined}>
+                  <div><strong>{who}</strong></div>
+                  <input className="edit-link" readOnly value={absolute(i.url)} aria-label={`${t('invitations.title')}: ${who}`} onFocus={(e) => e.target.select()} />
+                  <p className="toolbar">
+                    <CopyButton text={absolute(i.url)} label={t('invitations.copyLink')} />
+                    <CopyButton text={message} label={t('invitations.copyText')} />
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <details onToggle={(e) => (e.currentTarget.open && rows === null ? void load() : undefined)}>
+        <summary>{t('invitations.manage')}</summary>
+        {rows && (
+          <ul className="link-list">
+            {parties.map((party) => {
+              const live = rows.find((r) => r.revokedAt === null && ('code' in party ? r.code === party.code : r.partner?.toLocaleLowerCase() === party.partner.toLocaleLowerCase()));
+              return (
+                <li key={'code' in party ? party.code : `p:${party.partner}`}>
+                  {nameOf(party)} · {live ? t('invitations.since', { date: date(live.createdAt) }) : <span className="muted">{t('invitations.noLink')}</span>}
+                  <span className="toolbar inline">
+                    <button type="button" onClick={() => void reissue(party)}>{t('invitations.reissue')}</button>
+                    {live && <button type="button" onClick={() => revoke(live)}>{t('invitations.revoke')}</button>}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </details>
+    </section>
+  );
+}
+
+const same = (a: IssuedInvitation, b: IssuedInvitation) => ('code' in a && 'code' in b ? a.code === b.code : 'partner' in a && 'partner' in b && a.partner === b.partner);
