@@ -103,6 +103,8 @@ export const en: Strings = {
       fees: 'Fees per Comune (CSV)',
       outlines: 'Alliances with their outlines (GeoJSON)',
       catalog: 'DCAT-AP_IT catalogue (JSON-LD) for data portals',
+      feed: 'Every decision and change of the published alliances (Atom feed)',
+      api: 'The API (OpenAPI 3.1, with a readable page)',
     },
     gis: 'For QGIS, ArcGIS and GDAL',
     gisIntro: 'Add the Comuni, associations and alliances as layers: in QGIS, Layer › Add Layer › Add WFS / OGC API – Features Layer, with this address:',

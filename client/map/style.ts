@@ -26,6 +26,8 @@ const partColour = ['match', ['coalesce', ['feature-state', 'part'], 0], ...PART
 /** The outline of the Comune whose details are open. */
 export const SELECTION_COLOUR = '#d7191c';
 
+export const STATUS_FILL_OPACITY = 0.8;
+
 /** A shown alliance's member in its status colour (feature-state `status`, 1-based), else its part's. */
 const status = ['coalesce', ['feature-state', 'status'], 0] as unknown as ExpressionSpecification;
 const memberFillColour = [
@@ -132,7 +134,8 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       'source-layer': 'comuni',
       paint: {
         'fill-color': memberFillColour,
-        'fill-opacity': ['case', ['any', ['>', status, 0], ['>', ['coalesce', ['feature-state', 'part'], 0], 0]], 0.55, 0],
+        // Statuses nearly opaque, so that their colours read as in the legend; parts let the figures show through.
+        'fill-opacity': ['case', ['>', status, 0], STATUS_FILL_OPACITY, ['>', ['coalesce', ['feature-state', 'part'], 0], 0], 0.55, 0],
       },
     },
     {

@@ -93,7 +93,7 @@ function OpenDataLinks() {
       <p>{t('sources.openDataIntro')}</p>
       <ul className="link-list">
         <li>
-          {t('sources.downloads.members')}: <a href="/api/open-data/members.csv" download>CSV</a> · <a href="/api/open-data/members.xlsx" download>Excel</a>
+          {t('sources.downloads.members')}: <a href="/api/open-data/alliances.csv" download>CSV</a> · <a href="/api/open-data/alliances.xlsx" download>Excel</a>
         </li>
         <li>
           {t('sources.downloads.services')}: <a href="/api/open-data/services.csv" download>CSV</a> · <a href="/api/open-data/services.xlsx" download>Excel</a>
@@ -101,6 +101,8 @@ function OpenDataLinks() {
         <li><a href="/api/open-data/fees.csv" download>{t('sources.downloads.fees')}</a></li>
         <li><a href="/api/open-data/alliances.geojson" download>{t('sources.downloads.outlines')}</a></li>
         <li><a href="/api/open-data/catalog.jsonld">{t('sources.downloads.catalog')}</a></li>
+        <li><a href="/api/feed.atom" type="application/atom+xml">{t('sources.downloads.feed')}</a></li>
+        <li><a href="/api/docs">{t('sources.downloads.api')}</a></li>
       </ul>
       <h4>{t('sources.gis')}</h4>
       <p>{t('sources.gisIntro')}</p>

@@ -234,4 +234,37 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
     const page = await read(id);
     expect((page.members as Member[]).map((m) => m.status)).toEqual(['adhered', 'adhered', 'adhered']);
   });
+
+  it('keeps feeds well-formed whatever the names say, and answers hostile adhesion requests with 4xx', async () => {
+    const hostile = '<script>alert("x")</script> & ]]> \u2028 “ALI”';
+    const created = await send('POST', '/api/alliances', { name: hostile, members: [{ code: CASTAGNOLE, lead: true }, { code: PIOBESI }], partners: [{ kind: 'other', name: 'Ente & <Co>' }] });
+    expect(created.status).toBe(201);
+    const id = created.json.id as number;
+    const partnerUrl = (created.json.invitations as { partner?: string; url: string }[]).find((i) => i.partner === 'Ente & <Co>')!.url;
+    const partnerToken = secretOf(partnerUrl);
+    const castagnoleToken = secretOf((created.json.invitations as { code?: string; url: string }[]).find((i) => i.code === CASTAGNOLE)!.url);
+    const decided = await send('POST', `/api/alliances/${id}/partners/${encodeURIComponent('ente & <co>')}/adhesion`, act('adhere', '<b>1</b>', '2026-01-01', { note: 'a & b < c' }), bearer(partnerToken));
+    expect(decided.json).toMatchObject({ status: 'adhered' }); // the body's name matches in any case
+    const xml = await (await env.server.get(`/api/alliances/${id}/feed.atom`)).text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ isArray: (name) => name === 'entry' }).parse(xml).feed;
+    expect(feed.title).toBe(`${hostile} — storia dell'alleanza`);
+    expect(xml).not.toContain('<script>');
+    expect(JSON.stringify(feed.entry)).toContain('Ente & <Co>: proposto → aderente');
+
+    // Unknown members and bodies, a name too long, a wrong alliance id, an oversized body: 4xx, never 5xx.
+    const answers = await Promise.all([
+      send('POST', `/api/alliances/${id}/members/001260/adhesion`, act('adhere', '1', '2026-01-01'), bearer(partnerToken)),
+      send('POST', `/api/alliances/${id}/members/12/adhesion`, act('adhere', '1', '2026-01-01'), bearer(partnerToken)),
+      send('POST', `/api/alliances/${id}/partners/${'x'.repeat(500)}/adhesion`, act('adhere', '1', '2026-01-01'), bearer(partnerToken)),
+      send('POST', `/api/alliances/999999999/members/${CASTAGNOLE}/adhesion`, act('adhere', '1', '2026-01-01'), bearer(partnerToken)),
+      send('POST', `/api/alliances/${id}/members/${CASTAGNOLE}/adhesion`, { ...act('adhere', '1', '2026-01-01'), note: 'x'.repeat(5000) }, bearer(castagnoleToken)),
+      send('POST', `/api/alliances/${id}/members/${CASTAGNOLE}/adhesion`, act('adhere', '1', '2026-01-01'), bearer(partnerToken)),
+      send('POST', `/api/alliances/${id}/invitations`, { code: '001260' }, bearer(created.json.editToken as string)),
+      send('DELETE', `/api/alliances/${id}/invitations/999999`, undefined, bearer(created.json.editToken as string)),
+      send('GET', `/api/alliances/${id}/history?limit=100000`),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([404, 400, 400, 404, 400, 403, 422, 404, 400]);
+    for (const a of answers) expect((a.json.error as Json).message).toMatch(/\S+ \/ \S+/); // Italian / English
+  });
 });

@@ -44,7 +44,18 @@ const allianceLike = fc.record(
   },
   { requiredKeys: [] },
 );
-const body = fc.oneof(anyJson, allianceLike, fc.record({ polygon, minShare: field(fc.double()) }, { requiredKeys: [] }), fc.record({ members: field(fc.array(code)), entries: field(fc.array(fc.string())), reason: field(fc.string()) }, { requiredKeys: [] }));
+const adhesionLike = fc.record(
+  {
+    decision: field(fc.constantFrom('adhere', 'decline', 'withdraw')),
+    organ: field(fc.constantFrom('consiglio', 'giunta', 'sindaco')),
+    actNumber: field(fc.string({ maxLength: 60 })),
+    actDate: field(fc.constantFrom('2026-03-01', '2026-02-30', '1899-12-31', '2999-01-01')),
+    actUrl: field(fc.constantFrom('https://albo.example.it/1', 'javascript:alert(1)', 'ftp://x', '')),
+    note: field(fc.string({ maxLength: 1200 })),
+  },
+  { requiredKeys: [] },
+);
+const body = fc.oneof(anyJson, allianceLike, adhesionLike, fc.record({ code: field(code), partner: field(fc.string()) }, { requiredKeys: [] }), fc.record({ polygon, minShare: field(fc.double()) }, { requiredKeys: [] }), fc.record({ members: field(fc.array(code)), entries: field(fc.array(fc.string())), reason: field(fc.string()) }, { requiredKeys: [] }));
 
 async function status(method: string, path: string, payload: unknown, headers: Record<string, string> = {}): Promise<number> {
   const response = await fetch(env.server.url + path, {
@@ -63,8 +74,9 @@ describe('every write endpoint, fed generated bad bodies, answers without a 5xx'
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Bersaglio', members: [{ code: '001001' }] }),
     });
-    const target = (await created.json()) as { id: number; editToken: string };
+    const target = (await created.json()) as { id: number; editToken: string; invitations: { url: string }[] };
     const edit = { Authorization: `Bearer ${target.editToken}` };
+    const member = { Authorization: `Bearer ${target.invitations[0]!.url.split('#invito=')[1]}` };
     const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     const endpoints: [string, string, Record<string, string>][] = [
       ['POST', '/api/alliances', {}],
@@ -75,6 +87,8 @@ describe('every write endpoint, fed generated bad bodies, answers without a 5xx'
       ['POST', '/api/suggestions', {}],
       ['PATCH', `/api/alliances/${target.id}`, { ...edit, 'If-Match': '"1"' }],
       ['PUT', `/api/alliances/${target.id}/contiguity-exception`, { ...admin, 'If-Match': '"1"' }],
+      ['POST', `/api/alliances/${target.id}/members/001001/adhesion`, member],
+      ['POST', `/api/alliances/${target.id}/invitations`, edit],
       ['POST', '/api/services', admin],
       ['PATCH', '/api/services/suap', admin],
     ];

@@ -158,13 +158,15 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     const openData = page.getByTestId('open-data');
     const hrefs = await openData.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual([
-      '/api/open-data/members.csv',
-      '/api/open-data/members.xlsx',
+      '/api/open-data/alliances.csv',
+      '/api/open-data/alliances.xlsx',
       '/api/open-data/services.csv',
       '/api/open-data/services.xlsx',
       '/api/open-data/fees.csv',
       '/api/open-data/alliances.geojson',
       '/api/open-data/catalog.jsonld',
+      '/api/feed.atom',
+      '/api/docs',
       '/ogc?f=html',
     ]);
     for (const href of hrefs) expect((await fetch(app.server.url + href!)).status, href!).toBe(200);
