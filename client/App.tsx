@@ -15,6 +15,7 @@ import { AtlasMap, type Focus } from './map/AtlasMap';
 import { usePanelInset } from './map/usePanelInset';
 import { membersBBox } from './data/members-bbox';
 import { useDraftAutosave } from './builder/useDraftAutosave';
+import { readSharedDraft } from './builder/shared-draft';
 import { builderStateOf } from './builder/draft-store';
 import { buildTheme } from './map/themes';
 import { SearchBox } from './search/SearchBox';
@@ -28,7 +29,7 @@ import { contiguity } from '../domain/contiguity';
 import { territoryMembers } from '../domain/alliance';
 import { AlliancePanel } from './alliances/AlliancePanel';
 import type { AllianceListItem, AllianceView } from './api/types';
-import { rememberEditToken } from './alliances/edit-tokens';
+import { editToken, rememberEditToken } from './alliances/edit-tokens';
 import { CoveragePanel } from './coverage/CoveragePanel';
 import { CataloguePanel } from './admin/CataloguePanel';
 import { ComparePanel, type CompareRef } from './compare/ComparePanel';
@@ -175,14 +176,28 @@ export function App() {
     [view.mode, shownAlliance],
   );
 
-  const startBuilding = (codes: string[]) => {
+  const startBuilding = (codes: string[], name = '') => {
+    // Work not yet saved is never replaced without asking.
+    if (drafts.unsaved && !window.confirm(t('builder.confirmReplace', { count: builder.state.selection.members.length, name: builder.state.name || t('builder.untitled') }))) return;
     // A new alliance: nothing carries over from one being edited.
-    if (builder.state.editing) {
+    if (builder.state.editing || name) {
       builder.setFields({ editing: null, name: '', description: '', partners: [], services: [], runningCostCents: 0, status: 'draft' });
     }
     builder.replace(codes);
+    if (name) builder.setFields({ name });
     update({ mode: 'build', association: null });
   };
+
+  // A draft shared as a link (?membri=…) is read at once (the address then changes with the map)
+  // and opens in the builder when the attribute table has arrived.
+  const [sharedDraft, setSharedDraft] = useState(() => readSharedDraft(window.location.search));
+  useEffect(() => {
+    if (!atlas || !sharedDraft) return;
+    setSharedDraft(null);
+    // Codes that name no Comune (a mangled or outdated link) are left out.
+    startBuilding(sharedDraft.codes.filter((code) => atlas.row(code) !== undefined), sharedDraft.name);
+    // Once, when both are there.
+  }, [atlas, sharedDraft]);
 
   const addToComparison = (ref: CompareRef) =>
     update({ mode: 'compare', selected: null, association: null, compare: [...new Set([...view.compare, compareRefKey(ref)])] });
@@ -222,7 +237,8 @@ export function App() {
       status: st.status,
       ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
     };
-    const editing = st.editing;
+    // The edit token as this browser knows it now (it may have been replaced since the edit began).
+    const editing = st.editing && { ...st.editing, token: editToken(st.editing.id) ?? st.editing.token };
     let result: SavedAlliance;
     try {
       result = await api.saveAlliance(body, editing);

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
 import { AdhesionPage } from './adhesion/AdhesionPage';
-import { parseAdhesionLink } from './adhesion/adhesion-link';
+import { keepSecret, parseAdhesionLink } from './adhesion/adhesion-link';
 import { initI18n } from './i18n';
 import { parseViewState } from './state/view-state';
 
@@ -13,5 +13,6 @@ initI18n(parseViewState(window.location.search).lang);
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
 // An invited Comune's adhesion link opens its own page; every other address is the map.
-const adhesion = parseAdhesionLink(window.location);
+const link = parseAdhesionLink(window.location);
+const adhesion = link && keepSecret(link, sessionStorage, (url) => history.replaceState(null, '', url), window.location);
 createRoot(root).render(<StrictMode>{adhesion ? <AdhesionPage link={adhesion} /> : <App />}</StrictMode>);

@@ -21,6 +21,9 @@ export const ALLIANCE_LIMITS = {
   role: 80,
 } as const;
 
+/** How a participating body's name is compared (any case, any Unicode form): one key, everywhere. */
+export const partnerKey = (name: string): string => name.normalize('NFKC').toLocaleLowerCase('it');
+
 export interface AlliancePartnerInput {
   kind: PartnerKind;
   name: string;
@@ -58,7 +61,20 @@ export interface AllianceServiceInput {
   equalShare: number;
   /** Members receiving it; null = every member of the territory. */
   recipients?: string[] | null;
+  /** Who else pays for it each year (a Region, a PNRR measure, a foundation), in cents. */
+  grants?: Grant[] | null;
 }
+
+/** A yearly contribution to a service from outside the alliance. */
+export interface Grant {
+  source: string;
+  amountCents: number;
+}
+
+export const GRANT_LIMITS = { grants: 10, source: 120 } as const;
+
+/** What a service's grants add up to, in cents. */
+export const grantsTotal = (service: Pick<AllianceServiceInput, 'grants'>): number => (service.grants ?? []).reduce((sum, g) => sum + g.amountCents, 0);
 
 export const SERVICE_LIMITS = { services: 100, costCents: 100_000_000_000 } as const;
 

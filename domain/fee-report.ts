@@ -1,4 +1,4 @@
-import type { AllianceServiceInput } from './alliance';
+import { grantsTotal, type AllianceServiceInput, type Grant } from './alliance';
 import { computeFees, sustainability, type FeeNote, type Sustainability } from './fees';
 
 export interface FeeReportService {
@@ -10,6 +10,9 @@ export interface FeeReportService {
   equalShare: number;
   /** How many members pay for it. */
   recipients: number;
+  /** Who else pays for it, and how much in all. */
+  grants: Grant[];
+  grantsCents: number;
   note?: FeeNote;
 }
 
@@ -33,8 +36,8 @@ export interface FeeReportInput {
 
 /**
  * Splits each service's charge among its recipients (all members unless listed) by its fee rule,
- * in cents that add up exactly; costs not charged to members (grants) and running costs count
- * against sustainability. The same function serves the builder's live preview and the server.
+ * in cents that add up exactly; costs not charged to members and running costs count against
+ * sustainability, grants from outside for it. The same function serves the builder's live preview and the server.
  */
 export function feeReport({ services, members, runningCostCents, serviceName }: FeeReportInput): FeeReport {
   const codes = members.map((m) => m.code);
@@ -58,6 +61,8 @@ export function feeReport({ services, members, runningCostCents, serviceName }: 
         chargedCents: row.costCents,
         equalShare: s.equalShare,
         recipients: Object.keys(row.feesCents).length,
+        grants: s.grants ?? [],
+        grantsCents: grantsTotal(s),
         ...(row.note ? { note: row.note } : {}),
       };
     }),
@@ -67,6 +72,6 @@ export function feeReport({ services, members, runningCostCents, serviceName }: 
       totalCents: table.members[m.code] ?? 0,
     })),
     runningCostCents,
-    sustainability: sustainability(table, uncharged + runningCostCents),
+    sustainability: sustainability(table, uncharged + runningCostCents, services.reduce((sum, s) => sum + grantsTotal(s), 0)),
   };
 }

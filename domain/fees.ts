@@ -55,9 +55,11 @@ export interface FeeTable {
 export interface Sustainability {
   costsCents: number;
   feesCents: number;
-  /** Fees minus costs: negative when the alliance does not pay its way. */
+  /** Contributions from outside the alliance (grants). */
+  grantsCents: number;
+  /** Fees and grants minus costs: negative when the alliance does not pay its way. */
   balanceCents: number;
-  /** Fees / costs; null when there are no costs. */
+  /** (Fees + grants) / costs; null when there are no costs. */
   ratio: number | null;
 }
 
@@ -153,14 +155,18 @@ function splitService(service: ServiceCost, population: ReadonlyMap<string, numb
   };
 }
 
-/** Whether the fees cover the costs, optionally adding the alliance's own running costs (cents). */
-export function sustainability(table: FeeTable, extraRunningCostsCents = 0): Sustainability {
-  if (!Number.isSafeInteger(extraRunningCostsCents) || extraRunningCostsCents < 0) {
-    throw new RangeError(`extraRunningCostsCents must be a non-negative integer, got ${extraRunningCostsCents}`);
+/**
+ * Whether the fees (and grants from outside, in cents) cover the costs, optionally adding the
+ * alliance's own running costs (cents).
+ */
+export function sustainability(table: FeeTable, extraRunningCostsCents = 0, grantsCents = 0): Sustainability {
+  for (const [name, value] of [['extraRunningCostsCents', extraRunningCostsCents], ['grantsCents', grantsCents]] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
   const costsCents = table.totals.costsCents + extraRunningCostsCents;
   const feesCents = table.totals.feesCents;
-  return { costsCents, feesCents, balanceCents: feesCents - costsCents, ratio: costsCents > 0 ? feesCents / costsCents : null };
+  const income = feesCents + grantsCents;
+  return { costsCents, feesCents, grantsCents, balanceCents: income - costsCents, ratio: costsCents > 0 ? income / costsCents : null };
 }
 
 /** Formats cents as euros: 123456 → "1.234,56 €" (with a no-break space) in Italian. */

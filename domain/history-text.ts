@@ -62,6 +62,9 @@ export function describeChange(change: AllianceChange, names: ChangeNames, lang:
       return it ? `Partecipante tolto: ${change.name}` : `Participating body removed: ${change.name}`;
     case 'invitation': {
       const who = change.code ? `${names.comune(change.code)} (${change.code})` : (change.partner ?? '');
+      if (change.change === 'issued') {
+        return it ? `Nuovo link di adesione n. ${change.id ?? '?'} per ${who} (il precedente non vale più)` : `New adhesion link no. ${change.id ?? '?'} for ${who} (the previous one no longer works)`;
+      }
       return it ? `Link di adesione revocato: ${who}` : `Adhesion link revoked: ${who}`;
     }
     case 'editLink':

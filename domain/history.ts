@@ -40,7 +40,7 @@ export type AllianceChange =
   | { kind: 'member'; code: string; change: 'lead'; from: boolean; to: boolean }
   | { kind: 'partner'; name: string; change: 'added' | 'removed' }
   | { kind: 'partner'; name: string; change: 'status'; from: string; to: string; act: AdhesionAct | null }
-  | { kind: 'invitation'; code?: string; partner?: string; change: 'revoked' }
+  | { kind: 'invitation'; code?: string; partner?: string; id?: number; change: 'issued' | 'revoked' }
   | { kind: 'editLink'; change: 'rotated' }
   | { kind: 'service'; code: string; change: 'added' | 'removed' }
   | { kind: 'service'; code: string; change: 'cost'; from: { annualCostCents: number; chargedCents: number | null }; to: { annualCostCents: number; chargedCents: number | null } };
@@ -49,6 +49,9 @@ const FIELDS = ['name', 'description', 'status', 'ruleSet', 'runningCostCents', 
 
 /** Statuses as stored before adhesions existed ("joined" is what a founder declared). */
 const normalStatus = (status: string) => (status === 'joined' ? 'adhered' : status);
+
+/** A field as compared: absent and empty text are none, an absent constitution is not constituted. */
+const fieldValue = (field: (typeof FIELDS)[number], value: unknown) => (field === 'constituted' ? value === true : value === undefined || value === '' ? null : value);
 
 /** The state after an entry: its fields laid over the state before it. */
 export function applyEntry(before: HistoryState, entry: HistoryState): HistoryState {
@@ -59,8 +62,8 @@ export function applyEntry(before: HistoryState, entry: HistoryState): HistorySt
 export function allianceChanges(before: HistoryState, after: HistoryState): AllianceChange[] {
   const changes: AllianceChange[] = [];
   for (const field of FIELDS) {
-    const from = before[field] ?? null;
-    const to = after[field] ?? null;
+    const from = fieldValue(field, before[field]);
+    const to = fieldValue(field, after[field]);
     if (from !== to) changes.push({ kind: 'field', field, from, to });
   }
   const members = keyed(before.members, (m) => m.code);

@@ -6,6 +6,12 @@ import type { AdhesionView } from '../api/types';
 import { LanguageSwitch } from '../controls/LanguageSwitch';
 import type { AdhesionLink } from './adhesion-link';
 
+/** Today in the browser's own time zone, as YYYY-MM-DD (an act of this morning is not in the future). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /**
  * The page an invited Comune (or body) opens from its secret link: what it is asked to join, its
  * current status, and a form to record its organ's decision with the act.
@@ -28,10 +34,8 @@ export function AdhesionPage({ link }: { link: AdhesionLink }) {
     if (!link.token || !link.party) return;
     api
       .adhesion(link.allianceId, link.party, link.token)
-      .then((v) => {
-        setView(v);
-        setDecision(v.decisions[0] ?? '');
-      })
+      // No decision is preselected: the office chooses, as its act says.
+      .then(setView)
       .catch((e: unknown) => setError((e as { status?: number }).status === 403 ? t('adhesion.invalid') : (e as Error).message));
   }, [link]);
 
@@ -105,7 +109,7 @@ export function AdhesionPage({ link }: { link: AdhesionLink }) {
               </label>
               <label className="field">
                 {t('adhesion.actDate')}
-                <input required type="date" value={actDate} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setActDate(e.target.value)} />
+                <input required type="date" value={actDate} max={localToday()} onChange={(e) => setActDate(e.target.value)} />
               </label>
               <label className="field">
                 {t('adhesion.actUrl')}

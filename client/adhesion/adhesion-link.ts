@@ -23,3 +23,21 @@ export function parseAdhesionLink(location: Pick<Location, 'pathname' | 'search'
     token,
   };
 }
+
+/**
+ * The secret leaves the address bar (and the browser's history) once read; this tab keeps it for
+ * a reload. Returns the link with its token from either place.
+ */
+export function keepSecret(link: AdhesionLink, storage: Pick<Storage, 'getItem' | 'setItem'>, replaceUrl: (url: string) => void, location: Pick<Location, 'pathname' | 'search'>): AdhesionLink {
+  const key = `ali-atlas:invito:${link.allianceId}:${location.search}`;
+  try {
+    if (link.token) {
+      storage.setItem(key, link.token);
+      replaceUrl(location.pathname + location.search);
+      return link;
+    }
+    return { ...link, token: storage.getItem(key) };
+  } catch {
+    return link; // storage refused (private mode): the secret stays where it was
+  }
+}

@@ -25,6 +25,9 @@ export function AllianceServices({ alliance, atlas }: { alliance: AllianceView; 
 
   if (alliance.services.length === 0) return null;
   const euro = (cents: number) => formatEuro(cents, lang === 'en' ? 'en-GB' : 'it-IT');
+  // What the alliance costs a year (services and its own running costs), and per resident of its territory.
+  const totalCents = alliance.services.reduce((sum, s) => sum + s.annualCostCents, 0) + alliance.runningCostCents;
+  const perResident = (cents: number) => (alliance.totals.population > 0 ? t('fees.perResident', { amount: euro(Math.round(cents / alliance.totals.population)) }) : '—');
   const provider = (p: AllianceView['services'][number]['provider']) => {
     const who = t(`services.providers.${p.kind}`);
     if (!p.ref) return who;
@@ -42,13 +45,19 @@ export function AllianceServices({ alliance, atlas }: { alliance: AllianceView; 
               <span className="muted">
                 {' '}· {provider(s.provider)}
                 {s.since ? ` · ${t('services.since')} ${new Date(`${s.since}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: 'UTC' })}` : ''}
-                {' '}· {euro(s.annualCostCents)}
+                {' '}· {euro(s.annualCostCents)} ({perResident(s.annualCostCents)})
                 {s.recipients ? ` · ${t('alliance.recipients', { count: s.recipients.length })}` : ''}
               </span>
+              {s.grants && s.grants.length > 0 && (
+                <div className="muted">{t('fees.grantsFrom', { sources: s.grants.map((g) => `${g.source} ${euro(g.amountCents)}`).join('; ') })}</div>
+              )}
             </li>
           );
         })}
       </ul>
+      <p data-testid="total-cost">
+        {t('fees.totalCost', { amount: euro(totalCents), perResident: perResident(totalCents) })}
+      </p>
       {error && <p className="error" role="alert">{error}</p>}
       {fees && <FeeTable report={fees} csvHref={`/api/alliances/${alliance.id}/fees.csv`} />}
     </section>

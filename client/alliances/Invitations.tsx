@@ -23,23 +23,33 @@ export function Invitations({ alliance, token, issued }: Props) {
   const [fresh, setFresh] = useState<IssuedInvitation[]>([]);
   const [rows, setRows] = useState<InvitationRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const shown = [...fresh, ...issued.filter((i) => !fresh.some((f) => same(f, i)))];
+  const [revoked, setRevoked] = useState<ReadonlySet<number>>(new Set());
+  // Links still worth sending: the newest per member or body, none revoked since.
+  const shown = [...fresh, ...issued.filter((i) => !fresh.some((f) => same(f, i)))].filter((i) => !revoked.has(i.id));
 
   const nameOf = (party: { code?: string | null; partner?: string | null }) =>
     party.code ? `Comune di ${alliance.members.find((m) => m.code === party.code)?.name ?? party.code}` : (party.partner ?? '');
   const fail = (e: unknown) => setError((e as Error).message);
   const load = () => api.invitations(alliance.id, token).then(setRows).catch(fail);
-  const reissue = (party: AdhesionParty) =>
-    api
+  const reissue = (party: AdhesionParty, live: boolean) => {
+    if (live && !window.confirm(t('invitations.confirmReissue', { who: nameOf(party) }))) return;
+    void api
       .reissueInvitation(alliance.id, token, party)
       .then((i) => {
         setFresh((list) => [i, ...list.filter((f) => !same(f, i))]);
         return load();
       })
       .catch(fail);
+  };
   const revoke = (row: InvitationRow) => {
     if (!window.confirm(t('invitations.confirmRevoke', { who: nameOf(row) }))) return;
-    api.revokeInvitation(alliance.id, token, row.id).then(load).catch(fail);
+    api
+      .revokeInvitation(alliance.id, token, row.id)
+      .then(() => {
+        setRevoked((ids) => new Set([...ids, row.id]));
+        return load();
+      })
+      .catch(fail);
   };
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'it-IT');
   const parties: AdhesionParty[] = [...alliance.members.map((m) => ({ code: m.code })), ...alliance.partners.map((p) => ({ partner: p.name }))];
@@ -80,7 +90,7 @@ export function Invitations({ alliance, token, issued }: Props) {
                 <li key={'code' in party ? party.code : `p:${party.partner}`}>
                   {nameOf(party)} · {live ? t('invitations.since', { date: date(live.createdAt) }) : <span className="muted">{t('invitations.noLink')}</span>}
                   <span className="toolbar inline">
-                    <button type="button" onClick={() => void reissue(party)}>{t('invitations.reissue')}</button>
+                    <button type="button" onClick={() => reissue(party, live !== undefined)}>{t('invitations.reissue')}</button>
                     {live && <button type="button" onClick={() => revoke(live)}>{t('invitations.revoke')}</button>}
                   </span>
                 </li>

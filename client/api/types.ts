@@ -90,7 +90,7 @@ export interface HistoryEntryView {
   id: number;
   version: number;
   at: string;
-  action: 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_revoked';
+  action: 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_issued' | 'invitation_revoked';
   actor: { kind: string; label: { it: string; en: string } };
   changes: (AllianceChange & { text: { it: string; en: string } })[];
 }

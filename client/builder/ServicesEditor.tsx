@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AllianceServiceInput, ServiceProvider } from '../../domain/alliance';
+import { GRANT_LIMITS, type AllianceServiceInput, type Grant, type ServiceProvider } from '../../domain/alliance';
 import { feeReport } from '../../domain/fee-report';
 import { SERVICE_PROVIDER_KINDS } from '../../domain/services';
 import type { CatalogueService } from '../api/types';
@@ -193,8 +193,35 @@ function ServiceCard(props: {
           </select>
         </label>
       )}
+      <GrantsEditor grants={s.grants ?? []} onChange={(grants) => onChange({ grants: grants.length > 0 ? grants : null })} />
       <button type="button" className="link" onClick={props.onRemove}>{t('services.remove', { name })}</button>
     </fieldset>
+  );
+}
+
+/** Who else funds a service (a Region, a PNRR measure) and how much a year: rows of source and amount. */
+function GrantsEditor({ grants, onChange }: { grants: readonly Grant[]; onChange(grants: Grant[]): void }) {
+  const { t } = useTranslation();
+  const set = (i: number, patch: Partial<Grant>) => onChange(grants.map((g, k) => (k === i ? { ...g, ...patch } : g)));
+  return (
+    <div className="grants" data-testid="grants-editor">
+      <p className="muted">{t('services.grants')}</p>
+      {grants.map((g, i) => (
+        <div key={i} className="grid2">
+          <label className="field">
+            {t('services.grantSource')}
+            <input value={g.source} maxLength={120} onChange={(e) => set(i, { source: e.target.value })} />
+          </label>
+          <EuroField label={t('services.grantAmount')} cents={g.amountCents} onChange={(cents) => set(i, { amountCents: cents ?? 0 })} />
+          <button type="button" className="link" onClick={() => onChange(grants.filter((_, k) => k !== i))}>
+            {t('services.removeGrant', { source: g.source || '—' })}
+          </button>
+        </div>
+      ))}
+      {grants.length < GRANT_LIMITS.grants && (
+        <button type="button" onClick={() => onChange([...grants, { source: '', amountCents: 0 }])}>{t('services.addGrant')}</button>
+      )}
+    </div>
   );
 }
 

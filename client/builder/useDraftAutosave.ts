@@ -35,6 +35,8 @@ export function useDraftAutosave(state: BuilderState) {
   }, []);
 
   return {
+    /** Whether the builder holds work the server does not have (to ask before replacing it). */
+    unsaved: hasWork(state) && contentKey(state) !== clean.current,
     /** A draft from an earlier visit, offered while the builder is still empty. */
     offer,
     dismiss: () => {

@@ -14,12 +14,22 @@ export function FeeTable({ report, csvHref }: { report: FeeReport; /** The CSV d
     <section aria-labelledby="fees-title" data-testid="fee-table">
       <h3 id="fees-title">{t('fees.title')}</h3>
       <p className={`badge ${level}`} data-testid="sustainability">
-        {t(s.balanceCents >= 0 ? 'fees.sustainable' : 'fees.deficit', {
+        {t(s.grantsCents > 0 ? (s.balanceCents >= 0 ? 'fees.sustainableGrants' : 'fees.deficitGrants') : s.balanceCents >= 0 ? 'fees.sustainable' : 'fees.deficit', {
           fees: euro(s.feesCents),
+          grants: euro(s.grantsCents),
           costs: euro(s.costsCents),
           balance: euro(Math.abs(s.balanceCents)),
         })}
       </p>
+      {s.grantsCents > 0 && (
+        <ul className="link-list" data-testid="grants">
+          {report.services.filter((x) => x.grantsCents > 0).map((x) => (
+            <li key={x.code}>
+              {x.name[lang]}: {t('fees.grantsFrom', { sources: x.grants.map((g) => `${g.source} ${euro(g.amountCents)}`).join('; ') })}
+            </li>
+          ))}
+        </ul>
+      )}
       {report.runningCostCents > 0 && <p className="muted">{t('fees.running', { amount: euro(report.runningCostCents) })}</p>}
       {report.services.filter((x) => x.note).map((x) => (
         <p key={x.code} className="muted">{x.name[lang]}: {x.note![lang]}</p>

@@ -24,9 +24,13 @@ const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exceptio
 type Kind = keyof RateLimits;
 
 /** Reads that cost seconds of database work each: counted as computations. */
-const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog))/;
+const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom)$)/;
+
+/** Routes an administrator's token opens, reading ones included: only refused attempts count. */
+const ADMIN_OR_FOUNDER_PATHS = /^\/api\/alliances\/\d+\/invitations(\/\d+)?$/;
 
 function kindOf(method: string, path: string): Kind {
+  if (ADMIN_OR_FOUNDER_PATHS.test(path) && method !== 'POST') return 'adminFailures';
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return HEAVY_READS.test(path) ? 'compute' : 'read';
   if (COMPUTE_PATHS.has(path)) return 'compute';
   return ADMIN_PATHS.test(path) ? 'adminFailures' : 'write';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSOCIATION_KINDS } from '../../domain/associations';
-import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, MEMBER_STATUSES, PARTNER_KINDS, SERVICE_LIMITS } from '../../domain/alliance';
+import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, GRANT_LIMITS, MEMBER_STATUSES, PARTNER_KINDS, SERVICE_LIMITS } from '../../domain/alliance';
 import { ADHESION_DECISIONS, ADHESION_LIMITS, ADHESION_ORGANS } from '../../domain/adhesion';
 import { ruleSet } from '../../domain/rule-sets';
 import { SERVICE_CODE_PATTERN, SERVICE_PROVIDER_KINDS } from '../../domain/services';
@@ -155,6 +155,17 @@ export const allianceService = z
     chargedCents: cents.nullish(),
     equalShare: z.number().min(0, 'quota uguale tra 0 e 1 / equal share between 0 and 1').max(1, 'quota uguale tra 0 e 1 / equal share between 0 and 1'),
     recipients: z.array(comuneCode).nullish(),
+    grants: z
+      .array(
+        z
+          .object({
+            source: plainText(GRANT_LIMITS.source).pipe(z.string().min(1, 'indica chi finanzia / name who funds it')),
+            amountCents: cents,
+          })
+          .strict(),
+      )
+      .max(GRANT_LIMITS.grants, `al massimo ${GRANT_LIMITS.grants} contributi per servizio / at most ${GRANT_LIMITS.grants} grants per service`)
+      .nullish(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { grantsTotal } from '../../domain/alliance';
 import type { AppContext } from '../context';
 import type { Table } from '../exports/table';
 import { findAlliance, type StoredAlliance } from '../queries/alliances';
@@ -47,6 +48,8 @@ export async function servicesTable(knex: Knex, alliances: readonly StoredAllian
       { header: 'annual_cost_eur', kind: 'cents' },
       { header: 'charged_to_members_eur', kind: 'cents' },
       { header: 'equal_share_percent', kind: 'percent' },
+      { header: 'grants_eur', kind: 'cents' },
+      { header: 'grant_sources', kind: 'text' },
     ],
     rows: alliances.flatMap((a) =>
       a.services.map((s) => [
@@ -59,6 +62,8 @@ export async function servicesTable(knex: Knex, alliances: readonly StoredAllian
         s.annualCostCents,
         s.chargedCents ?? s.annualCostCents,
         s.equalShare * 100,
+        grantsTotal(s),
+        (s.grants ?? []).map((g) => g.source).join('; '),
       ]),
     ),
   };

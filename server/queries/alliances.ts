@@ -21,9 +21,14 @@ export interface AllianceRow {
 }
 
 /** Who made a change: the founder (edit link), a member Comune or body (its invitation), an administrator. */
-export type HistoryActor = { kind: 'founder' } | { kind: 'administrator' } | { kind: 'member'; code: string } | { kind: 'partner'; name: string };
+export type HistoryActor =
+  | { kind: 'founder' }
+  | { kind: 'administrator' }
+  /** `invitation`: the id of the adhesion link the decision came through. */
+  | { kind: 'member'; code: string; invitation?: number }
+  | { kind: 'partner'; name: string; invitation?: number };
 
-export type HistoryAction = 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_revoked';
+export type HistoryAction = 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_issued' | 'invitation_revoked';
 
 export interface StoredAlliance extends AllianceRow {
   members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean; act: AdhesionAct | null }[];
@@ -67,7 +72,7 @@ async function readAlliance(knex: Knex.Transaction, id: number): Promise<StoredA
   );
   const services = await knex.raw<{ rows: ServiceRow[] }>(
     `SELECT service_code AS code, provider_kind, provider_ref, to_char(since, 'YYYY-MM-DD') AS since,
-            annual_cost_cents, charged_cents, equal_share, recipients
+            annual_cost_cents, charged_cents, equal_share, recipients, grants
      FROM alliance_services WHERE alliance_id = ? ORDER BY position`,
     [id],
   );
@@ -93,6 +98,7 @@ interface ServiceRow {
   charged_cents: string | number | null;
   equal_share: string | number;
   recipients: string[] | null;
+  grants: AllianceServiceInput['grants'] | string;
 }
 
 // bigint and numeric columns arrive as strings from node-postgres.
@@ -105,6 +111,7 @@ function toService(r: ServiceRow): AllianceServiceInput {
     chargedCents: r.charged_cents === null ? null : Number(r.charged_cents),
     equalShare: Number(r.equal_share),
     recipients: r.recipients,
+    grants: typeof r.grants === 'string' ? (JSON.parse(r.grants) as AllianceServiceInput['grants']) : (r.grants ?? null),
   };
 }
 
@@ -169,13 +176,17 @@ export async function updateAlliance(
   expectedVersion: number,
   draft: AllianceDraft,
   summary: AllianceSummary,
-  by: { action: HistoryAction; actor: HistoryActor } = { action: 'updated', actor: { kind: 'founder' } },
+  by: { action: HistoryAction; actor: HistoryActor; /** The edit token's hash the founder was checked with: a rotation in between wins. */ tokenHash?: string } = {
+    action: 'updated',
+    actor: { kind: 'founder' },
+  },
 ): Promise<number | null> {
+  const sameToken = by.tokenHash === undefined ? '' : 'AND edit_token_hash = ?';
   const updated = await trx.raw<{ rows: { version: number }[] }>(
     `UPDATE alliances SET name = ?, description = ?, status = ?, rule_set = ?, summary = ?::jsonb, running_cost_cents = ?,
             version = version + 1, updated_at = now()
-     WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING version`,
-    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents, id, expectedVersion],
+     WHERE id = ? AND version = ? AND deleted_at IS NULL ${sameToken} RETURNING version`,
+    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents, id, expectedVersion, ...(by.tokenHash === undefined ? [] : [by.tokenHash])],
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
@@ -204,7 +215,7 @@ export async function setContiguityException(
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
-  await recordHistory(trx, id, version, 'exception', { contiguityException: reason, status }, { kind: 'administrator' });
+  await recordHistory(trx, id, version, 'exception', { contiguityException: reason, status, constituted: summary.constituted.constituted }, { kind: 'administrator' });
   return version;
 }
 
@@ -244,11 +255,11 @@ async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraf
   }
   if (draft.services.length > 0) {
     await trx.raw(
-      `INSERT INTO alliance_services (alliance_id, service_code, position, provider_kind, provider_ref, since, annual_cost_cents, charged_cents, equal_share, recipients)
-       VALUES ${draft.services.map(() => '(?, ?, ?, ?, ?, ?::date, ?, ?, ?, ?::text[])').join(', ')}`,
+      `INSERT INTO alliance_services (alliance_id, service_code, position, provider_kind, provider_ref, since, annual_cost_cents, charged_cents, equal_share, recipients, grants)
+       VALUES ${draft.services.map(() => '(?, ?, ?, ?, ?, ?::date, ?, ?, ?, ?::text[], ?::jsonb)').join(', ')}`,
       draft.services.flatMap((s, position) => [
         id, s.code, position, s.provider.kind, s.provider.ref ?? null, s.since ?? null,
-        s.annualCostCents, s.chargedCents ?? null, s.equalShare, s.recipients ?? null,
+        s.annualCostCents, s.chargedCents ?? null, s.equalShare, s.recipients ?? null, s.grants?.length ? JSON.stringify(s.grants) : null,
       ]),
     );
   }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { partnerKey } from '../../domain/alliance';
 
 /** Who an invitation is for: a member Comune (ISTAT code) or a participating body (its name). */
 export type InvitedParty = { code: string } | { partner: string };
@@ -19,9 +20,9 @@ const COLUMNS = `id, alliance_id AS "allianceId", comune_code AS code, partner_n
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 const toRow = (r: InvitationRow): InvitationRow => ({ ...r, createdAt: iso(r.createdAt) as string, revokedAt: iso(r.revokedAt) });
 
-/** SQL condition and bindings naming one party's invitations (partners by name, any case). */
+/** SQL condition and bindings naming one party's invitations (partners by their name's key). */
 function partyWhere(party: InvitedParty): [string, string[]] {
-  return 'code' in party ? ['comune_code = ?', [party.code]] : ['lower(partner_name) = lower(?)', [party.partner]];
+  return 'code' in party ? ['comune_code = ?', [party.code]] : ['partner_key = ?', [partnerKey(party.partner)]];
 }
 
 /** Every invitation of an alliance, live ones first, newest first. */
@@ -33,22 +34,29 @@ export async function listInvitations(knex: Knex, allianceId: number): Promise<I
   return result.rows.map(toRow);
 }
 
-/** The live invitation a token hash belongs to, for this alliance and party; null if none. */
-export async function findLiveInvitation(knex: Knex, allianceId: number, party: InvitedParty, tokenHash: string): Promise<InvitationRow | null> {
+/**
+ * The live invitation a token hash belongs to, for this alliance and party; null if none. Inside a
+ * transaction the row is locked for share: a revocation waits until the decision is stored.
+ */
+export async function findLiveInvitation(knex: Knex | Knex.Transaction, allianceId: number, party: InvitedParty, tokenHash: string): Promise<InvitationRow | null> {
   const [where, bindings] = partyWhere(party);
   const result = await knex.raw<{ rows: InvitationRow[] }>(
-    `SELECT ${COLUMNS} FROM alliance_invitations WHERE alliance_id = ? AND ${where} AND token_hash = ? AND revoked_at IS NULL`,
+    `SELECT ${COLUMNS} FROM alliance_invitations WHERE alliance_id = ? AND ${where} AND token_hash = ? AND revoked_at IS NULL FOR SHARE`,
     [allianceId, ...bindings, tokenHash],
   );
   return result.rows[0] ? toRow(result.rows[0]) : null;
 }
 
-/** Revokes a party's live invitation (if any), then stores a new one; returns its id. */
+/**
+ * Revokes a party's live invitation (if any), then stores a new one; returns its id. The caller
+ * holds the alliance's row lock (lockAlliance), so two issues for one party never race.
+ */
 export async function issueInvitation(trx: Knex.Transaction, allianceId: number, party: InvitedParty, tokenHash: string): Promise<number> {
   await revokeParty(trx, allianceId, party, 'founder');
+  const partner = 'partner' in party ? party.partner : null;
   const inserted = await trx.raw<{ rows: { id: number }[] }>(
-    `INSERT INTO alliance_invitations (alliance_id, comune_code, partner_name, token_hash) VALUES (?, ?, ?, ?) RETURNING id`,
-    [allianceId, 'code' in party ? party.code : null, 'partner' in party ? party.partner : null, tokenHash],
+    `INSERT INTO alliance_invitations (alliance_id, comune_code, partner_name, partner_key, token_hash) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+    [allianceId, 'code' in party ? party.code : null, partner, partner === null ? null : partnerKey(partner), tokenHash],
   );
   return inserted.rows[0]!.id;
 }
@@ -79,4 +87,9 @@ export async function revokeInvitation(
   );
   const result = await trx.raw<{ rows: InvitationRow[] }>(`SELECT ${COLUMNS} FROM alliance_invitations WHERE id = ? AND alliance_id = ?`, [invitationId, allianceId]);
   return result.rows[0] ? { invitation: toRow(result.rows[0]), revokedNow: changed.rows.length > 0 } : null;
+}
+
+/** Serialises changes to one alliance's links (and its edit token) until the transaction ends. */
+export async function lockAlliance(trx: Knex.Transaction, allianceId: number): Promise<void> {
+  await trx.raw(`SELECT id FROM alliances WHERE id = ? FOR UPDATE`, [allianceId]);
 }

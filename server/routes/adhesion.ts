@@ -1,16 +1,23 @@
 import { Router, type Request, type Response } from 'express';
 import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
+import { partnerKey } from '../../domain/alliance';
 import type { AppContext } from '../context';
 import { bearerToken, hashToken } from '../http/edit-token';
 import { HttpError, notFound } from '../http/errors';
 import { adhesionBody, comuneCode } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
-import { findAlliance, updateAlliance, type StoredAlliance } from '../queries/alliances';
+import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
 import { applyDecision, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../services/alliance-draft';
 import { evaluateAlliance } from '../services/alliances';
+
+const invalidLink = () =>
+  new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
+
+/** A participating body's name as stored (the link's address may spell it in another case). */
+const partyName = (alliance: StoredAlliance, name: string) => alliance.partners.find((p) => partnerKey(p.name) === partnerKey(name))?.name ?? name;
 
 /** Saves racing a decision are retried this many times before answering 503. */
 const ATTEMPTS = 5;
@@ -31,21 +38,19 @@ export function adhesionRoutes(ctx: AppContext): Router {
   };
 
   /** The alliance and party a request names, once its bearer token is that party's live invitation. */
-  const authorised = async (req: Request): Promise<{ alliance: StoredAlliance; party: InvitedParty }> => {
+  const authorised = async (req: Request): Promise<{ alliance: StoredAlliance; party: InvitedParty; tokenHash: string }> => {
     const alliance = await loadAlliance(knex, req.params.id);
     const party = partyOf(req);
     if (!partyIn(draftOf(alliance), party)) throw notFound(`Non è tra i membri di questa alleanza / Not a member of this alliance: ${'code' in party ? party.code : party.partner}`);
     const token = bearerToken(req);
     if (!token) throw new HttpError(401, 'unauthorized', "Serve il link di adesione (Authorization: Bearer <token>) / The adhesion link's token is required");
-    if (!(await findLiveInvitation(knex, alliance.id, party, hashToken(token)))) {
-      throw new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
-    }
-    return { alliance, party };
+    if (!(await findLiveInvitation(knex, alliance.id, party, hashToken(token)))) throw invalidLink();
+    return { alliance, party, tokenHash: hashToken(token) };
   };
 
   /** What the invited party sees: the alliance, its own status and act, and the decisions open to it. */
   const describe = (alliance: StoredAlliance, party: InvitedParty) => {
-    const entry = 'code' in party ? alliance.members.find((m) => m.code === party.code) : alliance.partners.find((p) => p.name.toLocaleLowerCase('it') === party.partner.toLocaleLowerCase('it'));
+    const entry = 'code' in party ? alliance.members.find((m) => m.code === party.code) : alliance.partners.find((p) => partnerKey(p.name) === partnerKey(party.partner));
     const status = entry?.status ?? 'proposed';
     return {
       alliance: { id: alliance.id, name: alliance.name, status: alliance.status, version: alliance.version, constituted: alliance.summary.constituted ?? null },
@@ -63,7 +68,7 @@ export function adhesionRoutes(ctx: AppContext): Router {
 
   const decide = async (req: Request, res: Response) => {
     const authorisedFor = await authorised(req);
-    const { party } = authorisedFor;
+    const { party, tokenHash } = authorisedFor;
     let { alliance } = authorisedFor;
     const input = adhesionBody.parse(req.body);
     // The decision applies to whatever version is current: a founder's save in between is retried, never lost.
@@ -71,16 +76,23 @@ export function adhesionRoutes(ctx: AppContext): Router {
       const draft = applyDecision(draftOf(alliance), party, input, new Date());
       const { value: tables } = await ctx.tables.get();
       const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance), 'decision');
-      const actor = 'code' in party ? { kind: 'member' as const, code: party.code } : { kind: 'partner' as const, name: party.partner };
-      const version = await knex.transaction((trx) => updateAlliance(trx, alliance.id, alliance.version, draft, summary, { action: 'adhesion', actor }));
-      const stored = await findAlliance(knex, alliance.id);
-      if (!stored || stored.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${alliance.id} è stata eliminata / Alliance ${alliance.id} was deleted`);
+      const stored = alliance;
+      const version = await knex.transaction(async (trx) => {
+        // Checked again with the write: a link revoked (or a member removed) meanwhile decides nothing.
+        const invitation = await findLiveInvitation(trx, stored.id, party, tokenHash);
+        if (!invitation) throw invalidLink();
+        const actor: HistoryActor =
+          'code' in party ? { kind: 'member', code: party.code, invitation: invitation.id } : { kind: 'partner', name: partyName(stored, party.partner), invitation: invitation.id };
+        return updateAlliance(trx, stored.id, stored.version, draft, summary, { action: 'adhesion', actor });
+      });
+      const now = await findAlliance(knex, alliance.id);
+      if (!now || now.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${alliance.id} è stata eliminata / Alliance ${alliance.id} was deleted`);
       if (version !== null) {
-        res.set('ETag', `"${version}"`).set('Cache-Control', 'no-store').json(describe(stored, party));
+        res.set('ETag', `"${version}"`).set('Cache-Control', 'no-store').json(describe(now, party));
         return;
       }
-      if (!partyIn(draftOf(stored), party)) throw notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
-      alliance = stored;
+      if (!partyIn(draftOf(now), party)) throw notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
+      alliance = now;
     }
     throw new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
   };

@@ -23,10 +23,13 @@ export function allianceAccessRoutes(ctx: AppContext): Router {
     const alliance = await loadAlliance(knex, req.params.id);
     requireEditToken(req, alliance.editTokenHash);
     const { token, hash } = newEditToken();
-    await knex.transaction(async (trx) => {
-      await trx.raw(`UPDATE alliances SET edit_token_hash = ? WHERE id = ?`, [hash, alliance.id]);
-      await recordHistory(trx, alliance.id, alliance.version, 'token_rotated', {}, { kind: 'founder' });
+    // Compare-and-swap on the token checked above: of two rotations at once, one wins, the other is told.
+    const rotated = await knex.transaction(async (trx) => {
+      const changed = await trx.raw<{ rows: unknown[] }>(`UPDATE alliances SET edit_token_hash = ? WHERE id = ? AND edit_token_hash = ? RETURNING id`, [hash, alliance.id, alliance.editTokenHash]);
+      if (changed.rows.length > 0) await recordHistory(trx, alliance.id, alliance.version, 'token_rotated', {}, { kind: 'founder' });
+      return changed.rows.length > 0;
     });
+    if (!rotated) throw new HttpError(409, 'conflict', 'Il link di modifica è appena cambiato: usa quello nuovo / The edit link has just changed: use the new one');
     res.set('Cache-Control', 'no-store').json({ editToken: token, editUrl: `/alleanze/${alliance.id}#edit=${token}` });
   });
 
@@ -45,7 +48,12 @@ export function allianceAccessRoutes(ctx: AppContext): Router {
     if (!partyIn(draftOf(alliance), party)) {
       throw new HttpError(422, 'unprocessable', `Non è tra i membri o i partecipanti dell'alleanza / Not a member or participating body of the alliance: ${'code' in party ? party.code : party.partner}`);
     }
-    const invitation = await knex.transaction((trx) => issue(trx, alliance.id, party));
+    // A link issued again enters the public history: whoever could have used it is on record.
+    const invitation = await knex.transaction(async (trx) => {
+      const issued = await issue(trx, alliance.id, party);
+      await recordHistory(trx, alliance.id, alliance.version, 'invitation_issued', { invitation: { ...party, id: issued.id } }, { kind: 'founder' });
+      return issued;
+    });
     res.status(201).set('Cache-Control', 'no-store').json(invitation);
   });
 

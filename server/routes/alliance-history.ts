@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { atomFeed, type AtomEntry } from '../feeds/atom';
+import { atomFeed, permanentId, type AtomEntry } from '../feeds/atom';
 import { publicBase } from '../http/public-base';
 import { historyQuery } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
@@ -17,6 +17,7 @@ const ACTION_TITLE: Record<HistoryEntry['action'], string> = {
   adhesion: 'decisione di un membro',
   exception: 'eccezione alla contiguità',
   token_rotated: 'link di modifica cambiato',
+  invitation_issued: 'nuovo link di adesione',
   invitation_revoked: 'link di adesione revocato',
 };
 
@@ -37,7 +38,7 @@ export function allianceHistoryRoutes(ctx: AppContext): Router {
   });
 
   const entryOf = (base: string) => (e: HistoryEntry): AtomEntry => ({
-    id: `${base}/api/alliances/${e.allianceId}/history#${e.id}`,
+    id: permanentId(ctx.publisher.id, `alliance/${e.allianceId}/history/${e.id}`),
     title: `${e.allianceName}: ${ACTION_TITLE[e.action]} (${e.actor.label.it})`,
     updated: e.at,
     link: `${base}/alleanze/${e.allianceId}`,
@@ -54,7 +55,7 @@ export function allianceHistoryRoutes(ctx: AppContext): Router {
     const base = publicBase(ctx, req);
     const entries = await allianceHistory(knex, await names(), { allianceId: alliance.id, limit: FEED_ENTRIES });
     send(res, atomFeed({
-      id: `${base}/api/alliances/${alliance.id}/feed.atom`,
+      id: permanentId(ctx.publisher.id, `alliance/${alliance.id}/feed`),
       title: `${alliance.name} — storia dell'alleanza`,
       subtitle: 'Adesioni, recessi e modifiche, con chi le ha fatte / Adhesions, withdrawals and changes, with who made them',
       self: `${base}/api/alliances/${alliance.id}/feed.atom`,
@@ -70,7 +71,7 @@ export function allianceHistoryRoutes(ctx: AppContext): Router {
     const base = publicBase(ctx, req);
     const entries = await allianceHistory(knex, await names(), { publishedOnly: true, limit: FEED_ENTRIES });
     send(res, atomFeed({
-      id: `${base}/api/feed.atom`,
+      id: permanentId(ctx.publisher.id, 'feed'),
       title: 'ALI Atlas — alleanze pubblicate',
       subtitle: 'Ogni decisione e modifica delle Alleanze Locali per l’Innovazione pubblicate / Every decision and change of the published alliances',
       self: `${base}/api/feed.atom`,

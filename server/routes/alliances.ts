@@ -120,7 +120,7 @@ export function allianceRoutes(ctx: AppContext): Router {
     const { value: tables } = await ctx.tables.get();
     const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
     const saved = await knex.transaction(async (trx) => {
-      const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary);
+      const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
       return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
     });
     if (saved === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);

@@ -1,5 +1,5 @@
 import { founderStatusProblems, statusAfterDecision, type AdhesionAct, type AdhesionDecision, type AdhesionOrgan } from '../../domain/adhesion';
-import type { MemberStatus } from '../../domain/alliance';
+import { partnerKey, type MemberStatus } from '../../domain/alliance';
 import { unprocessable } from '../http/errors';
 import type { InvitedParty } from '../queries/invitations';
 import type { AllianceDraft } from './alliances';
@@ -32,9 +32,9 @@ export function withMembersDecisions(requested: readonly FounderMember[], stored
 
 /** Participating bodies keep their own status and act across the founder's edits (matched by name). */
 export function withPartnersDecisions(requested: readonly FounderPartner[], stored: AllianceDraft['partners']): AllianceDraft['partners'] {
-  const byName = new Map(stored.map((p) => [p.name.toLocaleLowerCase('it'), p]));
+  const byName = new Map(stored.map((p) => [partnerKey(p.name), p]));
   return requested.map((p) => {
-    const before = byName.get(p.name.toLocaleLowerCase('it'));
+    const before = byName.get(partnerKey(p.name));
     return { kind: p.kind, name: p.name, role: p.role ?? null, status: before?.status ?? 'proposed', act: before?.act ?? null };
   });
 }
@@ -67,15 +67,15 @@ export function applyDecision(draft: AllianceDraft, party: InvitedParty, input: 
   if ('code' in party) {
     return { ...draft, members: draft.members.map((m) => (m.code === party.code ? decide(m, party.code) : m)) };
   }
-  const key = party.partner.toLocaleLowerCase('it');
-  return { ...draft, partners: draft.partners.map((p) => (p.name.toLocaleLowerCase('it') === key ? decide(p, p.name) : p)) };
+  const key = partnerKey(party.partner);
+  return { ...draft, partners: draft.partners.map((p) => (partnerKey(p.name) === key ? decide(p, p.name) : p)) };
 }
 
 /** Whether a party is in the draft (members by code, bodies by name in any case). */
 export function partyIn(draft: AllianceDraft, party: InvitedParty): boolean {
   if ('code' in party) return draft.members.some((m) => m.code === party.code);
-  const key = party.partner.toLocaleLowerCase('it');
-  return draft.partners.some((p) => p.name.toLocaleLowerCase('it') === key);
+  const key = partnerKey(party.partner);
+  return draft.partners.some((p) => partnerKey(p.name) === key);
 }
 
 /** Every party of a draft that should hold a live invitation. */

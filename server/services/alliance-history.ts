@@ -24,7 +24,7 @@ interface HistoryRow {
   action: HistoryAction;
   at: string;
   actor: HistoryActor;
-  snapshot: HistoryState & { invitation?: { code?: string; partner?: string } };
+  snapshot: HistoryState & { invitation?: { code?: string; partner?: string; id?: number } };
 }
 
 /** Names for change texts, from the territory tables and the service catalogue. */
@@ -35,6 +35,9 @@ export function changeNames(tables: TerritoryTables, catalogue: CatalogueIndex):
   };
 }
 
+/** Which adhesion link a decision came through (its number is in the history when it was issued again). */
+const via = (invitation: number | undefined, lang: 'it' | 'en') => (invitation === undefined ? '' : lang === 'it' ? ` (link n. ${invitation})` : ` (link no. ${invitation})`);
+
 function actorLabel(actor: HistoryActor, names: ChangeNames): { it: string; en: string } {
   switch (actor.kind) {
     case 'founder':
@@ -42,9 +45,9 @@ function actorLabel(actor: HistoryActor, names: ChangeNames): { it: string; en: 
     case 'administrator':
       return { it: 'Amministrazione', en: 'Administrator' };
     case 'member':
-      return { it: `Comune di ${names.comune(actor.code)}`, en: `Comune of ${names.comune(actor.code)}` };
+      return { it: `Comune di ${names.comune(actor.code)}${via(actor.invitation, 'it')}`, en: `Comune of ${names.comune(actor.code)}${via(actor.invitation, 'en')}` };
     case 'partner':
-      return { it: actor.name, en: actor.name };
+      return { it: `${actor.name}${via(actor.invitation, 'it')}`, en: `${actor.name}${via(actor.invitation, 'en')}` };
   }
 }
 
@@ -84,7 +87,11 @@ export async function allianceHistory(knex: Knex, names: ChangeNames, options: {
       at: new Date(row.at).toISOString(),
       action: row.action,
       actor: { ...row.actor, label: actorLabel(row.actor, names) },
-      changes: invitation ? [withText({ kind: 'invitation', ...invitation, change: 'revoked' }, names)] : row.action === 'token_rotated' ? [withText({ kind: 'editLink', change: 'rotated' }, names)] : changes,
+      changes: invitation
+        ? [withText({ kind: 'invitation', ...invitation, change: row.action === 'invitation_issued' ? 'issued' : 'revoked' }, names)]
+        : row.action === 'token_rotated'
+          ? [withText({ kind: 'editLink', change: 'rotated' }, names)]
+          : changes,
     });
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));

@@ -1,4 +1,4 @@
-import { ALLIANCE_LIMITS, constitutedMembers, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
+import { ALLIANCE_LIMITS, constitutedMembers, partnerKey, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
 import type { AdhesionAct } from '../../domain/adhesion';
 import type { Contiguity } from '../../domain/contiguity';
 import { applicableRuleSet, type RuleSet } from '../../domain/rule-sets';
@@ -100,6 +100,9 @@ function checkedSummary(tables: TerritoryTables, draft: AllianceDraft, context: 
 
 /** Totals, contiguity, overlaps and rules of the proposed territory, and the constituted one. */
 function summarize(tables: TerritoryTables, draft: AllianceDraft, context: AllianceCheckContext): AllianceSummary {
+  // A member whose code left the data (a Comune merged since) counts no more; an edit refuses it
+  // before this, a member's own decision is not held up by it.
+  draft = { ...draft, members: draft.members.filter((m) => tables.facts.has(m.code)) };
   const analysis = analyzeTerritory(tables, territoryMembers(draft.members));
   const set = applicableRuleSet(draft.ruleSet, analysis.regions[0]?.code);
   const exception = context.contiguityException ?? null;
@@ -141,8 +144,8 @@ function serviceProblems(draft: AllianceDraft, territory: readonly string[], con
   const problems: string[] = [];
   const inTerritory = new Set(territory);
   const partners = new Set(draft.partners.map((p) => p.name));
-  const partnerNames = draft.partners.map((p) => p.name.toLocaleLowerCase('it'));
-  const repeatedPartners = draft.partners.filter((p, i) => partnerNames.indexOf(p.name.toLocaleLowerCase('it')) !== i);
+  const partnerNames = draft.partners.map((p) => partnerKey(p.name));
+  const repeatedPartners = draft.partners.filter((p, i) => partnerNames.indexOf(partnerKey(p.name)) !== i);
   if (repeatedPartners.length > 0) {
     // A partner is named as a service's provider: two with one name would make that ambiguous.
     problems.push(`Partecipante ripetuto / Participating body listed twice: ${[...new Set(repeatedPartners.map((p) => p.name))].join(', ')}`);
@@ -168,6 +171,10 @@ function serviceProblems(draft: AllianceDraft, territory: readonly string[], con
       problems.push(
         `${s.code}: ai membri non si può addebitare più del costo del servizio / members cannot be charged more than the service costs (${s.chargedCents} > ${s.annualCostCents} cent)`,
       );
+    }
+    const grants = (s.grants ?? []).reduce((sum, g) => sum + g.amountCents, 0);
+    if (grants > s.annualCostCents) {
+      problems.push(`${s.code}: i contributi superano il costo del servizio / grants exceed the service's cost (${grants} > ${s.annualCostCents} cent)`);
     }
     if (s.recipients) {
       if (s.recipients.length === 0) problems.push(`${s.code}: nessun comune lo riceve / no Comune receives it`);

@@ -133,6 +133,7 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
     expect(history.status).toBe(200);
     type Entry = { action: string; actor: { kind: string; code?: string }; changes: { text: { it: string } }[] };
     const entries = (history.json.entries as Entry[]).slice().reverse();
+    const texts_ = (e: Entry) => e.changes.map((c) => c.text.it);
     expect(entries.map((e) => `${e.action}:${e.actor.kind}${e.actor.code ? `:${e.actor.code}` : ''}`)).toEqual([
       'created:founder',
       `adhesion:member:${CASTAGNOLE}`,
@@ -142,9 +143,21 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
       'updated:founder',
       'token_rotated:founder',
       'invitation_revoked:administrator',
+      'invitation_issued:founder',
       `adhesion:member:${PIOBESI}`,
     ]);
-    const texts = entries.map((e) => e.changes.map((c) => c.text.it));
+    // The link a decision came through is named, and a link issued again is on record: whoever held it could decide.
+    expect(texts_(entries[8]!)).toEqual([`Nuovo link di adesione n. ${reissued.json.id as number} per Piobesi Torinese (${PIOBESI}) (il precedente non vale più)`]);
+    expect((history.json.entries as { actor: { label: { it: string } } }[])[0]!.actor.label.it).toBe(`Comune di Piobesi Torinese (link n. ${reissued.json.id as number})`);
+    const texts = entries.map(texts_);
+    // Created: what it started with (and nothing about a constitution it never had).
+    expect(texts[0]).toEqual([
+      'Nome: — → ALI del Pinerolese',
+      'Stato: — → bozza',
+      'Regole: — → piemonte',
+      'Costi di funzionamento: — → 0,00\u00a0€',
+      ...MEMBERS.map((code, i) => `Proposto: ${['Castagnole Piemonte', 'Piobesi Torinese', 'Scalenghe'][i]} (${code})`),
+    ]);
     expect(texts[1]).toEqual([`Castagnole Piemonte (${CASTAGNOLE}): proposto → aderente (Consiglio comunale, atto n. 12 del 2026-03-01)`]);
     expect(texts[2]).toEqual([`Piobesi Torinese (${PIOBESI}): proposto → ha declinato (Giunta, atto n. 7 del 2026-03-05)`]);
     expect(texts[3]).toEqual([
@@ -170,8 +183,11 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
       expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
       for (const key of ['id', 'title', 'updated']) expect(feed[key]).toBeTruthy();
       expect(feed.author.name).toBeTruthy();
-      const mine = (feed.entry as Json[]).filter((e) => String(e.id).includes(`/api/alliances/${id}/history#`));
-      expect(mine).toHaveLength(10); // the nine entries above and the publication
+      const mine = (feed.entry as Json[]).filter((e) => (e.link as Json[]).some((l) => l['@_href'] === `${env.server.url}/alleanze/${id}`));
+      expect(mine).toHaveLength(11); // the ten entries above and the publication
+      // Permanent ids, whatever address the feed was fetched from.
+      expect(new Set(mine.map((e) => e.id)).size).toBe(11);
+      for (const e of mine) expect(e.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       for (const e of mine) {
         expect(Date.parse(e.updated as string)).not.toBeNaN();
         expect((e.author as Json).name).toBeTruthy();
@@ -266,5 +282,35 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
     ]);
     expect(answers.map((a) => a.status)).toEqual([404, 400, 400, 404, 400, 403, 422, 404, 400]);
     for (const a of answers) expect((a.json.error as Json).message).toMatch(/\S+ \/ \S+/); // Italian / English
+  });
+
+  it('keeps each body’s link its own: names alike in case, named like an ISTAT code, or issued twice at once', async () => {
+    const created = await send('POST', '/api/alliances', {
+      name: 'ALI dei nomi simili',
+      members: [{ code: CASTAGNOLE, lead: true }, { code: PIOBESI }],
+      partners: [{ kind: 'other', name: 'ΑΣ' }, { kind: 'other', name: 'ασ' }, { kind: 'other', name: CASTAGNOLE }],
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as number;
+    const token = created.json.editToken as string;
+    const links = created.json.invitations as { code?: string; partner?: string; url: string }[];
+    expect(links).toHaveLength(5);
+    const linkOf = (partner: string) => secretOf(links.find((i) => i.partner === partner)!.url);
+    // One body's link never decides for the other, however their names compare in another locale.
+    expect((await send('POST', `/api/alliances/${id}/partners/${encodeURIComponent('ΑΣ')}/adhesion`, act('adhere', '1', '2026-01-01'), bearer(linkOf('ασ')))).status).toBe(403);
+    expect((await send('POST', `/api/alliances/${id}/partners/${encodeURIComponent('ΑΣ')}/adhesion`, act('adhere', '1', '2026-01-01'), bearer(linkOf('ΑΣ')))).status).toBe(200);
+    // A body named like a member's code holds a link of its own, and so does the member.
+    expect((await send('POST', `/api/alliances/${id}/partners/${CASTAGNOLE}/adhesion`, act('decline', '2', '2026-01-02'), bearer(linkOf(CASTAGNOLE)))).status).toBe(200);
+    const member = secretOf(links.find((i) => i.code === CASTAGNOLE)!.url);
+    expect((await decide(id, CASTAGNOLE, member, act('adhere', '3', '2026-01-03'))).status).toBe(200);
+    // Two new links for one Comune at once (a double click): both answered, one live afterwards.
+    const twice = await Promise.all([1, 2].map(() => send('POST', `/api/alliances/${id}/invitations`, { code: PIOBESI }, bearer(token))));
+    expect(twice.map((r) => r.status)).toEqual([201, 201]);
+    const live = ((await send('GET', `/api/alliances/${id}/invitations`, undefined, bearer(token))).json.invitations as Json[]).filter((i) => i.code === PIOBESI && i.revokedAt === null);
+    expect(live).toHaveLength(1);
+    // A wrong token on the administrators' route counts as a refused attempt (the strict limit).
+    const refused = await send('GET', `/api/alliances/${id}/invitations`, undefined, bearer('not-the-token-not-the-token'));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('ratelimit-policy')).toContain('w=900');
   });
 });

@@ -49,7 +49,7 @@ describe('open data of the published alliances', () => {
     const { id, members } = await aglieAlliance('ALI servizi aperti', 'published');
     const services = readCsv(await (await env.server.get('/api/open-data/services.csv')).text()).filter((r) => r.alliance_id === String(id));
     expect(services).toEqual([
-      { alliance_id: String(id), alliance_name: 'ALI servizi aperti', service_code: 'suap', service: 'SUAP – Sportello unico per le attività produttive', provider: 'alliance', since: '', annual_cost_eur: '12000.01', charged_to_members_eur: '12000.01', equal_share_percent: '50.0' },
+      { alliance_id: String(id), alliance_name: 'ALI servizi aperti', service_code: 'suap', service: 'SUAP – Sportello unico per le attività produttive', provider: 'alliance', since: '', annual_cost_eur: '12000.01', charged_to_members_eur: '12000.01', equal_share_percent: '50.0', grants_eur: '0.00', grant_sources: '' },
     ]);
     const fees = readCsv(await (await env.server.get('/api/open-data/fees.csv')).text()).filter((r) => r.alliance_id === String(id));
     expect(fees.map((r) => r.istat_code).sort()).toEqual([...members].sort());

@@ -107,6 +107,25 @@ describe('services of an alliance and their fees', () => {
     const suapCents = rows.reduce((n, r) => n + Math.round(Number(r.suap_eur) * 100), 0);
     expect(suapCents).toBe(1_000_001);
     expect(rows.map((r) => Number(r.total_eur))).toEqual(fees.members.map((m) => m.totalCents / 100));
+
+    // A grant from the Region covers what members are not charged for ff-a, and the rest: sustainable.
+    const edited = await send(
+      'PATCH',
+      `/api/alliances/${id}`,
+      { services: [...(stored.services as Json[]).slice(0, 2), { ...(stored.services as Json[])[2], grants: [{ source: 'Regione Piemonte', amountCents: 150_000 }] }] },
+      { authorization: `Bearer ${created.json.editToken as string}`, 'if-match': '1' },
+    );
+    expect(edited.status).toBe(200);
+    expect((edited.json.services as Json[])[2]).toMatchObject({ code: 'ff-a', grants: [{ source: 'Regione Piemonte', amountCents: 150_000 }] });
+    const funded = (await send('GET', `/api/alliances/${id}/fees`)).json;
+    expect(funded.sustainability).toEqual({ feesCents: 1_700_001, grantsCents: 150_000, costsCents: 1_850_001, balanceCents: 0, ratio: 1 });
+    const open = readCsv(await (await env.server.get('/api/open-data/services.csv')).text()).filter((r) => r.alliance_id === String(id));
+    expect(open).toHaveLength(0); // a draft: not open data until published
+    // Grants larger than the cost make no sense: refused.
+    const tooMuch = await withServices(members, [{ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 100, equalShare: 0, grants: [{ source: 'UE', amountCents: 101 }] }]);
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.text).toContain('i contributi superano il costo del servizio');
+    expect((await withServices(members, [{ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 100, equalShare: 0, grants: [{ source: '', amountCents: 1 }] }])).status).toBe(400);
   });
 
   it('refuses services that are unknown, repeated or delivered by someone outside the alliance', async () => {

@@ -27,8 +27,8 @@ describe('fee report', () => {
       serviceName,
     });
     expect(report.services).toEqual([
-      { code: 'ced', name: { it: 'CED', en: 'Data centre' }, annualCostCents: 100_000, chargedCents: 100_000, equalShare: 0.3, recipients: 3 },
-      { code: 'web', name: { it: 'web', en: 'web' }, annualCostCents: 9_000, chargedCents: 6_000, equalShare: 1, recipients: 2 },
+      { code: 'ced', name: { it: 'CED', en: 'Data centre' }, annualCostCents: 100_000, chargedCents: 100_000, equalShare: 0.3, recipients: 3, grants: [], grantsCents: 0 },
+      { code: 'web', name: { it: 'web', en: 'web' }, annualCostCents: 9_000, chargedCents: 6_000, equalShare: 1, recipients: 2, grants: [], grantsCents: 0 },
     ]);
     // ced: 10,000 each in equal shares plus 70,000 per resident (1/10, 3/10, 6/10); web: 6,000 in two.
     expect(report.members).toEqual([
@@ -38,7 +38,23 @@ describe('fee report', () => {
     ]);
     expect(report.runningCostCents).toBe(10_000);
     // Costs: 106,000 charged + 3,000 not charged (a grant) + 10,000 running costs.
-    expect(report.sustainability).toEqual({ costsCents: 119_000, feesCents: 106_000, balanceCents: -13_000, ratio: 106_000 / 119_000 });
+    expect(report.sustainability).toEqual({ costsCents: 119_000, feesCents: 106_000, grantsCents: 0, balanceCents: -13_000, ratio: 106_000 / 119_000 });
+  });
+
+  it('counts grants from outside as income: €300,000 charged and €150,000 granted of €450,000 is sustainable', () => {
+    const granted = (grants: { source: string; amountCents: number }[]) =>
+      feeReport({
+        services: [service('ced', 450_000_00, 0.3, { chargedCents: 300_000_00, grants })],
+        members: [{ code: 'A', name: 'Alba', population: 1000 }, { code: 'B', name: 'Bra', population: 3000 }],
+        runningCostCents: 0,
+        serviceName,
+      });
+    expect(granted([]).sustainability).toEqual({ costsCents: 450_000_00, feesCents: 300_000_00, grantsCents: 0, balanceCents: -150_000_00, ratio: 300_000 / 450_000 });
+    const funded = granted([{ source: 'Regione Piemonte', amountCents: 100_000_00 }, { source: 'PNRR M1C1', amountCents: 50_000_00 }]);
+    expect(funded.sustainability).toEqual({ costsCents: 450_000_00, feesCents: 300_000_00, grantsCents: 150_000_00, balanceCents: 0, ratio: 1 });
+    expect(funded.services[0]).toMatchObject({ grantsCents: 150_000_00, grants: [{ source: 'Regione Piemonte', amountCents: 100_000_00 }, { source: 'PNRR M1C1', amountCents: 50_000_00 }] });
+    // Members pay the charge, not the cost: the grants do not lower anyone's fee.
+    expect(funded.members.map((m) => m.totalCents)).toEqual(granted([]).members.map((m) => m.totalCents));
   });
 
   it('charges nothing for a service fully covered by a grant, while still listing its recipients', () => {
@@ -48,9 +64,9 @@ describe('fee report', () => {
       runningCostCents: 0,
       serviceName,
     });
-    expect(report.services[0]).toEqual({ code: 'pagopa', name: { it: 'pagopa', en: 'pagopa' }, annualCostCents: 1_200, chargedCents: 0, equalShare: 0, recipients: 2 });
+    expect(report.services[0]).toEqual({ code: 'pagopa', name: { it: 'pagopa', en: 'pagopa' }, annualCostCents: 1_200, chargedCents: 0, equalShare: 0, recipients: 2, grants: [], grantsCents: 0 });
     expect(report.members.map((m) => m.totalCents)).toEqual([0, 0]);
-    expect(report.sustainability).toEqual({ costsCents: 1_200, feesCents: 0, balanceCents: -1_200, ratio: 0 });
+    expect(report.sustainability).toEqual({ costsCents: 1_200, feesCents: 0, grantsCents: 0, balanceCents: -1_200, ratio: 0 });
   });
 
   it('does not count a charge above the cost as a negative cost, and notes a service nobody receives', () => {
@@ -70,13 +86,15 @@ describe('fee report', () => {
       chargedCents: 500,
       equalShare: 0,
       recipients: 0,
+      grants: [],
+      grantsCents: 0,
       note: { it: 'Nessun comune riceve il servizio: il costo non è coperto da quote.', en: 'No Comune receives this service: its cost is not covered by fees.' },
     });
     expect(report.members).toEqual([
       { code: 'A', name: 'Alba', population: 1000, feesCents: { gis: 1_250, 'dpo-cyber': 0 }, totalCents: 1_250 },
       { code: 'B', name: 'Bra', population: 3000, feesCents: { gis: 1_250, 'dpo-cyber': 0 }, totalCents: 1_250 },
     ]);
-    expect(report.sustainability).toEqual({ costsCents: 3_000, feesCents: 2_500, balanceCents: -500, ratio: 2_500 / 3_000 });
+    expect(report.sustainability).toEqual({ costsCents: 3_000, feesCents: 2_500, grantsCents: 0, balanceCents: -500, ratio: 2_500 / 3_000 });
   });
 
   it('gives an empty report for an alliance without services', () => {
@@ -85,7 +103,7 @@ describe('fee report', () => {
       services: [],
       members: [{ code: 'A', name: 'Alba', population: 1000, feesCents: {}, totalCents: 0 }],
       runningCostCents: 700,
-      sustainability: { costsCents: 700, feesCents: 0, balanceCents: -700, ratio: 0 },
+      sustainability: { costsCents: 700, feesCents: 0, grantsCents: 0, balanceCents: -700, ratio: 0 },
     });
   });
 });

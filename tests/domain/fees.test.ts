@@ -86,7 +86,7 @@ describe('fee computation', () => {
     const table = computeFees([service('dpo-cyber', 50_000, 1, [])], three);
     expect(table.services[0]).toMatchObject({ costCents: 50_000, totalFeesCents: 0, feesCents: {} });
     expect(table.services[0]?.note?.en).toContain('not covered');
-    expect(sustainability(table)).toEqual({ costsCents: 50_000, feesCents: 0, balanceCents: -50_000, ratio: 0 });
+    expect(sustainability(table)).toEqual({ costsCents: 50_000, feesCents: 0, grantsCents: 0, balanceCents: -50_000, ratio: 0 });
   });
 
   it('rejects unknown recipients, duplicate members and invalid costs or rules', () => {
@@ -131,10 +131,12 @@ describe('fee computation', () => {
 describe('sustainability and formatting', () => {
   it('compares fees with costs, including the alliance running costs', () => {
     const table = computeFees([service('ced', 100_000, 1, ['A', 'B'])], three);
-    expect(sustainability(table)).toEqual({ costsCents: 100_000, feesCents: 100_000, balanceCents: 0, ratio: 1 });
-    expect(sustainability(table, 25_000)).toEqual({ costsCents: 125_000, feesCents: 100_000, balanceCents: -25_000, ratio: 0.8 });
+    expect(sustainability(table)).toEqual({ costsCents: 100_000, feesCents: 100_000, grantsCents: 0, balanceCents: 0, ratio: 1 });
+    expect(sustainability(table, 25_000)).toEqual({ costsCents: 125_000, feesCents: 100_000, grantsCents: 0, balanceCents: -25_000, ratio: 0.8 });
     expect(sustainability(computeFees([], three)).ratio).toBeNull();
     expect(() => sustainability(table, -1)).toThrow(RangeError);
+    expect(sustainability(table, 25_000, 25_000)).toEqual({ costsCents: 125_000, feesCents: 100_000, grantsCents: 25_000, balanceCents: 0, ratio: 1 });
+    expect(() => sustainability(table, 0, -1)).toThrow('grantsCents must be a non-negative integer, got -1');
   });
 
   it('formats cents as euros in Italian', () => {

@@ -4,6 +4,7 @@ import { associationOutlines } from './002_association_outlines';
 import { alliances } from './003_alliances';
 import { services } from './004_services';
 import { adhesions } from './005_adhesions';
+import { grantsAndKeys } from './006_grants_and_keys';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -11,6 +12,7 @@ const migrations: Record<string, Knex.Migration> = {
   '003_alliances': alliances,
   '004_services': services,
   '005_adhesions': adhesions,
+  '006_grants_and_keys': grantsAndKeys,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
