@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AdjacencyGraph } from '../../domain/adjacency';
 import { territoryMembers } from '../../domain/alliance';
 import { MEMBER_STATUS_COLOURS } from '../map/member-status';
+import { CopyButton } from '../controls/CopyButton';
+import { sharedDraftLink } from './shared-draft';
 import type { Overlap } from '../../domain/overlaps';
 import { RULE_SETS } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
@@ -112,6 +114,11 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onSh
           {t('builder.clear')}
         </button>
       </div>
+      {members.length > 0 && !state.editing && (
+        <p className="toolbar" data-testid="share-draft">
+          <CopyButton text={sharedDraftLink(window.location.origin, members, state.name)} label={t('builder.shareDraft')} />
+        </p>
+      )}
       <p className="muted">{t('builder.help')}</p>
       <DrawToolbar draw={draw} nameOf={(code) => atlas.name(code)} />
       <ImportList

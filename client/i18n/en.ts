@@ -304,6 +304,8 @@ export const en: Strings = {
     addNeighbours: 'Add all neighbours',
     undo: 'Undo (Ctrl+Z)',
     showSelection: 'Show on the map',
+    shareDraft: 'Copy the link to this draft (its Comuni and name)',
+    confirmReplace: 'Start a new alliance? The draft “{{name}}” ({{count}} Comuni) is not saved and will be replaced.',
     draftFound_one: 'You have an unsaved draft from {{when}}: “{{name}}”, {{count}} Comune.',
     draftFound_other: 'You have an unsaved draft from {{when}}: “{{name}}”, {{count}} Comuni.',
     untitled: 'untitled',

@@ -302,6 +302,8 @@ export const it = {
     addNeighbours: 'Aggiungi i confinanti',
     undo: 'Annulla (Ctrl+Z)',
     showSelection: 'Mostra sulla mappa',
+    shareDraft: 'Copia il link di questa bozza (i comuni e il nome)',
+    confirmReplace: 'Iniziare una nuova alleanza? La bozza «{{name}}» ({{count}} comuni) non è salvata e verrà sostituita.',
     draftFound_one: 'Hai una bozza non salvata del {{when}}: «{{name}}», {{count}} comune.',
     draftFound_other: 'Hai una bozza non salvata del {{when}}: «{{name}}», {{count}} comuni.',
     untitled: 'senza nome',

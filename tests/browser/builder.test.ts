@@ -251,6 +251,36 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(await members.first().getAttribute('data-code')).toBe('001001');
     expect(await page.getByLabel("Nome dell'alleanza").inputValue()).toBe('ALI in bozza');
     expect(await offer.count()).toBe(0);
+
+    // The draft travels as a link: another browser opens the builder with the same Comuni and name.
+    await page.getByRole('button', { name: /Aggiungi i confinanti/ }).click();
+    await expect.poll(() => members.count()).toBe(8);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+    await page.getByTestId('share-draft').getByRole('button').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${app.server.url}/\\?mode=build&membri=[0-9a-z.]+&nome=ALI\\+in\\+bozza$`));
+    const other = await newPage();
+    await other.goto(link);
+    const otherMembers = other.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => otherMembers.count()).toBe(8);
+    expect(await other.getByLabel("Nome dell'alleanza").inputValue()).toBe('ALI in bozza');
+    expect(other.url()).not.toContain('membri=');
+    await other.close();
+
+    // Starting another alliance from a Comune asks before replacing this unsaved draft; declining keeps it.
+    dialogs.length = 0;
+    page.removeAllListeners('dialog');
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Esplora', exact: true }).click();
+    await addBySearch(page, 'bairo', /^Bairo/);
+    await page.getByRole('button', { name: /Avvia un'alleanza/ }).click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain('La bozza «ALI in bozza» (8 comuni) non è salvata');
+    await page.getByRole('button', { name: 'Costruisci', exact: true }).click();
+    await expect.poll(() => members.count()).toBe(8);
     await page.close();
   }, 120_000);
 });

@@ -43,6 +43,17 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     const byCode = [...pagopaFees].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(byCode.map(([, fee]) => fee)).toEqual(['375,07 €', '375,07 €', ...Array<string>(6).fill('375,06 €')]);
 
+    // Charging the members 8.000 € of SUAP's 12.000 € leaves a deficit; a grant from the Region covers it.
+    const suap = page.getByTestId('service-suap');
+    await suap.getByLabel('Quote annue ai comuni (€, vuoto = costo)').fill('8.000');
+    await expect.poll(() => fees.getByTestId('sustainability').textContent()).toContain('Non sostenibile');
+    expect((await fees.getByTestId('sustainability').textContent())!.replace(/\s/g, ' ')).toContain('disavanzo 4.000,00 €');
+    await suap.getByRole('button', { name: 'Aggiungi un contributo' }).click();
+    await suap.getByLabel('Fonte del contributo').fill('Regione Piemonte');
+    await suap.getByLabel('Importo annuo (€)').fill('4.000');
+    await expect.poll(async () => (await fees.getByTestId('sustainability').textContent())!.replace(/\s/g, ' ')).toContain('Sostenibile: quote 11.000,50 € e contributi 4.000,00 € a fronte di costi 15.000,50 €');
+    expect((await fees.getByTestId('grants').textContent())!.replace(/\s/g, ' ')).toContain('Contributi: Regione Piemonte 4.000,00 €');
+
     // A suggested neighbour joins with one click.
     const suggestions = page.getByTestId('suggestions');
     await suggestions.waitFor();
@@ -56,6 +67,9 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     const saved = page.getByTestId('alliance-services');
     await expect.poll(() => saved.textContent()).toContain('15.000,50');
     expect(await saved.textContent()).toContain('SUAP');
+    // The public page says who pays what: the Comuni's fees, the Region's grant, the cost per resident.
+    expect((await saved.textContent())!.replace(/\s/g, ' ')).toContain('Contributi: Regione Piemonte 4.000,00 €');
+    expect((await saved.getByTestId('total-cost').textContent())!.replace(/\s/g, ' ')).toMatch(/^Costo annuo totale: 15\.000,50 € \(\d+,\d\d € per abitante all’anno\)$/);
     const csvHref = await saved.getByRole('link', { name: 'Esporta le quote (CSV)' }).getAttribute('href');
     const csv = await (await fetch(app.server.url + csvHref!)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(9 + 1); // header and the nine members
