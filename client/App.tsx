@@ -11,6 +11,8 @@ import { SourcesPanel } from './sources/SourcesPanel';
 import { useComune } from './details/useComune';
 import { LANGUAGES, numberFormat } from './i18n';
 import { Legend } from './legend/Legend';
+import { ShareBar } from './share/ShareBar';
+import { printWithMap } from './share/print';
 import { AtlasMap, type Focus } from './map/AtlasMap';
 import { usePanelInset } from './map/usePanelInset';
 import { membersBBox } from './data/members-bbox';
@@ -74,6 +76,7 @@ export function App() {
   const [association, setAssociation] = useState<AssociationDetails | null>(null);
   const [unioni, setUnioni] = useState<number | undefined>(undefined);
   const [config, setConfig] = useState<{ basemapUrl: string | null; attribution: string } | null>(null);
+  const [snapshot, setSnapshot] = useState<(() => Promise<HTMLCanvasElement>) | null>(null);
   const [layersOpen, setLayersOpen] = useState(false);
   const flyToSelection = useRef(false);
   const builder = useBuilder(view.mode === 'build');
@@ -257,6 +260,7 @@ export function App() {
     update({ mode: 'alliances', alliance: id });
   };
   const hoverRow = hover && atlas ? atlas.row(hover.code) : undefined;
+  const shownTheme = shownCoverage ? coverageTheme(shownCoverage.obligation) : theme;
   const f = numberFormat(view.lang);
 
   return (
@@ -292,7 +296,8 @@ export function App() {
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} overridden={shownCoverage !== null} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
-          <Legend theme={shownCoverage ? coverageTheme(shownCoverage.obligation) : theme} overlays={view.overlays} alliances={allianceList} />
+          <Legend theme={shownTheme} overlays={view.overlays} alliances={allianceList} />
+          <ShareBar snapshot={snapshot} theme={shownTheme} attribution={config?.attribution ?? ''} />
         </aside>
         <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
           <AtlasMap
@@ -305,6 +310,7 @@ export function App() {
             statuses={statuses}
             focus={focus}
             basemapUrl={config?.basemapUrl ?? undefined}
+            onSnapshot={(fn) => setSnapshot(() => fn)}
             label={t('map.label')}
             onSelect={(code) => select(code, false)}
             onCamera={(camera) => update({ camera }, { replace: true })}
@@ -358,6 +364,7 @@ export function App() {
             onEdit={editAlliance}
             onCompare={(id) => addToComparison({ type: 'alliance', id })}
             onChanged={() => setAlliancesRevision((r) => r + 1)}
+            onPrint={() => void printWithMap(snapshot, t('map.label'))}
           />
         )}
         {view.mode === 'compare' && atlas && (

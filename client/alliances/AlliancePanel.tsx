@@ -28,10 +28,12 @@ interface Props {
   onCompare(id: number): void;
   /** Called after an administrator changed the alliance here (the map and lists reload). */
   onChanged(): void;
+  /** Prints the page as a dossier (the map as a picture, then this panel). */
+  onPrint(): void;
 }
 
 /** The list of saved alliances, or one alliance's public page (read-only unless this browser can edit it). */
-export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onLoaded, onEdit, onCompare, onChanged }: Props) {
+export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onLoaded, onEdit, onCompare, onChanged, onPrint }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -144,6 +146,7 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
         <a href={`/api/alliances/${alliance.id}/export.xlsx`} download>{t('alliance.exportXlsx')}</a>
         <a href={`/api/alliances/${alliance.id}/export.geojson`} download>{t('alliance.exportGeojson')}</a>
         <button type="button" onClick={() => onCompare(alliance.id)}>{t('compare.add')}</button>
+        <button type="button" onClick={onPrint}>{t('alliance.print')}</button>
         {token && <button type="button" className="primary" onClick={() => onEdit(alliance, token)}>{t('alliance.edit')}</button>}
         {token && (
           <button

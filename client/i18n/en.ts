@@ -476,6 +476,7 @@ export const en: Strings = {
     partners: 'Participants',
     lead: 'lead body',
     publish: 'Publish',
+    print: 'Print the dossier (A4)',
   },
   adhesion: {
     title: 'Joining the alliance',
@@ -543,6 +544,7 @@ export const en: Strings = {
     noChanges: 'no change to the content',
     action: { created: 'created', updated: 'changed', deleted: 'deleted', adhesion: 'a member’s decision', exception: 'contiguity exception', token_rotated: 'edit link replaced', invitation_issued: 'new adhesion link', invitation_revoked: 'adhesion link revoked' },
   },
+  share: { title: 'Share this view', copyLink: 'Copy the link to this view', png: 'Download the map (PNG with legend)', print: 'Print' },
   tooltip: { population: '{{value}} residents' },
   units: { km2: 'km²', perKm2: 'residents/km²' },
 };

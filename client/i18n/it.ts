@@ -474,6 +474,7 @@ export const it = {
     partners: 'Partecipanti',
     lead: 'capofila',
     publish: 'Pubblica',
+    print: 'Stampa il dossier (A4)',
   },
   adhesion: {
     title: 'Adesione all’alleanza',
@@ -541,6 +542,7 @@ export const it = {
     noChanges: 'nessuna modifica al contenuto',
     action: { created: 'creata', updated: 'modificata', deleted: 'eliminata', adhesion: 'decisione di un membro', exception: 'eccezione alla contiguità', token_rotated: 'link di modifica cambiato', invitation_issued: 'nuovo link di adesione', invitation_revoked: 'link di adesione revocato' },
   },
+  share: { title: 'Condividi questa vista', copyLink: 'Copia il link di questa vista', png: 'Scarica la mappa (PNG con legenda)', print: 'Stampa' },
   tooltip: { population: '{{value}} abitanti' },
   units: { km2: 'km²', perKm2: 'ab./km²' },
 };

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { numberFormat } from '../i18n';
 import type { OverlayId } from '../state/view-state';
@@ -9,13 +10,18 @@ import type { AllianceListItem } from '../api/types';
 /** Alliances named in the legend; the rest are counted. */
 const MAX_ALLIANCES = 10;
 
+/** A legend entry's text ("1.900 – 3.099", "11.000 e oltre", or its label), for the page and the PNG alike. */
+export function legendLabel(item: LegendItem, t: TFunction, language: string): string {
+  if (item.kind === 'label') return t(item.key, item.values);
+  const f = numberFormat(language, item.digits);
+  const step = item.digits > 0 ? 10 ** -item.digits : 1;
+  if (item.to === null) return t('legend.atLeast', { from: f.format(item.from) });
+  return t('legend.range', { from: f.format(item.from), to: f.format(item.to - step) });
+}
+
 function ItemLabel({ item }: { item: LegendItem }) {
   const { t, i18n } = useTranslation();
-  if (item.kind === 'label') return <>{t(item.key, item.values)}</>;
-  const f = numberFormat(i18n.language, item.digits);
-  const step = item.digits > 0 ? 10 ** -item.digits : 1;
-  if (item.to === null) return <>{t('legend.atLeast', { from: f.format(item.from) })}</>;
-  return <>{t('legend.range', { from: f.format(item.from), to: f.format(item.to - step) })}</>;
+  return <>{legendLabel(item, t, i18n.language)}</>;
 }
 
 /** What the colours mean, with the data source; active overlays below. */

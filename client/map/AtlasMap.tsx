@@ -51,6 +51,8 @@ interface Props {
   /** A service's coverage to colour the Comuni by, instead of the theme. */
   coverage?: CoverageReport | null;
   onDrawn?(polygon: Polygon, areaKm2: number): void;
+  /** Receives a function that copies the map as drawn now into a canvas (for a PNG or a printout). */
+  onSnapshot?(snapshot: (() => Promise<HTMLCanvasElement>) | null): void;
 }
 
 /** The MapLibre map: style from our tiles, thematic colours joined by feature-state, deck.gl overlays. */
@@ -99,9 +101,15 @@ export function AtlasMap(props: Props) {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.getCanvas().setAttribute('aria-label', callbacks.current.label);
     map.on('load', () => setReady(true));
-    map.on('dataloading', () => (element.dataset.state = 'loading'));
+    // Busy for screen readers (and for tests and benchmarks) until every visible tile is drawn in its colours.
+    element.setAttribute('aria-busy', 'true');
+    map.on('dataloading', () => {
+      element.dataset.state = 'loading';
+      element.setAttribute('aria-busy', 'true');
+    });
     map.on('idle', () => {
       element.dataset.state = themed.current ? 'idle' : 'loading';
+      element.setAttribute('aria-busy', String(!themed.current));
       if (recolouring.current !== null && themed.current) {
         performance.measure('ali:recolour-drawn', { start: recolouring.current });
         recolouring.current = null;
@@ -134,7 +142,22 @@ export function AtlasMap(props: Props) {
       if (c) callbacks.current.onSelect(c);
     });
     mapRef.current = map;
+    // The WebGL buffer is read right after a frame is drawn (in its 'render' event), while it is still there.
+    callbacks.current.onSnapshot?.(
+      () =>
+        new Promise((resolve) => {
+          map.once('render', () => {
+            const copy = document.createElement('canvas');
+            copy.width = map.getCanvas().width;
+            copy.height = map.getCanvas().height;
+            copy.getContext('2d')?.drawImage(map.getCanvas(), 0, 0);
+            resolve(copy);
+          });
+          map.triggerRepaint();
+        }),
+    );
     return () => {
+      callbacks.current.onSnapshot?.(null);
       void drawTools.current?.then((tools) => tools.destroy());
       drawTools.current = null;
       map.remove();

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MEMBER_STATUS_COLOURS } from '../../client/map/member-status';
 import { STATUS_FILL_OPACITY } from '../../client/map/style';
@@ -87,6 +89,51 @@ describe.skipIf(!hasChromium)('a Comune adheres through its own link', () => {
     const [adhered, proposed] = await mapColours(visitor, 'adhesion-public-map', [over(MEMBER_STATUS_COLOURS.adhered), over(MEMBER_STATUS_COLOURS.proposed)]);
     expect(adhered).toBeGreaterThan(5000); // Scalenghe, some 290 × 140 pixels at this zoom
     expect(proposed).toBeGreaterThan(5000);
+
+    // Share and keep: this view's link, the map as a PNG with its legend, the page as an A4 dossier.
+    await visitor.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+    await visitor.getByRole('button', { name: 'Copia il link di questa vista' }).click();
+    expect(await visitor.evaluate(() => navigator.clipboard.readText())).toBe(visitor.url());
+    const downloading = visitor.waitForEvent('download');
+    await visitor.getByRole('button', { name: 'Scarica la mappa (PNG con legenda)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('ali-atlas-population.png');
+    const png = PNG.sync.read(fs.readFileSync((await download.path())!));
+    const mapBox = (await visitor.getByTestId('atlas-map').boundingBox())!;
+    expect(png.width).toBe(Math.round(mapBox.width));
+    expect(png.height).toBeGreaterThan(Math.round(mapBox.height) + 60); // the legend's band below the map
+    // The band holds the legend's swatches: every class colour of the theme is drawn there.
+    const band = new Set<string>();
+    for (let y = Math.round(mapBox.height); y < png.height; y += 1) {
+      for (let x = 0; x < png.width; x += 1) {
+        const i = (y * png.width + x) * 4;
+        band.add(`#${[png.data[i]!, png.data[i + 1]!, png.data[i + 2]!].map((c) => c.toString(16).padStart(2, '0')).join('')}`);
+      }
+    }
+    for (const colour of PALETTES.ylGnBu) expect(band.has(colour.toLowerCase()), colour).toBe(true);
+    // Printing puts a picture of the map above the page (a WebGL canvas would print blank).
+    await visitor.evaluate(() => {
+      window.print = () => {
+        const img = document.querySelector<HTMLImageElement>('.print-map');
+        document.body.dataset.printed = img?.src.startsWith('data:image/png') ? 'with-map' : 'without-map';
+      };
+    });
+    await visitor.getByRole('button', { name: 'Stampa il dossier (A4)' }).click();
+    await expect.poll(() => visitor.evaluate(() => document.body.dataset.printed)).toBe('with-map');
+    await visitor.emulateMedia({ media: 'print' });
+    expect(await visitor.locator('.topbar').isVisible()).toBe(false);
+    expect(await visitor.getByTestId('alliance-page').isVisible()).toBe(true);
+    // The printout begins with the map's picture, the page's content after it.
+    expect(await visitor.locator('.print-map').evaluate((img: HTMLImageElement) => img.getBoundingClientRect().height > 200 && img.naturalWidth > 0)).toBe(true);
+    await visitor.setViewportSize({ width: 794, height: 1123 });
+    await visitor.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(visitor, 'alliance-dossier-print');
+    // As Chromium prints it to PDF: a few A4 pages (its print events take the map's picture away after).
+    const pdf = await visitor.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(4);
+    await visitor.emulateMedia({ media: 'screen' });
     await founder.close();
     await office.close();
   }, 120_000);
