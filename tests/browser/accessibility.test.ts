@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserApp, waitForMap } from '../helpers/browser';
+
+const app = useBrowserApp();
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.1 A and AA checks on the page as it is; the serious and critical violations, described. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
+    // The map's canvas and its tiles are drawn, not read: the map's own controls and labels are checked.
+    const result = await axe.run({ exclude: [['.maplibregl-canvas']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    // A run that checked nothing proves nothing.
+    return result.passes.length > 10 ? result.violations : [{ id: 'axe-did-not-run', impact: 'critical', help: `${result.passes.length} rules passed`, nodes: [] }];
+  });
+  return (violations as Violation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it('finds no serious or critical violation in any mode, at 1280 px and at 390 px', async () => {
+    const created = (await (await app.server.post('/api/alliances', { name: 'ALI accessibile', members: [{ code: '001001', lead: true }, { code: '001015' }] })).json()) as {
+      id: number;
+      invitations: { code: string; url: string }[];
+    };
+    // The app's CSP forbids injected scripts: this test's page lets axe-core in.
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const found: string[] = [];
+    const check = async (where: string) => {
+      for (const v of await seriousViolations(page)) found.push(`${where}: ${v}`);
+    };
+    await page.goto(`${app.server.url}/comuni/001001`);
+    await waitForMap(page);
+    await page.getByTestId('population').waitFor();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 1280 ? 800 : 760 });
+      await check(`${width} explore`);
+      for (const [mode, label] of [['build', 'Costruisci'], ['alliances', 'Alleanze'], ['coverage', 'Servizi'], ['compare', 'Confronta'], ['catalogue', 'Catalogo'], ['data', 'Dati']] as const) {
+        await page.getByRole('button', { name: label, exact: true }).click();
+        await page.waitForFunction((m) => new URLSearchParams(location.search).get('mode') === m || (m === 'alliances' && location.pathname.startsWith('/alleanze')), mode);
+        await page.waitForTimeout(300);
+        await check(`${width} ${mode}`);
+      }
+      await page.goto(`${app.server.url}/alleanze/${created.id}`);
+      await page.getByTestId('history').waitFor();
+      await check(`${width} alliance page`);
+      await page.goto(`${app.server.url}${created.invitations[0]!.url}`);
+      await page.getByTestId('adhesion-status').waitFor();
+      await check(`${width} adhesion page`);
+      await page.goto(`${app.server.url}/comuni/001001`);
+      await waitForMap(page);
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
