@@ -12,6 +12,7 @@ import { useComune } from './details/useComune';
 import { LANGUAGES, numberFormat } from './i18n';
 import { Legend } from './legend/Legend';
 import { ShareBar } from './share/ShareBar';
+import { AreaSummary } from './controls/AreaSummary';
 import { printWithMap } from './share/print';
 import { AtlasMap, type Focus } from './map/AtlasMap';
 import { usePanelInset } from './map/usePanelInset';
@@ -279,7 +280,17 @@ export function App() {
             </button>
           ))}
         </nav>
-        <SearchBox onChoose={(hit) => (view.mode === 'build' ? builder.add([hit.code]) : select(hit.code, true))} />
+        <SearchBox
+          onChoose={(hit) => {
+            if (view.mode === 'build') {
+              builder.add([hit.code]);
+              return;
+            }
+            select(hit.code, true);
+            // Keyboard users land on what they chose: the details' heading, read out by screen readers.
+            setTimeout(() => document.getElementById('details-title')?.focus(), 0);
+          }}
+        />
         <div className="lang" role="group" aria-label={t('nav.language')}>
           {LANGUAGES.map((lang) => (
             <button key={lang} type="button" aria-pressed={view.lang === lang} onClick={() => update({ lang })}>
@@ -296,6 +307,7 @@ export function App() {
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} overridden={shownCoverage !== null} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
+          {atlas && view.area && <AreaSummary atlas={atlas} area={view.area} />}
           <Legend theme={shownTheme} overlays={view.overlays} alliances={allianceList} />
           <ShareBar snapshot={snapshot} theme={shownTheme} attribution={config?.attribution ?? ''} />
         </aside>

@@ -202,8 +202,13 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onSh
           <table className="members" data-testid="members">
             <thead>
               <tr>
-                <th><button type="button" className="link" onClick={() => setSort('name')} aria-label={t('builder.sortName')}>Comune</button></th>
-                <th><button type="button" className="link" onClick={() => setSort('population')} aria-label={t('builder.sortPopulation')}>{t('builder.residents')}</button></th>
+                {/* The buttons' names are their visible text; the order is said by aria-sort, the hint by a title. */}
+                <th aria-sort={sort === 'name' ? 'ascending' : undefined}>
+                  <button type="button" className="link" onClick={() => setSort('name')} title={t('builder.sortName')}>Comune</button>
+                </th>
+                <th aria-sort={sort === 'population' ? 'descending' : undefined}>
+                  <button type="button" className="link" onClick={() => setSort('population')} title={t('builder.sortPopulation')}>{t('builder.residents')}</button>
+                </th>
                 <th>{t('builder.lead')}</th>
                 <th>{t('builder.status')}</th>
                 <th><span className="visually-hidden">{t('builder.clear')}</span></th>

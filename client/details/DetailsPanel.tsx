@@ -32,7 +32,7 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
   return (
     <aside className="panel" aria-labelledby="details-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="panel-head">
-        <h2 id="details-title">{c?.name ?? atlas?.name(code) ?? code}</h2>
+        <h2 id="details-title" tabIndex={-1}>{c?.name ?? atlas?.name(code) ?? code}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('details.close')}>
           ×
         </button>

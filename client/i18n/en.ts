@@ -545,6 +545,7 @@ export const en: Strings = {
     action: { created: 'created', updated: 'changed', deleted: 'deleted', adhesion: 'a member’s decision', exception: 'contiguity exception', token_rotated: 'edit link replaced', invitation_issued: 'new adhesion link', invitation_revoked: 'adhesion link revoked' },
   },
   share: { title: 'Share this view', copyLink: 'Copy the link to this view', png: 'Download the map (PNG with legend)', print: 'Print' },
+  area: { comuni: 'Comuni', residents: 'Residents', small: 'Small Comuni (≤ 5,000)', obliged: 'Obliged to run functions jointly', associated: 'In unions or mountain communities', mountain: 'Mountain', innerAreas: 'Inner areas (classes)', sizes: 'Comuni by number of residents', csv: 'Download the area’s Comuni (CSV)' },
   tooltip: { population: '{{value}} residents' },
   units: { km2: 'km²', perKm2: 'residents/km²' },
 };

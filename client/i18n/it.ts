@@ -543,6 +543,7 @@ export const it = {
     action: { created: 'creata', updated: 'modificata', deleted: 'eliminata', adhesion: 'decisione di un membro', exception: 'eccezione alla contiguità', token_rotated: 'link di modifica cambiato', invitation_issued: 'nuovo link di adesione', invitation_revoked: 'link di adesione revocato' },
   },
   share: { title: 'Condividi questa vista', copyLink: 'Copia il link di questa vista', png: 'Scarica la mappa (PNG con legenda)', print: 'Stampa' },
+  area: { comuni: 'Comuni', residents: 'Abitanti', small: 'Piccoli comuni (≤ 5.000 ab.)', obliged: 'Obbligati alla gestione associata', associated: 'In unioni o comunità montane', mountain: 'Montani', innerAreas: 'Aree interne (classi)', sizes: 'Comuni per numero di abitanti', csv: 'Scarica i comuni dell’area (CSV)' },
   tooltip: { population: '{{value}} abitanti' },
   units: { km2: 'km²', perKm2: 'ab./km²' },
 };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OUTLINE_OVERLAYS, SELECTION_COLOUR } from '../../client/map/style';
@@ -70,6 +71,9 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('population').textContent()).toBe('2.770.226');
     await expect(page.getByRole('listbox').isHidden()).resolves.toBe(true);
+    // Focus moves to what was chosen: the details' heading (one Tab from its content, read out).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details-title');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Roma');
     // The fly there ends when the map has drawn it: slow under SwiftShader on a busy CI machine.
     await page.waitForFunction(() => /[?&]lon=12\.\d+/.test(location.search) && /[?&]lat=41\.\d+/.test(location.search), null, { timeout: 60_000 });
     await waitForMap(page);
@@ -215,6 +219,27 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(Number(q.get('lat'))).toBeLessThan(44.8);
     expect(Number(q.get('z'))).toBeGreaterThan(7.5);
     expect(q.get('area')).toBe('039');
+
+    // The area's figures, its Comuni by size as bars, and a CSV of them that agrees with the data.
+    const summary = page.getByTestId('area-summary');
+    expect(await summary.getByRole('heading').textContent()).toBe('Ravenna');
+    const figures = Object.fromEntries(
+      await summary.locator('.figures div').evaluateAll((items) => items.map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent])),
+    );
+    expect(figures).toMatchObject({ Comuni: '18' });
+    const bars = await summary.locator('.bars tbody tr td .bar-value').allTextContents();
+    expect(bars.map((n) => Number(n.replace(/\./g, ''))).reduce((a, b) => a + b, 0)).toBe(18);
+    const downloading = page.waitForEvent('download');
+    await summary.getByRole('link', { name: /Scarica i comuni/ }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('comuni-039.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const rows = csv.trim().split('\r\n');
+    expect(rows[0]).toBe('istat_code,comune,province,population,small,inner_area_class,associations');
+    expect(rows).toHaveLength(19);
+    expect(rows.some((r) => r.startsWith('"039012","Lugo","RA",'))).toBe(true);
+    const residents = rows.slice(1).reduce((sum, r) => sum + Number(r.split(',')[3]), 0);
+    expect(figures.Abitanti).toBe(new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(residents));
     await page.close();
   });
 });
