@@ -12,6 +12,7 @@ import { useComune } from './details/useComune';
 import { LANGUAGES, numberFormat } from './i18n';
 import { Legend } from './legend/Legend';
 import { ShareBar } from './share/ShareBar';
+import { AboutPanel } from './about/AboutPanel';
 import { AreaSummary } from './controls/AreaSummary';
 import { printWithMap } from './share/print';
 import { AtlasMap, type Focus } from './map/AtlasMap';
@@ -49,6 +50,7 @@ const MODES: { id: Mode; key: string }[] = [
   { id: 'compare', key: 'nav.compare' },
   { id: 'catalogue', key: 'nav.catalogue' },
   { id: 'data', key: 'nav.data' },
+  { id: 'about', key: 'nav.about' },
 ];
 
 /** Members grouped by connected part, as the map outlines them. */
@@ -389,6 +391,7 @@ export function App() {
           />
         )}
         {view.mode === 'catalogue' && <CataloguePanel onClose={() => update({ mode: 'explore' })} />}
+        {view.mode === 'about' && <AboutPanel onClose={() => update({ mode: 'explore' })} />}
         {view.mode === 'data' && <SourcesPanel onClose={() => update({ mode: 'explore' })} />}
         {view.mode === 'coverage' && (
           <CoveragePanel

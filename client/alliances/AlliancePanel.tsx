@@ -13,6 +13,7 @@ import { Constitution } from './Constitution';
 import { Invitations } from './Invitations';
 import { MemberStatuses } from './MemberStatuses';
 import { RotateEditLink } from './RotateEditLink';
+import { Term } from '../about/AboutPanel';
 import type { Atlas } from '../data/atlas';
 
 interface Props {
@@ -95,7 +96,10 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
         <h2 id="alliance-title">{alliance.name}</h2>
         <button type="button" className="icon-button" aria-label={t('details.close')} onClick={() => onOpen(null)}>×</button>
       </div>
-      <p className="muted">{t(`alliance.status.${alliance.status}`)} · {t('alliance.version', { version: alliance.version })}</p>
+      <p className="muted">
+        <Term id="bozza">{t(`alliance.status.${alliance.status}`)}</Term> · {t('alliance.version', { version: alliance.version })} ·{' '}
+        <Term id="ali">{t('about.title')}</Term>
+      </p>
       {alliance.description && <p className="description">{alliance.description}</p>}
       {newToken && (
         <div className="card" data-testid="edit-link">

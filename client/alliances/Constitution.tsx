@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AllianceView } from '../api/types';
 import { numberFormat } from '../i18n';
+import { Term } from '../about/AboutPanel';
 
 /** The proposed territory next to the constituted one (adhered members only), and whether the latter passes. */
 export function Constitution({ alliance }: { alliance: AllianceView }) {
@@ -36,7 +37,10 @@ export function Constitution({ alliance }: { alliance: AllianceView }) {
           </tbody>
         </table>
       </div>
-      <p className={`badge ${c.constituted ? 'ok' : 'problem'}`}>{c.constituted ? t('constitution.yes') : t('constitution.no')}</p>
+      <p>
+        <span className={`badge ${c.constituted ? 'ok' : 'problem'}`}>{c.constituted ? t('constitution.yes') : t('constitution.no')}</span>{' '}
+        <Term id="costituita">{t('about.whatIs')}</Term>
+      </p>
       {c.members === 0 && <p className="muted">{t('constitution.none')}</p>}
       {c.members > 0 && problems.length > 0 && <p className="muted">{t('constitution.problems', { problems: problems.map((p) => p.message[lang]).join(' ') })}</p>}
     </section>

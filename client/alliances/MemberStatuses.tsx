@@ -4,6 +4,9 @@ import { MEMBER_STATUSES } from '../../domain/alliance';
 import type { AllianceView } from '../api/types';
 import { numberFormat } from '../i18n';
 import { MEMBER_STATUS_COLOURS } from '../map/member-status';
+import { Term } from '../about/AboutPanel';
+
+const GLOSSARY_ID = { proposed: 'proposto', adhered: 'aderente', declined: 'declinato', withdrawn: 'receduto' } as const;
 
 /** The legend of members by status (as the map colours them), then each member with its status and act. */
 export function MemberStatuses({ alliance }: { alliance: AllianceView }) {
@@ -18,7 +21,7 @@ export function MemberStatuses({ alliance }: { alliance: AllianceView }) {
         {MEMBER_STATUSES.map((s) => (
           <li key={s}>
             <span className="swatch" style={{ background: MEMBER_STATUS_COLOURS[s] }} aria-hidden="true" />
-            <strong>{count(s)}</strong> {t(`statusLegend.${s}`)}
+            <strong>{count(s)}</strong> <Term id={GLOSSARY_ID[s]}>{t(`statusLegend.${s}`)}</Term>
           </li>
         ))}
       </ul>
@@ -29,7 +32,7 @@ export function MemberStatuses({ alliance }: { alliance: AllianceView }) {
             {m.name ?? m.code}{' '}
             <span className="muted">
               · {m.population === null ? '—' : f.format(m.population)} · <strong>{t(`builder.statuses.${m.status}`)}</strong>
-              {m.lead ? ` · ${t('alliance.lead')}` : ''}
+              {m.lead && <> · <Term id="capofila">{t('alliance.lead')}</Term></>}
             </span>
             {m.act && (
               <div className="muted act">

@@ -1,7 +1,7 @@
 /** Italian strings: the reference language. */
 export const it = {
   app: { title: 'ALI Atlas', subtitle: "Alleanze Locali per l'Innovazione", skip: 'Vai alla mappa' },
-  nav: { explore: 'Esplora', build: 'Costruisci', alliances: 'Alleanze', coverage: 'Servizi', compare: 'Confronta', catalogue: 'Catalogo', data: 'Dati', language: 'Lingua', layers: 'Livelli', closeLayers: 'Chiudi livelli' },
+  nav: { explore: 'Esplora', build: 'Costruisci', alliances: 'Alleanze', coverage: 'Servizi', compare: 'Confronta', catalogue: 'Catalogo', data: 'Dati', about: "Cos'è un'ALI", language: 'Lingua', layers: 'Livelli', closeLayers: 'Chiudi livelli' },
   map: { label: 'Mappa dei comuni italiani', loading: 'Caricamento della mappa…', source: 'Fonte' },
   theme: {
     overridden: 'Ora la mappa mostra la copertura del servizio scelto (modalità Servizi).',
@@ -544,6 +544,7 @@ export const it = {
   },
   share: { title: 'Condividi questa vista', copyLink: 'Copia il link di questa vista', png: 'Scarica la mappa (PNG con legenda)', print: 'Stampa' },
   area: { comuni: 'Comuni', residents: 'Abitanti', small: 'Piccoli comuni (≤ 5.000 ab.)', obliged: 'Obbligati alla gestione associata', associated: 'In unioni o comunità montane', mountain: 'Montani', innerAreas: 'Aree interne (classi)', sizes: 'Comuni per numero di abitanti', csv: 'Scarica i comuni dell’area (CSV)' },
+  about: { title: "Cos'è un'ALI", principles: 'I sei principi del programma del 2007', glossary: 'Glossario', whatIs: 'Che cosa vuol dire? (glossario)', source: "Fonte: «Alleanze Locali per l'Innovazione», Ministro per le Riforme e l'Innovazione nella PA, 16 gennaio 2007; DL 78/2010; TUEL (D.Lgs. 267/2000); Legge 158/2017." },
   tooltip: { population: '{{value}} abitanti' },
   units: { km2: 'km²', perKm2: 'ab./km²' },
 };

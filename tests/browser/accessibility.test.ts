@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width === 1280 ? 800 : 760 });
       await check(`${width} explore`);
-      for (const [mode, label] of [['build', 'Costruisci'], ['alliances', 'Alleanze'], ['coverage', 'Servizi'], ['compare', 'Confronta'], ['catalogue', 'Catalogo'], ['data', 'Dati']] as const) {
+      for (const [mode, label] of [['build', 'Costruisci'], ['alliances', 'Alleanze'], ['coverage', 'Servizi'], ['compare', 'Confronta'], ['catalogue', 'Catalogo'], ['data', 'Dati'], ['about', "Cos'è un'ALI"]] as const) {
         await page.getByRole('button', { name: label, exact: true }).click();
         await page.waitForFunction((m) => new URLSearchParams(location.search).get('mode') === m || (m === 'alliances' && location.pathname.startsWith('/alleanze')), mode);
         await page.waitForTimeout(300);

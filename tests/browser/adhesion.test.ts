@@ -82,6 +82,18 @@ describe.skipIf(!hasChromium)('a Comune adheres through its own link', () => {
     await expect.poll(() => visitor.getByTestId('history').locator('li[data-action="adhesion"]').first().textContent()).toContain('Comune di Scalenghe');
     expect(await visitor.getByTestId('history').textContent()).toContain('Scalenghe (001260): proposto → aderente');
     expect(await visitor.getByTestId('constitution').textContent()).toContain('Non ancora costituita');
+    // Every term a citizen meets links to its explanation.
+    const term = visitor.getByTestId('status-legend').getByRole('link', { name: 'aderente: ha aderito con un proprio atto' });
+    expect(await term.getAttribute('href')).toBe('/?mode=about#glossario-aderente');
+    const glossary = await app.browser.newPage({ viewport: { width: 390, height: 760 } });
+    await glossary.goto(`${app.server.url}/?mode=about#glossario-aderente`);
+    await glossary.getByTestId('about-panel').waitFor();
+    expect(await glossary.locator('#glossario-aderente').textContent()).toContain('Un comune che ha aderito con un proprio atto');
+    expect(await glossary.getByTestId('about-panel').textContent()).toContain('Autogoverno: decidono i comuni');
+    expect(await glossary.locator('.principles li').count()).toBe(6);
+    expect(await glossary.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await saveScreenshot(glossary, 'about-phone');
+    await glossary.close();
     // On the map, the members are filled in their status colours over the theme (Scalenghe adhered, the others proposed).
     await waitForMap(visitor);
     await saveScreenshot(visitor, 'adhesion-public-page');
