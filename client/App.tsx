@@ -20,6 +20,8 @@ import { usePanelInset } from './map/usePanelInset';
 import { membersBBox } from './data/members-bbox';
 import { useDraftAutosave } from './builder/useDraftAutosave';
 import { readSharedDraft } from './builder/shared-draft';
+import { builderContentOf, editableOf } from './builder/editable';
+import { reapply, type EditableContent } from '../domain/reapply';
 import { builderStateOf } from './builder/draft-store';
 import { buildTheme } from './map/themes';
 import { SearchBox } from './search/SearchBox';
@@ -30,7 +32,7 @@ import { useBuilder } from './builder/useBuilder';
 import { useDrawSelection } from './builder/useDrawSelection';
 import { useGraph } from './builder/graph';
 import { contiguity } from '../domain/contiguity';
-import { territoryMembers } from '../domain/alliance';
+import { territoryMembers, type AllianceStatus } from '../domain/alliance';
 import { AlliancePanel } from './alliances/AlliancePanel';
 import type { AllianceListItem, AllianceView } from './api/types';
 import { editToken, rememberEditToken } from './alliances/edit-tokens';
@@ -87,7 +89,9 @@ export function App() {
   const graph = useGraph(atlas, view.mode === 'build');
   const viewBounds = useRef<[number, number, number, number] | null>(null);
   const draw = useDrawSelection(builder, useCallback(() => viewBounds.current, []));
-  const [saving, setSaving] = useState<'idle' | 'saving' | { error: string }>('idle');
+  const [saving, setSaving] = useState<'idle' | 'saving' | { error: string; conflict?: boolean; note?: string }>('idle');
+  /** What the alliance being edited looked like when the edit began: the base of a re-applied change after a 409. */
+  const editBase = useRef<EditableContent | null>(null);
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
   // What the last save issued, shown once on the alliance's page: the edit token (on creation) and new adhesion links.
   const [issued, setIssued] = useState<{ id: number; token: string | null; invitations: IssuedInvitation[] } | null>(null);
@@ -209,22 +213,41 @@ export function App() {
     update({ mode: 'compare', selected: null, association: null, compare: [...new Set([...view.compare, compareRefKey(ref)])] });
 
   const editAlliance = (a: AllianceView, token: string) => {
-    const loaded = {
-      members: a.members.map((m) => m.code),
-      meta: Object.fromEntries(a.members.map((m) => [m.code, { status: m.status, lead: m.lead }])),
-      name: a.name,
-      description: a.description,
-      ruleSetId: a.ruleSet.id,
-      partners: a.partners,
-      services: a.services,
-      runningCostCents: a.runningCostCents,
-      status: a.status,
-      editing: { id: a.id, version: a.version, token },
-    };
+    const loaded = { ...builderContentOf(a), editing: { id: a.id, version: a.version, token } };
     builder.load(loaded);
     drafts.clean(builderStateOf(loaded));
+    editBase.current = editableOf(builderStateOf(loaded));
     setSaving('idle');
     update({ mode: 'build' });
+  };
+
+  /** After a 409: the newer version from the server with this edit re-applied on top, loaded for review. */
+  const reapplyEdit = async () => {
+    const st = builder.state;
+    if (!st.editing || !editBase.current) return;
+    try {
+      const latest = await api.alliance(st.editing.id);
+      const theirs = editableOf(builderStateOf(builderContentOf(latest)));
+      const merged = reapply(editBase.current, editableOf(st), theirs);
+      const statuses = new Map(latest.members.map((m) => [m.code, m.status]));
+      builder.load({
+        ...builderContentOf(latest),
+        name: merged.name,
+        description: merged.description,
+        status: merged.status as AllianceStatus,
+        ruleSetId: merged.ruleSetId,
+        runningCostCents: merged.runningCostCents,
+        members: [...merged.members],
+        meta: Object.fromEntries(merged.members.map((c) => [c, { status: statuses.get(c) ?? 'proposed', lead: merged.leads[c] ?? false }])),
+        partners: merged.partners as AllianceView['partners'],
+        services: merged.services as AllianceView['services'],
+        editing: { ...st.editing, version: latest.version },
+      });
+      editBase.current = theirs;
+      setSaving({ error: t('builder.reapplied', { version: latest.version }) });
+    } catch (error) {
+      setSaving({ error: t('builder.error', { message: (error as Error).message }) });
+    }
   };
 
   const save = async () => {
@@ -250,9 +273,10 @@ export function App() {
       result = await api.saveAlliance(body, editing);
     } catch (error) {
       const conflict = error instanceof ApiError && error.status === 409;
-      setSaving({ error: conflict ? t('builder.conflict') : t('builder.error', { message: (error as Error).message }) });
+      setSaving({ error: conflict ? t('builder.conflict') : t('builder.error', { message: (error as Error).message }), conflict });
       return;
     }
+    editBase.current = editableOf(st);
     setSaving('idle');
     drafts.clean(st);
     setAlliancesRevision((r) => r + 1);
@@ -357,6 +381,7 @@ export function App() {
             builder={builder}
             draw={draw}
             onSave={save}
+            onReapply={() => void reapplyEdit()}
             saving={saving}
             draftOffer={drafts.offer}
             onRestoreDraft={(draft) => {

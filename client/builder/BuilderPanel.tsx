@@ -28,7 +28,9 @@ interface Props {
   builder: Builder;
   draw: DrawSelection;
   onSave(): Promise<void>;
-  saving: 'idle' | 'saving' | { error: string };
+  saving: 'idle' | 'saving' | { error: string; conflict?: boolean };
+  /** After a 409: puts this edit on top of the newer saved version, for review before saving again. */
+  onReapply?(): void;
   /** Brings the selection into view on the map. */
   onShowSelection(codes: readonly string[]): void;
   /** Unsaved work from an earlier visit, offered back while the builder is empty. */
@@ -38,7 +40,7 @@ interface Props {
 }
 
 /** Everything about the alliance being built, recomputed on every change. */
-export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onShowSelection, draftOffer, onRestoreDraft, onDiscardDraft }: Props) {
+export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onReapply, onShowSelection, draftOffer, onRestoreDraft, onDiscardDraft }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -263,6 +265,12 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onSh
         {typeof saving === 'object' && (
           <p role="alert" className="error" data-testid="save-error">
             {saving.error}
+            {saving.conflict && onReapply && (
+              <>
+                {' '}
+                <button type="button" onClick={onReapply}>{t('builder.reapply')}</button>
+              </>
+            )}
           </p>
         )}
       </div>

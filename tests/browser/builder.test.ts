@@ -124,6 +124,15 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     const id = /alliance=(\d+)/.exec(page.url())![1];
     const stored = (await (await app.server.get(`/api/alliances/${id}`)).json()) as { name: string };
     expect(stored.name).toBe('ALI del Canavese (v2)');
+    // The second editor re-applies their change on the newer version, reviews it and saves.
+    await page.getByTestId('save-error').getByRole('button', { name: 'Riapplica le mie modifiche alla versione più recente' }).click();
+    await expect.poll(() => page.getByTestId('save-error').textContent()).toContain('riapplicate alla versione 2');
+    expect(await page.getByLabel("Nome dell'alleanza").inputValue()).toBe('ALI del Canavese (vecchia)');
+    expect(await members.count()).toBe(8);
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByTestId('alliance-page').waitFor();
+    const resaved = (await (await app.server.get(`/api/alliances/${id}`)).json()) as { name: string; version: number };
+    expect(resaved).toMatchObject({ name: 'ALI del Canavese (vecchia)', version: 3 });
   }, 240_000); // a whole flow in three browser pages, WebGL drawn on the CPU
 
   it('selects by rectangle, takes Comuni away with a lasso, and adds from a CSV file', async () => {
