@@ -166,7 +166,11 @@ export function App() {
       return;
     }
     flyToSelection.current = fly;
-    update({ mode: 'explore', selected: code, association: null });
+    // A Comune outside the filtered area is not shown faded: the filter gives way to it.
+    const row = atlas?.row(code);
+    const inArea = (area: string, i: number) => (area.length === 2 ? atlas?.table.region[i] : atlas?.table.province[i]) === area;
+    const outside = view.area !== null && row !== undefined && !inArea(view.area, row);
+    update({ mode: 'explore', selected: code, association: null, ...(outside ? { area: null } : {}) });
   };
   const highlight = useMemo(() => association?.members.map((m) => m.code) ?? [], [association]);
 

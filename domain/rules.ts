@@ -28,8 +28,9 @@ export interface RuleInput {
   contiguityException?: string | null;
 }
 
-/** Italian number format, also used in English sentences' figures for consistency with the data. */
+/** Figures as each language writes them: 10.000 in Italian, 10,000 in English. */
 const n = (value: number) => new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(value);
+const e = (value: number) => new Intl.NumberFormat('en-GB', { useGrouping: 'always' }).format(value);
 const list = (names: string[]) => (names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} … (+${names.length - 5})`);
 
 /** Evaluates a territory against a rule set. Pure: the same input always gives the same checks. */
@@ -107,7 +108,7 @@ function populationRule(members: readonly RuleMember[], population: number, moun
   const byTimes = set.orTimesSmallest !== null && Number.isFinite(smallest) && population >= set.orTimesSmallest * smallest;
   const where = mountain ? { it: ' (comuni montani)', en: ' (mountain Comuni)' } : { it: '', en: '' };
   if (enough) {
-    return ok('population', reference, `${n(population)} abitanti: soglia di ${n(min)}${where.it} raggiunta.`, `${n(population)} residents: threshold of ${n(min)}${where.en} met.`);
+    return ok('population', reference, `${n(population)} abitanti: soglia di ${n(min)}${where.it} raggiunta.`, `${e(population)} residents: threshold of ${e(min)}${where.en} met.`);
   }
   if (mountain && population >= min && members.length < set.minComuniMountain) {
     return {
@@ -116,14 +117,14 @@ function populationRule(members: readonly RuleMember[], population: number, moun
       reference,
       message: {
         it: `Con la soglia dei comuni montani (${n(min)} abitanti) servono almeno ${set.minComuniMountain} comuni.`,
-        en: `With the mountain threshold (${n(min)} residents) at least ${set.minComuniMountain} Comuni are needed.`,
+        en: `With the mountain threshold (${e(min)} residents) at least ${set.minComuniMountain} Comuni are needed.`,
       },
     };
   }
   if (byCount || byTimes) {
     const it = byCount ? `almeno ${set.orMinComuni} comuni` : `almeno ${set.orTimesSmallest} volte il comune più piccolo`;
     const en = byCount ? `at least ${set.orMinComuni} Comuni` : `at least ${set.orTimesSmallest} times the smallest Comune`;
-    return ok('population', reference, `${n(population)} abitanti, sotto ${n(min)}, ma la norma accetta ${it}.`, `${n(population)} residents, below ${n(min)}, but the rule accepts ${en}.`);
+    return ok('population', reference, `${n(population)} abitanti, sotto ${n(min)}, ma la norma accetta ${it}.`, `${e(population)} residents, below ${e(min)}, but the rule accepts ${en}.`);
   }
   const withinTolerance = set.tolerance > 0 && population >= min * (1 - set.tolerance);
   return {
@@ -131,8 +132,8 @@ function populationRule(members: readonly RuleMember[], population: number, moun
     level: withinTolerance ? 'advice' : 'problem',
     reference,
     message: withinTolerance
-      ? { it: `${n(population)} abitanti: sotto la soglia di ${n(min)}${where.it}, entro la tolleranza del ${set.tolerance * 100}%.`, en: `${n(population)} residents: below the threshold of ${n(min)}${where.en}, within the ${set.tolerance * 100}% tolerance.` }
-      : { it: `${n(population)} abitanti su ${n(min)} richiesti${where.it}: ne mancano ${n(min - population)}.`, en: `${n(population)} of the ${n(min)} residents required${where.en}: ${n(min - population)} short.` },
+      ? { it: `${n(population)} abitanti: sotto la soglia di ${n(min)}${where.it}, entro la tolleranza del ${set.tolerance * 100}%.`, en: `${e(population)} residents: below the threshold of ${e(min)}${where.en}, within the ${set.tolerance * 100}% tolerance.` }
+      : { it: `${n(population)} abitanti su ${n(min)} richiesti${where.it}: ne mancano ${n(min - population)}.`, en: `${e(population)} of the ${e(min)} residents required${where.en}: ${e(min - population)} short.` },
   };
 }
 

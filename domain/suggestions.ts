@@ -81,8 +81,11 @@ export const SUGGESTION_WEIGHTS = {
   otherProvince: -50,
 } as const;
 
+/** Figures as each language writes them: 10.000 in Italian, 10,000 in English. */
 const italian = new Intl.NumberFormat('it-IT', { useGrouping: 'always' });
+const english = new Intl.NumberFormat('en-GB', { useGrouping: 'always' });
 const n = (value: number) => italian.format(value);
+const e = (value: number) => english.format(value);
 
 /** Ranks the candidates, best first; ties by name, then code. Unknown candidates and members are skipped. */
 export function rankSuggestions(input: SuggestionInput): Suggestion[] {
@@ -120,12 +123,12 @@ export function rankSuggestions(input: SuggestionInput): Suggestion[] {
       const where = mountain ? { it: ' per i comuni montani', en: ' for mountain Comuni' } : { it: '', en: '' };
       const gap = min - population;
       if (meets(after, members.length + 1, mountain, set)) {
-        reason('reaches-threshold', W.reachesThreshold, `porterebbe l'alleanza a ${n(after)} abitanti (soglia ${n(min)}${where.it})`, `would bring the alliance to ${n(after)} residents (threshold ${n(min)}${where.en})`);
+        reason('reaches-threshold', W.reachesThreshold, `porterebbe l'alleanza a ${n(after)} abitanti (soglia ${n(min)}${where.it})`, `would bring the alliance to ${e(after)} residents (threshold ${e(min)}${where.en})`);
       } else if (gap <= 0) {
         reason('towards-threshold', W.towardsThreshold, `un comune in più verso i ${set.minComuniMountain} richiesti${where.it}`, `one more Comune towards the ${set.minComuniMountain} required${where.en}`);
       } else if (after > population) {
         const weight = (W.towardsThreshold * Math.min(after - population, gap)) / gap;
-        reason('towards-threshold', weight, `porterebbe l'alleanza a ${n(after)} abitanti, verso la soglia di ${n(min)}${where.it}`, `would bring the alliance to ${n(after)} residents, towards the threshold of ${n(min)}${where.en}`);
+        reason('towards-threshold', weight, `porterebbe l'alleanza a ${n(after)} abitanti, verso la soglia di ${n(min)}${where.it}`, `would bring the alliance to ${e(after)} residents, towards the threshold of ${e(min)}${where.en}`);
       }
     }
 

@@ -141,7 +141,8 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
   it('speaks English on request and fits a phone screen', async () => {
     const { page } = await open('/?lang=en&sel=058091', { width: 390, height: 760 });
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await expect.poll(() => page.getByTestId('population').textContent()).toBe('2.770.226');
+    // English figures in English: a comma groups thousands.
+    await expect.poll(() => page.getByTestId('population').textContent()).toBe('2,770,226');
     expect(await page.isVisible('#sidebar')).toBe(false); // layers behind a button
     // The map above the details is drawn in the population classes, not left blank.
     const classes = await screenshotColours(page, 'phone-english', PALETTES.ylGnBu);
@@ -240,6 +241,11 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(rows.some((r) => r.startsWith('"039012","Lugo","RA",'))).toBe(true);
     const residents = rows.slice(1).reduce((sum, r) => sum + Number(r.split(',')[3]), 0);
     expect(figures.Abitanti).toBe(new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(residents));
+    // A Comune found outside the area is shown, not faded: the filter gives way.
+    await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('morterone');
+    await page.getByRole('option', { name: /^Morterone/ }).click();
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('area') && location.pathname === '/comuni/097055');
+    expect(await page.getByTestId('area-summary').count()).toBe(0);
     await page.close();
   });
 });

@@ -94,7 +94,7 @@ describe('rule messages', () => {
         id: 'population',
         level: 'ok',
         reference: 'DL 78/2010 art. 14 c. 31, come modificato dalla L. 56/2014',
-        message: { it: '11.001 abitanti: soglia di 10.000 raggiunta.', en: '11.001 residents: threshold of 10.000 met.' },
+        message: { it: '11.001 abitanti: soglia di 10.000 raggiunta.', en: '11,001 residents: threshold of 10,000 met.' },
       },
       {
         id: 'obligation',
@@ -122,7 +122,7 @@ describe('rule messages', () => {
       ['population', 'problem'],
       ['obligation', 'ok'],
     ]);
-    expect(check(results, 'population')?.message).toEqual({ it: '0 abitanti su 10.000 richiesti: ne mancano 10.000.', en: '0 of the 10.000 residents required: 10.000 short.' });
+    expect(check(results, 'population')?.message).toEqual({ it: '0 abitanti su 10.000 richiesti: ne mancano 10.000.', en: '0 of the 10,000 residents required: 10,000 short.' });
   });
 
   it('counts the separate parts of a territory that is not contiguous', () => {
@@ -151,14 +151,14 @@ describe('rule messages', () => {
     const mixed = [member('a', 2000, '001', true), member('b', 1500), member('c', 1000, '001', true)];
     expect(check(evaluateRules({ members: mixed, contiguity: contiguous }, national), 'population')?.message).toEqual({
       it: '4.500 abitanti su 10.000 richiesti: ne mancano 5.500.',
-      en: '4.500 of the 10.000 residents required: 5.500 short.',
+      en: '4,500 of the 10,000 residents required: 5,500 short.',
     });
     const mountain = [member('a', 1000, '001', true), member('b', 1000, '001', true), member('c', 1000, '001', true)];
     expect(check(evaluateRules({ members: mountain, contiguity: contiguous }, national), 'population')).toEqual({
       id: 'population',
       level: 'ok',
       reference: national.reference,
-      message: { it: '3.000 abitanti: soglia di 3.000 (comuni montani) raggiunta.', en: '3.000 residents: threshold of 3.000 (mountain Comuni) met.' },
+      message: { it: '3.000 abitanti: soglia di 3.000 (comuni montani) raggiunta.', en: '3,000 residents: threshold of 3,000 (mountain Comuni) met.' },
     });
   });
 
@@ -170,7 +170,7 @@ describe('rule messages', () => {
       reference: national.reference,
       message: {
         it: 'Con la soglia dei comuni montani (3.000 abitanti) servono almeno 3 comuni.',
-        en: 'With the mountain threshold (3.000 residents) at least 3 Comuni are needed.',
+        en: 'With the mountain threshold (3,000 residents) at least 3 Comuni are needed.',
       },
     });
   });
@@ -179,7 +179,7 @@ describe('rule messages', () => {
     const two = [member('a', 600, '001', true), member('b', 400, '001', true)];
     expect(check(evaluateRules({ members: two, contiguity: contiguous }, national), 'population')?.message).toEqual({
       it: '1.000 abitanti su 3.000 richiesti (comuni montani): ne mancano 2.000.',
-      en: '1.000 of the 3.000 residents required (mountain Comuni): 2.000 short.',
+      en: '1,000 of the 3,000 residents required (mountain Comuni): 2,000 short.',
     });
   });
 
@@ -190,7 +190,7 @@ describe('rule messages', () => {
       id: 'population',
       level: 'ok',
       reference: 'L.R. Veneto 40/2012 (unioni montane)',
-      message: { it: '2.400 abitanti, sotto 5.000, ma la norma accetta almeno 3 comuni.', en: '2.400 residents, below 5.000, but the rule accepts at least 3 Comuni.' },
+      message: { it: '2.400 abitanti, sotto 5.000, ma la norma accetta almeno 3 comuni.', en: '2,400 residents, below 5,000, but the rule accepts at least 3 Comuni.' },
     });
     const lombardia = ruleSetForRegion('03');
     const withUnknown = [member('a', 3000), member('b', 1000), member('c', null)];
@@ -200,7 +200,7 @@ describe('rule messages', () => {
       reference: 'L.R. Lombardia 19/2008 e s.m.i.',
       message: {
         it: '4.000 abitanti, sotto 5.000, ma la norma accetta almeno 4 volte il comune più piccolo.',
-        en: '4.000 residents, below 5.000, but the rule accepts at least 4 times the smallest Comune.',
+        en: '4,000 residents, below 5,000, but the rule accepts at least 4 times the smallest Comune.',
       },
     });
   });
@@ -212,7 +212,7 @@ describe('rule messages', () => {
       id: 'population',
       level: 'problem',
       reference: 'L.R. Veneto 40/2012 (unioni montane)',
-      message: { it: '4.000 abitanti su 5.000 richiesti: ne mancano 1.000.', en: '4.000 of the 5.000 residents required: 1.000 short.' },
+      message: { it: '4.000 abitanti su 5.000 richiesti: ne mancano 1.000.', en: '4,000 of the 5,000 residents required: 1,000 short.' },
     });
   });
 
@@ -223,12 +223,12 @@ describe('rule messages', () => {
       id: 'population',
       level: 'advice',
       reference: 'L.R. Piemonte 11/2012 e s.m.i.',
-      message: { it: '4.500 abitanti: sotto la soglia di 5.000, entro la tolleranza del 10%.', en: '4.500 residents: below the threshold of 5.000, within the 10% tolerance.' },
+      message: { it: '4.500 abitanti: sotto la soglia di 5.000, entro la tolleranza del 10%.', en: '4,500 residents: below the threshold of 5,000, within the 10% tolerance.' },
     });
     const mountain = evaluateRules({ members: [member('a', 1500, '004', true), member('b', 1300, '004', true)], contiguity: contiguous }, piemonte);
     expect(check(mountain, 'population')?.message).toEqual({
       it: '2.800 abitanti: sotto la soglia di 3.000 (comuni montani), entro la tolleranza del 10%.',
-      en: '2.800 residents: below the threshold of 3.000 (mountain Comuni), within the 10% tolerance.',
+      en: '2,800 residents: below the threshold of 3,000 (mountain Comuni), within the 10% tolerance.',
     });
   });
 

@@ -15,7 +15,7 @@ describe('neighbour suggestions, number format', () => {
     expect(b?.reasons[0]).toEqual({
       id: 'reaches-threshold',
       it: "porterebbe l'alleanza a 1.238.567 abitanti (soglia 10.000)",
-      en: 'would bring the alliance to 1.238.567 residents (threshold 10.000)',
+      en: 'would bring the alliance to 1,238,567 residents (threshold 10,000)',
     });
   });
 });

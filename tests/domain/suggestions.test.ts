@@ -37,7 +37,7 @@ describe('neighbour suggestions', () => {
     expect(first?.reasons[0]).toEqual({
       id: 'reaches-threshold',
       it: "porterebbe l'alleanza a 10.240 abitanti (soglia 10.000)",
-      en: 'would bring the alliance to 10.240 residents (threshold 10.000)',
+      en: 'would bring the alliance to 10,240 residents (threshold 10,000)',
     });
   });
 
@@ -118,7 +118,7 @@ describe('neighbour suggestions, reasons and scores', () => {
         score: 117,
         populationAfter: 10000,
         reasons: [
-          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 10.000 abitanti (soglia 10.000)", en: 'would bring the alliance to 10.000 residents (threshold 10.000)' },
+          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 10.000 abitanti (soglia 10.000)", en: 'would bring the alliance to 10,000 residents (threshold 10,000)' },
           SMALL,
           SAME_PROVINCE,
         ],
@@ -135,7 +135,7 @@ describe('neighbour suggestions, reasons and scores', () => {
         score: 127,
         populationAfter: 10500,
         reasons: [
-          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 10.500 abitanti (soglia 10.000)", en: 'would bring the alliance to 10.500 residents (threshold 10.000)' },
+          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 10.500 abitanti (soglia 10.000)", en: 'would bring the alliance to 10,500 residents (threshold 10,000)' },
           { id: 'small', it: 'comune piccolo non ancora coperto', en: 'small Comune not yet covered' },
         ],
       },
@@ -145,7 +145,7 @@ describe('neighbour suggestions, reasons and scores', () => {
         score: 115,
         populationAfter: 68500,
         reasons: [
-          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 68.500 abitanti (soglia 10.000)", en: 'would bring the alliance to 68.500 residents (threshold 10.000)' },
+          { id: 'reaches-threshold', it: "porterebbe l'alleanza a 68.500 abitanti (soglia 10.000)", en: 'would bring the alliance to 68,500 residents (threshold 10,000)' },
           { id: 'uncovered', it: 'non ancora coperto dai servizi scelti', en: 'not yet covered by the chosen services' },
         ],
       },
@@ -199,7 +199,7 @@ describe('neighbour suggestions, reasons and scores', () => {
     expect(d?.reasons[0]).toEqual({
       id: 'towards-threshold',
       it: "porterebbe l'alleanza a 6.100 abitanti, verso la soglia di 10.000",
-      en: 'would bring the alliance to 6.100 residents, towards the threshold of 10.000',
+      en: 'would bring the alliance to 6,100 residents, towards the threshold of 10,000',
     });
   });
 
@@ -208,7 +208,7 @@ describe('neighbour suggestions, reasons and scores', () => {
     expect(m3?.reasons[0]).toEqual({
       id: 'towards-threshold',
       it: "porterebbe l'alleanza a 5.900 abitanti, verso la soglia di 10.000",
-      en: 'would bring the alliance to 5.900 residents, towards the threshold of 10.000',
+      en: 'would bring the alliance to 5,900 residents, towards the threshold of 10,000',
     });
     // 30 × 900 / 5,000 + small 12 + province 5.
     expect(m3?.score).toBe(22.4);
@@ -219,13 +219,13 @@ describe('neighbour suggestions, reasons and scores', () => {
     expect(m5?.reasons[0]).toEqual({
       id: 'reaches-threshold',
       it: "porterebbe l'alleanza a 3.000 abitanti (soglia 3.000 per i comuni montani)",
-      en: 'would bring the alliance to 3.000 residents (threshold 3.000 for mountain Comuni)',
+      en: 'would bring the alliance to 3,000 residents (threshold 3,000 for mountain Comuni)',
     });
     const [short] = rankSuggestions(input(['m1', 'm3'], ['m5']));
     expect(short?.reasons[0]).toEqual({
       id: 'towards-threshold',
       it: "porterebbe l'alleanza a 2.700 abitanti, verso la soglia di 3.000 per i comuni montani",
-      en: 'would bring the alliance to 2.700 residents, towards the threshold of 3.000 for mountain Comuni',
+      en: 'would bring the alliance to 2,700 residents, towards the threshold of 3,000 for mountain Comuni',
     });
     // 30 × 800 / 1,100 + small 12 + province 5 = 38.82.
     expect(short?.score).toBe(38.8);
