@@ -24,6 +24,8 @@ import { openDatabase, type Database } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
 import { buildClient, hasChromium } from '../helpers/browser';
 import { benchClient } from './client';
+import { benchWalk } from './walk';
+import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
 import { benchHostile } from './hostile';
 
@@ -226,6 +228,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, 'client: all JS incl. lazy deck.gl overlays (gzip)', client.allJsGzipBytes / 1e3, 'KB');
     record(engine, 'browser: coverage map recolour, 7,899 Comuni (join + paint, median)', client.recolourMs, 'ms', '≤ 100 ms');
     record(engine, 'browser: coverage map recolour until drawn (median)', client.recolourDrawnMs, 'ms');
+    const browser = await launchChromium();
+    const walk = await benchWalk(browser, base);
+    await browser.close();
+    record(engine, `founder's walk: landing → saved Bassa Romagna alliance, desktop (${walk.desktop.actions} actions)`, walk.desktop.seconds, 's');
+    record(engine, `founder's walk: the same on a 390 px phone (${walk.phone.actions} actions)`, walk.phone.seconds, 's');
   }
   await new Promise((resolve) => server.close(resolve));
   await db.close();

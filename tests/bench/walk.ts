@@ -23,8 +23,9 @@ async function walk(browser: Browser, baseUrl: string, viewport: { width: number
   await page.goto(`${baseUrl}/`);
   await waitForMap(page);
   await act(() => page.getByRole('combobox', { name: 'Cerca un comune' }).fill('lugo'));
-  await act(() => page.getByRole('option', { name: /^Lugo/ }).click());
-  await act(() => page.getByRole('button', { name: /Parti da questa associazione/ }).first().click());
+  await act(() => page.getByRole('option', { name: /^Lugo \(RA\)/ }).click());
+  await act(() => page.getByRole('button', { name: /Unione dei Comuni della Bassa Romagna/ }).click());
+  await act(() => page.getByTestId('association-card').getByRole('button', { name: /Parti da questa associazione/ }).click());
   await page.getByTestId('members').waitFor();
   await act(() => page.getByLabel("Nome dell'alleanza").fill('ALI della Bassa Romagna'));
   await act(() => page.getByRole('button', { name: 'Salva', exact: true }).click());
