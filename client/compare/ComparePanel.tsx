@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { territoryMembers } from '../../domain/alliance';
+import { grantsTotal, territoryMembers } from '../../domain/alliance';
+import { formatEuro } from '../../domain/fees';
 import { compareMembers, sharedWith, type MemberComparison } from '../../domain/compare';
 import type { Contiguity } from '../../domain/contiguity';
 import type { RuleResult } from '../../domain/rules';
@@ -32,6 +33,8 @@ interface Facts {
   ruleSet: { it: string; en: string } | null;
   /** Service codes of an alliance; null for an association, which records none. */
   services: string[] | null;
+  /** What an alliance costs a year (services and running costs), what its Comuni pay in fees, what grants cover; cents. */
+  costs: { totalCents: number; feesCents: number; grantsCents: number } | null;
 }
 
 interface Column {
@@ -103,6 +106,8 @@ export function ComparePanel({ atlas, refs, onRemove, onOpenAlliance, onClose }:
     const shown = sorted.slice(0, SHOWN_NAMES).join(', ');
     return sorted.length > SHOWN_NAMES ? `${shown} ${t('compare.more', { count: sorted.length - SHOWN_NAMES })}` : shown;
   };
+  const euro = (cents: number) => formatEuro(cents, lang === 'en' ? 'en-GB' : 'it-IT');
+  const perResident = (cents: number, population: number) => (population > 0 ? t('fees.perResident', { amount: euro(Math.round(cents / population)) }) : '—');
   const dash = (title?: string) => (
     <>
       <span aria-hidden="true" title={title}>—</span>
@@ -220,6 +225,9 @@ export function ComparePanel({ atlas, refs, onRemove, onOpenAlliance, onClose }:
                   </ul>
                 );
               })}
+              {row('cost', t('compare.rows.cost'), (x) => (x.costs ? `${euro(x.costs.totalCents)} · ${perResident(x.costs.totalCents, x.totals.population)}` : dash(t('compare.noServicesRecorded'))), true)}
+              {row('fees', t('compare.rows.fees'), (x) => (x.costs ? `${euro(x.costs.feesCents)} · ${perResident(x.costs.feesCents, x.totals.population)}` : dash(t('compare.noServicesRecorded'))), true)}
+              {row('grants', t('compare.rows.grants'), (x) => (x.costs ? euro(x.costs.grantsCents) : dash(t('compare.noServicesRecorded'))), true)}
               {row('overlap', t('compare.rows.overlap'), (_, c) => {
                 if (!comparison) return <span className="muted">{t('details.loading')}</span>;
                 return (
@@ -264,6 +272,11 @@ function factsOf(loaded: Loaded, atlas: Atlas, graph: ReturnType<typeof useGraph
       rules: a.rules,
       ruleSet: a.ruleSet.name,
       services: a.services.map((s) => s.code),
+      costs: {
+        totalCents: a.services.reduce((sum, x) => sum + x.annualCostCents, 0) + a.runningCostCents,
+        feesCents: a.services.reduce((sum, x) => sum + (x.chargedCents ?? x.annualCostCents), 0),
+        grantsCents: a.services.reduce((sum, x) => sum + grantsTotal(x), 0),
+      },
     };
   }
   const s = loaded.association;
@@ -277,5 +290,6 @@ function factsOf(loaded: Loaded, atlas: Atlas, graph: ReturnType<typeof useGraph
     rules: analysis?.rules ?? null,
     ruleSet: analysis?.ruleSet.name ?? null,
     services: null,
+    costs: null,
   };
 }

@@ -365,6 +365,9 @@ export const en: Strings = {
       ruleSet: 'Rules applied',
       services: 'Services',
       overlap: 'Shared Comuni',
+      cost: 'Yearly cost (services and running)',
+      fees: 'Fees paid by the Comuni',
+      grants: 'Grants from outside',
     },
     rule: {
       members: 'Number of Comuni',

@@ -363,6 +363,9 @@ export const it = {
       ruleSet: 'Regole applicate',
       services: 'Servizi',
       overlap: 'Comuni in comune',
+      cost: 'Costo annuo (servizi e funzionamento)',
+      fees: 'Quote a carico dei comuni',
+      grants: 'Contributi esterni',
     },
     rule: {
       members: 'Numero di comuni',

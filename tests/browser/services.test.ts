@@ -117,6 +117,14 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     await expect.poll(() => table.textContent(), { timeout: 20_000 }).toContain(sll.name);
     expect(await table.textContent()).toContain('ALI dei servizi del Canavese');
     await expect.poll(() => table.textContent()).toMatch(/con .+: \d+ comuni condivisi/);
+    // Costs side by side: the alliance's (15.000,50 € a year, 11.000,50 € in fees, 4.000 € granted); an SLL records none.
+    const cells = async (row: string) => (await table.locator(`tr[data-row="${row}"] td`).allTextContents()).map((c) => c.replace(/\s/g, ' '));
+    expect((await cells('cost'))[0]).toMatch(/^15\.000,50 € · \d+,\d\d € per abitante all’anno$/);
+    expect((await cells('fees'))[0]).toMatch(/^11\.000,50 € · /);
+    expect((await cells('grants'))[0]).toBe('4.000,00 €');
+    expect((await cells('cost'))[1]).toBe('—le associazioni non registrano servizi');
+    // The map keeps a useful width beside the comparison (at 1280 px).
+    expect((await page.getByTestId('atlas-map').boundingBox())!.width).toBeGreaterThan(420);
     expect(errors).toEqual([]);
   }, 180_000);
 });
