@@ -16,6 +16,8 @@ export const en: Strings = {
     associations: 'Membership of associations',
   },
   legend: {
+    residents: '{{value}} residents',
+    hubsNote: 'Each Comune is linked to its service hub (stronger towards the hub); shown from zoom 7 up.',
     alliancesDraft: 'dashed: draft',
     alliancesMore: 'and {{count}} more',
     title: 'Legend',

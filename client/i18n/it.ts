@@ -14,6 +14,8 @@ export const it = {
     associations: 'Appartenenza ad associazioni',
   },
   legend: {
+    residents: '{{value}} ab.',
+    hubsNote: 'Ogni comune è collegato al suo polo di servizi (più intenso verso il polo); visibili da zoom 7 in su.',
     alliancesDraft: 'tratteggiata: bozza',
     alliancesMore: 'e altre {{count}}',
     title: 'Legenda',

@@ -6,6 +6,7 @@ import type { LegendItem, Theme } from '../map/themes';
 import { OUTLINE_OVERLAYS } from '../map/style';
 import { allianceColour } from '../map/alliance-colours';
 import type { AllianceListItem } from '../api/types';
+import { CIRCLE_FILL, CIRCLE_KEY, CIRCLE_LINE, circleRadiusPx, HUB_LINK_COLOURS, rgbaCss } from '../map/overlay-style';
 
 /** Alliances named in the legend; the rest are counted. */
 const MAX_ALLIANCES = 10;
@@ -49,11 +50,13 @@ export function Legend({ theme, overlays, alliances = null }: { theme: Theme | n
               <li key={id}>
                 {outline ? (
                   <span className="swatch swatch-line" style={{ borderColor: outline.colour }} aria-hidden="true" />
-                ) : id === 'alliances' ? null : (
+                ) : id === 'alliances' || id === 'hubs' ? null : (
                   <span className={`swatch swatch-${id}`} aria-hidden="true" />
                 )}
                 {t(`overlays.${id}`)}
                 {outline && <span className="muted legend-overlay-source"> · {outline.source}</span>}
+                {id === 'circles' && <CircleKey />}
+                {id === 'hubs' && <HubKey />}
                 {id === 'alliances' && alliances && alliances.length > 0 && <AllianceKey alliances={alliances} />}
               </li>
             );
@@ -80,6 +83,40 @@ function AllianceKey({ alliances }: { alliances: readonly AllianceListItem[] }) 
       ))}
       {alliances.length > shown.length && <li className="muted">{t('legend.alliancesMore', { count: alliances.length - shown.length })}</li>}
       {alliances.some((a) => a.status === 'draft') && <li className="muted">{t('legend.alliancesDraft')}</li>}
+    </ul>
+  );
+}
+
+/** The circles' size key: three reference populations drawn with the map's own scale. */
+function CircleKey() {
+  const { t, i18n } = useTranslation();
+  const f = numberFormat(i18n.language);
+  const largest = circleRadiusPx(Math.max(...CIRCLE_KEY));
+  return (
+    <figure className="circle-key" data-testid="circle-key">
+      <svg width={largest * 2 + 2} height={largest * 2 + 2} aria-hidden="true">
+        {CIRCLE_KEY.map((p) => {
+          const r = circleRadiusPx(p);
+          return <circle key={p} cx={largest + 1} cy={largest * 2 + 1 - r} r={r} fill={rgbaCss(CIRCLE_FILL)} stroke={rgbaCss(CIRCLE_LINE)} />;
+        })}
+      </svg>
+      <figcaption>{CIRCLE_KEY.map((p) => t('legend.residents', { value: f.format(p) })).join(' · ')}</figcaption>
+    </figure>
+  );
+}
+
+/** The hub links' colours by the Comune's inner-area class, and from which zoom they show. */
+function HubKey() {
+  const { t } = useTranslation();
+  return (
+    <ul className="legend-items hub-key" data-testid="hub-key">
+      {Object.entries(HUB_LINK_COLOURS).map(([cls, colour]) => (
+        <li key={cls}>
+          <span className="swatch swatch-line" style={{ borderColor: rgbaCss(colour) }} aria-hidden="true" />
+          {t(`innerArea.${cls}`)}
+        </li>
+      ))}
+      <li className="muted">{t('legend.hubsNote')}</li>
     </ul>
   );
 }

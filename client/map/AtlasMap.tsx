@@ -13,6 +13,7 @@ import type { CoverageReport } from '../api/types';
 import type { Polygon } from 'geojson';
 import type { MemberStatus } from '../../domain/alliance';
 import { statusState } from './member-status';
+import { HUB_LINKS_MIN_ZOOM } from './overlay-style';
 
 const NO_STATUSES: ReadonlyMap<string, MemberStatus> = new Map();
 
@@ -237,10 +238,18 @@ export function AtlasMap(props: Props) {
       map.addControl(overlays.control);
       return overlays;
     });
-    void deck.current.then((overlays) => {
-      overlays.show({ circles, hubs });
-      redraw(map);
-    });
+    // Hub links only from HUB_LINKS_MIN_ZOOM on: nationally they are a tangle (the legend says so).
+    const show = () =>
+      void deck.current?.then((overlays) => {
+        overlays.show({ circles, hubs: hubs && map.getZoom() >= HUB_LINKS_MIN_ZOOM });
+        redraw(map);
+      });
+    show();
+    if (!hubs) return;
+    map.on('zoomend', show);
+    return () => {
+      map.off('zoomend', show);
+    };
   }, [ready, atlas, view.overlays, props.alliancesRevision]);
 
   useEffect(() => {

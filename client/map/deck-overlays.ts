@@ -1,6 +1,7 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Atlas } from '../data/atlas';
+import { CIRCLE_FILL, CIRCLE_LINE, circleRadiusPx, HUB_LINK_COLOURS, type Rgba } from './overlay-style';
 
 /** Proportional circles and hub links, drawn by deck.gl inside the MapLibre map (interleaved). */
 export interface DeckOverlays {
@@ -8,17 +9,8 @@ export interface DeckOverlays {
   show(options: { circles: boolean; hubs: boolean }): void;
 }
 
-type Rgba = [number, number, number, number];
-const CIRCLE_FILL: Rgba = [8, 81, 156, 90];
-const CIRCLE_LINE: Rgba = [8, 48, 107, 200];
-// Okabe–Ito orange to sky blue by inner-area class (B … F); hubs (A) have no link.
-const ARC_COLOURS: Record<string, Rgba> = {
-  B: [230, 159, 0, 160],
-  C: [240, 228, 66, 160],
-  D: [86, 180, 233, 160],
-  E: [0, 114, 178, 170],
-  F: [0, 62, 120, 190],
-};
+/** A link fades in towards its hub: which end is the hub reads without arrows. */
+const fromEnd = ([r, g, b]: Rgba): Rgba => [r, g, b, 40];
 
 export function createDeckOverlays(atlas: Atlas): DeckOverlays {
   const t = atlas.table;
@@ -27,6 +19,7 @@ export function createDeckOverlays(atlas: Atlas): DeckOverlays {
     .map((code, i) => ({ i, hub: t.hub[i] ? atlas.row(t.hub[i] as string) : undefined, code }))
     .filter((l): l is { i: number; hub: number; code: string } => l.hub !== undefined && t.hub[l.i] !== l.code);
 
+  const colourOf = (i: number): Rgba => HUB_LINK_COLOURS[t.innerAreaClass[i] ?? ''] ?? [120, 120, 120, 200];
   const control = new MapboxOverlay({ interleaved: true, layers: [] });
   return {
     control,
@@ -36,11 +29,11 @@ export function createDeckOverlays(atlas: Atlas): DeckOverlays {
           circles &&
             new ScatterplotLayer<number>({
               id: 'population-circles',
-              data: withPopulation,
+              data: [...withPopulation].sort((a, b) => (t.population[b] ?? 0) - (t.population[a] ?? 0)),
               getPosition: (i) => [t.lon[i] as number, t.lat[i] as number],
-              getRadius: (i) => Math.sqrt(t.population[i] ?? 0) * 25,
-              radiusUnits: 'meters',
-              radiusMinPixels: 1,
+              getRadius: (i) => circleRadiusPx(t.population[i] ?? 0),
+              radiusUnits: 'pixels',
+              // The biggest first, so that small Comuni stay visible on top.
               stroked: true,
               lineWidthMinPixels: 0.5,
               getFillColor: CIRCLE_FILL,
@@ -50,12 +43,14 @@ export function createDeckOverlays(atlas: Atlas): DeckOverlays {
             new ArcLayer<{ i: number; hub: number }>({
               id: 'hub-links',
               data: links,
+              // Flat: straight links, no tangle of arcs.
+              getHeight: 0,
               getSourcePosition: (l) => [t.lon[l.i] as number, t.lat[l.i] as number],
               getTargetPosition: (l) => [t.lon[l.hub] as number, t.lat[l.hub] as number],
-              getSourceColor: (l) => ARC_COLOURS[t.innerAreaClass[l.i] ?? ''] ?? [120, 120, 120, 120],
-              getTargetColor: [60, 60, 60, 160],
-              getWidth: 1,
-              widthMinPixels: 0.6,
+              getSourceColor: (l) => fromEnd(colourOf(l.i)),
+              getTargetColor: (l) => colourOf(l.i),
+              getWidth: 1.5,
+              widthUnits: 'pixels',
             }),
         ].filter(Boolean),
       });
@@ -63,4 +58,3 @@ export function createDeckOverlays(atlas: Atlas): DeckOverlays {
   };
 }
 
-export const ARC_LEGEND = ARC_COLOURS;

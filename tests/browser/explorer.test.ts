@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OUTLINE_OVERLAYS, SELECTION_COLOUR } from '../../client/map/style';
 import { PALETTES } from '../../client/map/themes';
-import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM, classAtMapCentre, saveScreenshot } from '../helpers/browser';
+import { PNG } from 'pngjs';
+import { hasChromium, useBrowserApp, screenshotColours, waitForMap, CHROMIUM, classAtMapCentre, saveScreenshot, SCREENSHOTS } from '../helpers/browser';
 
 if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
@@ -248,4 +249,21 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(await page.getByTestId('area-summary').count()).toBe(0);
     await page.close();
   });
+
+  it('draws population circles with a size key, and links to the service hubs only where they can be read', async () => {
+    // Around Lugo at z 9: circles in vermilion over the blue theme, hub links in their class colours.
+    const { page } = await open('/?ov=circles,hubs&lon=11.91&lat=44.42&z=9');
+    await waitForMap(page);
+    await page.getByTestId('circle-key').waitFor();
+    expect(await page.getByTestId('circle-key').textContent()).toContain('5.000 ab. · 50.000 ab. · 500.000 ab.');
+    expect(await page.getByTestId('hub-key').textContent()).toContain('visibili da zoom 7 in su');
+    await page.waitForTimeout(1500); // deck.gl loads on demand and draws after the map
+    await waitForMap(page);
+    // Vermilion circle edges: no colour of the blue theme is anywhere near (r high, g and b low).
+    const png = PNG.sync.read(await page.getByTestId('atlas-map').screenshot({ path: `${SCREENSHOTS}/overlays-z9.png` }));
+    let vermilion = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! > 150 && png.data[i + 1]! < 110 && png.data[i + 2]! < 80) vermilion += 1;
+    expect(vermilion).toBeGreaterThan(500);
+    await page.close();
+  }, 120_000);
 });
