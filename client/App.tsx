@@ -89,7 +89,7 @@ export function App() {
   const graph = useGraph(atlas, view.mode === 'build');
   const viewBounds = useRef<[number, number, number, number] | null>(null);
   const draw = useDrawSelection(builder, useCallback(() => viewBounds.current, []));
-  const [saving, setSaving] = useState<'idle' | 'saving' | { error: string; conflict?: boolean; note?: string }>('idle');
+  const [saving, setSaving] = useState<'idle' | 'saving' | { error: string; conflict?: boolean } | { note: string }>('idle');
   /** What the alliance being edited looked like when the edit began: the base of a re-applied change after a 409. */
   const editBase = useRef<EditableContent | null>(null);
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
@@ -248,7 +248,7 @@ export function App() {
         editing: { ...st.editing, version: latest.version },
       });
       editBase.current = theirs;
-      setSaving({ error: t('builder.reapplied', { version: latest.version }) });
+      setSaving({ note: t('builder.reapplied', { version: latest.version }) });
     } catch (error) {
       setSaving({ error: t('builder.error', { message: (error as Error).message }) });
     }

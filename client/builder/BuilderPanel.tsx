@@ -28,7 +28,7 @@ interface Props {
   builder: Builder;
   draw: DrawSelection;
   onSave(): Promise<void>;
-  saving: 'idle' | 'saving' | { error: string; conflict?: boolean };
+  saving: 'idle' | 'saving' | { error: string; conflict?: boolean } | { note: string };
   /** After a 409: puts this edit on top of the newer saved version, for review before saving again. */
   onReapply?(): void;
   /** Brings the selection into view on the map. */
@@ -262,7 +262,12 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
         <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void onSave()}>
           {saving === 'saving' ? t('builder.saving') : state.editing ? t('builder.saveChanges') : t('builder.save')}
         </button>
-        {typeof saving === 'object' && (
+        {typeof saving === 'object' && 'note' in saving && (
+          <p role="status" className="muted" data-testid="save-note">
+            {saving.note}
+          </p>
+        )}
+        {typeof saving === 'object' && 'error' in saving && (
           <p role="alert" className="error" data-testid="save-error">
             {saving.error}
             {saving.conflict && onReapply && (

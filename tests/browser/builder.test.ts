@@ -126,7 +126,8 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     expect(stored.name).toBe('ALI del Canavese (v2)');
     // The second editor re-applies their change on the newer version, reviews it and saves.
     await page.getByTestId('save-error').getByRole('button', { name: 'Riapplica le mie modifiche alla versione più recente' }).click();
-    await expect.poll(() => page.getByTestId('save-error').textContent()).toContain('riapplicate alla versione 2');
+    await expect.poll(() => page.getByTestId('save-note').textContent()).toContain('riapplicate alla versione 2');
+    expect(await page.getByTestId('save-error').count()).toBe(0);
     expect(await page.getByLabel("Nome dell'alleanza").inputValue()).toBe('ALI del Canavese (vecchia)');
     expect(await members.count()).toBe(8);
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
