@@ -47,18 +47,31 @@ export async function findLiveInvitation(knex: Knex | Knex.Transaction, alliance
   return result.rows[0] ? toRow(result.rows[0]) : null;
 }
 
+/** The member or body an invitation row is for. */
+export const partyOfRow = (row: Pick<InvitationRow, 'code' | 'partner'>): InvitedParty => (row.code !== null ? { code: row.code } : { partner: row.partner! });
+
 /**
- * Revokes a party's live invitation (if any), then stores a new one; returns its id. The caller
- * holds the alliance's row lock (lockAlliance), so two issues for one party never race.
+ * Stores new invitations for parties that hold no live one, in one statement; returns their ids in
+ * the order given. The caller holds the alliance's row lock (lockAlliance), so issues never race.
  */
-export async function issueInvitation(trx: Knex.Transaction, allianceId: number, party: InvitedParty, tokenHash: string): Promise<number> {
-  await revokeParty(trx, allianceId, party, 'founder');
-  const partner = 'partner' in party ? party.partner : null;
-  const inserted = await trx.raw<{ rows: { id: number }[] }>(
-    `INSERT INTO alliance_invitations (alliance_id, comune_code, partner_name, partner_key, token_hash) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-    [allianceId, 'code' in party ? party.code : null, partner, partner === null ? null : partnerKey(partner), tokenHash],
-  );
-  return inserted.rows[0]!.id;
+export async function insertInvitations(trx: Knex.Transaction, allianceId: number, links: readonly { party: InvitedParty; tokenHash: string }[]): Promise<number[]> {
+  if (links.length === 0) return [];
+  const ids: number[] = [];
+  // Batches keep each statement's bindings well under PostgreSQL's limit.
+  for (let i = 0; i < links.length; i += 500) {
+    const batch = links.slice(i, i + 500);
+    const inserted = await trx.raw<{ rows: { id: number; token_hash: string }[] }>(
+      `INSERT INTO alliance_invitations (alliance_id, comune_code, partner_name, partner_key, token_hash) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING id, token_hash`,
+      batch.flatMap(({ party, tokenHash }) => {
+        const partner = 'partner' in party ? party.partner : null;
+        return [allianceId, 'code' in party ? party.code : null, partner, partner === null ? null : partnerKey(partner), tokenHash];
+      }),
+    );
+    // Matched by token hash (unique), not by the order RETURNING happens to give.
+    const byHash = new Map(inserted.rows.map((r) => [r.token_hash, r.id]));
+    ids.push(...batch.map((l) => byHash.get(l.tokenHash)!));
+  }
+  return ids;
 }
 
 /** Revokes a party's live invitation; returns how many were revoked (0 or 1). */

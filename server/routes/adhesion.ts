@@ -1,6 +1,5 @@
 import { Router, type Request, type Response } from 'express';
 import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
-import { partnerKey } from '../../domain/alliance';
 import type { AppContext } from '../context';
 import { bearerToken, hashToken } from '../http/edit-token';
 import { HttpError, notFound } from '../http/errors';
@@ -8,7 +7,7 @@ import { adhesionBody, comuneCode } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
 import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
-import { applyDecision, partyIn } from '../services/adhesion';
+import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../services/alliance-draft';
 import { evaluateAlliance } from '../services/alliances';
@@ -17,7 +16,7 @@ const invalidLink = () =>
   new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
 
 /** A participating body's name as stored (the link's address may spell it in another case). */
-const partyName = (alliance: StoredAlliance, name: string) => alliance.partners.find((p) => partnerKey(p.name) === partnerKey(name))?.name ?? name;
+const partyName = (alliance: StoredAlliance, name: string) => (partyEntry(alliance, { partner: name }) as StoredAlliance['partners'][number] | undefined)?.name ?? name;
 
 /** Saves racing a decision are retried this many times before answering 503. */
 const ATTEMPTS = 5;
@@ -50,7 +49,7 @@ export function adhesionRoutes(ctx: AppContext): Router {
 
   /** What the invited party sees: the alliance, its own status and act, and the decisions open to it. */
   const describe = (alliance: StoredAlliance, party: InvitedParty) => {
-    const entry = 'code' in party ? alliance.members.find((m) => m.code === party.code) : alliance.partners.find((p) => partnerKey(p.name) === partnerKey(party.partner));
+    const entry = partyEntry(alliance, party);
     const status = entry?.status ?? 'proposed';
     return {
       alliance: { id: alliance.id, name: alliance.name, status: alliance.status, version: alliance.version, constituted: alliance.summary.constituted ?? null },

@@ -6,7 +6,7 @@ import { HttpError, notFound } from '../http/errors';
 import { invitationBody, numericId } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
 import { recordHistory } from '../queries/alliances';
-import { listInvitations, revokeInvitation } from '../queries/invitations';
+import { listInvitations, partyOfRow, revokeInvitation } from '../queries/invitations';
 import { partyIn } from '../services/adhesion';
 import { draftOf } from '../services/alliance-draft';
 import { issue } from '../services/invitations';
@@ -64,8 +64,7 @@ export function allianceAccessRoutes(ctx: AppContext): Router {
     const revoked = await knex.transaction(async (trx) => {
       const result = await revokeInvitation(trx, alliance.id, invitationId, actor);
       if (result?.revokedNow) {
-        const { code, partner } = result.invitation;
-        await recordHistory(trx, alliance.id, alliance.version, 'invitation_revoked', { invitation: code !== null ? { code } : { partner } }, { kind: actor });
+        await recordHistory(trx, alliance.id, alliance.version, 'invitation_revoked', { invitation: partyOfRow(result.invitation) }, { kind: actor });
       }
       return result?.invitation ?? null;
     });

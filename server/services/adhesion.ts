@@ -71,12 +71,18 @@ export function applyDecision(draft: AllianceDraft, party: InvitedParty, input: 
   return { ...draft, partners: draft.partners.map((p) => (partnerKey(p.name) === key ? decide(p, p.name) : p)) };
 }
 
-/** Whether a party is in the draft (members by code, bodies by name in any case). */
-export function partyIn(draft: AllianceDraft, party: InvitedParty): boolean {
-  if ('code' in party) return draft.members.some((m) => m.code === party.code);
+/** A party's entry among members (by code) or participating bodies (by name, in any case and Unicode form). */
+export function partyEntry<M extends { code: string }, P extends { name: string }>(
+  alliance: { members: readonly M[]; partners: readonly P[] },
+  party: InvitedParty,
+): M | P | undefined {
+  if ('code' in party) return alliance.members.find((m) => m.code === party.code);
   const key = partnerKey(party.partner);
-  return draft.partners.some((p) => partnerKey(p.name) === key);
+  return alliance.partners.find((p) => partnerKey(p.name) === key);
 }
+
+/** Whether a party is in the draft. */
+export const partyIn = (draft: AllianceDraft, party: InvitedParty): boolean => partyEntry(draft, party) !== undefined;
 
 /** Every party of a draft that should hold a live invitation. */
 export function partiesOf(draft: AllianceDraft): InvitedParty[] {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { partnerKey } from '../../domain/alliance';
 import { newEditToken } from '../http/edit-token';
-import { issueInvitation, listInvitations, lockAlliance, revokeParty, type InvitedParty } from '../queries/invitations';
+import { insertInvitations, listInvitations, lockAlliance, partyOfRow, revokeParty, type InvitedParty } from '../queries/invitations';
 import { partiesOf } from './adhesion';
 import type { AllianceDraft } from './alliances';
 
@@ -17,9 +17,16 @@ export function invitationUrl(allianceId: number, party: InvitedParty, token: st
 /** Stores a new link for a party (revoking its previous one) and returns it with its secret. */
 export async function issue(trx: Knex.Transaction, allianceId: number, party: InvitedParty): Promise<IssuedInvitation> {
   await lockAlliance(trx, allianceId);
-  const { token, hash } = newEditToken();
-  const id = await issueInvitation(trx, allianceId, party, hash);
-  return { ...party, id, url: invitationUrl(allianceId, party, token) };
+  await revokeParty(trx, allianceId, party, 'founder');
+  const [issued] = await insertLinks(trx, allianceId, [party]);
+  return issued!;
+}
+
+/** New links, with their secrets, for parties that hold none (the caller holds the lock). */
+async function insertLinks(trx: Knex.Transaction, allianceId: number, parties: readonly InvitedParty[]): Promise<IssuedInvitation[]> {
+  const links = parties.map((party) => ({ party, ...newEditToken() }));
+  const ids = await insertInvitations(trx, allianceId, links.map(({ party, hash }) => ({ party, tokenHash: hash })));
+  return links.map(({ party, token }, i) => ({ ...party, id: ids[i]!, url: invitationUrl(allianceId, party, token) }));
 }
 
 const keyOf = (party: InvitedParty) => ('code' in party ? `c:${party.code}` : `p:${partnerKey(party.partner)}`);
@@ -30,15 +37,10 @@ const keyOf = (party: InvitedParty) => ('code' in party ? `c:${party.code}` : `p
  */
 export async function syncInvitations(trx: Knex.Transaction, allianceId: number, draft: AllianceDraft): Promise<IssuedInvitation[]> {
   await lockAlliance(trx, allianceId);
-  const live = (await listInvitations(trx, allianceId)).filter((i) => i.revokedAt === null);
-  const liveKeys = new Set(live.map((i) => keyOf(i.code !== null ? { code: i.code } : { partner: i.partner! })));
+  const live = (await listInvitations(trx, allianceId)).filter((i) => i.revokedAt === null).map(partyOfRow);
+  const liveKeys = new Set(live.map(keyOf));
   const wanted = partiesOf(draft);
   const wantedKeys = new Set(wanted.map(keyOf));
-  for (const i of live) {
-    const party: InvitedParty = i.code !== null ? { code: i.code } : { partner: i.partner! };
-    if (!wantedKeys.has(keyOf(party))) await revokeParty(trx, allianceId, party, 'removed');
-  }
-  const issued: IssuedInvitation[] = [];
-  for (const party of wanted) if (!liveKeys.has(keyOf(party))) issued.push(await issue(trx, allianceId, party));
-  return issued;
+  for (const party of live) if (!wantedKeys.has(keyOf(party))) await revokeParty(trx, allianceId, party, 'removed');
+  return insertLinks(trx, allianceId, wanted.filter((party) => !liveKeys.has(keyOf(party))));
 }
