@@ -1,3 +1,4 @@
+import { MapTooltip, type MapHover } from './map/MapTooltip';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api/client';
@@ -9,7 +10,7 @@ import { useAtlas, type Atlas } from './data/atlas';
 import { DetailsPanel } from './details/DetailsPanel';
 import { SourcesPanel } from './sources/SourcesPanel';
 import { useComune } from './details/useComune';
-import { LANGUAGES, numberFormat } from './i18n';
+import { LANGUAGES } from './i18n';
 import { Legend } from './legend/Legend';
 import { ShareBar } from './share/ShareBar';
 import { AboutPanel } from './about/AboutPanel';
@@ -77,7 +78,7 @@ export function App() {
   // On a phone the panels lie over the lower map: the camera centres on what stays visible.
   const layoutRef = useRef<HTMLDivElement>(null);
   const panelInset = usePanelInset(layoutRef);
-  const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+  const [hover, setHover] = useState<MapHover | null>(null);
   const [association, setAssociation] = useState<AssociationDetails | null>(null);
   const [unioni, setUnioni] = useState<number | undefined>(undefined);
   const [config, setConfig] = useState<{ basemapUrl: string | null; attribution: string } | null>(null);
@@ -290,9 +291,7 @@ export function App() {
     builder.setFields({ editing: { id, version: result.version, token: result.editToken ?? editing?.token ?? '' } });
     update({ mode: 'alliances', alliance: id });
   };
-  const hoverRow = hover && atlas ? atlas.row(hover.code) : undefined;
   const shownTheme = shownCoverage ? coverageTheme(shownCoverage.obligation) : theme;
-  const f = numberFormat(view.lang);
 
   return (
     <div className="app">
@@ -369,13 +368,7 @@ export function App() {
               {t('details.error', { message: error })}
             </p>
           )}
-          {hover && hoverRow !== undefined && atlas && (
-            <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
-              <strong>{atlas.table.name[hoverRow]}</strong> ({atlas.provinceByCode.get(atlas.table.province[hoverRow] as string)?.acronym})
-              <br />
-              {t('tooltip.population', { value: atlas.table.population[hoverRow] == null ? '—' : f.format(atlas.table.population[hoverRow] as number) })}
-            </div>
-          )}
+          {hover && atlas && <MapTooltip atlas={atlas} hover={hover} />}
           {config && <footer className="attribution">{config.attribution}</footer>}
         </main>
         {view.mode === 'build' && atlas && (

@@ -65,6 +65,14 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
     return report.sources.map((source, i) => ({ source, count: counts[i] ?? 0 })).sort((a, b) => b.count - a.count);
   }, [report]);
 
+  // The regions by share of Comuni covered, for the chart: most covered first, ties by name.
+  const chart = useMemo(() => {
+    if (!report) return [];
+    return [...report.regions]
+      .map((a) => ({ ...a, share: a.comuni > 0 ? a.covered / a.comuni : 0 }))
+      .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name, 'it'));
+  }, [report]);
+
   const toggleSort = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'name' ? 'asc' : 'desc' }));
   const fundamental = catalogue?.filter((s) => s.kind === 'fundamental') ?? [];
@@ -120,6 +128,22 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
               {sources.length > 10 && <li className="muted">{t('legend.alliancesMore', { count: sources.length - 10 })}</li>}
             </ul>
           )}
+          <figure className="bars coverage-chart" aria-labelledby="coverage-chart-title" data-testid="coverage-chart">
+            <figcaption id="coverage-chart-title">{t('coverage.chartTitle')}</figcaption>
+            <table>
+              <tbody>
+                {chart.map((a) => (
+                  <tr key={a.code}>
+                    <th scope="row">{a.name}</th>
+                    <td>
+                      <span className="bar" style={{ width: `${a.share * 100}%` }} aria-hidden="true" />
+                      <span className="bar-value">{percent(a.share)} <span className="muted">({f.format(a.covered)}/{f.format(a.comuni)})</span></span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </figure>
           <div role="radiogroup" aria-label={t('coverage.level')} className="inline-options">
             {(['region', 'province'] as const).map((l) => (
               <label key={l}>

@@ -4,7 +4,7 @@ import type { Strings } from './it';
 export const en: Strings = {
   app: { title: 'ALI Atlas', subtitle: 'Local Alliances for Innovation', skip: 'Skip to the map' },
   nav: { explore: 'Explore', build: 'Build', alliances: 'Alliances', coverage: 'Services', compare: 'Compare', catalogue: 'Catalogue', data: 'Data', about: 'What is an ALI', language: 'Language', layers: 'Layers', closeLayers: 'Close layers' },
-  map: { label: 'Map of the Italian Comuni', loading: 'Loading the map…', source: 'Source' },
+  map: { label: 'Map of the Italian Comuni', keyboard: 'With the map focused: arrow keys move it, + and − zoom, Enter picks the Comune under the cross at the centre.', centre: 'At the centre: {{name}}. Enter to pick it.', centreNone: 'No Comune at the centre.', loading: 'Loading the map…', source: 'Source' },
   theme: {
     overridden: 'The map now shows the chosen service’s coverage (Services mode).',
     coverage: 'Service coverage',
@@ -17,7 +17,7 @@ export const en: Strings = {
   },
   legend: {
     residents: '{{value}} residents',
-    hubsNote: 'Each Comune is linked to its service hub (stronger towards the hub); shown from zoom 7 up.',
+    hubsNote: 'Each Comune is linked to its service hub (the arrow points at the hub; point at a link for its names); shown from zoom 7 up.',
     alliancesDraft: 'dashed: draft',
     alliancesMore: 'and {{count}} more',
     title: 'Legend',
@@ -162,6 +162,7 @@ export const en: Strings = {
     highlighted: 'Highlighted on the map',
   },
   coverage: {
+    chartTitle: 'Comuni covered by region (share of all the region’s Comuni)',
     title: 'Service coverage',
     service: 'Service',
     choose: '— choose a service —',
@@ -554,6 +555,6 @@ export const en: Strings = {
   share: { title: 'Share this view', copyLink: 'Copy the link to this view', png: 'Download the map (PNG with legend)', print: 'Print' },
   area: { comuni: 'Comuni', residents: 'Residents', small: 'Small Comuni (≤ 5,000)', obliged: 'Obliged to run functions jointly', associated: 'In unions or mountain communities', mountain: 'Mountain', innerAreas: 'Inner areas (classes)', sizes: 'Comuni by number of residents', csv: 'Download the area’s Comuni (CSV)' },
   about: { title: 'What is an ALI', principles: 'The six principles of the 2007 programme', glossary: 'Glossary', whatIs: 'What does it mean? (glossary)', source: 'Source: “Local Alliances for Innovation”, Minister for Reform and Innovation in Public Administration, 16 January 2007; DL 78/2010; TUEL (Legislative Decree 267/2000); Law 158/2017.' },
-  tooltip: { population: '{{value}} residents' },
+  tooltip: { population: '{{value}} residents', hub: '→ service hub: {{hub}}' },
   units: { km2: 'km²', perKm2: 'residents/km²' },
 };

@@ -2,7 +2,7 @@
 export const it = {
   app: { title: 'ALI Atlas', subtitle: "Alleanze Locali per l'Innovazione", skip: 'Vai alla mappa' },
   nav: { explore: 'Esplora', build: 'Costruisci', alliances: 'Alleanze', coverage: 'Servizi', compare: 'Confronta', catalogue: 'Catalogo', data: 'Dati', about: "Cos'è un'ALI", language: 'Lingua', layers: 'Livelli', closeLayers: 'Chiudi livelli' },
-  map: { label: 'Mappa dei comuni italiani', loading: 'Caricamento della mappa…', source: 'Fonte' },
+  map: { label: 'Mappa dei comuni italiani', keyboard: 'Con la mappa attiva: frecce per spostarla, + e − per lo zoom, Invio per scegliere il comune sotto la croce al centro.', centre: 'Al centro: {{name}}. Invio per sceglierlo.', centreNone: 'Al centro nessun comune.', loading: 'Caricamento della mappa…', source: 'Fonte' },
   theme: {
     overridden: 'Ora la mappa mostra la copertura del servizio scelto (modalità Servizi).',
     coverage: 'Copertura del servizio',
@@ -15,7 +15,7 @@ export const it = {
   },
   legend: {
     residents: '{{value}} ab.',
-    hubsNote: 'Ogni comune è collegato al suo polo di servizi (più intenso verso il polo); visibili da zoom 7 in su.',
+    hubsNote: 'Ogni comune è collegato al suo polo di servizi (la freccia punta al polo; passa sul collegamento per i nomi); visibili da zoom 7 in su.',
     alliancesDraft: 'tratteggiata: bozza',
     alliancesMore: 'e altre {{count}}',
     title: 'Legenda',
@@ -160,6 +160,7 @@ export const it = {
     highlighted: 'Evidenziata sulla mappa',
   },
   coverage: {
+    chartTitle: 'Comuni coperti per regione (quota sul totale dei comuni della regione)',
     title: 'Copertura dei servizi',
     service: 'Servizio',
     choose: '— scegli un servizio —',
@@ -552,7 +553,7 @@ export const it = {
   share: { title: 'Condividi questa vista', copyLink: 'Copia il link di questa vista', png: 'Scarica la mappa (PNG con legenda)', print: 'Stampa' },
   area: { comuni: 'Comuni', residents: 'Abitanti', small: 'Piccoli comuni (≤ 5.000 ab.)', obliged: 'Obbligati alla gestione associata', associated: 'In unioni o comunità montane', mountain: 'Montani', innerAreas: 'Aree interne (classi)', sizes: 'Comuni per numero di abitanti', csv: 'Scarica i comuni dell’area (CSV)' },
   about: { title: "Cos'è un'ALI", principles: 'I sei principi del programma del 2007', glossary: 'Glossario', whatIs: 'Che cosa vuol dire? (glossario)', source: "Fonte: «Alleanze Locali per l'Innovazione», Ministro per le Riforme e l'Innovazione nella PA, 16 gennaio 2007; DL 78/2010; TUEL (D.Lgs. 267/2000); Legge 158/2017." },
-  tooltip: { population: '{{value}} abitanti' },
+  tooltip: { population: '{{value}} abitanti', hub: '→ polo di servizi: {{hub}}' },
   units: { km2: 'km²', perKm2: 'ab./km²' },
 };
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import maplibregl, { type ExpressionSpecification, type MapLayerMouseEvent } from 'maplibre-gl';
 import type { Atlas } from '../data/atlas';
 import type { ViewState } from '../state/view-state';
@@ -14,6 +15,8 @@ import type { Polygon } from 'geojson';
 import type { MemberStatus } from '../../domain/alliance';
 import { statusState } from './member-status';
 import { HUB_LINKS_MIN_ZOOM } from './overlay-style';
+import type { MapHover } from './MapTooltip';
+import { attachKeyboardPick, type KeyboardCentre } from './keyboard-pick';
 
 const NO_STATUSES: ReadonlyMap<string, MemberStatus> = new Map();
 
@@ -40,7 +43,7 @@ interface Props {
   label: string;
   onSelect(code: string): void;
   onCamera(camera: Camera): void;
-  onHover(hover: { code: string; x: number; y: number } | null): void;
+  onHover(hover: MapHover | null): void;
   /** The part of the map on screen, after every move. */
   onBounds?(bbox: [number, number, number, number]): void;
   /** While set, the map draws this shape instead of selecting by click. */
@@ -62,11 +65,16 @@ export function AtlasMap(props: Props) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
+  const { t } = useTranslation();
   const [ready, setReady] = useState(false);
+  /** The Comune under the centre cross while the map has keyboard focus. */
+  const [keyboardCentre, setKeyboardCentre] = useState<KeyboardCentre | null>(null);
   const deck = useRef<Promise<DeckOverlays> | null>(null);
   const drawTools = useRef<Promise<DrawTools> | null>(null);
   /** When the last drawing closed (performance.now()), to tell its closing click from a pick. */
   const lastDrawn = useRef(-Infinity);
+  /** Whether the pointer is over a deck.gl circle or link (they are named rather than the Comune below). */
+  const overOverlay = useRef(false);
   const highlighted = useRef<readonly string[]>([]);
   const outlined = useRef<ReadonlyMap<string, number>>(new Map());
   const coloured = useRef<ReadonlyMap<string, MemberStatus>>(new Map());
@@ -100,7 +108,10 @@ export function AtlasMap(props: Props) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    map.getCanvas().setAttribute('aria-label', callbacks.current.label);
+    const detachKeyboard = attachKeyboardPick(map, 'comuni-fill', {
+      onCentre: setKeyboardCentre,
+      onPick: (code) => callbacks.current.onSelect(code),
+    });
     map.on('load', () => setReady(true));
     // Busy for screen readers (and for tests and benchmarks) until every visible tile is drawn in its colours.
     element.setAttribute('aria-busy', 'true');
@@ -128,6 +139,7 @@ export function AtlasMap(props: Props) {
     });
     const code = (e: MapLayerMouseEvent) => e.features?.[0]?.properties?.code as string | undefined;
     map.on('mousemove', 'comuni-fill', (e) => {
+      if (overOverlay.current) return; // a circle or hub link drawn above the Comuni is named instead
       const c = code(e);
       map.getCanvas().style.cursor = c ? 'pointer' : '';
       callbacks.current.onHover(c ? { code: c, x: e.point.x, y: e.point.y } : null);
@@ -161,6 +173,7 @@ export function AtlasMap(props: Props) {
       callbacks.current.onSnapshot?.(null);
       void drawTools.current?.then((tools) => tools.destroy());
       drawTools.current = null;
+      detachKeyboard();
       map.remove();
       mapRef.current = null;
     };
@@ -234,7 +247,10 @@ export function AtlasMap(props: Props) {
     if (!atlas || (!deck.current && !circles && !hubs)) return;
     // deck.gl is loaded only when one of its overlays is first shown.
     deck.current ??= import('./deck-overlays').then(({ createDeckOverlays }) => {
-      const overlays = createDeckOverlays(atlas);
+      const overlays = createDeckOverlays(atlas, (pick) => {
+        overOverlay.current = pick !== null;
+        if (pick) callbacks.current.onHover(pick);
+      });
       map.addControl(overlays.control);
       return overlays;
     });
@@ -330,5 +346,21 @@ export function AtlasMap(props: Props) {
     }
   }, [ready, view.camera]);
 
-  return <div ref={container} className="atlas-map" data-testid="atlas-map" data-state="loading" />;
+  // The canvas says how to use it from the keyboard, in the current language.
+  const keyboardLabel = `${props.label}. ${t('map.keyboard')}`;
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', keyboardLabel);
+  }, [ready, keyboardLabel]);
+
+  const centreRow = keyboardCentre?.code && atlas ? atlas.row(keyboardCentre.code) : undefined;
+  const centreName = centreRow === undefined || !atlas ? null : atlas.table.name[centreRow];
+  return (
+    <>
+      <div ref={container} className="atlas-map" data-testid="atlas-map" data-state="loading" />
+      {keyboardCentre && <div className="map-cross" style={{ left: keyboardCentre.x, top: keyboardCentre.y }} aria-hidden="true" data-testid="map-cross" />}
+      <p className="visually-hidden" aria-live="polite" data-testid="map-centre">
+        {keyboardCentre ? (centreName ? t('map.centre', { name: centreName }) : t('map.centreNone')) : ''}
+      </p>
+    </>
+  );
 }

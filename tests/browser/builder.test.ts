@@ -38,6 +38,40 @@ async function addBySearch(page: Page, text: string, option: RegExp) {
 
 describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
 
+  it('picks Comuni on the map from the keyboard: Tab to the map, a cross at its centre, arrows to move, Enter to add', async () => {
+    const aglie = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const page = await newPage();
+    await page.goto(`${app.server.url}/?mode=build&lon=${aglie.labelPoint[0]}&lat=${aglie.labelPoint[1]}&z=12`);
+    await waitForMap(page);
+    // Tab through the page until the map has the focus; it says how to use it.
+    const onMap = () => page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas') ?? false);
+    for (let i = 0; i < 80 && !(await onMap()); i++) await page.keyboard.press('Tab');
+    expect(await onMap()).toBe(true);
+    expect(await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label')).toContain('Invio per scegliere il comune sotto la croce');
+    await page.getByTestId('map-cross').waitFor();
+    await expect.poll(() => page.getByTestId('map-centre').textContent()).toBe('Al centro: Agliè. Invio per sceglierlo.');
+    await page.keyboard.press('Enter');
+    const members = page.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => members.count()).toBe(1);
+    expect(await members.first().textContent()).toContain('Agliè');
+    // Arrow keys move the map (MapLibre's own keys) until another Comune is under the cross.
+    let centre = 'Al centro: Agliè. Invio per sceglierlo.';
+    for (let i = 0; i < 40 && /Agliè/.test(centre); i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(400); // the map eases; the cross's Comune is announced when it stops
+      await waitForMap(page);
+      centre = (await page.getByTestId('map-centre').textContent()) ?? '';
+    }
+    expect(centre).toMatch(/^Al centro: (?!Agliè).+\. Invio per sceglierlo\.$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => members.count()).toBe(2);
+    expect(await page.getByTestId('members').textContent()).toContain(/^Al centro: (.+)\. /.exec(centre)![1]!);
+    // Leaving the map takes the cross away.
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => page.getByTestId('map-cross').count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+
   it('selects by click, search and neighbours, warns about a separate part, undoes, saves, edits and detects a conflict', async () => {
     // A click on the map (its centre is Agliè) adds the Comune there.
     const { page, members } = await builderWithAglie();

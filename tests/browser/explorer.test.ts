@@ -252,7 +252,7 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
 
   it('draws population circles with a size key, and links to the service hubs only where they can be read', async () => {
     // Around Lugo at z 9: circles in vermilion over the blue theme, hub links in their class colours.
-    const { page } = await open('/?ov=circles,hubs&lon=11.91&lat=44.42&z=9');
+    const { page, errors } = await open('/?ov=circles,hubs&lon=11.91&lat=44.42&z=9');
     await waitForMap(page);
     await page.getByTestId('circle-key').waitFor();
     expect(await page.getByTestId('circle-key').textContent()).toContain('5.000 ab. · 50.000 ab. · 500.000 ab.');
@@ -264,6 +264,24 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     let vermilion = 0;
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! > 150 && png.data[i + 1]! < 110 && png.data[i + 2]! < 80) vermilion += 1;
     expect(vermilion).toBeGreaterThan(500);
+    // Pointing at a link names the Comune, its residents and the hub it leads to, with the class.
+    const box = (await page.getByTestId('atlas-map').boundingBox())!;
+    const tooltip = page.getByTestId('map-tooltip');
+    let named = '';
+    search: for (let r = 0; r <= 120; r += 8) {
+      for (let a = 0; a < 360; a += r === 0 ? 360 : 30) {
+        await page.mouse.move(box.x + box.width / 2 + r * Math.cos((a * Math.PI) / 180), box.y + box.height / 2 + r * Math.sin((a * Math.PI) / 180));
+        await page.waitForTimeout(40);
+        const text = (await tooltip.count()) ? await tooltip.textContent() : '';
+        if (text?.includes('polo di servizi')) {
+          named = text;
+          break search;
+        }
+      }
+    }
+    expect(named).toMatch(/^.+ \([A-Z]{2}\)[\d.]+ abitanti→ polo di servizi: .+ · [B-F] – /);
+    await page.screenshot({ path: `${SCREENSHOTS}/overlays-z9-link-tooltip.png` });
+    expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 });

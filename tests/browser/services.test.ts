@@ -79,6 +79,11 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     await page.getByTestId('coverage-panel').getByLabel('Servizio').selectOption('suap');
     await expect.poll(() => page.getByTestId('coverage-totals').textContent()).toContain('9 comuni coperti su 7.899');
     expect(await page.getByTestId('coverage-sources').textContent()).toContain('ALI dei servizi del Canavese');
+    // The chart by region: every region one bar, Piemonte (the only one covered) first, with its count.
+    const chartRows = page.getByTestId('coverage-chart').getByRole('row');
+    expect(await chartRows.count()).toBe(20);
+    expect((await chartRows.first().textContent())!.replace(/\s/g, ' ')).toMatch(/^Piemonte0,76 % \(9\/1\.179\)$/);
+    expect(await chartRows.nth(1).textContent()).toBe('Abruzzo0 % (0/305)'); // then the others, by name
     expect(await page.getByTestId('legend-items').textContent()).toContain('Ricevono il servizio');
     await waitForMap(page);
     const [covered, obliged] = await screenshotColours(page, 'coverage-suap', [COVERAGE_COLOURS.covered, COVERAGE_COLOURS.obliged]);

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Atlas } from '../data/atlas';
+import { numberFormat } from '../i18n';
+
+/** What the pointer is over: a Comune (its area or its circle), or the link from a Comune to its hub. */
+export interface MapHover {
+  code: string;
+  /** The service hub, when the pointer is over a Comune's link to it. */
+  hub?: string;
+  x: number;
+  y: number;
+}
+
+/** The figures of what the pointer is over, next to it: name, province, residents, and the hub a link leads to. */
+export function MapTooltip({ atlas, hover }: { atlas: Atlas; hover: MapHover }) {
+  const { t, i18n } = useTranslation();
+  const f = numberFormat(i18n.language);
+  const table = atlas.table;
+  const row = atlas.row(hover.code);
+  if (row === undefined) return null;
+  const hubRow = hover.hub ? atlas.row(hover.hub) : undefined;
+  const population = table.population[row];
+  const innerClass = table.innerAreaClass[row];
+  return (
+    <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip" data-testid="map-tooltip">
+      <strong>{table.name[row]}</strong> ({atlas.provinceByCode.get(table.province[row] as string)?.acronym})
+      <br />
+      {t('tooltip.population', { value: population == null ? '—' : f.format(population) })}
+      {hubRow !== undefined && (
+        <>
+          <br />
+          {t('tooltip.hub', { hub: table.name[hubRow] })}
+          {innerClass && <> · {t(`innerArea.${innerClass}`)}</>}
+        </>
+      )}
+    </div>
+  );
+}
