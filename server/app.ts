@@ -42,6 +42,11 @@ export function createApp(ctx: AppContext): Express {
   const compress = compression();
   // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
+  // A write answered here changes the alliances at once for this instance's caches (others hear NOTIFY).
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('finish', () => ctx.alliancesRevision.bump());
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
   app.use(rejectMalformedText);
 

@@ -1,4 +1,7 @@
 import { DataVersionWatcher, Versioned } from './data/data-version';
+import { AlliancesRevision, PerRevision } from './data/alliances-revision';
+import { readProvisions, type ProvisionsIndex } from './queries/coverage';
+import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
 import type { Database } from '../infra/db/database';
 import { TileIndex } from './tiles/tile-index';
@@ -12,6 +15,10 @@ import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 export interface AppContext {
   db: Database;
   versions: DataVersionWatcher;
+  /** Changes whenever the alliances do (in this instance or another on the same database). */
+  alliancesRevision: AlliancesRevision;
+  /** Which Comuni receive which service through published alliances, per alliances revision. */
+  provisions: PerRevision<ProvisionsIndex>;
   tables: Versioned<TerritoryTables>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
   /** The client's attribute table, gzipped JSON. */
@@ -45,9 +52,12 @@ export interface ContextOptions {
 
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
   const versions = new DataVersionWatcher(db.knex);
+  const alliancesRevision = new AlliancesRevision();
   return {
     db,
     versions,
+    alliancesRevision,
+    provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
     tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
@@ -66,5 +76,16 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     publisher: options.publisher ?? DEFAULT_PUBLISHER,
+  };
+}
+
+/**
+ * Keeps the context's in-memory state in step with the database: new data versions and alliance
+ * changes announced by any instance (NOTIFY). Returns a function that stops following.
+ */
+export async function followChanges(ctx: AppContext): Promise<Unlisten> {
+  const stops = await Promise.all([ctx.versions.follow(ctx.db), ctx.alliancesRevision.follow(ctx.db)]);
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
   };
 }

@@ -11,7 +11,7 @@ import { pgliteDir } from '../infra/settings';
 import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { PROJECT_ROOT, readServerConfig } from './config';
-import { createContext } from './context';
+import { createContext, followChanges } from './context';
 import { createHttpServer } from './http/server';
 
 /** True once every dataset of the first import has been written (an interrupted import is redone). */
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       publisher: config.publisher,
     });
+    // Imports and alliance changes from other instances on this database reach this one's caches.
+    const unfollow = await followChanges(ctx);
     const server = createHttpServer(createApp(ctx));
     await listen(server, config.port, config.host);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -83,7 +85,10 @@ async function main(): Promise<void> {
 
     const stop = () => {
       server.close();
-      db.close().then(
+      unfollow()
+        .catch(() => undefined)
+        .then(() => db.close())
+        .then(
         () => process.exit(0),
         (error: unknown) => {
           console.error(`Chiusura del database non riuscita / Closing the database failed: ${(error as Error).message}`);

@@ -10,10 +10,18 @@ import { migrationSource } from './migrations';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** Stops listening. */
+export type Unlisten = () => Promise<void>;
+
 export interface Database {
   knex: Knex;
   engine: Engine;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel`, from this process or (PostgreSQL) any other; and
+   * with `null` when notifications may have been missed (a lost connection, now back).
+   */
+  listen(channel: string, onNotify: (payload: string | null) => void): Promise<Unlisten>;
   /** Embedded engine only: the whole data directory as a gzipped tarball (a backup). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -43,9 +51,80 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return db;
 }
 
+/** A channel name as an SQL identifier: lower-case letters, digits and underscores only. */
+function channelName(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+  return channel;
+}
+
 function openPostgres(url: string): Database {
   const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 8 } });
-  return { knex, engine: 'postgres', close: () => knex.destroy() };
+  const listeners = new Set<Unlisten>();
+  return {
+    knex,
+    engine: 'postgres',
+    listen: async (channel, onNotify) => {
+      const stop = await listenPostgres(url, channelName(channel), onNotify);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
+      };
+      listeners.add(unlisten);
+      return unlisten;
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      await knex.destroy();
+    },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (the pool's connections come and go). When the connection is
+ * lost it reconnects, backing off up to 30 s, and reports `null`: what changed meanwhile is unknown.
+ */
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string | null) => void): Promise<Unlisten> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = 500;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    next.on('error', () => reconnect(next));
+    next.on('end', () => reconnect(next));
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    client = next;
+    delay = 500;
+  };
+  const reconnect = (lost: pg.Client) => {
+    if (stopped || client !== lost) return;
+    client = null;
+    lost.end().catch(() => undefined);
+    const attempt = () => {
+      retry = undefined;
+      if (stopped) return;
+      connect().then(
+        () => onNotify(null),
+        () => {
+          delay = Math.min(delay * 2, 30_000);
+          retry = setTimeout(attempt, delay);
+        },
+      );
+    };
+    retry = setTimeout(attempt, delay);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const current = client as pg.Client | null;
+    client = null;
+    await current?.end().catch(() => undefined);
+  };
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
@@ -66,6 +145,8 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   return {
     knex,
     engine: 'pglite',
+    // One process holds the data directory: every NOTIFY comes from this one PGlite.
+    listen: async (channel, onNotify) => pglite.listen(channelName(channel), (payload) => onNotify(payload)),
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       try {

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { Database, Unlisten } from '../../infra/db/database';
+import { DATA_VERSION_CHANNEL } from '../../infra/db/channels';
 
 export interface DataVersion {
   id: number;
@@ -6,24 +8,20 @@ export interface DataVersion {
 }
 
 /**
- * The newest data version, read at most once per `maxAgeMs` so hot paths (tiles) can check it
- * on every request; an import from another process is seen within that time.
+ * The newest data version, held in memory: hot paths (tiles) check it on every request without
+ * asking the database. It is read once, and again only after an import announces a new one
+ * (NOTIFY on DATA_VERSION_CHANNEL, which every instance on the same database hears: see `follow`)
+ * or after `invalidate`.
  */
 export class DataVersionWatcher {
   private cached: Promise<DataVersion> | null = null;
-  private readAt = 0;
   /** The last version read: while the database is away, what was built from it keeps being served. */
   private lastKnown: DataVersion | null = null;
 
-  constructor(
-    private readonly knex: Knex,
-    private readonly maxAgeMs = 2000,
-  ) {}
+  constructor(private readonly knex: Knex) {}
 
   current(): Promise<DataVersion> {
-    const now = Date.now();
-    if (!this.cached || now - this.readAt > this.maxAgeMs) {
-      this.readAt = now;
+    if (!this.cached) {
       const reading = this.read().then(
         (version) => (this.lastKnown = version),
         (error: unknown) => {
@@ -37,9 +35,14 @@ export class DataVersionWatcher {
     return this.cached;
   }
 
-  /** Forget the cached value (after an import in this process). */
+  /** Forget the cached value: the next request reads the newest version. */
   invalidate(): void {
     this.cached = null;
+  }
+
+  /** Re-reads the version whenever an import (in any process on this database) announces one. */
+  follow(db: Database): Promise<Unlisten> {
+    return db.listen(DATA_VERSION_CHANNEL, () => this.invalidate());
   }
 
   private async read(): Promise<DataVersion> {

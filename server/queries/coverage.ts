@@ -8,22 +8,46 @@ export interface AllianceProvision {
   allianceName: string;
 }
 
+/** Which Comuni receive which service through a published alliance, held in memory per alliances revision. */
+export interface ProvisionsIndex {
+  /** Members receiving `service` (or, with ANY_FUNDAMENTAL, any fundamental function), by alliance id then code. */
+  of(service: string): AllianceProvision[];
+}
+
 /**
- * Members of published alliances that receive `service` (or, with ANY_FUNDAMENTAL, any
- * fundamental function): every member of the territory unless the service lists its recipients.
+ * Every provision of every published alliance, in one query: each member of the territory receives
+ * each service unless the service lists its recipients.
  */
-export async function allianceProvisions(knex: Knex, service: string): Promise<AllianceProvision[]> {
-  const { rows } = await knex.raw<{ rows: AllianceProvision[] }>(
-    `SELECT DISTINCT m.comune_code AS code, a.id AS "allianceId", a.name AS "allianceName"
+export async function readProvisions(knex: Knex): Promise<ProvisionsIndex> {
+  const { rows } = await knex.raw<{ rows: (AllianceProvision & { service: string; fundamental: boolean })[] }>(
+    `SELECT s.service_code AS service, c.kind = 'fundamental' AS fundamental,
+            m.comune_code AS code, a.id AS "allianceId", a.name AS "allianceName"
      FROM alliances a
      JOIN alliance_services s ON s.alliance_id = a.id
      JOIN services c ON c.code = s.service_code
      JOIN alliance_members m ON m.alliance_id = a.id AND m.status <> 'withdrawn'
      WHERE a.deleted_at IS NULL AND a.status = 'published'
        AND (s.recipients IS NULL OR m.comune_code = ANY (s.recipients))
-       AND (s.service_code = ? OR (? AND c.kind = 'fundamental'))
      ORDER BY a.id, code`,
-    [service, service === ANY_FUNDAMENTAL],
   );
-  return rows;
+  const byService = new Map<string, AllianceProvision[]>();
+  const fundamental: AllianceProvision[] = [];
+  const seenFundamental = new Set<string>();
+  for (const { service, fundamental: isFundamental, ...provision } of rows) {
+    let list = byService.get(service);
+    if (!list) byService.set(service, (list = []));
+    list.push(provision);
+    // Any fundamental function: each (alliance, Comune) once, however many functions it provides.
+    const key = `${provision.allianceId}/${provision.code}`;
+    if (isFundamental && !seenFundamental.has(key)) {
+      seenFundamental.add(key);
+      fundamental.push(provision);
+    }
+  }
+  return { of: (service) => (service === ANY_FUNDAMENTAL ? fundamental : (byService.get(service) ?? [])) };
+}
+
+/** The provisions of one service, read from the database (for a one-off use; the server keeps `readProvisions` in memory). */
+export async function allianceProvisions(knex: Knex, service: string): Promise<AllianceProvision[]> {
+  return (await readProvisions(knex)).of(service);
 }

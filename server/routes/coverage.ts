@@ -4,7 +4,6 @@ import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { serviceCode } from '../http/schemas';
-import { allianceProvisions } from '../queries/coverage';
 import { findService } from '../queries/services';
 import { coverageColumns, coverageReport } from '../services/coverage';
 import { downloadFormat, sendTables } from '../exports/send';
@@ -32,7 +31,7 @@ export function coverageRoutes(ctx: AppContext): Router {
   };
   const build = async (service: string, fundamental: boolean) => {
     const { value: tables, version } = await ctx.tables.get();
-    return coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, await allianceProvisions(knex, service), version);
+    return coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
   };
 
   router.get('/api/coverage', async (req, res) => {

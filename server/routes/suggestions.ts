@@ -6,7 +6,6 @@ import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
 import { unprocessable } from '../http/errors';
 import { comuneCode, MAX_MEMBERS, serviceCode } from '../http/schemas';
-import { allianceProvisions } from '../queries/coverage';
 import { catalogueIndex } from '../queries/services';
 import { coveredCodes } from '../services/coverage';
 import { suggestNeighbours } from '../services/suggestions';
@@ -35,9 +34,8 @@ export function suggestionRoutes(ctx: AppContext): Router {
     if (unknownServices.length > 0) throw unprocessable(`Servizi sconosciuti / Unknown services: ${unknownServices.join(', ')}`, { unknown: unknownServices });
 
     // Covered = receives every chosen service already.
-    const coveredSets = await Promise.all(
-      body.services.map(async (s) => coveredCodes(tables, s === ANY_FUNDAMENTAL || catalogue.get(s)?.kind === 'fundamental', await allianceProvisions(knex, s))),
-    );
+    const provisions = await ctx.provisions.get();
+    const coveredSets = body.services.map((s) => coveredCodes(tables, s === ANY_FUNDAMENTAL || catalogue.get(s)?.kind === 'fundamental', provisions.of(s)));
     const covered = coveredSets.length > 0 ? (code: string) => coveredSets.every((set) => set.has(code)) : undefined;
 
     const mainRegion = summarizeTerritory(body.members, (c) => tables.facts.get(c)).regions[0]?.code;

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app';
 import { createHttpServer } from '../../server/http/server';
-import { createContext, type AppContext, type ContextOptions } from '../../server/context';
+import { createContext, followChanges, type AppContext, type ContextOptions } from '../../server/context';
 import type { RateLimits } from '../../server/http/rate-limits';
 import type { Database } from '../../infra/db/database';
 import { afterAll, beforeAll } from 'vitest';
@@ -27,6 +27,8 @@ export const TEST_RATE_LIMITS: RateLimits = { read: 1_000_000, compute: 1_000_00
 
 export async function startTestServer(db: Database, clientDir?: string, options: Omit<ContextOptions, 'clientDir'> = {}): Promise<TestServer> {
   const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN, rateLimits: TEST_RATE_LIMITS, ...options });
+  // As `npm start` does: changes announced on the database (NOTIFY) reach this instance's caches.
+  const unfollow = await followChanges(ctx);
   const server: Server = await new Promise((resolve) => {
     const s = createHttpServer(createApp(ctx)).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -47,7 +49,10 @@ export async function startTestServer(db: Database, clientDir?: string, options:
         headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await unfollow();
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { alliances } from './003_alliances';
 import { services } from './004_services';
 import { adhesions } from './005_adhesions';
 import { grantsAndKeys } from './006_grants_and_keys';
+import { changeNotifications } from './007_change_notifications';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -13,6 +14,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004_services': services,
   '005_adhesions': adhesions,
   '006_grants_and_keys': grantsAndKeys,
+  '007_change_notifications': changeNotifications,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */

@@ -1,0 +1,10 @@
+/**
+ * NOTIFY channels through which app instances on one database learn of changes made by others
+ * (or by an import): each instance then drops what it derived from the old state.
+ */
+
+/** A dataset was (re)imported: the payload is the new data version's id. */
+export const DATA_VERSION_CHANNEL = 'ali_data_version';
+
+/** An alliance was created, changed or deleted: the payload is its id. */
+export const ALLIANCES_CHANNEL = 'ali_alliances';

@@ -1,0 +1,49 @@
+import type { Database, Unlisten } from '../../infra/db/database';
+import { ALLIANCES_CHANNEL } from '../../infra/db/channels';
+
+/**
+ * The alliances' state as a number that changes whenever they do: on every NOTIFY of a change (from
+ * any instance on the database: see migration 007) and after every write request this instance
+ * answers. What is derived from the alliances is cached per revision (`PerRevision`).
+ */
+export class AlliancesRevision {
+  private value = 0;
+
+  current(): number {
+    return this.value;
+  }
+
+  bump(): void {
+    this.value += 1;
+  }
+
+  follow(db: Database): Promise<Unlisten> {
+    return db.listen(ALLIANCES_CHANNEL, () => this.bump());
+  }
+}
+
+/**
+ * A value derived from the alliances, built by the first caller after a change and shared by
+ * everyone asking meanwhile. A change during the build leaves the result tagged with the older
+ * revision, so the next caller builds again.
+ */
+export class PerRevision<T> {
+  private entry: { revision: number; value: Promise<T> } | null = null;
+
+  constructor(
+    private readonly revision: AlliancesRevision,
+    private readonly build: () => Promise<T>,
+  ) {}
+
+  get(): Promise<T> {
+    const revision = this.revision.current();
+    if (!this.entry || this.entry.revision !== revision) {
+      const value = this.build();
+      this.entry = { revision, value };
+      value.catch(() => {
+        if (this.entry?.value === value) this.entry = null;
+      });
+    }
+    return this.entry.value;
+  }
+}
