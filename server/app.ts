@@ -38,7 +38,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(requestId);
   app.use(rateLimits(ctx.rateLimits));
   app.use(rejectLongUrl);
-  app.use(securityHeaders(ctx.basemapUrl));
+  app.use(securityHeaders(ctx.basemapUrl, ctx.tilesUrl));
   const compress = compression();
   // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
@@ -79,9 +79,24 @@ export function createApp(ctx: AppContext): Express {
     // Every other GET is a page of the single-page client.
     // `root`, so that only the file's own name is checked for dot-files: a clone under a hidden
     // folder (~/.local/…, tests/.cache) still serves its pages.
-    app.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile('index.html', { root: clientDir }));
+    const page = indexPage(path.join(clientDir, 'index.html'), ctx.tilesUrl);
+    app.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').type('html').send(page()));
   }
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * The client's page, read when it changes (a rebuild), with where the tiles are (TILES_URL) in a
+ * meta tag: the map needs it before its first request, without waiting for /api/config.
+ */
+function indexPage(file: string, tilesUrl: string | undefined): () => string {
+  let cached: { mtimeMs: number; html: string } | null = null;
+  const meta = tilesUrl ? `<meta name="ali-tiles-url" content="${tilesUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '';
+  return () => {
+    const { mtimeMs } = fs.statSync(file);
+    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, html: fs.readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`) };
+    return cached.html;
+  };
 }

@@ -17,18 +17,21 @@ export interface ServerConfig extends DatabaseSettings {
   trustProxy: boolean | number | string;
   /** PUBLIC_URL: where people reach the app (e.g. https://atlante.example.it), for absolute links in TileJSON. */
   publicUrl: string | undefined;
+  /** Where `npm run tiles:export` archives are served (static server, object store, CDN); undefined = this app. */
+  tilesUrl: string | undefined;
   /** Who publishes the open data (PUBLISHER_NAME, PUBLISHER_ID: the body's IPA code), for the DCAT-AP_IT catalogue. */
   publisher: Publisher;
 }
 
-function publicUrl(raw: string | undefined): string | undefined {
+/** An http(s) address without a trailing slash, from the variable `name`. */
+function httpUrl(name: string, raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
     return url.toString().replace(/\/+$/, '');
   } catch {
-    throw new ConfigError(`PUBLIC_URL deve essere un indirizzo http(s), non "${raw}" / PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+    throw new ConfigError(`${name} deve essere un indirizzo http(s), non "${raw}" / ${name} must be an http(s) URL, got "${raw}"`);
   }
 }
 
@@ -73,7 +76,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       adminFailures: positiveInteger(env, 'RATE_LIMIT_ADMIN_FAILURES', DEFAULT_RATE_LIMITS.adminFailures),
     },
     trustProxy: trustProxy(env.TRUST_PROXY),
-    publicUrl: publicUrl(env.PUBLIC_URL),
+    publicUrl: httpUrl('PUBLIC_URL', env.PUBLIC_URL),
+    tilesUrl: httpUrl('TILES_URL', env.TILES_URL),
     publisher: { name: env.PUBLISHER_NAME || DEFAULT_PUBLISHER.name, id: env.PUBLISHER_ID || DEFAULT_PUBLISHER.id },
   };
 }

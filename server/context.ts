@@ -38,6 +38,8 @@ export interface AppContext {
   publicUrl: string | undefined;
   /** Who publishes the open data, named in the DCAT-AP_IT catalogue. */
   publisher: Publisher;
+  /** TILES_URL: the client reads the map's tiles from PMTiles archives there instead of from this app. */
+  tilesUrl: string | undefined;
 }
 
 export interface ContextOptions {
@@ -48,6 +50,7 @@ export interface ContextOptions {
   trustProxy?: boolean | number | string | undefined;
   publicUrl?: string | undefined;
   publisher?: Publisher | undefined;
+  tilesUrl?: string | undefined;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
@@ -76,6 +79,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     publisher: options.publisher ?? DEFAULT_PUBLISHER,
+    tilesUrl: options.tilesUrl?.replace(/\/+$/, ''),
   };
 }
 

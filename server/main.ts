@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
       publisher: config.publisher,
+      tilesUrl: config.tilesUrl,
     });
     // Imports and alliance changes from other instances on this database reach this one's caches.
     const unfollow = await followChanges(ctx);

@@ -17,6 +17,11 @@ import { statusState } from './member-status';
 import { HUB_LINKS_MIN_ZOOM } from './overlay-style';
 import type { MapHover } from './MapTooltip';
 import { attachKeyboardPick, type KeyboardCentre } from './keyboard-pick';
+import { Protocol } from 'pmtiles';
+import { tilesUrl } from './tile-urls';
+
+/** One reader of PMTiles archives for the page (it caches their headers and directories). */
+const archiveProtocol = new Protocol();
 
 const NO_STATUSES: ReadonlyMap<string, MemberStatus> = new Map();
 
@@ -94,6 +99,8 @@ export function AtlasMap(props: Props) {
     const element = container.current;
     if (!element) return;
     const camera = callbacks.current.view.camera;
+    // Tiles from PMTiles archives elsewhere (TILES_URL): MapLibre reads them through this protocol.
+    if (tilesUrl()) maplibregl.addProtocol('pmtiles', archiveProtocol.tile);
     const map = new maplibregl.Map({
       container: element,
       style: atlasStyle(window.location.origin, ['literal', NO_DATA] as unknown as ExpressionSpecification),

@@ -1,3 +1,4 @@
+import { tileSource } from './tile-urls';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { OverlayId } from '../state/view-state';
 import { PART_COLOURS } from '../builder/parts';
@@ -46,8 +47,8 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
     { id: 'background', type: 'background', paint: { 'background-color': '#e8eef3' } },
   ];
   const sources: StyleSpecification['sources'] = {
-    [SOURCE]: { type: 'vector', url: `${origin}/tiles/comuni.json` },
-    [ASSOCIATIONS_SOURCE]: { type: 'vector', url: `${origin}/tiles/associations.json` },
+    [SOURCE]: tileSource(origin, 'comuni'),
+    [ASSOCIATIONS_SOURCE]: tileSource(origin, 'associations'),
   };
   layers.push(
     {

@@ -4,11 +4,11 @@ import type { RequestHandler } from 'express';
 
 /**
  * Security headers; the Content-Security-Policy allows only our own origin (plus an optional
- * basemap). Helmet computes them once; each response then gets the same headers cheaply,
+ * basemap and tile server). Helmet computes them once; each response then gets the same headers cheaply,
  * which matters on the tile path (thousands of requests a second).
  */
-export function securityHeaders(basemapUrl?: string): RequestHandler {
-  const extra = basemapUrl ? [new URL(basemapUrl).origin] : [];
+export function securityHeaders(basemapUrl?: string, tilesUrl?: string): RequestHandler {
+  const extra = [basemapUrl, tilesUrl].filter((url): url is string => !!url).map((url) => new URL(url).origin);
   const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -37,7 +37,17 @@ export class TileIndex {
     const key = `${z}/${x}/${y}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
+    const encoded = this.render({ z, x, y });
+    if (this.cache.size >= this.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(key, encoded);
+    return encoded;
+  }
 
+  /** The tile cut and encoded, without keeping it (an archive's build goes through every tile once). */
+  render({ z, x, y }: TileCoord): EncodedTile | null {
     const parts: Record<string, GeoJSONVTTile> = {};
     let any = false;
     for (const [name, { index, minZoom }] of this.layers) {
@@ -49,13 +59,7 @@ export class TileIndex {
         any = true;
       }
     }
-    const encoded = any ? encode(parts) : null;
-    if (this.cache.size >= this.cacheSize) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    this.cache.set(key, encoded);
-    return encoded;
+    return any ? encode(parts) : null;
   }
 }
 

@@ -9,8 +9,8 @@ describe('settings from the environment', () => {
     const config = readServerConfig({ DATA_DIR: '/tmp/x' });
     expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: undefined, dataDir: '/tmp/x', adminToken: undefined, trustProxy: false, publicUrl: undefined });
     expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
-    const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
-    expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', adminToken: 'x'.repeat(16) });
+    const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
+    expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);
     expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
@@ -22,6 +22,7 @@ describe('settings from the environment', () => {
       [{ PORT: '70000' }, /PORT/],
       [{ ADMIN_TOKEN: 'short' }, /^ADMIN_TOKEN deve avere almeno 16 caratteri/],
       [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL deve essere un indirizzo http\(s\)/],
+      [{ TILES_URL: 'cdn.example.it/tiles' }, /^TILES_URL deve essere un indirizzo http\(s\), non "cdn\.example\.it\/tiles"/],
       [{ RATE_LIMIT_READ: '0' }, /^RATE_LIMIT_READ deve essere un intero positivo/],
       [{ RATE_LIMIT_WRITE: '2.5' }, /RATE_LIMIT_WRITE/],
     ];
