@@ -1,6 +1,8 @@
 import { DataVersionWatcher, Versioned } from './data/data-version';
 import { AlliancesRevision, PerRevision } from './data/alliances-revision';
 import { readProvisions, type ProvisionsIndex } from './queries/coverage';
+import { readComuneIndex } from './queries/comune-index';
+import type { ComuneIndex } from '../domain/comune-search';
 import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
 import type { Database } from '../infra/db/database';
@@ -20,6 +22,8 @@ export interface AppContext {
   /** Which Comuni receive which service through published alliances, per alliances revision. */
   provisions: PerRevision<ProvisionsIndex>;
   tables: Versioned<TerritoryTables>;
+  /** Search and resolve of Comuni, answered from memory. */
+  comuni: Versioned<ComuneIndex>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
   /** The client's attribute table, gzipped JSON. */
   atlasTable: Versioned<Buffer>;
@@ -62,6 +66,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     alliancesRevision,
     provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
     tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
+    comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
       associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations')),

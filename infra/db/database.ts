@@ -146,7 +146,13 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     knex,
     engine: 'pglite',
     // One process holds the data directory: every NOTIFY comes from this one PGlite.
-    listen: async (channel, onNotify) => pglite.listen(channelName(channel), (payload) => onNotify(payload)),
+    listen: async (channel, onNotify) => {
+      const unlisten = await pglite.listen(channelName(channel), (payload) => onNotify(payload));
+      // Once the database is closed there is nothing left to stop listening to.
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       try {

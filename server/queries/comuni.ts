@@ -1,9 +1,7 @@
 import type { Knex } from 'knex';
-import { isCadastralCode } from '../../domain/codes';
-import { foldName } from '../../domain/text';
-import type { ComuneRecord, SearchHit } from '../../domain/api-types';
+import type { ComuneRecord } from '../../domain/api-types';
 
-export type { ComuneRecord, SearchHit };
+export type { ComuneRecord };
 
 
 interface ComuneRow {
@@ -64,39 +62,6 @@ export async function findComune(knex: Knex, code: string): Promise<ComuneRecord
   };
 }
 
-
-/**
- * Finds Comuni by name (case- and accent-insensitive: exact, then prefix, then word prefix,
- * then anywhere; larger Comuni first within each), by ISTAT code or by cadastral code.
- */
-export async function searchComuni(knex: Knex, query: string, limit: number): Promise<SearchHit[]> {
-  const q = query.trim();
-  const select = `SELECT c.code, c.name, p.acronym AS "provinceAcronym", r.name AS "regionName", c.population
-                  FROM comuni c JOIN provinces p ON p.code = c.province_code JOIN regions r ON r.code = c.region_code`;
-  if (/^\d{1,6}$/.test(q)) {
-    const result = await knex.raw<{ rows: SearchHit[] }>(
-      `${select} WHERE c.code LIKE ? OR c.code = ? ORDER BY c.code = ? DESC, c.code LIMIT ?`,
-      [`${q}%`, q.padStart(6, '0'), q.padStart(6, '0'), limit],
-    );
-    return result.rows;
-  }
-  const folded = foldName(q);
-  if (folded === '') return [];
-  const cadastral = isCadastralCode(q) ? q.toUpperCase() : null;
-  const result = await knex.raw<{ rows: SearchHit[] }>(
-    `${select}
-     WHERE c.name_search LIKE ? OR c.cadastral_code = ?
-     ORDER BY CASE WHEN c.cadastral_code = ? THEN 0
-                   WHEN c.name_search = ? THEN 1
-                   WHEN c.name_search LIKE ? THEN 2
-                   WHEN c.name_search LIKE ? THEN 3
-                   ELSE 4 END,
-              c.population DESC NULLS LAST, c.name
-     LIMIT ?`,
-    [`%${folded}%`, cadastral, cadastral, folded, `${folded}%`, `% ${folded}%`, limit],
-  );
-  return result.rows;
-}
 
 function round(value: number, digits: number): number {
   const f = 10 ** digits;

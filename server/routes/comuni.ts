@@ -4,9 +4,8 @@ import { notFound } from '../http/errors';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
 import { comuniWithin } from '../queries/within';
 import { prepareDrawnArea } from '../services/drawn-area';
-import { resolveComuni } from '../queries/resolve';
 import { alliancesOfComune } from '../queries/alliances';
-import { findComune, searchComuni } from '../queries/comuni';
+import { findComune } from '../queries/comuni';
 import { mountainBasis } from '../../domain/mountain';
 import { isSmallComune } from '../../domain/thresholds';
 import type { ComuneDetails } from '../../domain/api-types';
@@ -16,12 +15,14 @@ export function comuniRoutes(ctx: AppContext): Router {
 
   router.get('/api/comuni', async (req, res) => {
     const { q, limit } = searchQuery.parse(req.query);
-    res.json({ query: q, results: await searchComuni(ctx.db.knex, q, limit) });
+    const { value: index } = await ctx.comuni.get();
+    res.json({ query: q, results: index.search(q, limit) });
   });
 
   router.post('/api/comuni/resolve', async (req, res) => {
     const { entries } = resolveBody.parse(req.body);
-    res.json(await resolveComuni(ctx.db.knex, entries));
+    const { value: index } = await ctx.comuni.get();
+    res.json(index.resolve(entries));
   });
 
   router.post('/api/comuni/within', async (req, res) => {
