@@ -47,3 +47,35 @@ export class PerRevision<T> {
     return this.entry.value;
   }
 }
+
+/**
+ * Values derived from the alliances by key (e.g. a query string), kept for the current revision
+ * only and at most `maxEntries` of them (the oldest goes first).
+ */
+export class KeyedPerRevision<T> {
+  private revision = -1;
+  private readonly entries = new Map<string, Promise<T>>();
+
+  constructor(
+    private readonly alliances: AlliancesRevision,
+    private readonly maxEntries = 32,
+  ) {}
+
+  get(key: string, build: () => Promise<T>): Promise<T> {
+    const revision = this.alliances.current();
+    if (revision !== this.revision) {
+      this.entries.clear();
+      this.revision = revision;
+    }
+    let value = this.entries.get(key);
+    if (!value) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+      value = build();
+      this.entries.set(key, value);
+      value.catch(() => {
+        if (this.entries.get(key) === value) this.entries.delete(key);
+      });
+    }
+    return value;
+  }
+}

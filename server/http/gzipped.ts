@@ -18,3 +18,17 @@ export function sendGzipped(req: Request, res: Response, body: Buffer, type: str
   if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(body);
   else res.send(gunzipSync(body));
 }
+
+/** Sends a gzipped body cached by the server, revalidated by its ETag on every request. */
+export function sendCachedGzip(req: Request, res: Response, body: Buffer, type: string, etag: string): void {
+  res.set('ETag', etag);
+  res.set('Cache-Control', 'no-cache');
+  res.set('Vary', 'Accept-Encoding');
+  if (req.get('If-None-Match') === etag) {
+    res.status(304).end();
+    return;
+  }
+  res.type(type);
+  if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(body);
+  else res.send(gunzipSync(body));
+}

@@ -132,8 +132,8 @@ const FOLDED_NAME = `trim(regexp_replace(translate(lower(a.name), 'àáâäèé�
 export async function listAlliances(
   knex: Knex,
   options: { folded?: string; limit: number; cursor?: ListCursor | undefined },
-): Promise<AllianceRow[]> {
-  const where = ['a."deletedAt" IS NULL'];
+): Promise<AllianceListRow[]> {
+  const where = ['a.deleted_at IS NULL'];
   const bindings: (string | number)[] = [];
   if (options.folded) {
     // foldName leaves only letters, digits and spaces: nothing LIKE would read as a wildcard.
@@ -143,14 +143,30 @@ export async function listAlliances(
   }
   if (options.cursor) {
     // Milliseconds, as the cursor (a JavaScript date) holds them: no row is skipped or repeated.
-    where.push(`(date_trunc('milliseconds', a."updatedAt"), a.id) < (?::timestamptz, ?)`);
+    where.push(`(date_trunc('milliseconds', a.updated_at), a.id) < (?::timestamptz, ?)`);
     bindings.push(options.cursor.updatedAt, options.cursor.id);
   }
-  const rows = await knex.raw<{ rows: AllianceRow[] }>(
-    `SELECT * FROM (${ROW}) a WHERE ${where.join(' AND ')} ORDER BY date_trunc('milliseconds', a."updatedAt") DESC, a.id DESC LIMIT ?`,
+  // Only what the list shows: not the whole summary (members, rules) of every alliance.
+  const rows = await knex.raw<{ rows: AllianceListRow[] }>(
+    `SELECT a.id, a.name, a.status, a.version, a.updated_at AS "updatedAt", a.summary->'totals' AS totals,
+            (a.summary->'contiguity'->>'contiguous')::boolean AS contiguous, a.summary->'ruleSet'->>'id' AS "ruleSet"
+     FROM alliances a WHERE ${where.join(' AND ')}
+     ORDER BY date_trunc('milliseconds', a.updated_at) DESC, a.id DESC LIMIT ?`,
     [...bindings, options.limit + 1],
   );
-  return rows.rows.map(toRow);
+  return rows.rows.map((r) => ({ ...r, totals: typeof r.totals === 'string' ? (JSON.parse(r.totals) as AllianceSummary['totals']) : r.totals, updatedAt: iso(r.updatedAt) as string }));
+}
+
+/** One row of the list of alliances. */
+export interface AllianceListRow {
+  id: number;
+  name: string;
+  status: string;
+  version: number;
+  updatedAt: string;
+  totals: AllianceSummary['totals'];
+  contiguous: boolean;
+  ruleSet: string;
 }
 
 /** Creates an alliance with its members, partners, outline and first history entry; returns its id. */
@@ -302,23 +318,23 @@ export async function memberFeatures(knex: Knex, id: number): Promise<{ code: st
   return result.rows.map((r) => ({ code: r.code, geometry: JSON.parse(r.geometry) as Geometry }));
 }
 
-/** Published and draft alliances' outlines, for the map overlay. */
 /**
- * Outlines of saved alliances for the map: within `bbox` if given, published first then newest,
- * at most `limit` (one more is read to tell that some were left out).
+ * Outlines of saved alliances for the map, as GeoJSON text stored on save (see migration 008):
+ * within `bbox` if given, published first then newest, at most `limit` (one more is read to tell
+ * that some were left out).
  */
 export async function allianceOutlines(
   knex: Knex,
   options: { limit: number; bbox?: [number, number, number, number] | undefined },
-): Promise<{ id: number; name: string; status: string; geometry: Geometry }[]> {
+): Promise<{ id: number; name: string; status: string; geometry: string }[]> {
   const inBox = options.bbox ? 'AND outline && ST_MakeEnvelope(?, ?, ?, ?, 4326)' : '';
   const result = await knex.raw<{ rows: { id: number; name: string; status: string; geometry: string }[] }>(
-    `SELECT id, name, status, ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(outline, 0.0005)), 5) AS geometry
-     FROM alliances WHERE deleted_at IS NULL AND outline IS NOT NULL ${inBox}
+    `SELECT id, name, status, outline_geojson AS geometry
+     FROM alliances WHERE deleted_at IS NULL AND outline_geojson IS NOT NULL ${inBox}
      ORDER BY status = 'published' DESC, updated_at DESC, id DESC LIMIT ?`,
     [...(options.bbox ?? []), options.limit + 1],
   );
-  return result.rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) as Geometry }));
+  return result.rows;
 }
 
 /** The alliances (not deleted) a Comune is a member of: published first, then by name. */

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Router, type Request } from 'express';
+import { KeyedPerRevision } from '../data/alliances-revision';
+import { sendCachedGzip } from '../http/gzipped';
 import type { AppContext } from '../context';
 import { downloadFormat, sendTables } from '../exports/send';
 import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
@@ -61,32 +65,24 @@ export function allianceRoutes(ctx: AppContext): Router {
     const rows = await listAlliances(knex, { folded: foldName(q), limit, cursor });
     const list = rows.slice(0, limit);
     const last = list[list.length - 1];
-    res.json({
-      nextCursor: rows.length > limit && last ? listCursor(last) : null,
-      alliances: list.map((a) => ({
-        id: a.id,
-        name: a.name,
-        status: a.status,
-        version: a.version,
-        updatedAt: a.updatedAt,
-        totals: a.summary.totals,
-        contiguous: a.summary.contiguity.contiguous,
-        ruleSet: a.summary.ruleSet.id,
-      })),
-    });
+    res.json({ nextCursor: rows.length > limit && last ? listCursor(last) : null, alliances: list });
   });
 
+  // The overlay's outlines, built once per alliances revision and query, kept gzipped.
+  const outlines = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision);
   router.get('/api/alliances.geojson', async (req, res) => {
     const { limit, bbox } = allianceOutlinesQuery.parse(req.query);
-    const rows = await allianceOutlines(knex, { limit, bbox });
-    const outlines = rows.slice(0, limit);
-    res.type('application/geo+json').json({
-      type: 'FeatureCollection',
-      // Not GeoJSON members: how many were left out (published and newest come first).
-      truncated: rows.length > limit,
-      limit,
-      features: outlines.map((o) => ({ type: 'Feature', id: o.id, properties: { id: o.id, name: o.name, status: o.status }, geometry: o.geometry })),
+    const body = await outlines.get(`${limit}|${bbox?.join(',') ?? ''}`, async () => {
+      const rows = await allianceOutlines(knex, { limit, bbox });
+      // The geometries are GeoJSON text already (stored on save): written as they are.
+      const features = rows
+        .slice(0, limit)
+        .map((o) => `{"type":"Feature","id":${o.id},"properties":${JSON.stringify({ id: o.id, name: o.name, status: o.status })},"geometry":${o.geometry}}`);
+      // Not GeoJSON members: whether some were left out (published and newest come first), and the limit.
+      const text = `{"type":"FeatureCollection","truncated":${rows.length > limit},"limit":${limit},"features":[${features.join(',')}]}`;
+      return { gzipped: gzipSync(text), etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` };
     });
+    sendCachedGzip(req, res, body.gzipped, 'application/geo+json', body.etag);
   });
 
   router.get('/api/alliances/:id', async (req, res) => {

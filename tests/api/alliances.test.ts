@@ -175,5 +175,18 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     expect(overlay.truncated).toBe(false);
     expect(overlay.features.map((f) => f.id).sort((a, b) => a - b)).toEqual(list.map((a) => a.id).sort((a, b) => a - b));
     expect(overlay.features.find((f) => f.id === id)?.properties).toEqual({ id, name: 'ALI del Canavese', status: 'draft' });
+    const geometry = (overlay.features.find((f) => f.id === id) as unknown as { geometry: { type: string; coordinates: unknown[] } }).geometry;
+    expect(geometry.type).toMatch(/Polygon$/);
+
+    // Cached per alliances revision: revalidated by ETag, and a save changes it at once.
+    const first = await env.server.get('/api/alliances.geojson?limit=5000');
+    const etag = first.headers.get('etag')!;
+    expect((await env.server.get('/api/alliances.geojson?limit=5000', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const renamed = await send('PATCH', `/api/alliances/${id}`, { name: 'ALI del Canavese rinominata' }, { Authorization: `Bearer ${created.json.editToken as string}`, 'If-Match': `"${created.json.version as number}"` });
+    expect(renamed.status).toBe(200);
+    const after = await env.server.get('/api/alliances.geojson?limit=5000', { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    const features = ((await after.json()) as { features: { id: number; properties: Json }[] }).features;
+    expect(features.find((f) => f.id === id)?.properties.name).toBe('ALI del Canavese rinominata');
   });
 });

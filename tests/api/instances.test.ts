@@ -21,6 +21,9 @@ describe('two app instances on one database', () => {
       expect(await covered(b)).toBe(0);
       const dataVersion = async (server: typeof a) => ((await (await server.get('/tiles/comuni.json')).json()) as { dataVersion: number }).dataVersion;
       const before = await dataVersion(b);
+      const outlined = async (server: typeof a) => ((await (await server.get('/api/alliances.geojson')).json()) as { features: { id: number }[] }).features.map((f) => f.id);
+      const listed = async (server: typeof a) => ((await (await server.get('/api/alliances')).json()) as { alliances: { id: number }[] }).alliances.map((x) => x.id);
+      expect(await outlined(b)).toEqual([]);
 
       // A saves a published alliance providing the service: B, which wrote nothing, covers its three Comuni.
       const saved = await a.post('/api/alliances', {
@@ -32,6 +35,9 @@ describe('two app instances on one database', () => {
       expect(saved.status).toBe(201);
       expect(await covered(a)).toBe(3);
       await expect.poll(() => covered(b), { timeout: 2000 }).toBe(3);
+      const id = ((await saved.json()) as { id: number }).id;
+      await expect.poll(() => outlined(b), { timeout: 2000 }).toEqual([id]);
+      expect(await listed(b)).toEqual([id]);
 
       // An import (here: one more data version recorded) reaches both without asking the database per request.
       await env.database.db.knex.transaction((trx) => recordDataVersion(trx, 'test-instances', {}));

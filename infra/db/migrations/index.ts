@@ -6,6 +6,7 @@ import { services } from './004_services';
 import { adhesions } from './005_adhesions';
 import { grantsAndKeys } from './006_grants_and_keys';
 import { changeNotifications } from './007_change_notifications';
+import { outlineGeojson } from './008_outline_geojson';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '005_adhesions': adhesions,
   '006_grants_and_keys': grantsAndKeys,
   '007_change_notifications': changeNotifications,
+  '008_outline_geojson': outlineGeojson,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
