@@ -80,7 +80,10 @@ export function createApp(ctx: AppContext): Express {
     // `root`, so that only the file's own name is checked for dot-files: a clone under a hidden
     // folder (~/.local/…, tests/.cache) still serves its pages.
     const page = indexPage(path.join(clientDir, 'index.html'), ctx.tilesUrl);
-    app.get(/.*/, (_req, res) => res.set('Cache-Control', 'no-cache').type('html').send(page()));
+    app.get(/.*/, async (_req, res) => {
+      const { id } = await ctx.versions.current();
+      res.set('Cache-Control', 'no-cache').type('html').send(page(id));
+    });
   }
   app.use(unknownRoute);
   app.use(errorHandler);
@@ -88,15 +91,19 @@ export function createApp(ctx: AppContext): Express {
 }
 
 /**
- * The client's page, read when it changes (a rebuild), with where the tiles are (TILES_URL) in a
- * meta tag: the map needs it before its first request, without waiting for /api/config.
+ * The client's page, read when it changes (a rebuild), with the data version and where the tiles
+ * are (TILES_URL) in meta tags: the map asks for its first tiles at once, without a TileJSON or
+ * /api/config round trip before them.
  */
-function indexPage(file: string, tilesUrl: string | undefined): () => string {
-  let cached: { mtimeMs: number; html: string } | null = null;
-  const meta = tilesUrl ? `<meta name="ali-tiles-url" content="${tilesUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '';
-  return () => {
+function indexPage(file: string, tilesUrl: string | undefined): (dataVersion: number) => string {
+  let cached: { mtimeMs: number; dataVersion: number; html: string } | null = null;
+  const tiles = tilesUrl ? `<meta name="ali-tiles-url" content="${tilesUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '';
+  return (dataVersion) => {
     const { mtimeMs } = fs.statSync(file);
-    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, html: fs.readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`) };
+    if (!cached || cached.mtimeMs !== mtimeMs || cached.dataVersion !== dataVersion) {
+      const meta = `<meta name="ali-data-version" content="${dataVersion}">${tiles}`;
+      cached = { mtimeMs, dataVersion, html: fs.readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`) };
+    }
     return cached.html;
   };
 }

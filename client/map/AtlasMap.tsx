@@ -4,7 +4,7 @@ import maplibregl, { type ExpressionSpecification, type MapLayerMouseEvent } fro
 import type { Atlas } from '../data/atlas';
 import type { ViewState } from '../state/view-state';
 import { featureStates, NO_DATA, type Theme } from './themes';
-import { atlasStyle, OUTLINE_OVERLAYS, overlayLayerIds, SOURCE } from './style';
+import { atlasStyle, HIGHLIGHT_LAYERS, MEMBER_LAYERS, OUTLINE_OVERLAYS, overlayLayerIds, SOURCE } from './style';
 import type { DeckOverlays } from './deck-overlays';
 import type { DrawShape } from './draw-shapes';
 import type { DrawTools } from './draw-tools';
@@ -62,6 +62,12 @@ interface Props {
   onDrawn?(polygon: Polygon, areaKm2: number): void;
   /** Receives a function that copies the map as drawn now into a canvas (for a PNG or a printout). */
   onSnapshot?(snapshot: (() => Promise<HTMLCanvasElement>) | null): void;
+}
+
+/** Shows or hides layers (only when that changes: a layout change makes MapLibre lay out the tiles again). */
+function showLayers(map: maplibregl.Map, ids: readonly string[], visible: boolean): void {
+  const visibility = visible ? 'visible' : 'none';
+  for (const id of ids) if (map.getLayoutProperty(id, 'visibility') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
 }
 
 /** The MapLibre map: style from our tiles, thematic colours joined by feature-state, deck.gl overlays. */
@@ -284,6 +290,7 @@ export function AtlasMap(props: Props) {
     set(highlighted.current, false);
     set(highlight, true);
     highlighted.current = highlight;
+    showLayers(map, HIGHLIGHT_LAYERS, highlight.length > 0);
     redraw(map);
   }, [ready, highlight]);
 
@@ -295,6 +302,7 @@ export function AtlasMap(props: Props) {
     for (const code of outlined.current.keys()) if (!members.has(code)) state(code, 0);
     for (const [code, part] of members) if (outlined.current.get(code) !== part) state(code, part + 1);
     outlined.current = members;
+    showLayers(map, MEMBER_LAYERS, members.size > 0 || coloured.current.size > 0);
     redraw(map);
   }, [ready, members]);
 
@@ -306,6 +314,7 @@ export function AtlasMap(props: Props) {
     for (const code of coloured.current.keys()) if (!statuses.has(code)) state(code, 0);
     for (const [code, s] of statuses) if (coloured.current.get(code) !== s) state(code, statusState(s));
     coloured.current = statuses;
+    showLayers(map, MEMBER_LAYERS, statuses.size > 0 || outlined.current.size > 0);
     redraw(map);
   }, [ready, statuses]);
 

@@ -6,6 +6,13 @@ import { MEMBER_STATUSES } from '../../domain/alliance';
 import { MEMBER_STATUS_COLOURS, statusState } from './member-status';
 
 export const SOURCE = 'atlas';
+
+/**
+ * Layers that draw nothing until something is highlighted or selected: kept hidden meanwhile, so
+ * that the first map does not lay out every Comune's outline for them.
+ */
+export const HIGHLIGHT_LAYERS = ['comuni-highlight'] as const;
+export const MEMBER_LAYERS = ['comuni-members-fill', 'comuni-members-casing', 'comuni-members'] as const;
 export const ASSOCIATIONS_SOURCE = 'associations';
 
 /** Outline overlays of existing associations: which kinds each shows, its colour (Okabe–Ito), names from which zoom. */
@@ -120,6 +127,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       type: 'line',
       source: SOURCE,
       'source-layer': 'comuni',
+      layout: { visibility: 'none' }, // shown only while something is highlighted or selected (see AtlasMap)
       paint: {
         'line-color': '#000000',
         'line-width': 2.5,
@@ -133,6 +141,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       type: 'fill',
       source: SOURCE,
       'source-layer': 'comuni',
+      layout: { visibility: 'none' }, // shown only while something is highlighted or selected (see AtlasMap)
       paint: {
         'fill-color': memberFillColour,
         // Statuses nearly opaque, so that their colours read as in the legend; parts let the figures show through.
@@ -145,6 +154,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       type: 'line',
       source: SOURCE,
       'source-layer': 'comuni',
+      layout: { visibility: 'none' }, // shown only while something is highlighted or selected (see AtlasMap)
       paint: {
         'line-color': '#ffffff',
         'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 10, 6],
@@ -157,6 +167,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       type: 'line',
       source: SOURCE,
       'source-layer': 'comuni',
+      layout: { visibility: 'none' }, // shown only while something is highlighted or selected (see AtlasMap)
       paint: {
         'line-color': partColour,
         'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3.5],

@@ -1,17 +1,27 @@
 import type { VectorSourceSpecification } from 'maplibre-gl';
 
-/** Where the server said the tiles are (TILES_URL), in the page's meta tag; null = this app's /tiles. */
-export function tilesUrl(): string | null {
+/** A meta tag the server writes into the page. */
+function meta(name: string): string | null {
   if (typeof document === 'undefined') return null;
-  return document.querySelector<HTMLMetaElement>('meta[name="ali-tiles-url"]')?.content || null;
+  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || null;
 }
 
+/** Where the server said the tiles are (TILES_URL); null = this app's /tiles. */
+export const tilesUrl = (): string | null => meta('ali-tiles-url');
+
+/** The zoom levels and extent of the app's tilesets (as their TileJSON says). */
+export const APP_TILES = { minzoom: 0, maxzoom: 14, bounds: [6.6, 35.4, 18.6, 47.1] as [number, number, number, number] };
+
 /**
- * The vector source of a tileset: this app's TileJSON, or (with TILES_URL) the PMTiles archive that
- * `npm run tiles:export` wrote, read by HTTP range requests from a static server, object store or
- * CDN through the `pmtiles://` protocol (registered by the map, see registerArchives).
+ * The vector source of a tileset: with TILES_URL, the PMTiles archive that `npm run tiles:export`
+ * wrote, read by HTTP range requests from a static server, object store or CDN through the
+ * `pmtiles://` protocol (registered by the map); otherwise this app's tiles, named with the data
+ * version the page carries (immutable URLs, no TileJSON round trip first), or through the TileJSON.
  */
 export function tileSource(origin: string, tileset: 'comuni' | 'associations'): VectorSourceSpecification {
   const archives = tilesUrl();
-  return archives ? { type: 'vector', url: `pmtiles://${archives}/${tileset}.pmtiles` } : { type: 'vector', url: `${origin}/tiles/${tileset}.json` };
+  if (archives) return { type: 'vector', url: `pmtiles://${archives}/${tileset}.pmtiles` };
+  const version = meta('ali-data-version');
+  if (version && /^\d+$/.test(version)) return { type: 'vector', tiles: [`${origin}/tiles/${tileset}/{z}/{x}/{y}.pbf?v=${version}`], ...APP_TILES };
+  return { type: 'vector', url: `${origin}/tiles/${tileset}.json` };
 }

@@ -3,6 +3,7 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { recordDataVersion } from '../../geodata/import/data-version';
 import { useTestServer } from '../helpers/test-server';
+import { APP_TILES } from '../../client/map/tile-urls';
 
 const env = useTestServer();
 
@@ -87,5 +88,13 @@ describe('vector tiles', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
     const newer = (await (await env.server.get('/tiles/comuni.json')).json()) as { dataVersion: number };
     expect(newer.dataVersion).toBe(tilejson.dataVersion + 1);
+  });
+
+  it('are described to the page as the TileJSON describes them (the map skips the TileJSON round trip)', async () => {
+    for (const name of ['comuni', 'associations']) {
+      const tilejson = (await (await env.server.get(`/tiles/${name}.json`)).json()) as { minzoom: number; maxzoom: number; bounds: number[]; tiles: string[]; dataVersion: number };
+      expect({ minzoom: tilejson.minzoom, maxzoom: tilejson.maxzoom, bounds: tilejson.bounds }).toEqual(APP_TILES);
+      expect(tilejson.tiles[0]).toBe(`/tiles/${name}/{z}/{x}/{y}.pbf?v=${tilejson.dataVersion}`);
+    }
   });
 });

@@ -16,6 +16,7 @@ process.stdout.write(
     requestsPerSecond: result.requests.average,
     latencyP50: result.latency.p50,
     latencyP97_5: result.latency.p97_5,
+    latencyP99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
   }),

@@ -28,6 +28,9 @@ import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
 import { benchHostile } from './hostile';
+import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
+import { compareTileSources } from './tile-sources';
+import { followChanges } from '../../server/context';
 
 const run = promisify(execFile);
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
@@ -100,6 +103,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   db = await open();
   // The bench measures the server, not its rate limits.
   const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, compute: 1e9, write: 1e9, adminFailures: 1e9 } });
+  const unfollow = await followChanges(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -141,6 +145,26 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     (await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(detail), '8', '10'])).stdout,
   ) as { requestsPerSecond: number };
   record(engine, 'tiles under load, z9–z12 only (10 connections)', detailLoad.requestsPerSecond, 'req/s');
+  // Issue 13: tiles while founders save and others search; the same tiles as an archive and as static files.
+  {
+    const sets = [10, 20, 30].map((n) => connectedSet(tables.graph.neighbours, n));
+    const during = await tilesDuringSaves(base, paths, sets);
+    record(engine, 'tiles idle, 8 connections', during.idle.requestsPerSecond, 'req/s');
+    record(engine, `tiles while 3 writers save (${during.saves} saves) and 2 clients search (${during.searches})`, during.busy.requestsPerSecond, 'req/s');
+    record(engine, 'ratio: tiles during saves / idle', during.busy.requestsPerSecond / during.idle.requestsPerSecond, '×', '≥ 0.6');
+    const { value: index } = await ctx.tiles.comuni.get();
+    const sources = await compareTileSources(db.knex, index, tiles);
+    record(engine, 'tiles:export, comuni + associations z0–z12', sources.exportSeconds, 's');
+    record(engine, 'comuni.pmtiles size', sources.archiveBytes / 1e6, 'MB');
+    record(engine, 'tile read from the PMTiles archive, in-process p50', sources.archiveReadP50, 'ms');
+    record(engine, 'tile from the in-memory cutter (warm), in-process p50', sources.cutterWarmP50, 'ms');
+    record(engine, 'static files (express.static, as a CDN would), 8 connections', sources.staticFiles.requestsPerSecond, 'req/s');
+    record(engine, 'ratio: app tiles idle / static files', during.idle.requestsPerSecond / sources.staticFiles.requestsPerSecond, '×');
+    const search = await searchFigures(base, [...tables.facts.keys()]);
+    record(engine, 'search p50 (10 queries × 10, HTTP)', search.searchP50, 'ms', '≤ 5 ms');
+    record(engine, 'search p95', search.searchP95, 'ms');
+    record(engine, 'resolve all 7,899 ISTAT codes in one request', search.resolveAllMs, 'ms', '≤ 300 ms');
+  }
 
   // Contiguity and analyze, over HTTP and as bare domain calls.
   for (const size of [10, 100, 500]) {
@@ -208,7 +232,32 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, 'suggestions for 50 members (domain function)', figures.suggestionsDomainMs, 'ms');
     record(engine, 'lasso around a region: Comuni mostly inside (HTTP p50)', figures.withinRegionHttpP50, 'ms');
   }
-  record(engine, 'server RSS (database in-process when embedded)', process.memoryUsage().rss / 1e6, 'MB');
+  {
+    const scale = await alliancesAtScale(base, db, connectedSet(tables.graph.neighbours, 50));
+    const first = scale.warm[0]!;
+    for (const [i, row] of scale.warm.entries()) {
+      const cold = scale.cold[i]!;
+      const n = row.alliances.toLocaleString('en');
+      record(engine, `${n} published alliances: list, first page (cold / warm)`, cold.listMs, `ms / ${row.listMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.listMs.toFixed(1)}` : undefined);
+      record(engine, `${n} published alliances: overlay alliances.geojson (cold / warm, ${(row.outlinesBytes / 1e6).toFixed(2)} MB gzip)`, cold.outlinesMs, `ms / ${row.outlinesMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.outlinesMs.toFixed(1)}` : undefined);
+      record(engine, `${n} published alliances: coverage (cold / warm)`, cold.coverageMs, `ms / ${row.coverageMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.coverageMs.toFixed(1)}` : undefined);
+      record(engine, `${n} published alliances: suggestions for 50 (cold / warm)`, cold.suggestionsMs, `ms / ${row.suggestionsMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.suggestionsMs.toFixed(1)}` : undefined);
+    }
+  }
+  {
+    const m = process.memoryUsage();
+    record(engine, 'server RSS (database in-process when embedded)', m.rss / 1e6, 'MB', engine === 'pglite' ? '≤ 1,000 MB' : undefined);
+    record(engine, 'of which JS heap used', m.heapUsed / 1e6, 'MB');
+    record(engine, 'of which array buffers (PGlite’s WebAssembly memory on the embedded engine, tiles)', m.arrayBuffers / 1e6, 'MB');
+  }
+  if (engine === 'postgres') {
+    const ids = (await db.knex.raw<{ rows: { id: number }[] }>(`SELECT id FROM alliances WHERE deleted_at IS NULL ORDER BY id LIMIT 50`)).rows.map((r) => r.id);
+    const sets = [10, 20, 30].map((n) => connectedSet(tables.graph.neighbours, n));
+    const mixed = await readersAndWriters(base, paths, ids, sets, 60);
+    record(engine, `200 readers (tiles, alliance pages, search) + 5 writers for 60 s: requests (${mixed.saves} saves)`, mixed.requestsPerSecond, 'req/s');
+    record(engine, '200 readers + 5 writers: errors and non-2xx answers', mixed.errors + mixed.non2xx, '', '0');
+    record(engine, '200 readers + 5 writers: read p99', mixed.latencyP99 ?? NaN, 'ms', '≤ 200 ms');
+  }
   {
     const h = await benchHostile(base, db);
     record(engine, 'hostile: health p99 alone', h.healthP99Alone, 'ms');
@@ -235,6 +284,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `founder's walk: the same on a 390 px phone (${walk.phone.actions} actions)`, walk.phone.seconds, 's');
   }
   await new Promise((resolve) => server.close(resolve));
+  await unfollow();
   await db.close();
 }
 

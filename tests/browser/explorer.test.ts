@@ -32,7 +32,12 @@ const legendItems = (page: Page) => page.getByTestId('legend-items').first().loc
 describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_000 }, () => {
 
   it('draws every Comune coloured by population, with its legend, from our own server only', async () => {
-    const { page, foreign, errors } = await open();
+    const { page, foreign, errors, requests } = await open();
+    // The first tiles are asked for at once, by versioned (immutable) URLs: no TileJSON before them.
+    const version = await page.locator('meta[name="ali-data-version"]').getAttribute('content');
+    expect(version).toMatch(/^\d+$/);
+    expect(requests.filter((u) => u.includes('/tiles/comuni/')).every((u) => u.endsWith(`.pbf?v=${version}`))).toBe(true);
+    expect(requests.some((u) => u.includes('/tiles/comuni.json'))).toBe(false);
     const counts = await screenshotColours(page, 'national-population', PALETTES.ylGnBu);
     expect(sum(counts)).toBeGreaterThan(60_000); // Italy fills a good part of the map
     expect(counts.filter((n) => n > 300).length).toBeGreaterThanOrEqual(5); // most classes visible

@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Database } from '../../infra/db/database';
+import { PROJECT_ROOT } from '../../infra/paths';
+
+const run = promisify(execFile);
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP97_5: number;
+  latencyP99?: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon in a child process (the load generator shares the 2 cores, as a real client would not). */
+export async function load(base: string, paths: string[], seconds: number, connections: number): Promise<LoadResult> {
+  const { stdout } = await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(paths), String(seconds), String(connections)], { maxBuffer: 1e7 });
+  return JSON.parse(stdout) as LoadResult;
+}
+
+const SEED_MEMBERS = ['001065', '001193', '001260'];
+
+/** Saves an alliance of `members` through the API; the id. */
+async function save(base: string, name: string, members: string[], published = false): Promise<number> {
+  const response = await fetch(`${base}/api/alliances`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name,
+      status: published ? 'published' : 'draft',
+      members: members.map((code, i) => ({ code, lead: i === 0 })),
+      services: [{ code: 'protocollo', provider: { kind: 'alliance' }, annualCostCents: 1_000_00, equalShare: 1 }],
+    }),
+  });
+  if (response.status !== 201) throw new Error(`save failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: number }).id;
+}
+
+/** Loops until `until`: `work` again and again; how many times it ran. */
+async function loop(until: () => boolean, work: (i: number) => Promise<void>): Promise<number> {
+  let i = 0;
+  while (!until()) await work(i++);
+  return i;
+}
+
+/**
+ * Tile throughput idle, then with 3 writers saving alliances and 2 clients searching at the same
+ * time (8 tile connections): what a news article's readers meet while founders save.
+ */
+export async function tilesDuringSaves(base: string, tilePaths: string[], neighbourSets: string[][]): Promise<{ idle: LoadResult; busy: LoadResult; saves: number; searches: number }> {
+  const idle = await load(base, tilePaths, 8, 8);
+  let done = false;
+  const writers = [0, 1, 2].map((w) => loop(() => done, async (i) => void (await save(base, `Carico ${w}-${i}`, neighbourSets[(w + i) % neighbourSets.length]!))));
+  const names = ['roma', 'lugo', 'san', 'monte', 'castel', 'agl', '058091', 'torre'];
+  const searchers = [0, 1].map((s) => loop(() => done, async (i) => void (await (await fetch(`${base}/api/comuni?q=${names[(s + i) % names.length]}`)).arrayBuffer())));
+  const busy = await load(base, tilePaths, 8, 8);
+  done = true;
+  const saves = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
+  const searches = (await Promise.all(searchers)).reduce((a, b) => a + b, 0);
+  return { idle, busy, saves, searches };
+}
+
+export interface AllianceScaleRow {
+  alliances: number;
+  listMs: number;
+  outlinesMs: number;
+  outlinesBytes: number;
+  coverageMs: number;
+  suggestionsMs: number;
+}
+
+const timed = async (request: () => Promise<Response>): Promise<{ ms: number; bytes: number }> => {
+  const s = performance.now();
+  const response = await request();
+  const body = await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${response.status} ${Buffer.from(body).toString()}`);
+  return { ms: performance.now() - s, bytes: body.byteLength };
+};
+
+/**
+ * The alliances' endpoints with 10, 1,000 and 10,000 published alliances (copies of one saved
+ * through the API, written in a few statements): list, overlay, coverage and suggestions, each the
+ * first answer after the change (cold: caches rebuilt) and then warm (median of 5).
+ */
+export async function alliancesAtScale(base: string, db: Database, members50: string[]): Promise<{ cold: AllianceScaleRow[]; warm: AllianceScaleRow[] }> {
+  const seed = await save(base, 'ALI di scala', SEED_MEMBERS, true);
+  const count = async () => (await db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM alliances WHERE deleted_at IS NULL AND status = 'published'`)).rows[0]!.n;
+  const cold: AllianceScaleRow[] = [];
+  const warm: AllianceScaleRow[] = [];
+  const suggestionsBody = JSON.stringify({ members: members50, services: ['protocollo'] });
+  const measure = async (alliances: number): Promise<AllianceScaleRow> => {
+    const list = await timed(() => fetch(`${base}/api/alliances`));
+    const outlines = await timed(() => fetch(`${base}/api/alliances.geojson`, { headers: { 'accept-encoding': 'gzip' } }));
+    const coverage = await timed(() => fetch(`${base}/api/coverage?service=protocollo`));
+    const suggestions = await timed(() => fetch(`${base}/api/suggestions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: suggestionsBody }));
+    return { alliances, listMs: list.ms, outlinesMs: outlines.ms, outlinesBytes: outlines.bytes, coverageMs: coverage.ms, suggestionsMs: suggestions.ms };
+  };
+  for (const target of [10, 1_000, 10_000]) {
+    const missing = target - (await count());
+    if (missing > 0) {
+      await db.knex.transaction(async (trx) => {
+        await trx.raw(
+          `WITH created AS (
+             INSERT INTO alliances (name, description, status, version, edit_token_hash, rule_set, summary, outline, running_cost_cents)
+             SELECT name || ' ' || n, description, status, version, edit_token_hash, rule_set, summary, outline, running_cost_cents
+             FROM alliances, generate_series(1, ?) n WHERE id = ? RETURNING id)
+           INSERT INTO alliance_members (alliance_id, comune_code, status, lead, act)
+           SELECT c.id, m.comune_code, m.status, m.lead, m.act FROM created c CROSS JOIN alliance_members m WHERE m.alliance_id = ?`,
+          [missing, seed, seed],
+        );
+        await trx.raw(
+          `INSERT INTO alliance_services (alliance_id, service_code, position, provider_kind, provider_ref, since, annual_cost_cents, charged_cents, equal_share, recipients, grants)
+           SELECT a.id, s.service_code, s.position, s.provider_kind, s.provider_ref, s.since, s.annual_cost_cents, s.charged_cents, s.equal_share, s.recipients, s.grants
+           FROM alliances a CROSS JOIN alliance_services s
+           WHERE s.alliance_id = ? AND a.id <> ? AND NOT EXISTS (SELECT 1 FROM alliance_services x WHERE x.alliance_id = a.id)`,
+          [seed, seed],
+        );
+      });
+    }
+    const n = await count();
+    cold.push(await measure(n));
+    const rounds = await Promise.all([0, 1, 2, 3, 4].map(async () => measure(n)));
+    const median = (key: keyof AllianceScaleRow) => percentile(rounds.map((r) => r[key]), 50);
+    warm.push({ alliances: n, listMs: median('listMs'), outlinesMs: median('outlinesMs'), outlinesBytes: median('outlinesBytes'), coverageMs: median('coverageMs'), suggestionsMs: median('suggestionsMs') });
+  }
+  return { cold, warm };
+}
+
+/** Search p50 over typical queries, and resolving every ISTAT code in one request. */
+export async function searchFigures(base: string, codes: string[]): Promise<{ searchP50: number; searchP95: number; resolveAllMs: number }> {
+  const queries = ['roma', 'lugo', 'san', 'monte', 'castel', 'aglie', '058091', 'H501', 'reggio', 'torre del greco'];
+  const times: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    for (const q of queries) times.push((await timed(() => fetch(`${base}/api/comuni?q=${encodeURIComponent(q)}`))).ms);
+  }
+  const resolve = await timed(() => fetch(`${base}/api/comuni/resolve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries: codes }) }));
+  return { searchP50: percentile(times, 50), searchP95: percentile(times, 95), resolveAllMs: resolve.ms };
+}
+
+/**
+ * 200 concurrent readers (tiles, alliance pages, search) for `seconds` while 5 writers save
+ * alliances: errors and read latency.
+ */
+export async function readersAndWriters(base: string, tilePaths: string[], allianceIds: number[], neighbourSets: string[][], seconds = 60): Promise<LoadResult & { saves: number }> {
+  const reads = [
+    ...tilePaths,
+    ...allianceIds.slice(0, 50).map((id) => `/api/alliances/${id}`),
+    ...['roma', 'lugo', 'san', 'monte', 'castel'].map((q) => `/api/comuni?q=${q}`),
+  ];
+  let done = false;
+  const writers = [0, 1, 2, 3, 4].map((w) => loop(() => done, async (i) => void (await save(base, `Scrittore ${w}-${i}`, neighbourSets[(w + i) % neighbourSets.length]!))));
+  const result = await load(base, reads, seconds, 200);
+  done = true;
+  const saves = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
+  return { ...result, saves };
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import type { Knex } from 'knex';
+import { gzipSync } from 'node:zlib';
+import { exportTiles } from '../../server/tiles/tile-export';
+import type { TileIndex } from '../../server/tiles/tile-index';
+import { load, type LoadResult } from './scale';
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+
+class BufferSource implements Source {
+  constructor(private readonly buffer: Buffer) {}
+  getKey = () => 'bench';
+  getBytes = async (offset: number, length: number): Promise<RangeResponse> => {
+    const slice = this.buffer.subarray(offset, offset + length);
+    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
+  };
+}
+
+export interface TileSourceFigures {
+  exportSeconds: number;
+  archiveBytes: number;
+  archiveReadP50: number;
+  cutterWarmP50: number;
+  staticFiles: LoadResult;
+}
+
+/**
+ * The same tiles three ways: the exported PMTiles archive read in-process, the in-memory cutter
+ * (warm), and plain static files (express.static, as a CDN or nginx would serve them) under load.
+ */
+export async function compareTileSources(knex: Knex, index: TileIndex, tiles: { z: number; x: number; y: number }[]): Promise<TileSourceFigures> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-tiles-'));
+  let server: Server | undefined;
+  try {
+    const started = performance.now();
+    const [comuni] = await exportTiles(knex, dir);
+    const exportSeconds = (performance.now() - started) / 1000;
+    const archive = new PMTiles(new BufferSource(await fs.readFile(comuni!.file)));
+    await archive.getHeader();
+    const archiveTimes: number[] = [];
+    const cutterTimes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const t of tiles) {
+        let s = performance.now();
+        await archive.getZxy(t.z, t.x, t.y);
+        archiveTimes.push(performance.now() - s);
+        s = performance.now();
+        index.tile(t);
+        cutterTimes.push(performance.now() - s);
+      }
+    }
+    // The archive's tiles written out as files (gzipped, as a CDN stores them), served statically.
+    const files = path.join(dir, 'files');
+    for (const t of tiles) {
+      const tile = await archive.getZxy(t.z, t.x, t.y);
+      if (!tile) continue;
+      await fs.mkdir(path.join(files, String(t.z), String(t.x)), { recursive: true });
+      await fs.writeFile(path.join(files, String(t.z), String(t.x), `${t.y}.pbf`), gzipSync(Buffer.from(tile.data)));
+    }
+    const app = express();
+    app.use((_req, res, next) => {
+      res.set('Content-Encoding', 'gzip');
+      next();
+    });
+    app.use(express.static(files));
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const staticFiles = await load(base, tiles.map((t) => `/${t.z}/${t.x}/${t.y}.pbf`), 8, 8);
+    return { exportSeconds, archiveBytes: comuni!.bytes, archiveReadP50: percentile(archiveTimes, 50), cutterWarmP50: percentile(cutterTimes, 50), staticFiles };
+  } finally {
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
