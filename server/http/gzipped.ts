@@ -1,14 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 
-/**
- * Sends a pre-gzipped, versioned body: 304 when the client has this version, gzip when accepted.
- * `immutable` when the URL itself names the version.
- */
-export function sendGzipped(req: Request, res: Response, body: Buffer, type: string, version: number, immutable: boolean): void {
-  const etag = `"v${version}"`;
+/** A gzipped body with its ETag: 304 when the client has it, gzip when accepted, plain otherwise. */
+function sendGzippedBody(req: Request, res: Response, body: Buffer, type: string, etag: string, cacheControl: string): void {
   res.set('ETag', etag);
-  res.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+  res.set('Cache-Control', cacheControl);
   res.set('Vary', 'Accept-Encoding');
   if (req.get('If-None-Match') === etag) {
     res.status(304).end();
@@ -19,16 +15,15 @@ export function sendGzipped(req: Request, res: Response, body: Buffer, type: str
   else res.send(gunzipSync(body));
 }
 
+/**
+ * Sends a pre-gzipped, versioned body: 304 when the client has this version, gzip when accepted.
+ * `immutable` when the URL itself names the version.
+ */
+export function sendGzipped(req: Request, res: Response, body: Buffer, type: string, version: number, immutable: boolean): void {
+  sendGzippedBody(req, res, body, type, `"v${version}"`, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+}
+
 /** Sends a gzipped body cached by the server, revalidated by its ETag on every request. */
 export function sendCachedGzip(req: Request, res: Response, body: Buffer, type: string, etag: string): void {
-  res.set('ETag', etag);
-  res.set('Cache-Control', 'no-cache');
-  res.set('Vary', 'Accept-Encoding');
-  if (req.get('If-None-Match') === etag) {
-    res.status(304).end();
-    return;
-  }
-  res.type(type);
-  if (req.acceptsEncodings('gzip')) res.set('Content-Encoding', 'gzip').send(body);
-  else res.send(gunzipSync(body));
+  sendGzippedBody(req, res, body, type, etag, 'no-cache');
 }
