@@ -1,12 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { migrationSource } from './migrations';
+import { openRemotePglite } from './pglite-remote';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -130,10 +129,12 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const release = await lockDataDir(dataDir);
-  let pglite: PGlite;
+  // In a worker thread: PGlite's queries run there, the HTTP event loop stays free.
+  const pglite = openRemotePglite(dataDir, loadDataDir);
   try {
-    pglite = await PGlite.create({ dataDir, extensions: { postgis }, ...(loadDataDir ? { loadDataDir } : {}) });
+    await pglite.waitReady;
   } catch (error) {
+    await pglite.close().catch(() => undefined);
     await release();
     throw error;
   }
@@ -153,11 +154,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
         if (!pglite.closed) await unlisten();
       };
     },
-    dumpDataDir: () => pglite.dumpDataDir('gzip'),
+    dumpDataDir: () => pglite.dumpDataDir(),
     close: async () => {
       try {
         await knex.destroy();
-        if (!pglite.closed) await pglite.close();
+        await pglite.close();
       } finally {
         await release().catch(() => undefined);
       }

@@ -142,23 +142,25 @@ export async function listAlliances(
     bindings.push(`%${options.folded}%`, `% ${options.folded}%`);
   }
   if (options.cursor) {
-    // Milliseconds, as the cursor (a JavaScript date) holds them: no row is skipped or repeated.
-    where.push(`(date_trunc('milliseconds', a.updated_at), a.id) < (?::timestamptz, ?)`);
+    // The cursor holds the time to the microsecond (as stored): no row is skipped or repeated.
+    where.push(`(a.updated_at, a.id) < (?::timestamptz, ?)`);
     bindings.push(options.cursor.updatedAt, options.cursor.id);
   }
-  // Only what the list shows: not the whole summary (members, rules) of every alliance.
-  const rows = await knex.raw<{ rows: AllianceListRow[] }>(
+  // Only what the list shows (not the whole summary of every alliance), in the order of an index.
+  const rows = await knex.raw<{ rows: (AllianceListRow & { cursorAt: string })[] }>(
     `SELECT a.id, a.name, a.status, a.version, a.updated_at AS "updatedAt", a.summary->'totals' AS totals,
-            (a.summary->'contiguity'->>'contiguous')::boolean AS contiguous, a.summary->'ruleSet'->>'id' AS "ruleSet"
+            (a.summary->'contiguity'->>'contiguous')::boolean AS contiguous, a.summary->'ruleSet'->>'id' AS "ruleSet",
+            to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
      FROM alliances a WHERE ${where.join(' AND ')}
-     ORDER BY date_trunc('milliseconds', a.updated_at) DESC, a.id DESC LIMIT ?`,
+     ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`,
     [...bindings, options.limit + 1],
   );
   return rows.rows.map((r) => ({ ...r, totals: typeof r.totals === 'string' ? (JSON.parse(r.totals) as AllianceSummary['totals']) : r.totals, updatedAt: iso(r.updatedAt) as string }));
 }
 
-/** One row of the list of alliances. */
+/** One row of the list of alliances (and `cursorAt`, its change time to the microsecond, for the next page's cursor). */
 export interface AllianceListRow {
+  cursorAt?: string;
   id: number;
   name: string;
   status: string;

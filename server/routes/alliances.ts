@@ -65,7 +65,10 @@ export function allianceRoutes(ctx: AppContext): Router {
     const rows = await listAlliances(knex, { folded: foldName(q), limit, cursor });
     const list = rows.slice(0, limit);
     const last = list[list.length - 1];
-    res.json({ nextCursor: rows.length > limit && last ? listCursor(last) : null, alliances: list });
+    res.json({
+      nextCursor: rows.length > limit && last?.cursorAt ? listCursor({ updatedAt: last.cursorAt, id: last.id }) : null,
+      alliances: list.map(({ cursorAt: _cursorAt, ...item }) => item),
+    });
   });
 
   // The overlay's outlines, built once per alliances revision and query, kept gzipped.

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
+import { KeyedPerRevision } from '../data/alliances-revision';
 import { notFound } from '../http/errors';
 import { serviceCode } from '../http/schemas';
 import { findService } from '../queries/services';
@@ -29,9 +30,13 @@ export function coverageRoutes(ctx: AppContext): Router {
     }
     return build(service, true);
   };
+  // One report per service, data version and alliances revision: read many times between changes.
+  const reports = new KeyedPerRevision<ReturnType<typeof coverageReport>>(ctx.alliancesRevision, 64);
   const build = async (service: string, fundamental: boolean) => {
     const { value: tables, version } = await ctx.tables.get();
-    return coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
+    return reports.get(`${service}|${version}`, async () =>
+      coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version),
+    );
   };
 
   router.get('/api/coverage', async (req, res) => {

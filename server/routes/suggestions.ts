@@ -4,6 +4,7 @@ import { applicableRuleSet, ruleSet as findRuleSet } from '../../domain/rule-set
 import { summarizeTerritory } from '../../domain/territory';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
+import { KeyedPerRevision } from '../data/alliances-revision';
 import { unprocessable } from '../http/errors';
 import { comuneCode, MAX_MEMBERS, serviceCode } from '../http/schemas';
 import { catalogueIndex } from '../queries/services';
@@ -24,6 +25,9 @@ export function suggestionRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
 
+  // Which Comuni receive a service, per service, data version and alliances revision.
+  const covered = new KeyedPerRevision<ReturnType<typeof coveredCodes>>(ctx.alliancesRevision, 64);
+
   router.post('/api/suggestions', async (req, res) => {
     const body = suggestionsBody.parse(req.body);
     const { value: tables } = await ctx.tables.get();
@@ -34,13 +38,17 @@ export function suggestionRoutes(ctx: AppContext): Router {
     if (unknownServices.length > 0) throw unprocessable(`Servizi sconosciuti / Unknown services: ${unknownServices.join(', ')}`, { unknown: unknownServices });
 
     // Covered = receives every chosen service already.
-    const provisions = await ctx.provisions.get();
-    const coveredSets = body.services.map((s) => coveredCodes(tables, s === ANY_FUNDAMENTAL || catalogue.get(s)?.kind === 'fundamental', provisions.of(s)));
-    const covered = coveredSets.length > 0 ? (code: string) => coveredSets.every((set) => set.has(code)) : undefined;
+    const { version } = await ctx.tables.get();
+    const coveredSets = await Promise.all(
+      body.services.map((s) =>
+        covered.get(`${s}|${version}`, async () => coveredCodes(tables, s === ANY_FUNDAMENTAL || catalogue.get(s)?.kind === 'fundamental', (await ctx.provisions.get()).of(s))),
+      ),
+    );
+    const isCovered = coveredSets.length > 0 ? (code: string) => coveredSets.every((set) => set.has(code)) : undefined;
 
     const mainRegion = summarizeTerritory(body.members, (c) => tables.facts.get(c)).regions[0]?.code;
     const set = applicableRuleSet(body.ruleSet, mainRegion);
-    res.json({ ruleSet: { id: set.id, name: set.name }, suggestions: suggestNeighbours(tables, body.members, set, covered, body.limit) });
+    res.json({ ruleSet: { id: set.id, name: set.name }, suggestions: suggestNeighbours(tables, body.members, set, isCovered, body.limit) });
   });
 
   return router;

@@ -34,8 +34,11 @@ import { followChanges } from '../../server/context';
 
 const run = promisify(execFile);
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
-const record = (engine: string, measure: string, value: number, unit: string, goal?: string) =>
+const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
   rows.push({ engine, measure, value: Math.round(value * 100) / 100, unit, ...(goal ? { goal } : {}) });
+  // As it goes, so that a long run shows its figures before the table.
+  console.error(`${engine}: ${measure}: ${Math.round(value * 100) / 100} ${unit}${goal ? ` (goal ${goal})` : ''}`);
+};
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
 const percentile = (values: number[], p: number) => {
@@ -106,6 +109,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   const unfollow = await followChanges(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
+    // Longer than any pause of the bench between two requests on one connection (bulk inserts of
+    // 10,000 alliances): a kept-alive socket closed by the server meanwhile would reset the next one.
+    s.keepAliveTimeout = 120_000;
   });
   record(engine, 're-start: ready to serve', seconds(start), 's', engine === 'pglite' ? '≤ 10 s' : undefined);
   const { value: tables } = await ctx.tables.get();

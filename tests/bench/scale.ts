@@ -123,7 +123,8 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
     }
     const n = await count();
     cold.push(await measure(n));
-    const rounds = await Promise.all([0, 1, 2, 3, 4].map(async () => measure(n)));
+    const rounds: AllianceScaleRow[] = [];
+    for (let round = 0; round < 5; round++) rounds.push(await measure(n));
     const median = (key: keyof AllianceScaleRow) => percentile(rounds.map((r) => r[key]), 50);
     warm.push({ alliances: n, listMs: median('listMs'), outlinesMs: median('outlinesMs'), outlinesBytes: median('outlinesBytes'), coverageMs: median('coverageMs'), suggestionsMs: median('suggestionsMs') });
   }

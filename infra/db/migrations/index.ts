@@ -7,6 +7,7 @@ import { adhesions } from './005_adhesions';
 import { grantsAndKeys } from './006_grants_and_keys';
 import { changeNotifications } from './007_change_notifications';
 import { outlineGeojson } from './008_outline_geojson';
+import { allianceListIndex } from './009_alliance_list_index';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '006_grants_and_keys': grantsAndKeys,
   '007_change_notifications': changeNotifications,
   '008_outline_geojson': outlineGeojson,
+  '009_alliance_list_index': allianceListIndex,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+
+/** What knex-pglite asks of a PGlite instance, answered by the worker (see pglite-worker.mjs). */
+export interface RemotePglite {
+  waitReady: Promise<void>;
+  readonly closed: boolean;
+  query(sql: string, params?: unknown[], options?: object): Promise<{ rows: unknown[]; fields: unknown[]; affectedRows?: number }>;
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  dumpDataDir(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+type Reply = { id: number; result?: unknown; error?: { message: string } & Record<string, unknown> };
+type Notification = { type: 'notify'; channel: string; payload: string };
+
+/**
+ * The embedded database in a worker thread: queries are posted to it and answered there, so the
+ * HTTP event loop stays free while PGlite works. Queries still run one at a time (one session),
+ * as knex-pglite's single connection already orders them.
+ */
+export function openRemotePglite(dataDir: string, loadDataDir?: Blob): RemotePglite {
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  const listeners = new Map<number, { channel: string; onNotify(payload: string): void }>();
+  let next = 1;
+  let closed = false;
+  let exited: Error | null = null;
+
+  worker.on('message', (message: Reply | Notification) => {
+    if ('type' in message) {
+      for (const l of listeners.values()) if (l.channel === message.channel) l.onNotify(message.payload);
+      return;
+    }
+    const call = pending.get(message.id);
+    if (!call) return;
+    pending.delete(message.id);
+    if (message.error) call.reject(Object.assign(new Error(message.error.message), message.error));
+    else call.resolve(message.result);
+  });
+  const fail = (error: Error) => {
+    exited = error;
+    closed = true;
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`PGlite worker exited (${code})`)));
+
+  const call = <T>(message: object, transfer: ArrayBuffer[] = []): Promise<T> => {
+    if (exited) return Promise.reject(exited);
+    const id = next++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...message, id }, transfer);
+    });
+  };
+
+  const waitReady = (async () => {
+    const data = loadDataDir ? await loadDataDir.arrayBuffer() : undefined;
+    await call({ type: 'open', loadDataDir: data }, data ? [data] : []);
+  })();
+  waitReady.catch(() => undefined);
+
+  return {
+    waitReady,
+    get closed() {
+      return closed;
+    },
+    query: async (sql, params = [], options = {}) => {
+      await waitReady;
+      // Functions (custom parsers) cannot cross to the worker; knex passes none.
+      const plain = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
+      return call({ type: 'query', sql, params, options: plain });
+    },
+    listen: async (channel, onNotify) => {
+      await waitReady;
+      const listenId = next++;
+      listeners.set(listenId, { channel, onNotify });
+      await call({ type: 'listen', channel, listenId });
+      return async () => {
+        listeners.delete(listenId);
+        if (!closed) await call({ type: 'unlisten', listenId });
+      };
+    },
+    dumpDataDir: async () => new Blob([await call<ArrayBuffer>({ type: 'dump' })], { type: 'application/x-gzip' }),
+    close: async () => {
+      if (closed) return;
+      try {
+        await waitReady.catch(() => undefined);
+        await call({ type: 'close' });
+      } finally {
+        closed = true;
+        await worker.terminate();
+      }
+    },
+  };
+}
