@@ -6,7 +6,7 @@ import { sendCachedGzip } from '../http/gzipped';
 import type { AppContext } from '../context';
 import { downloadFormat, sendTables } from '../exports/send';
 import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
-import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor } from '../http/schemas';
+import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
 import { sameAllianceContent } from '../../domain/alliance';
 import {
@@ -88,9 +88,15 @@ export function allianceRoutes(ctx: AppContext): Router {
     sendCachedGzip(req, res, body.gzipped, 'application/geo+json', body.etag);
   });
 
+  // Public pages, read by many (a link in the news) between changes: kept gzipped per alliances revision.
+  const pages = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision, 500);
   router.get('/api/alliances/:id', async (req, res) => {
-    const alliance = await load(req);
-    res.set('ETag', `"${alliance.version}"`).json(present(alliance, await allianceOutline(knex, alliance.id)));
+    const id = numericId.parse(req.params.id);
+    const page = await pages.get(String(id), async () => {
+      const alliance = await load(req);
+      return { gzipped: gzipSync(JSON.stringify(present(alliance, await allianceOutline(knex, alliance.id)))), etag: `"${alliance.version}"` };
+    });
+    sendCachedGzip(req, res, page.gzipped, 'application/json', page.etag);
   });
 
   router.patch('/api/alliances/:id', async (req, res) => {

@@ -35,9 +35,17 @@ describe('two app instances on one database', () => {
       expect(saved.status).toBe(201);
       expect(await covered(a)).toBe(3);
       await expect.poll(() => covered(b), { timeout: 2000 }).toBe(3);
-      const id = ((await saved.json()) as { id: number }).id;
+      const created = (await saved.json()) as { id: number; version: number; editToken: string };
+      const id = created.id;
       await expect.poll(() => outlined(b), { timeout: 2000 }).toEqual([id]);
       expect(await listed(b)).toEqual([id]);
+
+      // B's cached public page follows A's edit.
+      const name = async (server: typeof a) => ((await (await server.get(`/api/alliances/${id}`)).json()) as { name: string }).name;
+      expect(await name(b)).toBe('ALI vista da due istanze');
+      const renamed = await a.send('PATCH', `/api/alliances/${id}`, { name: 'ALI rinominata su A' }, { Authorization: `Bearer ${created.editToken}`, 'If-Match': `"${created.version}"` });
+      expect(renamed.status).toBe(200);
+      await expect.poll(() => name(b), { timeout: 2000 }).toBe('ALI rinominata su A');
 
       // An import (here: one more data version recorded) reaches both without asking the database per request.
       await env.database.db.knex.transaction((trx) => recordDataVersion(trx, 'test-instances', {}));

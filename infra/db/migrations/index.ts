@@ -8,6 +8,7 @@ import { grantsAndKeys } from './006_grants_and_keys';
 import { changeNotifications } from './007_change_notifications';
 import { outlineGeojson } from './008_outline_geojson';
 import { allianceListIndex } from './009_alliance_list_index';
+import { moreChangeNotifications } from './010_more_change_notifications';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '007_change_notifications': changeNotifications,
   '008_outline_geojson': outlineGeojson,
   '009_alliance_list_index': allianceListIndex,
+  '010_more_change_notifications': moreChangeNotifications,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
