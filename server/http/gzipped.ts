@@ -1,4 +1,5 @@
-import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 
 /** A gzipped body with its ETag: 304 when the client has it, gzip when accepted, plain otherwise. */
@@ -26,4 +27,9 @@ export function sendGzipped(req: Request, res: Response, body: Buffer, type: str
 /** Sends a gzipped body cached by the server, revalidated by its ETag on every request. */
 export function sendCachedGzip(req: Request, res: Response, body: Buffer, type: string, etag: string): void {
   sendGzippedBody(req, res, body, type, etag, 'no-cache');
+}
+
+/** A body to keep in memory and send many times: gzipped once, with an ETag from its content. */
+export function cachedBody(text: string): { gzipped: Buffer; etag: string } {
+  return { gzipped: gzipSync(text), etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` };
 }

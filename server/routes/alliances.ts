@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Router, type Request } from 'express';
 import { KeyedPerRevision } from '../data/alliances-revision';
-import { sendCachedGzip } from '../http/gzipped';
+import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import type { AppContext } from '../context';
 import { downloadFormat, sendTables } from '../exports/send';
 import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
@@ -83,7 +82,7 @@ export function allianceRoutes(ctx: AppContext): Router {
         .map((o) => `{"type":"Feature","id":${o.id},"properties":${JSON.stringify({ id: o.id, name: o.name, status: o.status })},"geometry":${o.geometry}}`);
       // Not GeoJSON members: whether some were left out (published and newest come first), and the limit.
       const text = `{"type":"FeatureCollection","truncated":${rows.length > limit},"limit":${limit},"features":[${features.join(',')}]}`;
-      return { gzipped: gzipSync(text), etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` };
+      return cachedBody(text);
     });
     sendCachedGzip(req, res, body.gzipped, 'application/geo+json', body.etag);
   });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
+import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import { KeyedPerRevision } from '../data/alliances-revision';
 import { notFound } from '../http/errors';
 import { serviceCode } from '../http/schemas';
@@ -30,23 +31,27 @@ export function coverageRoutes(ctx: AppContext): Router {
     }
     return build(service, true);
   };
-  // One report per service, data version and alliances revision: read many times between changes.
-  const reports = new KeyedPerRevision<ReturnType<typeof coverageReport>>(ctx.alliancesRevision, 64);
-  const build = async (service: string, fundamental: boolean) => {
+  // One report per service, data version and alliances revision (read many times between changes),
+  // kept with its JSON gzipped: with thousands of alliances the answer is megabytes to write.
+  type Cached = { report: ReturnType<typeof coverageReport>; gzipped: Buffer; etag: string };
+  const reports = new KeyedPerRevision<Cached>(ctx.alliancesRevision, 64);
+  const build = async (service: string, fundamental: boolean): Promise<Cached> => {
     const { value: tables, version } = await ctx.tables.get();
-    return reports.get(`${service}|${version}`, async () =>
-      coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version),
-    );
+    return reports.get(`${service}|${version}`, async () => {
+      const r = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
+      return { report: r, ...cachedBody(JSON.stringify(r)) };
+    });
   };
 
   router.get('/api/coverage', async (req, res) => {
     const { service } = coverageQuery.parse(req.query);
-    res.json(await report(service));
+    const cached = await report(service);
+    sendCachedGzip(req, res, cached.gzipped, 'application/json', cached.etag);
   });
 
   router.get(['/api/coverage.csv', '/api/coverage.xlsx'], async (req, res) => {
     const { service, level } = coverageQuery.parse(req.query);
-    const r = await report(service);
+    const { report: r } = await report(service);
     const rows = level === 'region' ? r.regions : r.provinces;
     await sendTables(res, downloadFormat(req.path), [
       {
