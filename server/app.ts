@@ -42,9 +42,17 @@ export function createApp(ctx: AppContext): Express {
   const compress = compression();
   // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
-  // A write answered here changes the alliances at once for this instance's caches (others hear NOTIFY).
+  // A write answered here moves this instance's alliances revision before its answer leaves (its
+  // transaction has committed by then), so its author never reads a cached state older than their
+  // write; other instances hear NOTIFY.
   app.use((req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('finish', () => ctx.alliancesRevision.bump());
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: typeof res, ...args: unknown[]) {
+        ctx.alliancesRevision.bump();
+        return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+      } as typeof res.writeHead;
+    }
     next();
   });
   app.use(express.json({ limit: '1mb' }));
