@@ -146,14 +146,9 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   return {
     knex,
     engine: 'pglite',
-    // One process holds the data directory: every NOTIFY comes from this one PGlite.
-    listen: async (channel, onNotify) => {
-      const unlisten = await pglite.listen(channelName(channel), (payload) => onNotify(payload));
-      // Once the database is closed there is nothing left to stop listening to.
-      return async () => {
-        if (!pglite.closed) await unlisten();
-      };
-    },
+    // One process holds the data directory: every NOTIFY comes from this one PGlite (its worker
+    // forwards them; stopping after the database closed is a no-op).
+    listen: (channel, onNotify) => pglite.listen(channelName(channel), (payload) => onNotify(payload)),
     dumpDataDir: () => pglite.dumpDataDir(),
     close: async () => {
       try {

@@ -3,7 +3,6 @@ import { Worker } from 'node:worker_threads';
 /** What knex-pglite asks of a PGlite instance, answered by the worker (see pglite-worker.mjs). */
 export interface RemotePglite {
   waitReady: Promise<void>;
-  readonly closed: boolean;
   query(sql: string, params?: unknown[], options?: object): Promise<{ rows: unknown[]; fields: unknown[]; affectedRows?: number }>;
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   dumpDataDir(): Promise<Blob>;
@@ -63,9 +62,6 @@ export function openRemotePglite(dataDir: string, loadDataDir?: Blob): RemotePgl
 
   return {
     waitReady,
-    get closed() {
-      return closed;
-    },
     query: async (sql, params = [], options = {}) => {
       await waitReady;
       // Functions (custom parsers) cannot cross to the worker; knex passes none.

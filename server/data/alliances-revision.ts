@@ -23,34 +23,10 @@ export class AlliancesRevision {
 }
 
 /**
- * A value derived from the alliances, built by the first caller after a change and shared by
- * everyone asking meanwhile. A change during the build leaves the result tagged with the older
- * revision, so the next caller builds again.
- */
-export class PerRevision<T> {
-  private entry: { revision: number; value: Promise<T> } | null = null;
-
-  constructor(
-    private readonly revision: AlliancesRevision,
-    private readonly build: () => Promise<T>,
-  ) {}
-
-  get(): Promise<T> {
-    const revision = this.revision.current();
-    if (!this.entry || this.entry.revision !== revision) {
-      const value = this.build();
-      this.entry = { revision, value };
-      value.catch(() => {
-        if (this.entry?.value === value) this.entry = null;
-      });
-    }
-    return this.entry.value;
-  }
-}
-
-/**
  * Values derived from the alliances by key (e.g. a query string), kept for the current revision
- * only and at most `maxEntries` of them (the oldest goes first).
+ * only and at most `maxEntries` of them (the oldest goes first). Each is built by the first caller
+ * after a change and shared by everyone asking meanwhile; a change during a build leaves its result
+ * under the older revision, so the next caller builds again.
  */
 export class KeyedPerRevision<T> {
   private revision = -1;
@@ -77,5 +53,21 @@ export class KeyedPerRevision<T> {
       });
     }
     return value;
+  }
+}
+
+/** One value derived from the alliances (see KeyedPerRevision), e.g. the provisions index. */
+export class PerRevision<T> {
+  private readonly cache: KeyedPerRevision<T>;
+
+  constructor(
+    revision: AlliancesRevision,
+    private readonly build: () => Promise<T>,
+  ) {
+    this.cache = new KeyedPerRevision(revision, 1);
+  }
+
+  get(): Promise<T> {
+    return this.cache.get('', this.build);
   }
 }

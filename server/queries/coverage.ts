@@ -46,8 +46,3 @@ export async function readProvisions(knex: Knex): Promise<ProvisionsIndex> {
   }
   return { of: (service) => (service === ANY_FUNDAMENTAL ? fundamental : (byService.get(service) ?? [])) };
 }
-
-/** The provisions of one service, read from the database (for a one-off use; the server keeps `readProvisions` in memory). */
-export async function allianceProvisions(knex: Knex, service: string): Promise<AllianceProvision[]> {
-  return (await readProvisions(knex)).of(service);
-}

@@ -30,7 +30,7 @@ export function suggestionRoutes(ctx: AppContext): Router {
 
   router.post('/api/suggestions', async (req, res) => {
     const body = suggestionsBody.parse(req.body);
-    const { value: tables } = await ctx.tables.get();
+    const { value: tables, version } = await ctx.tables.get();
     const unknown = body.members.filter((c) => !tables.facts.has(c));
     if (unknown.length > 0) throw unprocessable(`Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.join(', ')}`, { unknown });
     const catalogue = await catalogueIndex(knex);
@@ -38,7 +38,6 @@ export function suggestionRoutes(ctx: AppContext): Router {
     if (unknownServices.length > 0) throw unprocessable(`Servizi sconosciuti / Unknown services: ${unknownServices.join(', ')}`, { unknown: unknownServices });
 
     // Covered = receives every chosen service already.
-    const { version } = await ctx.tables.get();
     const coveredSets = await Promise.all(
       body.services.map((s) =>
         covered.get(`${s}|${version}`, async () => coveredCodes(tables, s === ANY_FUNDAMENTAL || catalogue.get(s)?.kind === 'fundamental', (await ctx.provisions.get()).of(s))),

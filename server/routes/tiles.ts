@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { ATTRIBUTION } from '../../geodata/datasets';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
 import { sendGzipped } from '../http/gzipped';
-import { MAX_ZOOM, MIN_ZOOM, parseTileCoord } from '../tiles/tile-coords';
-import { isTilesetName, vectorLayers, type TilesetName } from '../tiles/tile-sources';
+import { MAX_ZOOM, parseTileCoord } from '../tiles/tile-coords';
+import { isTilesetName, tileJson, type TilesetName } from '../tiles/tile-sources';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -27,18 +26,7 @@ export function tileRoutes(ctx: AppContext): Router {
     const { id } = await ctx.versions.current();
     // Never the Host header (anyone can send any): the configured public URL, else a path on this origin.
     const origin = ctx.publicUrl ?? '';
-    res.set('Cache-Control', 'no-cache').json({
-      tilejson: '3.0.0',
-      name: `ALI Atlas – ${name}`,
-      attribution: ATTRIBUTION,
-      scheme: 'xyz',
-      tiles: [`${origin}/tiles/${name}/{z}/{x}/{y}.pbf?v=${id}`],
-      minzoom: MIN_ZOOM,
-      maxzoom: MAX_ZOOM,
-      bounds: [6.6, 35.4, 18.6, 47.1],
-      vector_layers: vectorLayers(name),
-      dataVersion: id,
-    });
+    res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}/tiles/${name}/{z}/{x}/{y}.pbf?v=${id}`], maxZoom: MAX_ZOOM, dataVersion: id }));
   });
 
   router.get('/tiles/:tileset/:z/:x/:y.pbf', async (req, res) => {

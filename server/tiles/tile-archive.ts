@@ -1,25 +1,10 @@
-import { ATTRIBUTION } from '../../geodata/datasets';
 import type { TileIndex } from './tile-index';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer';
-import { vectorLayers, type TilesetName } from './tile-sources';
-
-/** Where the atlas has data: tiles outside are empty and not stored. */
-export const ITALY_BOUNDS: [number, number, number, number] = [6.6, 35.4, 18.6, 47.1];
+import { ITALY_BOUNDS, tilesCovering } from './tile-coords';
+import { tileJson, type TilesetName } from './tile-sources';
 
 /** The deepest zoom stored in an archive: clients over-zoom beyond it (z12 keeps boundaries to ~2 m). */
 export const ARCHIVE_MAX_ZOOM = 12;
-
-const lonToX = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
-const latToY = (lat: number, z: number) => {
-  const r = (lat * Math.PI) / 180;
-  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
-};
-
-/** The tile coordinates covering `bounds` at zoom z. */
-export function* tilesCovering(bounds: readonly [number, number, number, number], z: number): Generator<{ z: number; x: number; y: number }> {
-  const [west, south, east, north] = bounds;
-  for (let x = lonToX(west, z); x <= lonToX(east, z); x++) for (let y = latToY(north, z); y <= latToY(south, z); y++) yield { z, x, y };
-}
 
 export interface ArchiveProgress {
   (done: number, total: number): void;
@@ -40,6 +25,6 @@ export function buildTileArchive(index: TileIndex, tileset: TilesetName, options
     maxZoom,
     bounds: ITALY_BOUNDS,
     center: [12.5, 42.0, 5],
-    metadata: { name: `ALI Atlas – ${tileset}`, attribution: ATTRIBUTION, vector_layers: vectorLayers(tileset), dataVersion: options.dataVersion },
+    metadata: tileJson(tileset, { tiles: [`pmtiles://${tileset}.pmtiles/{z}/{x}/{y}`], maxZoom, dataVersion: options.dataVersion }),
   });
 }

@@ -1,11 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { ATTRIBUTION } from '../../geodata/datasets';
 import { DataVersionWatcher } from '../data/data-version';
-import { ARCHIVE_MAX_ZOOM, buildTileArchive, ITALY_BOUNDS, type ArchiveProgress } from './tile-archive';
+import { ARCHIVE_MAX_ZOOM, buildTileArchive, type ArchiveProgress } from './tile-archive';
 import { TileIndex } from './tile-index';
-import { TILESETS, vectorLayers, type TilesetName } from './tile-sources';
+import { tileJson, TILESETS, type TilesetName } from './tile-sources';
 
 export interface ExportedTileset {
   name: TilesetName;
@@ -35,19 +34,8 @@ export async function exportTiles(
     // Written beside and renamed: a server reading the old archive never sees half a file.
     await fs.writeFile(`${file}.tmp`, archive);
     await fs.rename(`${file}.tmp`, file);
-    const tilejson = {
-      tilejson: '3.0.0',
-      name: `ALI Atlas – ${name}`,
-      attribution: ATTRIBUTION,
-      scheme: 'xyz',
-      // Read through the archive (the pmtiles protocol in MapLibre, or any PMTiles reader).
-      tiles: [`pmtiles://${name}.pmtiles/{z}/{x}/{y}`],
-      minzoom: 0,
-      maxzoom: maxZoom,
-      bounds: ITALY_BOUNDS,
-      vector_layers: vectorLayers(name),
-      dataVersion,
-    };
+    // Read through the archive (the pmtiles protocol in MapLibre, or any PMTiles reader).
+    const tilejson = tileJson(name, { tiles: [`pmtiles://${name}.pmtiles/{z}/{x}/{y}`], maxZoom, dataVersion });
     await fs.writeFile(path.join(dir, `${name}.json`), `${JSON.stringify(tilejson, null, 2)}\n`);
     written.push({ name, file, bytes: archive.length, seconds: (performance.now() - started) / 1000 });
   }

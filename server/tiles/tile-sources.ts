@@ -1,3 +1,5 @@
+import { ATTRIBUTION } from '../../geodata/datasets';
+import { ITALY_BOUNDS, MIN_ZOOM } from './tile-coords';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Knex } from 'knex';
 
@@ -69,6 +71,22 @@ export type TilesetName = keyof typeof TILESETS;
 /** TileJSON `vector_layers` of a tileset, from the layers' own definitions. */
 export function vectorLayers(name: TilesetName): { id: string; minzoom: number; fields: Record<string, string> }[] {
   return TILESETS[name].map((id) => ({ id, minzoom: TILE_LAYERS[id].minZoom, fields: TILE_LAYERS[id].fields }));
+}
+
+/** A tileset's TileJSON 3.0 (with our `dataVersion`), for the app's own tiles and for exported archives alike. */
+export function tileJson(name: TilesetName, options: { tiles: string[]; maxZoom: number; dataVersion: number }) {
+  return {
+    tilejson: '3.0.0',
+    name: `ALI Atlas – ${name}`,
+    attribution: ATTRIBUTION,
+    scheme: 'xyz',
+    tiles: options.tiles,
+    minzoom: MIN_ZOOM,
+    maxzoom: options.maxZoom,
+    bounds: ITALY_BOUNDS,
+    vector_layers: vectorLayers(name),
+    dataVersion: options.dataVersion,
+  };
 }
 
 export function isTilesetName(name: string): name is TilesetName {

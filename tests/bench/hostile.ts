@@ -1,4 +1,5 @@
 import type { Database } from '../../infra/db/database';
+import { percentile } from './measure';
 
 export interface HostileFigures {
   healthP99Alone: number;
@@ -12,7 +13,6 @@ export interface HostileFigures {
   alliances: number;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
 
 /** The self-crossing zigzag of issue #10 (1,000 vertices). */
 function zigzag(n: number): [number, number][] {

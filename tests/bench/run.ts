@@ -3,11 +3,9 @@
  * server's overhead over bare database time, contiguity and analyze times, server memory.
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { contiguity } from '../../domain/contiguity';
@@ -18,7 +16,6 @@ import { importGeodata } from '../../geodata/import/pipeline';
 import { silentProgress } from '../../geodata/progress';
 import { loadGeodata } from '../../geodata/load';
 import { createApp } from '../../server/app';
-import { PROJECT_ROOT } from '../../infra/paths';
 import { createContext } from '../../server/context';
 import { openDatabase, type Database } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
@@ -30,9 +27,10 @@ import { benchServices } from './services';
 import { benchHostile } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
 import { compareTileSources } from './tile-sources';
+import { load, percentile } from './measure';
+import { tileAt } from '../../server/tiles/tile-coords';
 import { followChanges } from '../../server/context';
 
-const run = promisify(execFile);
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
 const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
   rows.push({ engine, measure, value: Math.round(value * 100) / 100, unit, ...(goal ? { goal } : {}) });
@@ -41,10 +39,6 @@ const record = (engine: string, measure: string, value: number, unit: string, go
 };
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 /** Real tiles z5–z12 around a few Italian cities. */
 function benchTiles(): { z: number; x: number; y: number }[] {
@@ -52,11 +46,8 @@ function benchTiles(): { z: number; x: number; y: number }[] {
   const tiles: { z: number; x: number; y: number }[] = [];
   for (let z = 5; z <= 12; z++) {
     for (const [lon, lat] of places as [number, number][]) {
-      const n = 2 ** z;
-      const x = Math.floor(((lon + 180) / 360) * n);
-      const r = (lat * Math.PI) / 180;
-      const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-      if (!tiles.some((t) => t.z === z && t.x === x && t.y === y)) tiles.push({ z, x, y });
+      const t = tileAt(lon, lat, z);
+      if (!tiles.some((o) => o.z === t.z && o.x === t.x && o.y === t.y)) tiles.push(t);
     }
   }
   return tiles;
@@ -140,16 +131,12 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   record(engine, 'bare database time for the same tiles p50', percentile(bare, 50), 'ms');
   record(engine, 'overhead ratio: cold tile p50 / bare database p50', percentile(cold, 50) / percentile(bare, 50), '×');
   record(engine, 'overhead ratio: warm tile p50 / bare database p50', percentile(warm, 50) / percentile(bare, 50), '×');
-  const load = JSON.parse(
-    (await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(paths), '8', '10'])).stdout,
-  ) as { requestsPerSecond: number; latencyP97_5: number; non2xx: number };
-  record(engine, 'tiles under load, all z5–z12 (10 connections)', load.requestsPerSecond, 'req/s', '≥ 3,000 req/s');
-  record(engine, 'tiles under load p97.5', load.latencyP97_5, 'ms');
+  const all = await load(base, paths, 8, 10);
+  record(engine, 'tiles under load, all z5–z12 (10 connections)', all.requestsPerSecond, 'req/s', '≥ 3,000 req/s');
+  record(engine, 'tiles under load p97.5', all.latencyP97_5, 'ms');
   // The same without the national tiles (150–290 KB each), to separate server overhead from bytes.
   const detail = paths.filter((_, i) => (tiles[i] as { z: number }).z >= 9);
-  const detailLoad = JSON.parse(
-    (await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(detail), '8', '10'])).stdout,
-  ) as { requestsPerSecond: number };
+  const detailLoad = await load(base, detail, 8, 10);
   record(engine, 'tiles under load, z9–z12 only (10 connections)', detailLoad.requestsPerSecond, 'req/s');
   // Issue 13: tiles while founders save and others search; the same tiles as an archive and as static files.
   {

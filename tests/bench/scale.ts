@@ -1,26 +1,5 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Database } from '../../infra/db/database';
-import { PROJECT_ROOT } from '../../infra/paths';
-
-const run = promisify(execFile);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
-
-export interface LoadResult {
-  requestsPerSecond: number;
-  latencyP50: number;
-  latencyP97_5: number;
-  latencyP99?: number;
-  non2xx: number;
-  errors: number;
-}
-
-/** autocannon in a child process (the load generator shares the 2 cores, as a real client would not). */
-export async function load(base: string, paths: string[], seconds: number, connections: number): Promise<LoadResult> {
-  const { stdout } = await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(paths), String(seconds), String(connections)], { maxBuffer: 1e7 });
-  return JSON.parse(stdout) as LoadResult;
-}
+import { load, percentile, type LoadResult } from './measure';
 
 const SEED_MEMBERS = ['001065', '001193', '001260'];
 

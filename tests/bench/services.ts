@@ -3,7 +3,7 @@ import { ruleSet } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
 import { rankSuggestions } from '../../domain/suggestions';
 import type { TerritoryTables } from '../../server/data/territory-store';
-import { allianceProvisions } from '../../server/queries/coverage';
+import { readProvisions } from '../../server/queries/coverage';
 import { coverageColumns } from '../../server/services/coverage';
 import type { Database } from '../../infra/db/database';
 
@@ -53,7 +53,7 @@ export async function benchServices(base: string, db: Database, tables: Territor
   const coverageHttpP50 = await timed(20, () => fetch(`${base}/api/coverage?service=suap`));
   const coverageFundamentalHttpP50 = await timed(20, () => fetch(`${base}/api/coverage?service=fundamental`));
   const columns = coverageColumns(tables);
-  const provisions = await allianceProvisions(db.knex, 'suap');
+  const provisions = (await readProvisions(db.knex)).of('suap');
   const providers = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance' as const, id: p.allianceId, name: p.allianceName } }));
   let s = performance.now();
   for (let i = 0; i < 20; i++) computeCoverage(columns, providers);

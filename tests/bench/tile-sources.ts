@@ -4,23 +4,13 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { PMTiles } from 'pmtiles';
 import type { Knex } from 'knex';
 import { gzipSync } from 'node:zlib';
 import { exportTiles } from '../../server/tiles/tile-export';
 import type { TileIndex } from '../../server/tiles/tile-index';
-import { load, type LoadResult } from './scale';
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
-
-class BufferSource implements Source {
-  constructor(private readonly buffer: Buffer) {}
-  getKey = () => 'bench';
-  getBytes = async (offset: number, length: number): Promise<RangeResponse> => {
-    const slice = this.buffer.subarray(offset, offset + length);
-    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
-  };
-}
+import { load, percentile, type LoadResult } from './measure';
+import { BufferSource } from '../helpers/pmtiles-source';
 
 export interface TileSourceFigures {
   exportSeconds: number;

@@ -8,24 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { attributeValues, hasGdal, OGRINFO, ogrinfo } from '../helpers/gdal';
 import { rfc7946Problems } from '../helpers/geojson';
 import { useTestServer } from '../helpers/test-server';
+import { ITALY_BOUNDS, tilesCovering } from '../../server/tiles/tile-coords';
 
 if (!hasGdal) console.warn(`GDAL tests skipped: no ogrinfo at ${OGRINFO} (apt-get install gdal-bin)`);
 
 const env = useTestServer();
 
-/** The Web Mercator tiles covering a box (west, south, east, north) at the given zooms. */
-function tilesCovering([w, s, e, n]: [number, number, number, number], zooms: number[]): [number, number, number][] {
-  const x = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
-  const y = (lat: number, z: number) => {
-    const r = (lat * Math.PI) / 180;
-    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
-  };
-  return zooms.flatMap((z) => {
-    const out: [number, number, number][] = [];
-    for (let tx = x(w, z); tx <= x(e, z); tx++) for (let ty = y(n, z); ty <= y(s, z); ty++) out.push([z, tx, ty]);
-    return out;
-  });
-}
+/** The Web Mercator tiles covering a box (west, south, east, north) at the given zooms, as [z, x, y]. */
+const tilesAt = (box: [number, number, number, number], zooms: number[]): [number, number, number][] =>
+  zooms.flatMap((z) => [...tilesCovering(box, z)].map((t): [number, number, number] => [t.z, t.x, t.y]));
 
 describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server', { timeout: 180_000 }, () => {
   it('lists the three OGC API collections, finds Lugo in a bbox and pages through all 7,899 Comuni', async () => {
@@ -68,7 +59,7 @@ describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server',
   it('finds no invalid polygon in any tile of Italy from zoom 5 to 8', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-tiles-'));
     try {
-      const tiles = tilesCovering([6.6, 35.4, 18.6, 47.1], [5, 6, 7, 8]);
+      const tiles = tilesAt(ITALY_BOUNDS, [5, 6, 7, 8]);
       let features = 0;
       let invalid = 0;
       const problems: string[] = [];

@@ -1,20 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PMTiles, TileType, type RangeResponse, type Source } from 'pmtiles';
+import { PMTiles, TileType } from 'pmtiles';
+import { BufferSource } from '../helpers/pmtiles-source';
 import { writePmtiles, type ArchiveTile } from '../../server/tiles/pmtiles-writer';
-import { tilesCovering, ITALY_BOUNDS } from '../../server/tiles/tile-archive';
-
-/** An archive in memory, read as a static server would serve it: by byte ranges. */
-class BufferSource implements Source {
-  readonly ranges: [number, number][] = [];
-  constructor(private readonly buffer: Buffer) {}
-  getKey = () => 'memory';
-  getBytes = async (offset: number, length: number): Promise<RangeResponse> => {
-    this.ranges.push([offset, length]);
-    const slice = this.buffer.subarray(offset, offset + length);
-    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
-  };
-}
+import { ITALY_BOUNDS, tilesCovering } from '../../server/tiles/tile-coords';
 
 const OPTIONS = { minZoom: 0, maxZoom: 14, bounds: [6.6, 35.4, 18.6, 47.1] as [number, number, number, number], center: [12.5, 42, 5] as [number, number, number], metadata: { name: 'test', vector_layers: [] } };
 /** Tiles are stored gzipped (the header says so): the reader hands them back unzipped. */
