@@ -24,7 +24,7 @@ import { comuniRoutes } from './routes/comuni';
 import { healthRoutes } from './routes/health';
 import { sourceRoutes } from './routes/sources';
 import { territoryRoutes } from './routes/territories';
-import { tileRoutes } from './routes/tiles';
+import { tileFastPath, tileRoutes } from './routes/tiles';
 import { ogcRoutes } from './routes/ogc';
 import { openDataRoutes } from './routes/open-data';
 import { openApiRoutes } from './routes/openapi';
@@ -35,10 +35,17 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', ctx.trustProxy);
+  const limits = rateLimits(ctx.rateLimits);
+  const security = securityHeaders(ctx.basemapUrl, ctx.tilesUrl);
+  // Tiles first: most requests are tiles, and a well-formed one needs none of what follows.
+  app.use(tileFastPath(ctx, security, limits.admitRead));
   app.use(requestId);
-  app.use(rateLimits(ctx.rateLimits));
+  app.use(limits.middleware);
   app.use(rejectLongUrl);
-  app.use(securityHeaders(ctx.basemapUrl, ctx.tilesUrl));
+  app.use((req, res, next) => {
+    security(req, res);
+    next();
+  });
   const compress = compression();
   // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));

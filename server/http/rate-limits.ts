@@ -1,5 +1,5 @@
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 
 /** Requests per client address per minute, by kind of request (settings RATE_LIMIT_*; see README). */
 export interface RateLimits {
@@ -43,12 +43,24 @@ const MESSAGES: Record<Kind, string> = {
   adminFailures: "Troppi tentativi di amministrazione respinti: riprova più tardi / Too many refused administrator attempts: try again later",
 };
 
+/** The limits as middleware, and the same count of reads for a path that skips the middleware. */
+export interface RateLimiter {
+  middleware: RequestHandler;
+  /**
+   * Counts one read of this client in the same window as the middleware does (the tile path,
+   * thousands a second, skips the generic middleware for this): true when allowed, otherwise
+   * the 429 has been answered.
+   */
+  admitRead(req: Request, res: Response): Promise<boolean>;
+}
+
 /**
  * Per-address limits (express-rate-limit, standard `RateLimit` / `RateLimit-Policy` headers, IETF
  * draft 8): generous for reading, stricter for writes, and only refused attempts count for the
  * administrators' routes, so a guessed token gets few tries while the real one is never slowed.
  */
-export function rateLimits(limits: RateLimits): RequestHandler {
+export function rateLimits(limits: RateLimits): RateLimiter {
+  const readStore = new MemoryStore();
   const make = (kind: Kind) =>
     rateLimit({
       windowMs: kind === 'adminFailures' ? 15 * 60_000 : 60_000,
@@ -57,10 +69,21 @@ export function rateLimits(limits: RateLimits): RequestHandler {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       skipSuccessfulRequests: kind === 'adminFailures',
+      ...(kind === 'read' ? { store: readStore } : {}),
       handler: (_req, res, _next, options) => {
         res.status(options.statusCode).json({ error: { code: 'too_many_requests', message: MESSAGES[kind] } });
       },
     });
   const limiters: Record<Kind, RequestHandler> = { read: make('read'), compute: make('compute'), write: make('write'), adminFailures: make('adminFailures') };
-  return (req, res, next) => limiters[kindOf(req.method, req.path)](req, res, next);
+  return {
+    middleware: (req, res, next) => limiters[kindOf(req.method, req.path)](req, res, next),
+    admitRead: async (req, res) => {
+      // The key the middleware uses by default: the address (behind TRUST_PROXY, the client's), IPv6 by /56.
+      const { totalHits, resetTime } = await readStore.increment(ipKeyGenerator(req.ip ?? ''));
+      if (totalHits <= limits.read) return true;
+      const retry = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
+      res.status(429).set('Retry-After', String(retry)).json({ error: { code: 'too_many_requests', message: MESSAGES.read } });
+      return false;
+    },
+  };
 }

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 
 /**
- * Security headers; the Content-Security-Policy allows only our own origin (plus an optional
+ * Security headers, set by the returned function; the Content-Security-Policy allows only our own origin (plus an optional
  * basemap and tile server). Helmet computes them once; each response then gets the same headers cheaply,
  * which matters on the tile path (thousands of requests a second).
  */
-export function securityHeaders(basemapUrl?: string, tilesUrl?: string): RequestHandler {
+export function securityHeaders(basemapUrl?: string, tilesUrl?: string): (req: Request, res: Response) => void {
   const extra = [basemapUrl, tilesUrl].filter((url): url is string => !!url).map((url) => new URL(url).origin);
   const middleware = helmet({
     contentSecurityPolicy: {
@@ -41,9 +41,8 @@ export function securityHeaders(basemapUrl?: string, tilesUrl?: string): Request
   // proxy trusted with TRUST_PROXY that says X-Forwarded-Proto: https).
   const hsts = headers.find(([name]) => name.toLowerCase() === 'strict-transport-security');
   const always = headers.filter((h) => h !== hsts);
-  return (req, res, next) => {
+  return (req, res) => {
     for (const [name, value] of always) res.setHeader(name, value);
     if (hsts && req.secure) res.setHeader(hsts[0], hsts[1]);
-    next();
   };
 }

@@ -2,7 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { recordDataVersion } from '../../geodata/import/data-version';
-import { useTestServer } from '../helpers/test-server';
+import { startTestServer, TEST_RATE_LIMITS, useTestServer } from '../helpers/test-server';
 import { APP_TILES } from '../../client/map/tile-urls';
 
 const env = useTestServer();
@@ -95,6 +95,46 @@ describe('vector tiles', () => {
       const tilejson = (await (await env.server.get(`/tiles/${name}.json`)).json()) as { minzoom: number; maxzoom: number; bounds: number[]; tiles: string[]; dataVersion: number };
       expect({ minzoom: tilejson.minzoom, maxzoom: tilejson.maxzoom, bounds: tilejson.bounds }).toEqual(APP_TILES);
       expect(tilejson.tiles[0]).toBe(`/tiles/${name}/{z}/{x}/{y}.pbf?v=${tilejson.dataVersion}`);
+    }
+  });
+
+  it('answer plain tile requests with the app\'s headers and read limit, though they skip the rest of the stack', async () => {
+    const get = await env.server.get(ROME_TILE);
+    expect(get.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(get.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(get.headers.get('content-encoding')).toBe('gzip');
+    expect(get.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = new Uint8Array(await get.arrayBuffer());
+
+    const head = await env.server.get(ROME_TILE, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+
+    // A client that cannot read gzip gets the tile itself.
+    const plain = await env.server.get(ROME_TILE, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(new Uint8Array(await plain.arrayBuffer())).toEqual(bytes);
+    expect(Number(plain.headers.get('content-length'))).toBe(bytes.byteLength);
+
+    // Other query parameters take the general route, which serves the same tile.
+    const other = await env.server.get(`${ROME_TILE}?v=1&style=x`);
+    expect(other.status).toBe(200);
+    expect(new Uint8Array(await other.arrayBuffer())).toEqual(bytes);
+
+    // Tiles and the API's reads share one budget per address.
+    const limited = await startTestServer(env.database.db, undefined, { rateLimits: { ...TEST_RATE_LIMITS, read: 3 } });
+    try {
+      expect((await limited.get(ROME_TILE)).status).toBe(200);
+      expect((await limited.get('/api/health')).status).toBe(200);
+      expect((await limited.get('/tiles/comuni/6/10/10.pbf')).status).toBe(204);
+      const refused = await limited.get(ROME_TILE);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Troppe richieste/);
+      expect((await limited.get('/api/health')).status).toBe(429);
+    } finally {
+      await limited.close();
     }
   });
 });

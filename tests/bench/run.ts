@@ -153,6 +153,12 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, 'tile from the in-memory cutter (warm), in-process p50', sources.cutterWarmP50, 'ms');
     record(engine, 'static files (express.static, as a CDN would), 8 connections', sources.staticFiles.requestsPerSecond, 'req/s');
     record(engine, 'ratio: app tiles idle / static files', during.idle.requestsPerSecond / sources.staticFiles.requestsPerSecond, '×');
+    if (sources.nginx) {
+      record(engine, 'static files from nginx (1 worker, sendfile), 8 connections: the ceiling here', sources.nginx.requestsPerSecond, 'req/s');
+      record(engine, 'ratio: app tiles idle / nginx', during.idle.requestsPerSecond / sources.nginx.requestsPerSecond, '×');
+    } else {
+      console.error('nginx not installed: no nginx baseline (apt-get install nginx)');
+    }
     const search = await searchFigures(base, [...tables.facts.keys()]);
     record(engine, 'search p50 (10 queries × 10, HTTP)', search.searchP50, 'ms', '≤ 5 ms');
     record(engine, 'search p95', search.searchP95, 'ms');

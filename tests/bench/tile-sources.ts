@@ -11,6 +11,7 @@ import { exportTiles } from '../../server/tiles/tile-export';
 import type { TileIndex } from '../../server/tiles/tile-index';
 import { load, percentile, type LoadResult } from './measure';
 import { BufferSource } from '../helpers/pmtiles-source';
+import { hasNginx, withNginx } from './nginx';
 
 export interface TileSourceFigures {
   exportSeconds: number;
@@ -18,11 +19,13 @@ export interface TileSourceFigures {
   archiveReadP50: number;
   cutterWarmP50: number;
   staticFiles: LoadResult;
+  /** The same files from nginx, when installed: the most this machine and its load generator reach. */
+  nginx?: LoadResult;
 }
 
 /**
  * The same tiles three ways: the exported PMTiles archive read in-process, the in-memory cutter
- * (warm), and plain static files (express.static, as a CDN or nginx would serve them) under load.
+ * (warm), and plain static files under load: express.static, and nginx when it is installed.
  */
 export async function compareTileSources(knex: Knex, index: TileIndex, tiles: { z: number; x: number; y: number }[]): Promise<TileSourceFigures> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-tiles-'));
@@ -63,8 +66,10 @@ export async function compareTileSources(knex: Knex, index: TileIndex, tiles: { 
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const staticFiles = await load(base, tiles.map((t) => `/${t.z}/${t.x}/${t.y}.pbf`), 8, 8);
-    return { exportSeconds, archiveBytes: comuni!.bytes, archiveReadP50: percentile(archiveTimes, 50), cutterWarmP50: percentile(cutterTimes, 50), staticFiles };
+    const filePaths = tiles.map((t) => `/${t.z}/${t.x}/${t.y}.pbf`);
+    const staticFiles = await load(base, filePaths, 8, 8);
+    const nginx = hasNginx() ? await withNginx(files, (nginxBase) => load(nginxBase, filePaths, 8, 8)) : undefined;
+    return { exportSeconds, archiveBytes: comuni!.bytes, archiveReadP50: percentile(archiveTimes, 50), cutterWarmP50: percentile(cutterTimes, 50), staticFiles, ...(nginx ? { nginx } : {}) };
   } finally {
     if (server) await new Promise((resolve) => server!.close(resolve));
     await fs.rm(dir, { recursive: true, force: true });
