@@ -13,6 +13,7 @@ import { ensureClientBuilt } from './client-build';
 import { PROJECT_ROOT, readServerConfig } from './config';
 import { createContext, followChanges } from './context';
 import { createHttpServer } from './http/server';
+import { describeMemory, memoryReport } from './data/memory-report';
 
 /** True once every dataset of the first import has been written (an interrupted import is redone). */
 async function isImported(db: Database): Promise<boolean> {
@@ -82,7 +83,11 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);
     // Warm the caches so the first visitor does not wait for them.
-    void ctx.tables.get().then(() => ctx.tiles.comuni.get()).catch((error: unknown) => console.error(error));
+    void ctx.tables
+      .get()
+      .then(() => ctx.tiles.comuni.get())
+      .then(async () => console.log(describeMemory(await memoryReport(ctx))))
+      .catch((error: unknown) => console.error(error));
 
     const stop = () => {
       server.close();

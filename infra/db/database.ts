@@ -5,7 +5,7 @@ import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { migrationSource } from './migrations';
-import { openRemotePglite } from './pglite-remote';
+import { openRemotePglite, type EngineMemory } from './pglite-remote';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -23,6 +23,8 @@ export interface Database {
   listen(channel: string, onNotify: (payload: string | null) => void): Promise<Unlisten>;
   /** Embedded engine only: the whole data directory as a gzipped tarball (a backup). */
   dumpDataDir?: () => Promise<Blob>;
+  /** Embedded engine only: what the database holds in this process's memory. */
+  memory?: () => Promise<EngineMemory>;
 }
 
 export interface OpenOptions {
@@ -150,6 +152,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     // forwards them; stopping after the database closed is a no-op).
     listen: (channel, onNotify) => pglite.listen(channelName(channel), (payload) => onNotify(payload)),
     dumpDataDir: () => pglite.dumpDataDir(),
+    memory: () => pglite.memory(),
     close: async () => {
       try {
         await knex.destroy();

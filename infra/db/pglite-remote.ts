@@ -1,11 +1,20 @@
 import { Worker } from 'node:worker_threads';
 
+/** The embedded engine's share of the process's memory. */
+export interface EngineMemory {
+  /** PGlite's WebAssembly memory (shared buffers, sorts, PostGIS): it grows and is never given back. */
+  wasmBytes: number;
+  /** The JavaScript heap of the thread PGlite runs in. */
+  workerHeapBytes: number;
+}
+
 /** What knex-pglite asks of a PGlite instance, answered by the worker (see pglite-worker.mjs). */
 export interface RemotePglite {
   waitReady: Promise<void>;
   query(sql: string, params?: unknown[], options?: object): Promise<{ rows: unknown[]; fields: unknown[]; affectedRows?: number }>;
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   dumpDataDir(): Promise<Blob>;
+  memory(): Promise<EngineMemory>;
   close(): Promise<void>;
 }
 
@@ -78,6 +87,7 @@ export function openRemotePglite(dataDir: string, loadDataDir?: Blob): RemotePgl
         if (!closed) await call({ type: 'unlisten', listenId });
       };
     },
+    memory: () => call<EngineMemory>({ type: 'memory' }),
     dumpDataDir: async () => new Blob([await call<ArrayBuffer>({ type: 'dump' })], { type: 'application/x-gzip' }),
     close: async () => {
       if (closed) return;

@@ -1,7 +1,8 @@
 // The embedded database in a worker thread: PGlite (WebAssembly) runs its queries here, so that
 // a long save or search never stalls the HTTP event loop. Plain JavaScript: worker threads load it
 // as it is, under `npm start`, the CLI and the tests alike. The main thread talks to it through
-// `pglite-remote.ts` (messages: open, query, listen, unlisten, dump, close).
+// `pglite-remote.ts` (messages: open, query, listen, unlisten, memory, dump, close).
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -48,6 +49,11 @@ async function handle(message) {
       listeners.delete(String(message.listenId));
       if (unlisten && !db.closed) await unlisten();
       return null;
+    }
+    case 'memory': {
+      // PGlite's WebAssembly memory only grows; this thread's own JavaScript heap besides it.
+      const wasm = db?.mod?.HEAPU8?.buffer?.byteLength ?? 0;
+      return { wasmBytes: wasm, workerHeapBytes: getHeapStatistics().used_heap_size };
     }
     case 'dump': {
       const blob = await db.dumpDataDir('gzip');

@@ -61,17 +61,27 @@ export class DataVersionWatcher {
  */
 export class Versioned<T> {
   private entry: { version: number; value: Promise<T> } | null = null;
+  private settled: T | undefined;
 
   constructor(
     private readonly versions: DataVersionWatcher,
     private readonly build: (version: number) => Promise<T>,
   ) {}
 
+  /** The value if it has been built (any version), without building it. */
+  peek(): T | undefined {
+    return this.settled;
+  }
+
   async get(): Promise<{ version: number; value: T }> {
     const { id } = await this.versions.current();
     if (!this.entry || this.entry.version !== id) {
       const value = this.build(id);
       this.entry = { version: id, value };
+      this.settled = undefined;
+      void value.then((built) => {
+        if (this.entry?.value === value) this.settled = built;
+      }, () => undefined);
       value.catch(() => {
         if (this.entry?.value === value) this.entry = null;
       });

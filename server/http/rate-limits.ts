@@ -27,7 +27,7 @@ type Kind = keyof RateLimits;
 const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom)$)/;
 
 /** Routes an administrator's token opens, reading ones included: only refused attempts count. */
-const ADMIN_OR_FOUNDER_PATHS = /^\/api\/alliances\/\d+\/invitations(\/\d+)?$/;
+const ADMIN_OR_FOUNDER_PATHS = /^\/api\/(alliances\/\d+\/invitations(\/\d+)?|health\/memory)$/;
 
 function kindOf(method: string, path: string): Kind {
   if (ADMIN_OR_FOUNDER_PATHS.test(path) && method !== 'POST') return 'adminFailures';

@@ -1,8 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { RETRY_AFTER_SECONDS } from '../http/errors';
+import { requireAdmin } from '../http/admin';
+import { memoryReport } from '../data/memory-report';
 
-/** `GET /api/health`: 200 with the engine and data version, or 503 while the database does not answer. */
+/**
+ * `GET /api/health`: 200 with the engine and data version, or 503 while the database does not answer;
+ * `GET /api/health/memory`: the memory breakdown, for administrators.
+ */
 export function healthRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/health', async (_req, res) => {
@@ -27,6 +32,11 @@ export function healthRoutes(ctx: AppContext): Router {
           error: { code: 'unavailable', message: 'Il database non risponde: riprova tra poco / The database does not answer: try again shortly' },
         });
     }
+  });
+  // Where the memory goes (heap, PGlite, tile cache): for operators, with the administrators' token.
+  router.get('/api/health/memory', async (req, res) => {
+    requireAdmin(req, ctx.adminToken);
+    res.set('Cache-Control', 'no-store').json(await memoryReport(ctx));
   });
   return router;
 }

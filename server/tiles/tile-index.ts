@@ -16,6 +16,7 @@ export interface EncodedTile {
 /** Vector tiles cut in memory from the database's geometry (the same on both engines). */
 export class TileIndex {
   private readonly cache = new Map<string, EncodedTile | null>();
+  private bytes = 0;
 
   private constructor(
     private readonly layers: Map<TileLayerName, { index: GeoJSONVT; minZoom: number }>,
@@ -40,10 +41,19 @@ export class TileIndex {
     const encoded = this.render({ z, x, y });
     if (this.cache.size >= this.cacheSize) {
       const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
+      if (oldest !== undefined) {
+        this.bytes -= this.cache.get(oldest)?.gzipped.length ?? 0;
+        this.cache.delete(oldest);
+      }
     }
     this.cache.set(key, encoded);
+    this.bytes += encoded?.gzipped.length ?? 0;
     return encoded;
+  }
+
+  /** Tiles kept, and their bytes (gzipped). */
+  get cached(): { tiles: number; bytes: number } {
+    return { tiles: this.cache.size, bytes: this.bytes };
   }
 
   /** The tile cut and encoded, without keeping it (an archive's build goes through every tile once). */

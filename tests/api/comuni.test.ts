@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { foldName } from '../../domain/text';
-import { useTestServer } from '../helpers/test-server';
+import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
 
@@ -14,6 +14,29 @@ describe('GET /api/health', () => {
     const body = await json(response);
     expect(body).toMatchObject({ status: 'ok', engine: inject('engine'), comuni: 7899 });
     expect(body.dataVersion).toBeGreaterThan(0);
+  });
+
+  it('tells administrators, and only them, where the memory goes', async () => {
+    expect((await env.server.get('/api/health/memory')).status).toBe(401);
+    expect((await env.server.get('/api/health/memory', { headers: { Authorization: 'Bearer not-the-admin-token-000' } })).status).toBe(403);
+    await (await env.server.get('/tiles/comuni/10/547/380.pbf')).arrayBuffer();
+    const response = await env.server.get('/api/health/memory', { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const report = (await response.json()) as { rssMb: number; heapUsedMb: number; heapTotalMb: number; heapLimitMb: number; pglite?: { wasmMb: number; heapMb: number }; tileCache: { tiles: number; bytes: number } };
+    expect(report.heapUsedMb).toBeGreaterThan(0);
+    expect(report.heapTotalMb).toBeGreaterThanOrEqual(report.heapUsedMb);
+    expect(report.rssMb).toBeGreaterThan(report.heapUsedMb);
+    expect(report.heapLimitMb).toBeGreaterThan(report.heapTotalMb);
+    expect(report.tileCache.tiles).toBeGreaterThanOrEqual(1);
+    expect(report.tileCache.bytes).toBeGreaterThan(100);
+    if (inject('engine') === 'pglite') {
+      // PGlite's WebAssembly memory starts at 128 MB and holds its shared buffers.
+      expect(report.pglite!.wasmMb).toBeGreaterThanOrEqual(128);
+      expect(report.pglite!.heapMb).toBeGreaterThan(0);
+    } else {
+      expect(report.pglite).toBeUndefined();
+    }
   });
 
   it('sends security headers with a same-origin Content-Security-Policy', async () => {
