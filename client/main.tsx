@@ -7,6 +7,7 @@ import { AdhesionPage } from './adhesion/AdhesionPage';
 import { keepSecret, parseAdhesionLink } from './adhesion/adhesion-link';
 import { initI18n } from './i18n';
 import { parseViewState } from './state/view-state';
+import { loadAtlas } from './data/atlas';
 
 initI18n(parseViewState(window.location.search).lang);
 
@@ -15,4 +16,6 @@ if (!root) throw new Error('Missing #root element');
 // An invited Comune's adhesion link opens its own page; every other address is the map.
 const link = parseAdhesionLink(window.location);
 const adhesion = link && keepSecret(link, sessionStorage, (url) => history.replaceState(null, '', url), window.location);
+// The attribute table first: it travels while React renders and the map sets up its WebGL context.
+if (!adhesion) void loadAtlas().catch(() => undefined);
 createRoot(root).render(<StrictMode>{adhesion ? <AdhesionPage link={adhesion} /> : <App />}</StrictMode>);

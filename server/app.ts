@@ -108,7 +108,7 @@ export function createApp(ctx: AppContext): Express {
 /**
  * The client's page, read when it changes (a rebuild), with the data version and where the tiles
  * are (TILES_URL) in meta tags: the map asks for its first tiles at once, without a TileJSON or
- * /api/config round trip before them.
+ * /api/config round trip before them; and a preload of the attribute table of that version.
  */
 function indexPage(file: string, tilesUrl: string | undefined): (dataVersion: number) => string {
   let cached: { mtimeMs: number; dataVersion: number; html: string } | null = null;
@@ -116,7 +116,8 @@ function indexPage(file: string, tilesUrl: string | undefined): (dataVersion: nu
   return (dataVersion) => {
     const { mtimeMs } = fs.statSync(file);
     if (!cached || cached.mtimeMs !== mtimeMs || cached.dataVersion !== dataVersion) {
-      const meta = `<meta name="ali-data-version" content="${dataVersion}">${tiles}`;
+      // The attribute table, versioned like the tiles: asked for while the scripts still load.
+      const meta = `<meta name="ali-data-version" content="${dataVersion}">${tiles}<link rel="preload" href="/api/atlas?v=${dataVersion}" as="fetch" crossorigin="anonymous">`;
       cached = { mtimeMs, dataVersion, html: fs.readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`) };
     }
     return cached.html;

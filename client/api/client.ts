@@ -61,7 +61,8 @@ const sendJson = <T>(method: string, path: string, body: unknown, options: { sig
 
 export const api = {
   config: () => getJson<{ basemapUrl: string | null; attribution: string }>('/api/config'),
-  atlas: () => getJson<AtlasTable>('/api/atlas'),
+  /** With the page's data version, the URL the page preloads (immutable: cached for good). */
+  atlas: (version: string | null) => getJson<AtlasTable>(version ? `/api/atlas?v=${version}` : '/api/atlas'),
   sources: () => getJson<SourcesAnswer>('/api/sources'),
   comune: (code: string, signal?: AbortSignal) => getJson<ComuneDetails>(`/api/comuni/${encodeURIComponent(code)}`, signal),
   search: (q: string, signal?: AbortSignal) =>

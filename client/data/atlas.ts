@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AtlasTable } from '../../domain/atlas-table';
 import { api } from '../api/client';
+import { pageDataVersion } from '../page-meta';
 
 /** The attribute table with a lookup by ISTAT code. */
 export class Atlas {
@@ -33,13 +34,27 @@ export class Atlas {
   }
 }
 
-/** Loads the table once; the server caches it by data version. */
+let request: Promise<AtlasTable> | null = null;
+
+/**
+ * Starts loading the table (once): `main.tsx` calls it before React renders, so the table travels
+ * while the map is being set up (the page preloads the same URL); a failed load is asked again
+ * by the next caller.
+ */
+export function loadAtlas(): Promise<AtlasTable> {
+  request ??= api.atlas(pageDataVersion()).catch((error: unknown) => {
+    request = null;
+    throw error;
+  });
+  return request;
+}
+
+/** The table, once loaded; the server caches it by data version. */
 export function useAtlas(): { atlas: Atlas | null; error: string | null } {
   const [state, setState] = useState<{ atlas: Atlas | null; error: string | null }>({ atlas: null, error: null });
   useEffect(() => {
     let live = true;
-    api
-      .atlas()
+    loadAtlas()
       .then((table) => live && setState({ atlas: new Atlas(table), error: null }))
       .catch((error: unknown) => live && setState({ atlas: null, error: (error as Error).message }));
     return () => {

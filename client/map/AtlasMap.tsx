@@ -125,7 +125,9 @@ export function AtlasMap(props: Props) {
       onCentre: setKeyboardCentre,
       onPick: (code) => callbacks.current.onSelect(code),
     });
-    map.on('load', () => setReady(true));
+    // Ready once the style is: the attribute table is joined and the theme set before the first
+    // tiles arrive, so they are drawn once, in their colours (not grey first, then again).
+    map.once('style.load', () => setReady(true));
     // Busy for screen readers (and for tests and benchmarks) until every visible tile is drawn in its colours.
     element.setAttribute('aria-busy', 'true');
     map.on('dataloading', () => {

@@ -1,13 +1,8 @@
 import type { VectorSourceSpecification } from 'maplibre-gl';
-
-/** A meta tag the server writes into the page. */
-function meta(name: string): string | null {
-  if (typeof document === 'undefined') return null;
-  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || null;
-}
+import { pageDataVersion, pageMeta } from '../page-meta';
 
 /** Where the server said the tiles are (TILES_URL); null = this app's /tiles. */
-export const tilesUrl = (): string | null => meta('ali-tiles-url');
+export const tilesUrl = (): string | null => pageMeta('ali-tiles-url');
 
 /** The zoom levels and extent of the app's tilesets (as their TileJSON says). */
 export const APP_TILES = { minzoom: 0, maxzoom: 14, bounds: [6.6, 35.4, 18.6, 47.1] as [number, number, number, number] };
@@ -21,7 +16,7 @@ export const APP_TILES = { minzoom: 0, maxzoom: 14, bounds: [6.6, 35.4, 18.6, 47
 export function tileSource(origin: string, tileset: 'comuni' | 'associations'): VectorSourceSpecification {
   const archives = tilesUrl();
   if (archives) return { type: 'vector', url: `pmtiles://${archives}/${tileset}.pmtiles` };
-  const version = meta('ali-data-version');
-  if (version && /^\d+$/.test(version)) return { type: 'vector', tiles: [`${origin}/tiles/${tileset}/{z}/{x}/{y}.pbf?v=${version}`], ...APP_TILES };
+  const version = pageDataVersion();
+  if (version) return { type: 'vector', tiles: [`${origin}/tiles/${tileset}/{z}/{x}/{y}.pbf?v=${version}`], ...APP_TILES };
   return { type: 'vector', url: `${origin}/tiles/${tileset}.json` };
 }
