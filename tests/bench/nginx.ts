@@ -13,7 +13,8 @@ export function hasNginx(): boolean {
   }
 }
 
-const freePort = (): Promise<number> =>
+/** A port nothing listens on now. */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as net.AddressInfo;

@@ -21,6 +21,8 @@ export interface TileSourceFigures {
   staticFiles: LoadResult;
   /** The same files from nginx, when installed: the most this machine and its load generator reach. */
   nginx?: LoadResult;
+  /** nginx again with 200 connections, as the 200 readers' test opens: its p99 is the floor there. */
+  nginx200?: LoadResult;
 }
 
 /**
@@ -68,8 +70,10 @@ export async function compareTileSources(knex: Knex, index: TileIndex, tiles: { 
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const filePaths = tiles.map((t) => `/${t.z}/${t.x}/${t.y}.pbf`);
     const staticFiles = await load(base, filePaths, 8, 8);
-    const nginx = hasNginx() ? await withNginx(files, (nginxBase) => load(nginxBase, filePaths, 8, 8)) : undefined;
-    return { exportSeconds, archiveBytes: comuni!.bytes, archiveReadP50: percentile(archiveTimes, 50), cutterWarmP50: percentile(cutterTimes, 50), staticFiles, ...(nginx ? { nginx } : {}) };
+    const nginx = hasNginx()
+      ? await withNginx(files, async (nginxBase) => ({ nginx: await load(nginxBase, filePaths, 8, 8), nginx200: await load(nginxBase, filePaths, 10, 200) }))
+      : {};
+    return { exportSeconds, archiveBytes: comuni!.bytes, archiveReadP50: percentile(archiveTimes, 50), cutterWarmP50: percentile(cutterTimes, 50), staticFiles, ...nginx };
   } finally {
     if (server) await new Promise((resolve) => server!.close(resolve));
     await fs.rm(dir, { recursive: true, force: true });

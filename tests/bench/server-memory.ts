@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../../infra/paths';
+import type { MemoryReport } from '../../server/data/memory-report';
+import { load } from './measure';
+import { freePort } from './nginx';
+
+export interface ServerMemory {
+  /** `npm start`'s RSS once its caches are warm, and its breakdown then. */
+  afterStart: MemoryReport;
+  /** The highest RSS seen during the rounds of mixed reads, with the breakdown at that moment. */
+  peak: MemoryReport;
+  /** After the load, 15 s idle. */
+  afterIdle: MemoryReport;
+  rounds: number;
+}
+
+const TOKEN = 'bench-memory-admin-token-0000';
+
+/**
+ * `npm start` as a user runs it (its own process, the embedded engine on `dataDir`), then rounds of
+ * tiles and API reads (8 s each): the memory goal is about that process, not the bench's.
+ */
+export async function serverMemory(dataDir: string, tilePaths: string[], rounds = 3): Promise<ServerMemory> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE: '100000000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const warm = new Promise<void>((resolve, reject) => {
+    // The log line `npm start` writes once its caches are warm.
+    server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Memoria') && resolve());
+    server.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
+    setTimeout(() => reject(new Error('npm start was not warm within 5 minutes')), 300_000).unref();
+  });
+  try {
+    await warm;
+    const report = async (): Promise<MemoryReport> => {
+      const response = await fetch(`${base}/api/health/memory`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      return (await response.json()) as MemoryReport;
+    };
+    const afterStart = await report();
+    const list = (await (await fetch(`${base}/api/alliances`)).json()) as { alliances: { id: number }[] };
+    const api = [
+      '/api/atlas', '/api/alliances', '/api/alliances.geojson', '/api/coverage?service=protocollo', '/api/config',
+      ...['roma', 'san', 'lugo', 'monte'].map((q) => `/api/comuni?q=${q}`),
+      ...list.alliances.slice(0, 20).map((a) => `/api/alliances/${a.id}`),
+    ];
+    let peak = afterStart;
+    const sample = async () => {
+      const now = await report();
+      if (now.rssMb > peak.rssMb) peak = now;
+    };
+    for (let round = 0; round < rounds; round++) {
+      await load(base, tilePaths, 8, 10);
+      await sample();
+      await load(base, api, 8, 10);
+      await sample();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    return { afterStart, peak, afterIdle: await report(), rounds };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
+  }
+}
