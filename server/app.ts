@@ -6,7 +6,7 @@ import { errorHandler, requestId, unknownRoute } from './http/errors';
 import { securityHeaders } from './http/security';
 import { rejectMalformedText } from './http/well-formed';
 import { rejectLongUrl } from './http/server';
-import { rateLimits } from './http/rate-limits';
+import { mayWrite, rateLimits } from './http/rate-limits';
 import { associationRoutes } from './routes/associations';
 import { allianceRoutes } from './routes/alliances';
 import { adhesionRoutes } from './routes/adhesion';
@@ -51,9 +51,10 @@ export function createApp(ctx: AppContext): Express {
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
   // A write answered here moves this instance's alliances revision before its answer leaves (its
   // transaction has committed by then), so its author never reads a cached state older than their
-  // write; other instances hear NOTIFY.
+  // write; other instances hear NOTIFY. Computations (contiguity, suggestions…) store nothing and
+  // leave the caches be.
   app.use((req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (mayWrite(req.method, req.path)) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: typeof res, ...args: unknown[]) {
         ctx.alliancesRevision.bump();

@@ -19,6 +19,10 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, compute: 300, write: 30, adminFailures: 10 };
 
 const COMPUTE_PATHS = new Set(['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions']);
+
+/** Whether a request may change what is stored: any method but GET, HEAD and OPTIONS, except the computations. */
+export const mayWrite = (method: string, path: string): boolean =>
+  method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !(method === 'POST' && COMPUTE_PATHS.has(path));
 const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exception$)/;
 
 type Kind = keyof RateLimits;

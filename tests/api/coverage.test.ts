@@ -143,6 +143,18 @@ describe('POST /api/suggestions', () => {
     for (const s of small) expect(s.reasons.map((r) => r.id)).toContain('small');
   });
 
+  it('leave the cached alliances state be (they store nothing), while a save moves it on', async () => {
+    const revision = () => env.server.ctx.alliancesRevision.current();
+    const before = revision();
+    expect((await suggest({ members: [AGLIE] })).status).toBe(200);
+    expect((await env.server.post('/api/contiguity', { members: [AGLIE] })).status).toBe(200);
+    expect((await env.server.post('/api/territories/analyze', { members: [AGLIE] })).status).toBe(200);
+    expect(revision()).toBe(before);
+    const saved = await env.server.post('/api/alliances', { name: 'ALI che sposta la revisione', members: [{ code: AGLIE }] });
+    expect(saved.status).toBe(201);
+    expect(revision()).toBeGreaterThan(before);
+  });
+
   it('refuses unknown Comuni and services', async () => {
     expect((await suggest({ members: ['999999'] })).status).toBe(422);
     expect((await suggest({ members: [AGLIE], services: ['teletrasporto'] })).status).toBe(422);
