@@ -159,6 +159,11 @@ export const OPERATIONS: readonly Operation[] = [
     responses: { 200: 'ok: engine, comuni, dataVersion, importedAt', 503: 'the database does not answer' },
   },
   {
+    method: 'get', path: '/api/health/memory', tag: 'system', auth: 'admin',
+    summary: { it: 'Dove va la memoria: heap, PGlite, tile in cache', en: 'Where the memory goes: heap, PGlite, cached tiles' },
+    responses: { 200: '{ rssMb, heapUsedMb, heapTotalMb, heapLimitMb, externalMb, pglite?, tileCache }' },
+  },
+  {
     method: 'get', path: '/api/config', tag: 'system',
     summary: { it: 'Mappa di base e attribuzione dei dati', en: 'Basemap and data attribution' },
     responses: { 200: '{ basemapUrl, attribution }' },
