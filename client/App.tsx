@@ -2,7 +2,7 @@ import { MapTooltip, type MapHover } from './map/MapTooltip';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api/client';
-import type { AssociationDetails, IssuedInvitation, SavedAlliance } from './api/types';
+import type { IssuedInvitation, SavedAlliance } from './api/types';
 import { AreaFilter } from './controls/AreaFilter';
 import { OverlayToggles } from './controls/OverlayToggles';
 import { ThemePicker } from './controls/ThemePicker';
@@ -10,6 +10,9 @@ import { useAtlas, type Atlas } from './data/atlas';
 import { DetailsPanel } from './details/DetailsPanel';
 import { SourcesPanel } from './sources/SourcesPanel';
 import { useComune } from './details/useComune';
+import { useAssociation } from './details/useAssociation';
+import { useConfig } from './data/useConfig';
+import { useAllianceList, useUnioniCount } from './controls/useOverlayCounts';
 import { LANGUAGES } from './i18n';
 import { Legend } from './legend/Legend';
 import { ShareBar } from './share/ShareBar';
@@ -35,7 +38,7 @@ import { useGraph } from './builder/graph';
 import { contiguity } from '../domain/contiguity';
 import { territoryMembers, type AllianceStatus } from '../domain/alliance';
 import { AlliancePanel } from './alliances/AlliancePanel';
-import type { AllianceListItem, AllianceView } from './api/types';
+import type { AllianceView } from './api/types';
 import { editToken, rememberEditToken } from './alliances/edit-tokens';
 import { CoveragePanel } from './coverage/CoveragePanel';
 import { CataloguePanel } from './admin/CataloguePanel';
@@ -43,7 +46,6 @@ import { ComparePanel, type CompareRef } from './compare/ComparePanel';
 import { compareRefKey, parseCompareRef } from './compare/useCompared';
 import { useCoverage } from './coverage/useCoverage';
 import { coverageTheme } from './map/coverage-theme';
-import { OUTLINE_OVERLAYS } from './map/style';
 
 const MODES: { id: Mode; key: string }[] = [
   { id: 'explore', key: 'nav.explore' },
@@ -79,9 +81,9 @@ export function App() {
   const layoutRef = useRef<HTMLDivElement>(null);
   const panelInset = usePanelInset(layoutRef);
   const [hover, setHover] = useState<MapHover | null>(null);
-  const [association, setAssociation] = useState<AssociationDetails | null>(null);
-  const [unioni, setUnioni] = useState<number | undefined>(undefined);
-  const [config, setConfig] = useState<{ basemapUrl: string | null; attribution: string } | null>(null);
+  const association = useAssociation(view.association);
+  const unioni = useUnioniCount();
+  const config = useConfig();
   const [snapshot, setSnapshot] = useState<(() => Promise<HTMLCanvasElement>) | null>(null);
   const [layersOpen, setLayersOpen] = useState(false);
   const flyToSelection = useRef(false);
@@ -98,8 +100,7 @@ export function App() {
   const [issued, setIssued] = useState<{ id: number; token: string | null; invitations: IssuedInvitation[] } | null>(null);
   /** Bumped after every save so the alliances overlay, legend and list reload. */
   const [alliancesRevision, setAlliancesRevision] = useState(0);
-  const [allianceList, setAllianceList] = useState<AllianceListItem[] | null>(null);
-  const showsAlliances = view.overlays.includes('alliances');
+  const allianceList = useAllianceList(view.overlays.includes('alliances'), alliancesRevision);
   const coverage = useCoverage(view.mode === 'coverage' ? view.service : null, alliancesRevision);
   const shownCoverage = view.mode === 'coverage' ? coverage.report : null;
 
@@ -108,29 +109,6 @@ export function App() {
     document.documentElement.lang = view.lang;
     document.title = `${t('app.title')} – ${t('app.subtitle')}`;
   }, [view.lang, i18n, t]);
-
-  useEffect(() => {
-    api.config().then(setConfig).catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    void Promise.all((OUTLINE_OVERLAYS.unioni?.kinds ?? []).map((kind) => api.associations(kind)))
-      .then((lists) => setUnioni(lists.reduce((n, list) => n + list.length, 0)))
-      .catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    if (!showsAlliances) return;
-    api.alliances().then(setAllianceList).catch(() => undefined);
-  }, [showsAlliances, alliancesRevision]);
-
-  useEffect(() => {
-    setAssociation(null);
-    if (view.association === null) return;
-    const controller = new AbortController();
-    api.association(view.association, controller.signal).then(setAssociation).catch(() => undefined);
-    return () => controller.abort();
-  }, [view.association]);
 
   // Fly to a Comune chosen from the search or a list, once its extent is known.
   useEffect(() => {
