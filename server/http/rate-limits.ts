@@ -23,6 +23,7 @@ const COMPUTE_PATHS = new Set(['/api/contiguity', '/api/territories/analyze', '/
 /** Whether a request may change what is stored: any method but GET, HEAD and OPTIONS, except the computations. */
 export const mayWrite = (method: string, path: string): boolean =>
   method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !(method === 'POST' && COMPUTE_PATHS.has(path));
+
 const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exception$)/;
 
 type Kind = keyof RateLimits;
