@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 
+/** Cache-Control of a versioned body: forever when its URL names the version, else checked each time. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'public, max-age=0, must-revalidate';
+
 /**
  * A gzipped body with its ETag: 304 when the client has it, gzip when accepted, plain otherwise.
  * Written with Node's own calls (no Express `send`: it would hash the body again and look up the
@@ -29,7 +33,7 @@ function sendGzippedBody(req: Request, res: Response, body: Buffer, type: string
  * `immutable` when the URL itself names the version.
  */
 export function sendGzipped(req: Request, res: Response, body: Buffer, type: string, version: number, immutable: boolean): void {
-  sendGzippedBody(req, res, body, type, `"v${version}"`, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+  sendGzippedBody(req, res, body, type, `"v${version}"`, immutable ? IMMUTABLE : REVALIDATE);
 }
 
 /** Sends a gzipped body cached by the server, revalidated by its ETag on every request. */

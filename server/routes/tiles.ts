@@ -1,13 +1,9 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
-import { sendGzipped } from '../http/gzipped';
+import { IMMUTABLE, REVALIDATE, sendGzipped } from '../http/gzipped';
 import { MAX_ZOOM, parseTileCoord, type TileCoord } from '../tiles/tile-coords';
 import { isTilesetName, tileJson, type TilesetName } from '../tiles/tile-sources';
-import type { Request, Response } from 'express';
-
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 function tileset(name: string): TilesetName {
   if (!isTilesetName(name)) throw notFound(`Nessun tileset "${name}" / No tileset "${name}"`);

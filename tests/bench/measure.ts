@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../infra/paths';
@@ -23,3 +24,13 @@ export async function load(base: string, paths: string[], seconds: number, conne
   const { stdout } = await run('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/load.ts'), base, JSON.stringify(paths), String(seconds), String(connections)], { maxBuffer: 1e7 });
   return JSON.parse(stdout) as LoadResult;
 }
+
+/** A port nothing listens on now. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });

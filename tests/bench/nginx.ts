@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './measure';
 
 /** Whether nginx is installed (`apt-get install nginx`): the bench then measures it as the ceiling. */
 export function hasNginx(): boolean {
@@ -12,16 +13,6 @@ export function hasNginx(): boolean {
     return false;
   }
 }
-
-/** A port nothing listens on now. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {

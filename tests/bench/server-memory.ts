@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { PROJECT_ROOT } from '../../infra/paths';
 import type { MemoryReport } from '../../server/data/memory-report';
-import { load } from './measure';
-import { freePort } from './nginx';
+import { freePort, load } from './measure';
 
 export interface ServerMemory {
   /** `npm start`'s RSS once its caches are warm, and its breakdown then. */
