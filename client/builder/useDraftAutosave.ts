@@ -3,13 +3,16 @@ import { clearDraft, hasWork, readDraft, writeDraft, type StoredDraft } from './
 import type { BuilderState } from './useBuilder';
 
 /**
- * The builder never loses work: every change is kept in the browser (after a short pause), a
- * draft found at start is offered back, and leaving the page with unsaved work asks first.
+ * The builder never loses work: every change is kept in the browser (after a short pause, and at
+ * once when the page is left or hidden, so a reload within the pause loses nothing), a draft
+ * found at start is offered back, and leaving the page with unsaved work asks first.
  * `clean()` forgets the draft once the server has what the builder holds.
  */
 export function useDraftAutosave(state: BuilderState) {
   const [offer, setOffer] = useState<StoredDraft | null>(() => (hasWork(state) ? null : readDraft()));
   const dirty = useRef(false);
+  /** The state to keep when the page goes before the pause is over. */
+  const latest = useRef(state);
   /** The content last saved to the server or loaded from it: no work to lose while it is unchanged. */
   const clean = useRef(contentKey(state));
 
@@ -19,19 +22,34 @@ export function useDraftAutosave(state: BuilderState) {
       return;
     }
     dirty.current = true;
+    latest.current = state;
     setOffer(null); // new work replaces the old offer (it is still stored until the next write)
     const timer = setTimeout(() => writeDraft(state), 400);
     return () => clearTimeout(timer);
   }, [state]);
 
   useEffect(() => {
+    const keepNow = () => {
+      if (dirty.current) writeDraft(latest.current);
+    };
     const warn = (e: BeforeUnloadEvent) => {
       if (!dirty.current) return;
+      keepNow(); // whether or not the person then stays
       e.preventDefault();
       e.returnValue = ''; // older browsers need it set
     };
+    // Phones may close a hidden tab without `beforeunload`: `pagehide` and a hidden page keep it too.
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') keepNow();
+    };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    window.addEventListener('pagehide', keepNow);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('pagehide', keepNow);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
   }, []);
 
   return {

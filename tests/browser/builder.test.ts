@@ -277,8 +277,8 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
 
   it('keeps a draft across a reload, warns before leaving it, and offers it back', async () => {
     const { page, members } = await builderWithAglie();
+    // Reloaded at once, before the autosave's pause is over: leaving keeps the draft all the same.
     await page.getByLabel("Nome dell'alleanza").fill('ALI in bozza');
-    await page.waitForTimeout(800); // the autosave's pause
     // Leaving asks first (the browser's own "leave the page?" dialog); accepting reloads.
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
