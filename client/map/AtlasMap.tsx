@@ -134,6 +134,10 @@ export function AtlasMap(props: Props) {
       element.dataset.state = 'loading';
       element.setAttribute('aria-busy', 'true');
     });
+    // A camera still easing is not settled either (tests and benchmarks wait for it); readers are not told.
+    map.on('movestart', () => {
+      element.dataset.state = 'moving';
+    });
     map.on('idle', () => {
       element.dataset.state = themed.current ? 'idle' : 'loading';
       element.setAttribute('aria-busy', String(!themed.current));

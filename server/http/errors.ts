@@ -19,8 +19,10 @@ export const notFound = (message: string) => new HttpError(404, 'not_found', mes
 export const unprocessable = (message: string, details?: unknown) =>
   new HttpError(422, 'unprocessable', message, details);
 
+/** 404 naming the path as asked: `req.path` alone would leave out the prefix a router is mounted under. */
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(notFound(`Nessuna risorsa a ${req.method} ${req.path} / No resource at ${req.method} ${req.path}`));
+  const path = req.baseUrl + req.path;
+  next(notFound(`Nessuna risorsa a ${req.method} ${path} / No resource at ${req.method} ${path}`));
 };
 
 interface BodyParserError {

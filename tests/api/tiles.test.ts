@@ -68,6 +68,11 @@ describe('vector tiles', () => {
     expect(sll?.type).toBe(3);
     expect((await env.server.get('/tiles/associations.json')).status).toBe(200);
     expect((await env.server.get('/tiles/castles/1/1/1.pbf')).status).toBe(404);
+    // A path no tile route knows is named whole in the answer, with the prefix it was asked under.
+    const stray = await env.server.get('/tiles/comuni/10/api/health?x=1');
+    expect(stray.status).toBe(404);
+    const { error } = (await stray.json()) as { error: { message: string } };
+    expect(error.message).toBe('Nessuna risorsa a GET /tiles/comuni/10/api/health / No resource at GET /tiles/comuni/10/api/health');
   });
 
   it('are cached by data version and never served stale after a re-import', async () => {

@@ -258,7 +258,8 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     const sheet = (await page.locator('.panel.builder').boundingBox())!;
     expect(sheet.y).toBeLessThan(map.y + map.height); // the sheet covers the lower map
     // The middle of the map left visible above the sheet is where the camera's centre (Agliè) is drawn.
-    await page.waitForTimeout(600); // the camera's move to its new padding
+    await page.waitForTimeout(600); // the camera's move to its new padding starts…
+    await waitForMap(page); // …and ends
     await page.touchscreen.tap(map.x + map.width / 2, (map.y + sheet.y) / 2);
     const members = page.getByTestId('members').locator('tbody tr');
     await expect.poll(() => members.count()).toBe(1);
