@@ -1,8 +1,6 @@
 import { MapTooltip, type MapHover } from './map/MapTooltip';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from './api/client';
-import type { IssuedInvitation, SavedAlliance } from './api/types';
 import { AreaFilter } from './controls/AreaFilter';
 import { OverlayToggles } from './controls/OverlayToggles';
 import { ThemePicker } from './controls/ThemePicker';
@@ -23,10 +21,8 @@ import { AtlasMap, type Focus } from './map/AtlasMap';
 import { usePanelInset } from './map/usePanelInset';
 import { membersBBox } from './data/members-bbox';
 import { useDraftAutosave } from './builder/useDraftAutosave';
+import { useAllianceSave, type Issued } from './builder/useAllianceSave';
 import { readSharedDraft } from './builder/shared-draft';
-import { builderContentOf, editableOf } from './builder/editable';
-import { reapply, type EditableContent } from '../domain/reapply';
-import { builderStateOf } from './builder/draft-store';
 import { buildTheme } from './map/themes';
 import { SearchBox } from './search/SearchBox';
 import { useViewState } from './state/useViewState';
@@ -36,10 +32,9 @@ import { useBuilder } from './builder/useBuilder';
 import { useDrawSelection } from './builder/useDrawSelection';
 import { useGraph } from './builder/graph';
 import { contiguity } from '../domain/contiguity';
-import { territoryMembers, type AllianceStatus } from '../domain/alliance';
+import { territoryMembers } from '../domain/alliance';
 import { AlliancePanel } from './alliances/AlliancePanel';
 import type { AllianceView } from './api/types';
-import { editToken, rememberEditToken } from './alliances/edit-tokens';
 import { CoveragePanel } from './coverage/CoveragePanel';
 import { CataloguePanel } from './admin/CataloguePanel';
 import { ComparePanel, type CompareRef } from './compare/ComparePanel';
@@ -92,14 +87,16 @@ export function App() {
   const graph = useGraph(atlas, view.mode === 'build');
   const viewBounds = useRef<[number, number, number, number] | null>(null);
   const draw = useDrawSelection(builder, useCallback(() => viewBounds.current, []));
-  const [saving, setSaving] = useState<'idle' | 'saving' | { error: string; conflict?: boolean } | { note: string }>('idle');
-  /** What the alliance being edited looked like when the edit began: the base of a re-applied change after a 409. */
-  const editBase = useRef<EditableContent | null>(null);
   const [shownAlliance, setShownAlliance] = useState<AllianceView | null>(null);
   // What the last save issued, shown once on the alliance's page: the edit token (on creation) and new adhesion links.
-  const [issued, setIssued] = useState<{ id: number; token: string | null; invitations: IssuedInvitation[] } | null>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
   /** Bumped after every save so the alliances overlay, legend and list reload. */
   const [alliancesRevision, setAlliancesRevision] = useState(0);
+  const saver = useAllianceSave(builder, drafts, (saved) => {
+    setAlliancesRevision((r) => r + 1);
+    setIssued(saved);
+    update({ mode: 'alliances', alliance: saved.id });
+  });
   const allianceList = useAllianceList(view.overlays.includes('alliances'), alliancesRevision);
   const coverage = useCoverage(view.mode === 'coverage' ? view.service : null, alliancesRevision);
   const shownCoverage = view.mode === 'coverage' ? coverage.report : null;
@@ -196,79 +193,11 @@ export function App() {
     update({ mode: 'compare', selected: null, association: null, compare: [...new Set([...view.compare, compareRefKey(ref)])] });
 
   const editAlliance = (a: AllianceView, token: string) => {
-    const loaded = { ...builderContentOf(a), editing: { id: a.id, version: a.version, token } };
-    builder.load(loaded);
-    drafts.clean(builderStateOf(loaded));
-    editBase.current = editableOf(builderStateOf(loaded));
-    setSaving('idle');
+    saver.edit(a, token);
     update({ mode: 'build' });
   };
 
-  /** After a 409: the newer version from the server with this edit re-applied on top, loaded for review. */
-  const reapplyEdit = async () => {
-    const st = builder.state;
-    if (!st.editing || !editBase.current) return;
-    try {
-      const latest = await api.alliance(st.editing.id);
-      const theirs = editableOf(builderStateOf(builderContentOf(latest)));
-      const merged = reapply(editBase.current, editableOf(st), theirs);
-      const statuses = new Map(latest.members.map((m) => [m.code, m.status]));
-      builder.load({
-        ...builderContentOf(latest),
-        name: merged.name,
-        description: merged.description,
-        status: merged.status as AllianceStatus,
-        ruleSetId: merged.ruleSetId,
-        runningCostCents: merged.runningCostCents,
-        members: [...merged.members],
-        meta: Object.fromEntries(merged.members.map((c) => [c, { status: statuses.get(c) ?? 'proposed', lead: merged.leads[c] ?? false }])),
-        partners: merged.partners as AllianceView['partners'],
-        services: merged.services as AllianceView['services'],
-        editing: { ...st.editing, version: latest.version },
-      });
-      editBase.current = theirs;
-      setSaving({ note: t('builder.reapplied', { version: latest.version }) });
-    } catch (error) {
-      setSaving({ error: t('builder.error', { message: (error as Error).message }) });
-    }
-  };
 
-  const save = async () => {
-    const st = builder.state;
-    const territory = new Set(territoryMembers(st.selection.members.map((code) => ({ code, status: st.meta[code]?.status ?? 'proposed' }))));
-    setSaving('saving');
-    const body = {
-      name: st.name,
-      description: st.description,
-      // No status: a new member is proposed, and each member's own decisions keep theirs.
-      members: st.selection.members.map((code) => ({ code, lead: st.meta[code]?.lead ?? false })),
-      partners: st.partners,
-      // Recipients no longer in the territory (removed or withdrawn) are dropped, as in the fee preview.
-      services: st.services.map((s) => (s.recipients ? { ...s, recipients: s.recipients.filter((c) => territory.has(c)) } : s)),
-      runningCostCents: st.runningCostCents,
-      status: st.status,
-      ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
-    };
-    // The edit token as this browser knows it now (it may have been replaced since the edit began).
-    const editing = st.editing && { ...st.editing, token: editToken(st.editing.id) ?? st.editing.token };
-    let result: SavedAlliance;
-    try {
-      result = await api.saveAlliance(body, editing);
-    } catch (error) {
-      const conflict = error instanceof ApiError && error.status === 409;
-      setSaving({ error: conflict ? t('builder.conflict') : t('builder.error', { message: (error as Error).message }), conflict });
-      return;
-    }
-    editBase.current = editableOf(st);
-    setSaving('idle');
-    drafts.clean(st);
-    setAlliancesRevision((r) => r + 1);
-    const id = result.id;
-    if (result.editToken) rememberEditToken(id, result.editToken);
-    setIssued({ id, token: result.editToken ?? null, invitations: result.invitations });
-    builder.setFields({ editing: { id, version: result.version, token: result.editToken ?? editing?.token ?? '' } });
-    update({ mode: 'alliances', alliance: id });
-  };
   const shownTheme = shownCoverage ? coverageTheme(shownCoverage.obligation) : theme;
 
   return (
@@ -355,9 +284,9 @@ export function App() {
             graph={graph}
             builder={builder}
             draw={draw}
-            onSave={save}
-            onReapply={() => void reapplyEdit()}
-            saving={saving}
+            onSave={saver.save}
+            onReapply={() => void saver.reapplyEdit()}
+            saving={saver.saving}
             draftOffer={drafts.offer}
             onRestoreDraft={(draft) => {
               builder.load(draft.state);

@@ -555,6 +555,57 @@ export const en: Strings = {
   share: { title: 'Share this view', copyLink: 'Copy the link to this view', png: 'Download the map (PNG with legend)', print: 'Print' },
   area: { comuni: 'Comuni', residents: 'Residents', small: 'Small Comuni (≤ 5,000)', obliged: 'Obliged to run functions jointly', associated: 'In unions or mountain communities', mountain: 'Mountain', innerAreas: 'Inner areas (classes)', sizes: 'Comuni by number of residents', csv: 'Download the area’s Comuni (CSV)' },
   about: { title: 'What is an ALI', principles: 'The six principles of the 2007 programme', glossary: 'Glossary', whatIs: 'What does it mean? (glossary)', source: 'Source: “Local Alliances for Innovation”, Minister for Reform and Innovation in Public Administration, 16 January 2007; DL 78/2010; TUEL (Legislative Decree 267/2000); Law 158/2017.' },
+  /** "Cos'è un'ALI": the 2007 programme's six principles in plain words, each with where the atlas shows it. */
+  principles: {
+    intro: "More than 5,800 Italian Comuni have fewer than 5,000 residents: they govern over half of the territory and serve one Italian in five, but alone they cannot offer modern digital services. In 2007 the programme “Local Alliances for Innovation” (ALI) proposed that they join forces, freely, to share services, staff and infrastructure.",
+    contiguous: {
+      title: "Contiguous territories, open to all",
+      text: "The Comuni of an alliance border each other; larger Comuni, Unions, Mountain Communities, Provinces and Regions may take part too.",
+      where: "Build: contiguity is checked as you pick Comuni; participating bodies are added with their role.",
+    },
+    existing: {
+      title: "Start from what exists",
+      text: "Preferably modelled on existing unions, mountain communities or other cooperation.",
+      where: "Explore: existing associations as a layer; “Start from this association” opens the builder.",
+    },
+    services: {
+      title: "Services for the most important functions",
+      text: "The alliance runs itself and provides services a small Comune could not afford alone, saving money and adding skills.",
+      where: "Services: who provides what, where services are missing; the service catalogue.",
+    },
+    selfGovernment: {
+      title: "Self-government: the Comuni decide",
+      text: "Each small Comune takes an active, informed and decisive part: it adheres by an act of its council, executive or mayor, and may withdraw.",
+      where: "Each Comune receives an adhesion link; the alliance's page shows each one's status and act and the history of every decision.",
+    },
+    atService: {
+      title: "Not against, but at the service of",
+      text: "ALIs do not compete with unions and other associations: they offer them services.",
+      where: "The alliance's page lists the associations its members already belong to.",
+    },
+    selfFunding: {
+      title: "They pay their way with services",
+      text: "Running costs are covered by the Comuni’s fees for the services they receive (and any grants).",
+      where: "Fees per Comune, grants and sustainability, to the cent.",
+    },
+  },
+  /** Terms of the atlas, by the anchor they are linked with (#glossario-<id>). */
+  glossary: {
+    ali: { term: "ALI – Local Alliance for Innovation", text: "A voluntary alliance of neighbouring small Comuni sharing services, staff and digital infrastructure." },
+    bozza: { term: "Draft / published", text: "A draft is seen only by those with its link; a published alliance appears in lists, open data and service coverage, and must pass every rule." },
+    proposto: { term: "Proposed", text: "An invited Comune that has not decided yet." },
+    aderente: { term: "Adhered", text: "A Comune that adhered by its own act (resolution or decree), recorded with number and date." },
+    declinato: { term: "Declined", text: "A Comune that decided not to adhere." },
+    receduto: { term: "Withdrawn", text: "A Comune that left the alliance after adhering." },
+    costituita: { term: "Constituted", text: "An alliance whose adhered Comuni alone pass every rule (contiguity and population thresholds)." },
+    capofila: { term: "Lead body", text: "The Comune that coordinates the alliance and may provide services for all." },
+    "piccolo-comune": { term: "Small Comune", text: "Up to 5,000 residents (Law 158/2017)." },
+    "funzioni-fondamentali": { term: "Fundamental functions", text: "The eleven functions every Comune must perform (DL 78/2010 art. 14 c. 27): small Comuni (up to 5,000 residents, 3,000 in the mountains) must perform them jointly." },
+    "tuel-32": { term: "Union of Comuni (TUEL art. 32)", text: "A local body of two or more contiguous Comuni performing functions and services together; as a rule at least 10,000 residents (3,000 in the mountains), unless regional law sets another limit." },
+    "comunita-montana": { term: "Mountain community", text: "A union of mountain Comuni set up by regional law (TUEL art. 27); many regions turned them into mountain unions." },
+    "aree-interne": { term: "Inner areas (classes A–F)", text: "Comuni classified by distance from essential services: A hub, B inter-municipal hub, C belt, D intermediate, E peripheral, F ultra-peripheral." },
+    "link-adesione": { term: "Adhesion link", text: "The secret address, one per Comune, with which its office records its organ’s decision. The founder cannot decide in its place." },
+  },
   tooltip: { population: '{{value}} residents', hub: '→ service hub: {{hub}}' },
   units: { km2: 'km²', perKm2: 'residents/km²' },
 };

@@ -553,6 +553,57 @@ export const it = {
   share: { title: 'Condividi questa vista', copyLink: 'Copia il link di questa vista', png: 'Scarica la mappa (PNG con legenda)', print: 'Stampa' },
   area: { comuni: 'Comuni', residents: 'Abitanti', small: 'Piccoli comuni (≤ 5.000 ab.)', obliged: 'Obbligati alla gestione associata', associated: 'In unioni o comunità montane', mountain: 'Montani', innerAreas: 'Aree interne (classi)', sizes: 'Comuni per numero di abitanti', csv: 'Scarica i comuni dell’area (CSV)' },
   about: { title: "Cos'è un'ALI", principles: 'I sei principi del programma del 2007', glossary: 'Glossario', whatIs: 'Che cosa vuol dire? (glossario)', source: "Fonte: «Alleanze Locali per l'Innovazione», Ministro per le Riforme e l'Innovazione nella PA, 16 gennaio 2007; DL 78/2010; TUEL (D.Lgs. 267/2000); Legge 158/2017." },
+  /** "Cos'è un'ALI": the 2007 programme's six principles in plain words, each with where the atlas shows it. */
+  principles: {
+    intro: "Più di 5.800 comuni italiani hanno meno di 5.000 abitanti: governano più di metà del territorio e servono un italiano su cinque, ma da soli non riescono a offrire servizi digitali moderni. Nel 2007 il programma «Alleanze Locali per l'Innovazione» (ALI) propose che si alleassero, liberamente, per condividere servizi, personale e infrastrutture.",
+    contiguous: {
+      title: "Territori contigui, aperti a tutti",
+      text: "I comuni di un'alleanza confinano tra loro; possono partecipare anche comuni più grandi, Unioni, Comunità Montane, Province e Regioni.",
+      where: "Costruisci: la contiguità si verifica mentre scegli i comuni; i partecipanti si aggiungono con il loro ruolo.",
+    },
+    existing: {
+      title: "Partire da ciò che esiste",
+      text: "Meglio se ricalcate su unioni, comunità montane o altre collaborazioni già in corso.",
+      where: "Esplora: le associazioni esistenti come livello; «Parti da questa associazione» apre il costruttore.",
+    },
+    services: {
+      title: "Servizi per le funzioni più importanti",
+      text: "L'alleanza si gestisce da sé ed eroga servizi che un piccolo comune non potrebbe permettersi da solo, con economie e competenze in più.",
+      where: "Servizi: chi fornisce cosa, dove mancano i servizi; il catalogo dei servizi.",
+    },
+    selfGovernment: {
+      title: "Autogoverno: decidono i comuni",
+      text: "Ogni piccolo comune partecipa in modo attivo, informato e determinante: aderisce con un atto del proprio consiglio, della giunta o del sindaco, e può recedere.",
+      where: "Ogni comune riceve un link di adesione; la pagina dell'alleanza mostra lo stato e l'atto di ciascuno e la storia di ogni decisione.",
+    },
+    atService: {
+      title: "Non contro, ma al servizio",
+      text: "Le ALI non si contrappongono alle unioni e alle altre forme associative: offrono loro servizi.",
+      where: "La pagina dell'alleanza elenca le associazioni a cui i membri già appartengono.",
+    },
+    selfFunding: {
+      title: "Si sostengono con i servizi",
+      text: "I costi di funzionamento si coprono con le quote dei comuni per i servizi ricevuti (ed eventuali contributi esterni).",
+      where: "Quote per comune, contributi e sostenibilità, al centesimo.",
+    },
+  },
+  /** Terms of the atlas, by the anchor they are linked with (#glossario-<id>). */
+  glossary: {
+    ali: { term: "ALI – Alleanza Locale per l’Innovazione", text: "Un’alleanza volontaria di piccoli comuni confinanti che condividono servizi, personale e infrastrutture digitali." },
+    bozza: { term: "Bozza / pubblicata", text: "Una bozza è visibile solo a chi ha il link; un’alleanza pubblicata compare negli elenchi, nei dati aperti e nella copertura dei servizi, e deve rispettare tutte le regole." },
+    proposto: { term: "Proposto", text: "Un comune invitato che non ha ancora deciso." },
+    aderente: { term: "Aderente", text: "Un comune che ha aderito con un proprio atto (delibera o decreto), registrato con numero e data." },
+    declinato: { term: "Ha declinato", text: "Un comune che ha deciso di non aderire." },
+    receduto: { term: "Receduto", text: "Un comune che ha lasciato l’alleanza dopo avervi aderito." },
+    costituita: { term: "Costituita", text: "Un’alleanza i cui comuni aderenti, da soli, rispettano tutte le regole (contiguità e soglie di popolazione)." },
+    capofila: { term: "Capofila", text: "Il comune che coordina l’alleanza e può erogare servizi per tutti." },
+    "piccolo-comune": { term: "Piccolo comune", text: "Fino a 5.000 abitanti (Legge 158/2017)." },
+    "funzioni-fondamentali": { term: "Funzioni fondamentali", text: "Le undici funzioni che ogni comune deve svolgere (DL 78/2010 art. 14 c. 27): i piccoli comuni (fino a 5.000 abitanti, 3.000 se montani) devono svolgerle in forma associata." },
+    "tuel-32": { term: "Unione di comuni (TUEL art. 32)", text: "Un ente locale formato da due o più comuni contigui per esercitare insieme funzioni e servizi; di norma almeno 10.000 abitanti (3.000 se montani), salvo diverso limite regionale." },
+    "comunita-montana": { term: "Comunità montana", text: "Unione di comuni montani istituita per legge regionale (TUEL art. 27); molte regioni le hanno trasformate in Unioni montane." },
+    "aree-interne": { term: "Aree interne (classi A–F)", text: "Classificazione dei comuni per distanza dai servizi essenziali: A polo, B polo intercomunale, C cintura, D intermedio, E periferico, F ultraperiferico." },
+    "link-adesione": { term: "Link di adesione", text: "L’indirizzo segreto, uno per comune, con cui l’ufficio del comune registra la decisione del proprio organo. Chi fonda l’alleanza non può decidere al suo posto." },
+  },
   tooltip: { population: '{{value}} abitanti', hub: '→ polo di servizi: {{hub}}' },
   units: { km2: 'km²', perKm2: 'ab./km²' },
 };
