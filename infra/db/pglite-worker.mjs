@@ -5,7 +5,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { slimPostgis } from './postgis-bundle.mjs';
 
 /** @type {PGlite} */
 let db;
@@ -32,7 +32,7 @@ async function handle(message) {
   switch (message.type) {
     case 'open': {
       const loadDataDir = message.loadDataDir ? new Blob([message.loadDataDir]) : undefined;
-      db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { postgis }, ...(loadDataDir ? { loadDataDir } : {}) });
+      db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { postgis: slimPostgis }, ...(loadDataDir ? { loadDataDir } : {}) });
       return null;
     }
     case 'query': {

@@ -14,7 +14,7 @@ export interface MemoryReport {
   pglite?: { wasmMb: number; heapMb: number };
   /** Gzipped tiles kept by the two tile indexes (bytes: they start small). */
   tileCache: { tiles: number; bytes: number };
-  /** The heap's ceiling: V8's default, or `--max-old-space-size` when given (e.g. in NODE_OPTIONS). */
+  /** The heap's ceiling: `--max-old-space-size` (512 MB under `npm start`), or V8's default without it. */
   heapLimitMb: number;
 }
 

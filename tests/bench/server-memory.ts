@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/paths';
 import type { MemoryReport } from '../../server/data/memory-report';
 import { freePort, load } from './measure';
@@ -15,6 +17,14 @@ export interface ServerMemory {
 
 const TOKEN = 'bench-memory-admin-token-0000';
 
+/** Node's arguments in `npm start` (package.json), so that the bench measures the very command users run. */
+function startArgs(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${command}, not node: the memory bench cannot run it as it is`);
+  return args;
+}
+
 /**
  * `npm start` as a user runs it (its own process, the embedded engine on `dataDir`), then rounds of
  * tiles and API reads (8 s each): the memory goal is about that process, not the bench's.
@@ -22,7 +32,7 @@ const TOKEN = 'bench-memory-admin-token-0000';
 export async function serverMemory(dataDir: string, tilePaths: string[], rounds = 3): Promise<ServerMemory> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const server = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE: '100000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
