@@ -197,7 +197,6 @@ export function App() {
     update({ mode: 'build' });
   };
 
-
   const shownTheme = shownCoverage ? coverageTheme(shownCoverage.obligation) : theme;
 
   return (

@@ -13,6 +13,7 @@ import { api } from '../api/client';
 import { numberFormat } from '../i18n';
 import { analyzeSelection } from './analysis';
 import { DEFAULT_META, type Builder } from './useBuilder';
+import type { SaveState } from './useAllianceSave';
 import { PART_COLOURS } from './parts';
 import { ImportList } from './ImportList';
 import { Partners } from './Partners';
@@ -28,7 +29,7 @@ interface Props {
   builder: Builder;
   draw: DrawSelection;
   onSave(): Promise<void>;
-  saving: 'idle' | 'saving' | { error: string; conflict?: boolean } | { note: string };
+  saving: SaveState;
   /** After a 409: puts this edit on top of the newer saved version, for review before saving again. */
   onReapply?(): void;
   /** Brings the selection into view on the map. */
