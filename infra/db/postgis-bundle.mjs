@@ -47,6 +47,7 @@ export async function writeSlimBundle(source, target) {
     }
   });
   extract.on('finish', () => pack.finalize());
+  extract.on('error', (error) => pack.destroy(error)); // a broken bundle ends the copy too
   const tmp = `${target}.${randomUUID()}.tmp`; // one per writer: several may be at it at once
   try {
     await Promise.all([
@@ -79,6 +80,8 @@ export async function slimBundleUrl(sourceUrl, dirs = cacheDirs()) {
     try {
       fs.mkdirSync(dir, { recursive: true });
       await writeSlimBundle(source, target);
+      // Copies made for earlier versions of pglite-postgis are of no more use.
+      for (const file of fs.readdirSync(dir)) if (/^postgis-\d+-\d+\.tar\.gz$/.test(file) && file !== name) fs.rmSync(path.join(dir, file), { force: true });
       return pathToFileURL(target);
     } catch (error) {
       reason = error instanceof Error ? error.message : String(error);

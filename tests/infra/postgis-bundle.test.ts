@@ -61,11 +61,13 @@ describe('the PostGIS bundle the embedded database loads', () => {
     expect(fs.statSync(fileURLToPath(slim)).mtimeMs).toBe(made);
   });
 
-  it('is made whole by one of several openers at once', async () => {
+  it('is made whole by one of several openers at once, and replaces the copy of an earlier version', async () => {
     const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'postgis-123-456.tar.gz'), 'a copy for an earlier version');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
     const urls = await Promise.all([slimBundleUrl(FULL, [dir]), slimBundleUrl(FULL, [dir]), slimBundleUrl(FULL, [dir])]);
     expect(new Set(urls.map((u) => u.href)).size).toBe(1);
-    expect(fs.readdirSync(dir)).toEqual([path.basename(fileURLToPath(urls[0]!))]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['notes.txt', path.basename(fileURLToPath(urls[0]!))].sort()); // the old copy is gone
     expect(await namesIn(fileURLToPath(urls[0]!))).toContain('lib/postgresql/postgis-3.so');
   });
 
