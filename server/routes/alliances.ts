@@ -59,15 +59,23 @@ export function allianceRoutes(ctx: AppContext): Router {
       .json({ ...present(stored, await allianceOutline(knex, id)), editToken: token, editUrl: `/alleanze/${id}#edit=${token}`, invitations });
   });
 
+  // Pages of the list, per alliances revision and query (a search typed by anyone: at most 200 kept).
+  const listPages = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision, 200);
   router.get('/api/alliances', async (req, res) => {
     const { q, limit, cursor } = allianceListQuery.parse(req.query);
-    const rows = await listAlliances(knex, { folded: foldName(q), limit, cursor });
-    const list = rows.slice(0, limit);
-    const last = list[list.length - 1];
-    res.json({
-      nextCursor: rows.length > limit && last?.cursorAt ? listCursor({ updatedAt: last.cursorAt, id: last.id }) : null,
-      alliances: list.map(({ cursorAt: _cursorAt, ...item }) => item),
+    const folded = foldName(q);
+    const page = await listPages.get(JSON.stringify([folded, limit, cursor?.updatedAt, cursor?.id]), async () => {
+      const rows = await listAlliances(knex, { folded, limit, cursor });
+      const list = rows.slice(0, limit);
+      const last = list[list.length - 1];
+      return cachedBody(
+        JSON.stringify({
+          nextCursor: rows.length > limit && last?.cursorAt ? listCursor({ updatedAt: last.cursorAt, id: last.id }) : null,
+          alliances: list.map(({ cursorAt: _cursorAt, ...item }) => item),
+        }),
+      );
     });
+    sendCachedGzip(req, res, page.gzipped, 'application/json', page.etag);
   });
 
   // The overlay's outlines, built once per alliances revision and query, kept gzipped.

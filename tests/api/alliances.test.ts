@@ -188,5 +188,15 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     expect(after.status).toBe(200);
     const features = ((await after.json()) as { features: { id: number; properties: Json }[] }).features;
     expect(features.find((f) => f.id === id)?.properties.name).toBe('ALI del Canavese rinominata');
+    // The list too: cached per revision and query, revalidated by ETag, and the rename is in it at once.
+    const listEtag = (await env.server.get('/api/alliances?limit=500')).headers.get('etag')!;
+    expect(listEtag).toMatch(/^"[\w-]{22}"$/);
+    expect((await env.server.get('/api/alliances?limit=500', { headers: { 'If-None-Match': listEtag } })).status).toBe(304);
+    const again = await send('PATCH', `/api/alliances/${id}`, { name: 'ALI del Canavese, di nuovo' }, { Authorization: `Bearer ${created.json.editToken as string}`, 'If-Match': `"${renamed.json.version as number}"` });
+    expect(again.status).toBe(200);
+    const relisted = await env.server.get('/api/alliances?limit=500', { headers: { 'If-None-Match': listEtag } });
+    expect(relisted.status).toBe(200);
+    expect(((await relisted.json()) as { alliances: { id: number; name: string }[] }).alliances.find((a) => a.id === id)?.name).toBe('ALI del Canavese, di nuovo');
+    expect((await send('GET', '/api/alliances?q=di%20nuovo')).json.alliances).toEqual([expect.objectContaining({ id, name: 'ALI del Canavese, di nuovo' })]);
   });
 });
