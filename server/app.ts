@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { AppContext } from './context';
 import { errorHandler, requestId, unknownRoute } from './http/errors';
+import { setBilingualValidationMessages } from './http/validation-messages';
 import { securityHeaders } from './http/security';
 import { rejectMalformedText } from './http/well-formed';
 import { rejectLongUrl } from './http/server';
@@ -31,6 +32,7 @@ import { openApiRoutes } from './routes/openapi';
 
 /** The whole HTTP application: JSON API, vector tiles and, when built, the client. */
 export function createApp(ctx: AppContext): Express {
+  setBilingualValidationMessages();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -95,6 +95,20 @@ describe('bad input gets a 4xx with a message, never a 500', () => {
     expect(partners.text).toContain('Partecipante ripetuto');
   });
 
+  it("says what is wrong in Italian, then English, where a schema has no words of its own", async () => {
+    const details = async (method: string, path: string, body?: unknown) => {
+      const r = await send(method, path, body);
+      expect(r.status).toBe(400);
+      return (r.json as { error: { details: { path: string; message: string }[] } }).error.details;
+    };
+    expect(await details('GET', '/api/alliances?q=a&q=b')).toEqual([{ path: 'q', message: 'Input non valido: atteso string, ricevuto vettore / Invalid input: expected string, received array' }]);
+    const wrongTypes = await details('POST', '/api/alliances', { name: 42, members: 'Agliè' });
+    expect(wrongTypes.length).toBeGreaterThan(0);
+    for (const d of wrongTypes) expect(d.message).toMatch(/^\S.* \/ [A-Z].+$/);
+    // A schema's own message stays as it is written.
+    expect(await details('GET', '/api/alliances?limit=100000')).toEqual([{ path: 'limit', message: 'al massimo 500 per pagina / at most 500 per page' }]);
+  });
+
   it('answers malformed If-Match, ids and a disabled administration clearly', async () => {
     const a = await createAlliance();
     expect((await send('PATCH', `/api/alliances/${a.id}`, { name: 'y' }, { ...a.edit(1), 'If-Match': 'abc' })).status).toBe(400);
