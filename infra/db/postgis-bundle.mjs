@@ -63,9 +63,12 @@ export async function writeSlimBundle(source, target) {
   return kept;
 }
 
-/** Where the slim copies live: the project's node_modules/.cache, else the system's temporary folder. */
+/**
+ * Where the slim copies live: the project's node_modules/.cache, else the system's temporary folder
+ * (per user id: `os.userInfo()` would throw for a container's user without a passwd entry).
+ */
 function cacheDirs() {
-  return [fileURLToPath(new URL('../../node_modules/.cache/ali-atlas/', import.meta.url)), path.join(os.tmpdir(), `ali-atlas-${os.userInfo().uid}`)];
+  return [fileURLToPath(new URL('../../node_modules/.cache/ali-atlas/', import.meta.url)), path.join(os.tmpdir(), `ali-atlas-${process.getuid?.() ?? 'user'}`)];
 }
 
 /** The slim copy of the bundle at `sourceUrl`, made if needed; the full bundle when it cannot be. */
