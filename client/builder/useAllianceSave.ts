@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { reapply, type EditableContent } from '../../domain/reapply';
 import { territoryMembers, type AllianceStatus } from '../../domain/alliance';
 import { api, ApiError } from '../api/client';
-import type { AllianceView, IssuedInvitation } from '../api/types';
+import type { AllianceView, IssuedInvitation, SavedAlliance } from '../api/types';
 import { editToken, rememberEditToken } from '../alliances/edit-tokens';
 import { builderStateOf } from './draft-store';
 import { builderContentOf, editableOf } from './editable';
@@ -92,7 +92,7 @@ export function useAllianceSave(builder: Builder, drafts: Drafts, onSaved: (issu
     setSaving('saving');
     // The edit token as this browser knows it now (it may have been replaced since the edit began).
     const editing = st.editing && { ...st.editing, token: editToken(st.editing.id) ?? st.editing.token };
-    let result;
+    let result: SavedAlliance;
     try {
       result = await api.saveAlliance(saveBody(st), editing);
     } catch (error) {

@@ -68,7 +68,7 @@ export class Versioned<T> {
     private readonly build: (version: number) => Promise<T>,
   ) {}
 
-  /** The value if it has been built (any version), without building it. */
+  /** The current version's value once its build has finished, without starting one. */
   peek(): T | undefined {
     return this.settled;
   }
@@ -79,12 +79,15 @@ export class Versioned<T> {
       const value = this.build(id);
       this.entry = { version: id, value };
       this.settled = undefined;
-      void value.then((built) => {
-        if (this.entry?.value === value) this.settled = built;
-      }, () => undefined);
-      value.catch(() => {
-        if (this.entry?.value === value) this.entry = null;
-      });
+      // Kept once built, unless a newer build has taken its place; a failed build is asked again.
+      void value.then(
+        (built) => {
+          if (this.entry?.value === value) this.settled = built;
+        },
+        () => {
+          if (this.entry?.value === value) this.entry = null;
+        },
+      );
     }
     return { version: this.entry.version, value: await this.entry.value };
   }

@@ -8,7 +8,7 @@ export interface MemoryReport {
   /** The HTTP thread's JavaScript heap in use, and reserved. */
   heapUsedMb: number;
   heapTotalMb: number;
-  /** Buffers outside the heap (gzipped caches, sockets) and, on the embedded engine, PGlite's WebAssembly memory. */
+  /** Buffers outside this thread's heap (gzipped caches, sockets); PGlite's memory, in its own thread, is under `pglite`. */
   externalMb: number;
   /** Embedded engine: PGlite's WebAssembly memory and its thread's heap. */
   pglite?: { wasmMb: number; heapMb: number };
