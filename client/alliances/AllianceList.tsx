@@ -7,7 +7,6 @@ import { numberFormat } from '../i18n';
 import { allianceColour } from '../map/alliance-colours';
 
 type SortKey = 'name' | 'population' | 'comuni' | 'updated';
-type StatusFilter = 'all' | 'published' | 'draft';
 
 /** Ids of the alliances with a member Comune matching the query (asked of the server, debounced). */
 function useMemberMatches(query: string): ReadonlySet<number> | null {
@@ -31,12 +30,11 @@ function useMemberMatches(query: string): ReadonlySet<number> | null {
   return matches;
 }
 
-/** Saved alliances: filter by name, member Comune and status, sort by name, size or last change. */
+/** Published alliances: filter by name or member Comune, sort by name, size or last change (drafts are unlisted). */
 export function AllianceList({ list, onOpen, onCompare }: { list: readonly AllianceListItem[]; onOpen(id: number): void; onCompare(id: number): void }) {
   const { t, i18n } = useTranslation();
   const f = numberFormat(i18n.language);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
   const [sort, setSort] = useState<SortKey>('name');
 
   const memberMatches = useMemberMatches(query);
@@ -44,7 +42,7 @@ export function AllianceList({ list, onOpen, onCompare }: { list: readonly Allia
   const shown = useMemo(() => {
     const q = foldName(query.trim());
     const matches = (a: AllianceListItem) => q === '' || foldName(a.name).includes(q) || (memberMatches?.has(a.id) ?? false);
-    const rows = list.filter((a) => (status === 'all' || a.status === status) && matches(a));
+    const rows = list.filter(matches);
     const by: Record<SortKey, (a: AllianceListItem, b: AllianceListItem) => number> = {
       name: (a, b) => a.name.localeCompare(b.name, 'it'),
       population: (a, b) => b.totals.population - a.totals.population,
@@ -52,7 +50,7 @@ export function AllianceList({ list, onOpen, onCompare }: { list: readonly Allia
       updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
     };
     return rows.sort((a, b) => by[sort](a, b) || a.id - b.id);
-  }, [list, query, status, sort, memberMatches]);
+  }, [list, query, sort, memberMatches]);
 
   if (list.length === 0) return <p className="muted">{t('alliance.none')}</p>;
   return (
@@ -61,14 +59,6 @@ export function AllianceList({ list, onOpen, onCompare }: { list: readonly Allia
         <label className="field">
           {t('alliance.filter')}
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-        </label>
-        <label className="field">
-          {t('alliance.statusFilter')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-            <option value="all">{t('alliance.allStatuses')}</option>
-            <option value="published">{t('alliance.status.published')}</option>
-            <option value="draft">{t('alliance.status.draft')}</option>
-          </select>
         </label>
         <label className="field">
           {t('alliance.sortBy')}
@@ -86,7 +76,7 @@ export function AllianceList({ list, onOpen, onCompare }: { list: readonly Allia
             <span className="swatch inline" style={{ background: allianceColour(a.id) }} aria-hidden="true" />
             <button type="button" className="link" onClick={() => onOpen(a.id)}>{a.name}</button>{' '}
             <span className="muted">
-              ({t(`alliance.status.${a.status}`)} · {a.totals.comuni} {t('builder.comuni')} · {f.format(a.totals.population)} {t('builder.residents')}
+              ({a.totals.comuni} {t('builder.comuni')} · {f.format(a.totals.population)} {t('builder.residents')}
               {a.contiguous ? '' : ` · ${t('alliance.notContiguous')}`})
             </span>{' '}
             <button type="button" className="link" onClick={() => onCompare(a.id)} aria-label={`${t('compare.add')}: ${a.name}`}>

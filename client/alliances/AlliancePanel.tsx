@@ -5,6 +5,7 @@ import type { AllianceListItem, AllianceView, IssuedInvitation } from '../api/ty
 import { numberFormat } from '../i18n';
 import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
 import { AllianceList } from './AllianceList';
+import { OwnDrafts } from './OwnDrafts';
 import { AllianceServices } from './AllianceServices';
 import { ContiguityExceptionForm } from '../admin/ContiguityExceptionForm';
 import { CopyButton } from '../controls/CopyButton';
@@ -84,6 +85,7 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
       <aside className="panel" aria-labelledby="alliances-title">
         <h2 id="alliances-title">{t('alliance.list')}</h2>
         {list === null ? <p>{t('details.loading')}</p> : <AllianceList list={list} onOpen={onOpen} onCompare={onCompare} />}
+        <OwnDrafts onOpen={onOpen} />
       </aside>
     );
   }

@@ -26,6 +26,20 @@ export function takeTokenFromHash(id: number): void {
   }
 }
 
+/** Ids of the alliances this browser holds an edit link for (its founder's own, drafts among them). */
+export function editableIds(): number[] {
+  try {
+    const ids: number[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const match = /^ali-atlas:edit:(\d+)$/.exec(localStorage.key(i) ?? '');
+      if (match) ids.push(Number(match[1]));
+    }
+    return ids.sort((a, b) => a - b);
+  } catch {
+    return [];
+  }
+}
+
 export function editLink(id: number, token: string): string {
   return `${window.location.origin}/alleanze/${id}#edit=${token}`;
 }

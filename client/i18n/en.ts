@@ -461,8 +461,8 @@ export const en: Strings = {
     recipients_other: 'to {{count}} Comuni',
     exception: 'Contiguity exception recorded by the administration: {{reason}}',
     filter: 'Search by alliance or Comune name',
-    statusFilter: 'Status',
-    allStatuses: 'All',
+    ownDrafts: 'Your drafts',
+    ownDraftsHelp: 'Drafts are not listed anywhere or shown on the map: find them here, in this browser, or by their link.',
     sortBy: 'Sort by',
     sort: { name: 'name', population: 'residents', comuni: 'number of Comuni', updated: 'last change' },
     shown: '{{count}} of {{total}}',
@@ -592,7 +592,7 @@ export const en: Strings = {
   /** Terms of the atlas, by the anchor they are linked with (#glossario-<id>). */
   glossary: {
     ali: { term: "ALI – Local Alliance for Innovation", text: "A voluntary alliance of neighbouring small Comuni sharing services, staff and digital infrastructure." },
-    bozza: { term: "Draft / published", text: "A draft is seen only by those with its link; a published alliance appears in lists, open data and service coverage, and must pass every rule." },
+    bozza: { term: "Draft / published", text: "A draft is not in any list, on the map or on the Comuni's pages: only those with its link see it; a published alliance appears in lists, open data and service coverage, and must pass every rule." },
     proposto: { term: "Proposed", text: "An invited Comune that has not decided yet." },
     aderente: { term: "Adhered", text: "A Comune that adhered by its own act (resolution or decree), recorded with number and date." },
     declinato: { term: "Declined", text: "A Comune that decided not to adhere." },

@@ -459,8 +459,8 @@ export const it = {
     recipients_other: 'a {{count}} comuni',
     exception: "Eccezione alla contiguità registrata dall'amministrazione: {{reason}}",
     filter: "Cerca per nome dell'alleanza o di un comune",
-    statusFilter: 'Stato',
-    allStatuses: 'Tutte',
+    ownDrafts: 'Le tue bozze',
+    ownDraftsHelp: 'Le bozze non compaiono negli elenchi né sulla mappa: le trovi qui, su questo browser, o con il loro link.',
     sortBy: 'Ordina per',
     sort: { name: 'nome', population: 'abitanti', comuni: 'numero di comuni', updated: 'ultima modifica' },
     shown: '{{count}} di {{total}}',
@@ -590,7 +590,7 @@ export const it = {
   /** Terms of the atlas, by the anchor they are linked with (#glossario-<id>). */
   glossary: {
     ali: { term: "ALI – Alleanza Locale per l’Innovazione", text: "Un’alleanza volontaria di piccoli comuni confinanti che condividono servizi, personale e infrastrutture digitali." },
-    bozza: { term: "Bozza / pubblicata", text: "Una bozza è visibile solo a chi ha il link; un’alleanza pubblicata compare negli elenchi, nei dati aperti e nella copertura dei servizi, e deve rispettare tutte le regole." },
+    bozza: { term: "Bozza / pubblicata", text: "Una bozza non compare negli elenchi, sulla mappa né nelle schede dei comuni: la vede solo chi ha il suo link; un’alleanza pubblicata compare negli elenchi, nei dati aperti e nella copertura dei servizi, e deve rispettare tutte le regole." },
     proposto: { term: "Proposto", text: "Un comune invitato che non ha ancora deciso." },
     aderente: { term: "Aderente", text: "Un comune che ha aderito con un proprio atto (delibera o decreto), registrato con numero e data." },
     declinato: { term: "Ha declinato", text: "Un comune che ha deciso di non aderire." },

@@ -125,7 +125,7 @@ export interface ListCursor {
 const FOLDED_NAME = `trim(regexp_replace(translate(lower(a.name), 'àáâäèéêëìíîïòóôöùúûüç', 'aaaaeeeeiiiioooouuuuc'), '[^a-z0-9]+', ' ', 'g'))`;
 
 /**
- * One page of saved alliances, newest change first, after `cursor`. With `folded` (a query folded
+ * One page of published alliances, newest change first, after `cursor`. With `folded` (a query folded
  * by foldName), only those whose name contains it or with a member Comune whose name has a word
  * starting with it ("lugo" → Lugo). Returns one row more than `limit` when there is a next page.
  */
@@ -133,7 +133,8 @@ export async function listAlliances(
   knex: Knex,
   options: { folded?: string; limit: number; cursor?: ListCursor | undefined },
 ): Promise<AllianceListRow[]> {
-  const where = ['a.deleted_at IS NULL'];
+  // Drafts are unlisted: reachable by their link only (see the glossary's «Bozza / pubblicata»).
+  const where = [`a.deleted_at IS NULL AND a.status = 'published'`];
   const bindings: (string | number)[] = [];
   if (options.folded) {
     // foldName leaves only letters, digits and spaces: nothing LIKE would read as a wildcard.
@@ -321,8 +322,8 @@ export async function memberFeatures(knex: Knex, id: number): Promise<{ code: st
 }
 
 /**
- * Outlines of saved alliances for the map, as GeoJSON text stored on save (see migration 008):
- * within `bbox` if given, published first then newest, at most `limit` (one more is read to tell
+ * Outlines of published alliances for the map, as GeoJSON text stored on save (see migration 008):
+ * within `bbox` if given, newest first, at most `limit` (one more is read to tell
  * that some were left out).
  */
 export async function allianceOutlines(
@@ -332,20 +333,20 @@ export async function allianceOutlines(
   const inBox = options.bbox ? 'AND outline && ST_MakeEnvelope(?, ?, ?, ?, 4326)' : '';
   const result = await knex.raw<{ rows: { id: number; name: string; status: string; geometry: string }[] }>(
     `SELECT id, name, status, outline_geojson AS geometry
-     FROM alliances WHERE deleted_at IS NULL AND outline_geojson IS NOT NULL ${inBox}
-     ORDER BY status = 'published' DESC, updated_at DESC, id DESC LIMIT ?`,
+     FROM alliances WHERE deleted_at IS NULL AND status = 'published' AND outline_geojson IS NOT NULL ${inBox}
+     ORDER BY updated_at DESC, id DESC LIMIT ?`,
     [...(options.bbox ?? []), options.limit + 1],
   );
   return result.rows;
 }
 
-/** The alliances (not deleted) a Comune is a member of: published first, then by name. */
+/** The published alliances a Comune is a member of, by name (drafts are unlisted). */
 export async function alliancesOfComune(knex: Knex, code: string): Promise<ComuneAllianceRef[]> {
   const result = await knex.raw<{ rows: ComuneAllianceRef[] }>(
     `SELECT a.id, a.name, a.status, m.status AS "memberStatus"
      FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id
-     WHERE m.comune_code = ? AND a.deleted_at IS NULL
-     ORDER BY a.status = 'published' DESC, a.name, a.id`,
+     WHERE m.comune_code = ? AND a.deleted_at IS NULL AND a.status = 'published'
+     ORDER BY a.name, a.id`,
     [code],
   );
   return result.rows;

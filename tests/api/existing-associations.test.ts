@@ -5,12 +5,20 @@ import { useTestServer } from '../helpers/test-server';
 const env = useTestServer();
 const LUGO = '039012';
 const BASSA_ROMAGNA = 'Unione dei Comuni della Bassa Romagna';
+/** Lugo and its Unione's neighbours: contiguous and large enough to publish. */
+const BASSA_ROMAGNA_MEMBERS = [LUGO, '039002', '039003', '039008', '039009', '039011', '039013', '039017', '039001'];
 
 const json = async <T>(path: string): Promise<T> => {
   const response = await env.server.get(path);
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 };
+
+/** Agliè and all its neighbours: a contiguous Canavese alliance large enough to publish. */
+async function canaveseMembers(): Promise<string[]> {
+  const details = await json<{ neighbours: string[] }>('/api/comuni/001001');
+  return ['001001', ...details.neighbours];
+}
 
 async function saveAlliance(name: string, members: string[], status: 'draft' | 'published'): Promise<number> {
   const response = await env.server.post('/api/alliances', {
@@ -45,22 +53,25 @@ describe('the Unioni di Comuni shipped with the data', () => {
 });
 
 describe('the alliances of a Comune', () => {
-  it('are listed on its details, published first, drafts marked', async () => {
-    // Lugo and Bagnacavallo share a border.
+  it('are listed on its details when published; a draft is reachable by its link only', async () => {
     const draft = await saveAlliance('A bozza di Lugo', [LUGO, '039002'], 'draft');
-    const published = await saveAlliance('Z pubblicata di Lugo', [LUGO, '039002', '039003', '039008', '039009', '039011', '039013', '039017', '039001'], 'published');
+    const published = await saveAlliance('Z pubblicata di Lugo', BASSA_ROMAGNA_MEMBERS, 'published');
     const lugo = await json<ComuneDetails>(`/api/comuni/${LUGO}`);
-    const mine = lugo.alliances.filter((a) => a.id === draft || a.id === published);
-    expect(mine).toEqual([
+    expect(lugo.alliances.filter((a) => a.id === draft || a.id === published)).toEqual([
       { id: published, name: 'Z pubblicata di Lugo', status: 'published', memberStatus: 'proposed' },
-      { id: draft, name: 'A bozza di Lugo', status: 'draft', memberStatus: 'proposed' },
     ]);
-    expect((await json<ComuneDetails>('/api/comuni/001001')).alliances.some((a) => a.id === draft)).toBe(false);
+    // Unlisted everywhere (the list, a search, the map's outlines), yet open to whoever has its link.
+    expect((await json<{ alliances: { id: number }[] }>('/api/alliances?limit=500')).alliances.map((a) => a.id)).not.toContain(draft);
+    expect((await json<{ alliances: { id: number }[] }>('/api/alliances?q=bozza')).alliances.map((a) => a.id)).not.toContain(draft);
+    const outlines = await json<{ features: { id: number }[] }>('/api/alliances.geojson?limit=1000');
+    expect(outlines.features.map((f) => f.id)).toContain(published);
+    expect(outlines.features.map((f) => f.id)).not.toContain(draft);
+    expect(await json<{ name: string; status: string }>(`/api/alliances/${draft}`)).toMatchObject({ name: 'A bozza di Lugo', status: 'draft' });
   });
 
   it('can be found in the alliance list by a member Comune, accents and case aside', async () => {
-    const id = await saveAlliance('Alleanza senza nome di luogo', ['039002', LUGO], 'draft');
-    const other = await saveAlliance('Alleanza del Canavese', ['001001', '001004'], 'draft');
+    const id = await saveAlliance('Alleanza senza nome di luogo', ['039002', ...BASSA_ROMAGNA_MEMBERS.filter((c) => c !== '039002')], 'published');
+    const other = await saveAlliance('Alleanza del Canavese', await canaveseMembers(), 'published');
     for (const q of ['Lugo', 'lugo', 'LUGO']) {
       const ids = (await json<{ alliances: { id: number }[] }>(`/api/alliances?q=${q}`)).alliances.map((a) => a.id);
       expect(ids, q).toContain(id);
@@ -96,7 +107,7 @@ describe('GET /api/sources', () => {
 describe('the alliance list and outlines are bounded', () => {
   it('pages the list with limit and cursor, every alliance once', async () => {
     const ids = new Set<number>();
-    for (let i = 0; i < 5; i++) ids.add(await saveAlliance(`Pagina ${i}`, ['001001'], 'draft'));
+    for (let i = 0; i < 5; i++) ids.add(await saveAlliance(`Pagina ${i}`, BASSA_ROMAGNA_MEMBERS, 'published'));
     const seen: number[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -115,8 +126,8 @@ describe('the alliance list and outlines are bounded', () => {
   });
 
   it('serves outlines within a box, at most a limit, saying when some were left out', async () => {
-    await saveAlliance('Contorno in Piemonte', ['001001'], 'draft');
-    await saveAlliance('Contorno in Romagna', ['039012'], 'draft');
+    await saveAlliance('Contorno in Piemonte', await canaveseMembers(), 'published');
+    await saveAlliance('Contorno in Romagna', BASSA_ROMAGNA_MEMBERS, 'published');
     const one = await json<{ features: unknown[]; truncated: boolean }>('/api/alliances.geojson?limit=1');
     expect(one.features).toHaveLength(1);
     expect(one.truncated).toBe(true);
