@@ -80,14 +80,15 @@ export interface CoverageReport {
   sources: CoverageSource[];
   /** Covered Comuni: ISTAT code → indexes into `sources`. */
   covered: Record<string, number[]>;
-  /**
-   * Whether the law obliges small Comuni to run this service jointly (a fundamental function).
-   * Only then are the small Comuni in `obligedUncovered` "obliged"; for any other service they are
-   * the small Comuni without it, who would gain most, under no obligation.
-   */
+  /** Whether the law obliges small Comuni to run this service jointly (a fundamental function). */
   obligation: boolean;
-  /** Small Comuni not covered (≤ 5,000 residents, 3,000 in mountain Comuni): see `obligation`. */
+  /**
+   * Comuni not covered that the law obliges to run this service jointly (≤ 5,000 residents, 3,000
+   * in mountain Comuni): empty unless `obligation`.
+   */
   obligedUncovered: string[];
+  /** Small Comuni (≤ 5,000 residents) not covered, obliged or not: who would gain most. */
+  smallUncovered: string[];
   regions: NamedAggregate[];
   provinces: NamedAggregate[];
   totals: CoverageAggregate;

@@ -4,7 +4,7 @@
  * on the full table of 7,899 Comuni at every change.
  */
 import type { AssociationKind } from './associations';
-import { isObligedToAssociate } from './thresholds';
+import { isObligedToAssociate, isSmallComune } from './thresholds';
 
 /** The columns of the atlas table that coverage needs (see AtlasTable): row i describes `code[i]`. */
 export interface CoverageComuni {
@@ -28,22 +28,28 @@ export interface CoverageProvider {
   via: CoverageSource;
 }
 
-/** Row status values. */
-export const COVERAGE_STATUS = { uncovered: 0, covered: 1, obligedUncovered: 2 } as const;
+/**
+ * Row status values, one meaning each: covered; not covered and obliged by law to run the service
+ * jointly (only for a fundamental function); not covered and small (≤ 5,000 residents) but not
+ * obliged; any other Comune not covered.
+ */
+export const COVERAGE_STATUS = { uncovered: 0, covered: 1, obligedUncovered: 2, smallUncovered: 3 } as const;
 
 export interface CoverageAggregate {
   /** Region or province code; 'IT' for the national totals. */
   code: string;
   comuni: number;
   covered: number;
-  /** Comuni not covered that are obliged to associate their functions. */
+  /** Comuni not covered that the law obliges to run this service jointly (0 unless it is a fundamental function). */
   obligedUncovered: number;
+  /** Small Comuni (≤ 5,000 residents) not covered, obliged or not. */
+  smallUncovered: number;
   population: number;
   populationCovered: number;
 }
 
 export interface Coverage {
-  /** Per row: 0 not covered, 1 covered, 2 not covered and obliged to associate (COVERAGE_STATUS). */
+  /** Per row, a COVERAGE_STATUS value. */
   status: Uint8Array;
   /**
    * The sources of row i are `viaSources[viaOffsets[i] … viaOffsets[i + 1] - 1]`, indexes into
@@ -61,8 +67,12 @@ export interface Coverage {
   unknownCodes: string[];
 }
 
-/** Computes coverage of the table rows from the list of (Comune, source) pairs. */
-export function computeCoverage(comuni: CoverageComuni, providers: readonly CoverageProvider[]): Coverage {
+/**
+ * Computes coverage of the table rows from the list of (Comune, source) pairs. `obligation`: whether
+ * the service is a fundamental function, which small Comuni are obliged to run jointly (DL 78/2010
+ * art. 14 c. 28); for any other service no Comune is "obliged".
+ */
+export function computeCoverage(comuni: CoverageComuni, providers: readonly CoverageProvider[], obligation: boolean): Coverage {
   const rows = comuni.code.length;
   const rowOf = new Map<string, number>();
   for (let i = 0; i < rows; i++) rowOf.set(comuni.code[i] as string, i);
@@ -122,9 +132,11 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
     const population = comuni.population[i] ?? null;
     status[i] = covered
       ? COVERAGE_STATUS.covered
-      : isObligedToAssociate(population, comuni.mountain[i] === 1)
+      : obligation && isObligedToAssociate(population, comuni.mountain[i] === 1)
         ? COVERAGE_STATUS.obligedUncovered
-        : COVERAGE_STATUS.uncovered;
+        : isSmallComune(population)
+          ? COVERAGE_STATUS.smallUncovered
+          : COVERAGE_STATUS.uncovered;
     const region = comuni.region[i] as string;
     const province = comuni.province[i] as string;
     let r = regions.get(region);
@@ -183,7 +195,7 @@ export function sortAggregates<T extends CoverageAggregate>(rows: readonly T[], 
 }
 
 function aggregate(code: string): CoverageAggregate {
-  return { code, comuni: 0, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 };
+  return { code, comuni: 0, covered: 0, obligedUncovered: 0, smallUncovered: 0, population: 0, populationCovered: 0 };
 }
 
 function add(a: CoverageAggregate, status: number, population: number): void {
@@ -192,7 +204,11 @@ function add(a: CoverageAggregate, status: number, population: number): void {
   if (status === COVERAGE_STATUS.covered) {
     a.covered++;
     a.populationCovered += population;
-  } else if (status === COVERAGE_STATUS.obligedUncovered) a.obligedUncovered++;
+  } else if (status === COVERAGE_STATUS.obligedUncovered) {
+    // Obliged Comuni are small ones (≤ 5,000 residents): they count in both.
+    a.obligedUncovered++;
+    a.smallUncovered++;
+  } else if (status === COVERAGE_STATUS.smallUncovered) a.smallUncovered++;
 }
 
 function byCode(a: { code: string }, b: { code: string }): number {

@@ -18,6 +18,11 @@ interface Props {
 
 type SortKey = CoverageSortKey | 'name';
 
+/** The gaps' column: Comuni obliged to run the service jointly, or (for any other service) the small ones. */
+const gapKey = (obligation: boolean): SortKey => (obligation ? 'obligedUncovered' : 'smallUncovered');
+/** The gap column stands for either key: sorting by it follows the service shown. */
+const effectiveKey = (key: SortKey, obligation: boolean): SortKey => (key === 'obligedUncovered' || key === 'smallUncovered' ? gapKey(obligation) : key);
+
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'coverage.area' },
   { key: 'comuni', label: 'coverage.comuni' },
@@ -54,7 +59,7 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
       const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name, 'it'));
       return sort.direction === 'asc' ? sorted : sorted.reverse();
     }
-    return sortAggregates(list, sort.key, sort.direction);
+    return sortAggregates(list, effectiveKey(sort.key, report.obligation) as CoverageSortKey, sort.direction);
   }, [report, level, sort]);
 
   // Bodies providing the service, with how many Comuni receive it through each.
@@ -107,7 +112,7 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
           <div className="big-numbers" data-testid="coverage-totals">
             <div><strong>{f.format(totals.covered)}</strong> {t('coverage.coveredOf', { total: f.format(totals.comuni) })}</div>
             <div><strong>{percent(populationShare(totals))}</strong> {t('coverage.ofResidents')}</div>
-            <div><strong>{f.format(totals.obligedUncovered)}</strong> {t(report.obligation ? 'coverage.obligedShort' : 'coverage.smallShort')}</div>
+            <div><strong>{f.format(report.obligation ? totals.obligedUncovered : totals.smallUncovered)}</strong> {t(report.obligation ? 'coverage.obligedShort' : 'coverage.smallShort')}</div>
           </div>
           {report.assumption && <p className="muted">{report.assumption[lang]}</p>}
           <h3>{t('coverage.sources')}</h3>
@@ -157,7 +162,7 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <th key={c.key} scope="col" aria-sort={effectiveKey(sort.key, report.obligation) === effectiveKey(c.key, report.obligation) ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
                     <button type="button" className="link" onClick={() => toggleSort(c.key)}>{t(c.key === 'obligedUncovered' && !report.obligation ? 'coverage.smallCount' : c.label)}</button>
                   </th>
                 ))}
@@ -169,7 +174,7 @@ export function CoveragePanel({ service, state, onService, onArea, onOpenAllianc
                   <th scope="row"><button type="button" className="link" onClick={() => onArea(a.code)}>{a.name}</button></th>
                   <td className="num">{f.format(a.comuni)}</td>
                   <td className="num">{f.format(a.covered)}</td>
-                  <td className="num">{f.format(a.obligedUncovered)}</td>
+                  <td className="num">{f.format(report.obligation ? a.obligedUncovered : a.smallUncovered)}</td>
                   <td className="num">{percent(populationShare(a))}</td>
                 </tr>
               ))}

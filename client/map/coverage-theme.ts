@@ -6,9 +6,12 @@ import type { Theme } from './themes';
 /** Okabe–Ito blue and vermillion on light grey: readable with the common colour-vision deficiencies. */
 export const COVERAGE_COLOURS = { covered: '#0072B2', obliged: '#D55E00', uncovered: '#e3e3e3' } as const;
 
-/** Feature-state `coverage` per Comune: 1 covered, 2 obliged to associate and not covered, 0 otherwise. */
+/**
+ * Feature-state `coverage` per Comune: 1 covered, 2 a gap (obliged to run the service jointly and not
+ * covered; for a service no law obliges, small and not covered), 0 otherwise.
+ */
 export function coverageStates(atlas: Atlas, report: CoverageReport): { id: number; coverage: number }[] {
-  const obliged = new Set(report.obligedUncovered);
+  const obliged = new Set(report.obligation ? report.obligedUncovered : report.smallUncovered);
   return atlas.table.code.map((code) => ({ id: Number(code), coverage: report.covered[code] ? 1 : obliged.has(code) ? 2 : 0 }));
 }
 

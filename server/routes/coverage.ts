@@ -62,11 +62,12 @@ export function coverageRoutes(ctx: AppContext): Router {
           { header: 'comuni', kind: 'integer' },
           { header: 'covered', kind: 'integer' },
           { header: 'obliged_uncovered', kind: 'integer' },
+          { header: 'small_uncovered', kind: 'integer' },
           { header: 'population', kind: 'integer' },
           { header: 'population_covered', kind: 'integer' },
           { header: 'population_covered_percent', kind: 'percent' },
         ],
-        rows: rows.map((a) => [a.code, a.name, a.comuni, a.covered, a.obligedUncovered, a.population, a.populationCovered, percent(a.populationCovered, a.population)]),
+        rows: rows.map((a) => [a.code, a.name, a.comuni, a.covered, a.obligedUncovered, a.smallUncovered, a.population, a.populationCovered, percent(a.populationCovered, a.population)]),
       },
     ]);
   });

@@ -60,13 +60,17 @@ export function coverageReport(
       for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) providers.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
     }
   }
-  const coverage = computeCoverage(columns, providers);
+  const coverage = computeCoverage(columns, providers, service.fundamental);
   const covered: Record<string, number[]> = {};
   const obligedUncovered: string[] = [];
+  const smallUncovered: string[] = [];
   columns.code.forEach((code, row) => {
     const status = coverage.status[row];
     if (status === COVERAGE_STATUS.covered) covered[code] = sourcesOfRow(coverage, row);
-    else if (status === COVERAGE_STATUS.obligedUncovered) obligedUncovered.push(code);
+    else if (status === COVERAGE_STATUS.obligedUncovered) {
+      obligedUncovered.push(code);
+      smallUncovered.push(code);
+    } else if (status === COVERAGE_STATUS.smallUncovered) smallUncovered.push(code);
   });
   return {
     service: service.code,
@@ -75,6 +79,7 @@ export function coverageReport(
     covered,
     obligation: service.fundamental,
     obligedUncovered,
+    smallUncovered,
     regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code })),
     provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
     totals: coverage.totals,

@@ -8,13 +8,14 @@ const env = useTestServer({ ownDatabase: true });
 type Json = Record<string, unknown>;
 const AGLIE = '001001';
 
-interface Aggregate { code: string; name: string; comuni: number; covered: number; obligedUncovered: number; population: number; populationCovered: number }
+interface Aggregate { code: string; name: string; comuni: number; covered: number; obligedUncovered: number; smallUncovered: number; population: number; populationCovered: number }
 interface Coverage {
   service: string;
   sources: { kind: string; id: number; name: string }[];
   covered: Record<string, number[]>;
   obligation: boolean;
   obligedUncovered: string[];
+  smallUncovered: string[];
   regions: Aggregate[];
   provinces: Aggregate[];
   totals: Aggregate;
@@ -39,22 +40,38 @@ async function publishWith(members: string[], services: Json[]) {
 }
 
 describe('GET /api/coverage', () => {
-  it('lists the small Comuni obliged to associate as uncovered when nobody provides the service', async () => {
+  it('lists the small Comuni without a service nobody provides, and calls none of them obliged when no law does', async () => {
     const c = await coverage('pagopa');
     expect(c.totals.comuni).toBe(7899);
     expect(c.totals.covered).toBe(0);
     expect(c.regions).toHaveLength(20);
     expect(c.provinces).toHaveLength(107);
     expect(c.regions.find((r) => r.code === '12')?.name).toBe('Lazio');
-    // Agliè (2,545 residents) must associate; Roma need not.
-    expect(c.obligedUncovered).toContain(AGLIE);
-    expect(c.obligedUncovered).not.toContain('058091');
-    expect(c.totals.obligedUncovered).toBe(c.obligedUncovered.length);
-    // Every Comune of at most 5,000 residents (3,000 for a mountain Comune), ISTAT 2020: 5,462 of 7,899.
-    expect(c.obligedUncovered).toHaveLength(5462);
+    // pagoPA is no fundamental function: nobody is obliged to run it jointly (it listed 5,462 Comuni as "obliged").
+    expect(c.obligation).toBe(false);
+    expect(c.obligedUncovered).toEqual([]);
+    expect(c.totals.obligedUncovered).toBe(0);
+    // Agliè (2,545 residents) is small; Roma is not. Every Comune of at most 5,000 residents, ISTAT 2020: 5,527 of 7,899.
+    expect(c.smallUncovered).toContain(AGLIE);
+    expect(c.smallUncovered).not.toContain('058091');
+    expect(c.smallUncovered).toHaveLength(5527);
+    expect(c.totals.smallUncovered).toBe(5527);
     expect(c.regions.reduce((s, r) => s + r.population, 0)).toBe(c.totals.population);
     expect(c.assumption).toBeNull();
     expect(c.obligation).toBe(false); // pagoPA: small Comuni gain most, but no law obliges them
+  });
+
+  it('lists as obliged, for a fundamental function, the uncovered Comuni the law obliges (≤ 5,000; ≤ 3,000 mountain)', async () => {
+    const c = await coverage('ff-a');
+    expect(c.obligation).toBe(true);
+    expect(c.obligedUncovered).toContain(AGLIE); // in no Unione: nobody runs its functions jointly
+    expect(c.obligedUncovered).not.toContain('058091');
+    expect(c.totals.obligedUncovered).toBe(c.obligedUncovered.length);
+    expect(c.obligedUncovered.length).toBeGreaterThan(1000);
+    // The obliged are small Comuni: all of them are among the small ones without the service.
+    const small = new Set(c.smallUncovered);
+    expect(c.obligedUncovered.every((code) => small.has(code))).toBe(true);
+    expect(c.totals.smallUncovered).toBe(c.smallUncovered.length);
   });
 
   it('shows the members of a published alliance covered for its service, and by province', async () => {
@@ -85,14 +102,15 @@ describe('GET /api/coverage', () => {
     const csv = await (await env.server.get('/api/coverage.csv?service=suap&level=region')).text();
     const rows = readCsv(csv);
     expect(rows).toHaveLength(20);
-    // Piemonte: 1,179 Comuni, the alliance's members covered, the other small ones obliged and uncovered.
+    // Piemonte: 1,179 Comuni, the alliance's members covered, the other small ones uncovered (SUAP obliges nobody).
     const piemonte = rows.find((r) => r.code === '01')!;
     const coveredHere = members.filter((c) => c.startsWith('001'));
     expect(piemonte).toMatchObject({ name: 'Piemonte', comuni: '1179', covered: String(coveredHere.length), population: '4274546' });
-    // 1,015 small Piemonte Comuni are obliged; the alliance's small members are no longer uncovered.
-    const obligedBefore = (await coverage('pagopa')).obligedUncovered;
-    expect(coveredHere.filter((c) => obligedBefore.includes(c))).toEqual(coveredHere); // all of them are small
-    expect(piemonte.obliged_uncovered).toBe(String(1015 - coveredHere.length));
+    // 1,044 Piemonte Comuni are small; the alliance's small members are no longer uncovered.
+    const smallBefore = (await coverage('pagopa')).smallUncovered;
+    expect(coveredHere.filter((c) => smallBefore.includes(c))).toEqual(coveredHere); // all of them are small
+    expect(piemonte.small_uncovered).toBe(String(1044 - coveredHere.length));
+    expect(piemonte.obliged_uncovered).toBe('0');
     expect(Number(piemonte.population_covered_percent)).toBeCloseTo((100 * torino.populationCovered) / 4274546, 1);
   });
 

@@ -56,7 +56,7 @@ export async function benchServices(base: string, db: Database, tables: Territor
   const provisions = (await readProvisions(db.knex)).of('suap');
   const providers = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance' as const, id: p.allianceId, name: p.allianceName } }));
   let s = performance.now();
-  for (let i = 0; i < 20; i++) computeCoverage(columns, providers);
+  for (let i = 0; i < 20; i++) computeCoverage(columns, providers, false);
   const coverageDomainMs = (performance.now() - s) / 20;
 
   const suggestionsHttpP50 = await timed(20, () => post('/api/suggestions', { members: members50, services: ['suap'] }));

@@ -21,12 +21,19 @@ const providers: CoverageProvider[] = [
 ];
 
 // Computed inside each test, so that a failure shows up in that test rather than when the file is collected.
-const computed = () => computeCoverage(comuni, providers);
+const computed = () => computeCoverage(comuni, providers, true);
 
 describe('service coverage', () => {
-  it('marks covered rows, and uncovered rows obliged to associate (≤ 5,000; ≤ 3,000 mountain)', () => {
-    const { covered, uncovered, obligedUncovered } = COVERAGE_STATUS;
-    expect([...computed().status]).toEqual([covered, obligedUncovered, uncovered, covered, uncovered, obligedUncovered]);
+  it('marks covered rows, uncovered rows obliged to associate (≤ 5,000; ≤ 3,000 mountain) and the other small ones', () => {
+    const { covered, uncovered, obligedUncovered, smallUncovered } = COVERAGE_STATUS;
+    expect([...computed().status]).toEqual([covered, obligedUncovered, smallUncovered, covered, uncovered, obligedUncovered]);
+  });
+
+  it('calls no Comune obliged for a service that is not a fundamental function: the small ones are just small', () => {
+    const { covered, uncovered, smallUncovered } = COVERAGE_STATUS;
+    const coverage = computeCoverage(comuni, providers, false);
+    expect([...coverage.status]).toEqual([covered, smallUncovered, smallUncovered, covered, uncovered, smallUncovered]);
+    expect(coverage.totals).toEqual({ code: 'IT', comuni: 6, covered: 2, obligedUncovered: 0, smallUncovered: 3, population: 24500, populationCovered: 13000 });
   });
 
   it('keeps every distinct source of a row, once', () => {
@@ -45,19 +52,19 @@ describe('service coverage', () => {
   it('adds up regions, provinces and the whole country', () => {
     const coverage = computed();
     expect(coverage.regions).toEqual([
-      { code: '01', comuni: 4, covered: 2, obligedUncovered: 1, population: 19500, populationCovered: 13000 },
-      { code: '05', comuni: 2, covered: 0, obligedUncovered: 1, population: 5000, populationCovered: 0 },
+      { code: '01', comuni: 4, covered: 2, obligedUncovered: 1, smallUncovered: 2, population: 19500, populationCovered: 13000 },
+      { code: '05', comuni: 2, covered: 0, obligedUncovered: 1, smallUncovered: 1, population: 5000, populationCovered: 0 },
     ]);
-    expect(coverage.provinces.map((p) => [p.code, p.comuni, p.covered, p.obligedUncovered])).toEqual([
-      ['001', 3, 1, 1],
-      ['002', 1, 1, 0],
-      ['003', 2, 0, 1],
+    expect(coverage.provinces.map((p) => [p.code, p.comuni, p.covered, p.obligedUncovered, p.smallUncovered])).toEqual([
+      ['001', 3, 1, 1, 2],
+      ['002', 1, 1, 0, 0],
+      ['003', 2, 0, 1, 1],
     ]);
-    expect(coverage.totals).toEqual({ code: 'IT', comuni: 6, covered: 2, obligedUncovered: 2, population: 24500, populationCovered: 13000 });
+    expect(coverage.totals).toEqual({ code: 'IT', comuni: 6, covered: 2, obligedUncovered: 2, smallUncovered: 3, population: 24500, populationCovered: 13000 });
   });
 
   it('handles an empty provider list', () => {
-    const none = computeCoverage(comuni, []);
+    const none = computeCoverage(comuni, [], true);
     expect(none.totals.covered).toBe(0);
     expect(none.sources).toEqual([]);
     expect([...none.status].filter((s) => s === COVERAGE_STATUS.obligedUncovered)).toHaveLength(3);
@@ -76,7 +83,7 @@ describe('service coverage', () => {
       code: String((k * 7) % (rows + 100)).padStart(6, '0'),
       via: { kind: k % 2 ? 'alliance' : 'unione', id: k % 500, name: `Ente ${k % 500}` },
     }));
-    const result = computeCoverage(big, many);
+    const result = computeCoverage(big, many, true);
     expect(result.totals.comuni).toBe(rows);
     expect(result.provinces).toHaveLength(107);
     expect(result.totals.covered).toBe([...result.status].filter((s) => s === COVERAGE_STATUS.covered).length);
@@ -85,7 +92,7 @@ describe('service coverage', () => {
 });
 
 describe('sorting aggregates', () => {
-  const empty = { code: '000', comuni: 1, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 };
+  const empty = { code: '000', comuni: 1, covered: 0, obligedUncovered: 0, smallUncovered: 0, population: 0, populationCovered: 0 };
 
   it('sorts by a column in either direction, ties by code ascending', () => {
     const { provinces } = computed();
@@ -132,7 +139,7 @@ describe('service coverage of an unsorted table', () => {
   ];
 
   it('lists the sources of each row in order of appearance', () => {
-    const coverage = computeCoverage(table, list);
+    const coverage = computeCoverage(table, list, true);
     expect(coverage.sources).toEqual([x, y, z]);
     expect([...coverage.viaOffsets]).toEqual([0, 1, 2, 2, 5, 5, 5, 5]);
     expect([0, 1, 2, 3, 4, 5, 6].map((row) => sourcesOfRow(coverage, row))).toEqual([[1], [1], [], [0, 2, 1], [], [], []]);
@@ -140,28 +147,28 @@ describe('service coverage of an unsorted table', () => {
   });
 
   it('marks only uncovered Comuni within the limits as obliged (3,000 for mountain ones, none when unknown)', () => {
-    const { covered, uncovered, obligedUncovered } = COVERAGE_STATUS;
-    expect([...computeCoverage(table, list).status]).toEqual([covered, covered, uncovered, covered, uncovered, obligedUncovered, uncovered]);
+    const { covered, uncovered, obligedUncovered, smallUncovered } = COVERAGE_STATUS;
+    expect([...computeCoverage(table, list, true).status]).toEqual([covered, covered, smallUncovered, covered, uncovered, obligedUncovered, uncovered]);
   });
 
   it('lists regions and provinces by code whatever the order of the rows', () => {
-    const coverage = computeCoverage(table, list);
+    const coverage = computeCoverage(table, list, true);
     expect(coverage.regions).toEqual([
-      { code: '01', comuni: 3, covered: 1, obligedUncovered: 0, population: 6500, populationCovered: 2500 },
-      { code: '03', comuni: 2, covered: 1, obligedUncovered: 0, population: 18000, populationCovered: 12000 },
-      { code: '05', comuni: 2, covered: 1, obligedUncovered: 1, population: 6000, populationCovered: 1000 },
+      { code: '01', comuni: 3, covered: 1, obligedUncovered: 0, smallUncovered: 1, population: 6500, populationCovered: 2500 },
+      { code: '03', comuni: 2, covered: 1, obligedUncovered: 0, smallUncovered: 0, population: 18000, populationCovered: 12000 },
+      { code: '05', comuni: 2, covered: 1, obligedUncovered: 1, smallUncovered: 1, population: 6000, populationCovered: 1000 },
     ]);
     expect(coverage.provinces).toEqual([
-      { code: '001', comuni: 2, covered: 1, obligedUncovered: 0, population: 6500, populationCovered: 2500 },
-      { code: '002', comuni: 1, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 },
-      { code: '003', comuni: 2, covered: 1, obligedUncovered: 0, population: 18000, populationCovered: 12000 },
-      { code: '005', comuni: 2, covered: 1, obligedUncovered: 1, population: 6000, populationCovered: 1000 },
+      { code: '001', comuni: 2, covered: 1, obligedUncovered: 0, smallUncovered: 1, population: 6500, populationCovered: 2500 },
+      { code: '002', comuni: 1, covered: 0, obligedUncovered: 0, smallUncovered: 0, population: 0, populationCovered: 0 },
+      { code: '003', comuni: 2, covered: 1, obligedUncovered: 0, smallUncovered: 0, population: 18000, populationCovered: 12000 },
+      { code: '005', comuni: 2, covered: 1, obligedUncovered: 1, smallUncovered: 1, population: 6000, populationCovered: 1000 },
     ]);
-    expect(coverage.totals).toEqual({ code: 'IT', comuni: 7, covered: 3, obligedUncovered: 1, population: 30500, populationCovered: 15500 });
+    expect(coverage.totals).toEqual({ code: 'IT', comuni: 7, covered: 3, obligedUncovered: 1, smallUncovered: 2, population: 30500, populationCovered: 15500 });
   });
 
   it('gives an empty table no rows, no sources and zero totals', () => {
-    const empty = computeCoverage({ code: [], region: [], province: [], population: [], mountain: [] }, [{ code: '001001', via: x }]);
+    const empty = computeCoverage({ code: [], region: [], province: [], population: [], mountain: [] }, [{ code: '001001', via: x }], true);
     expect(empty).toEqual({
       status: new Uint8Array(0),
       viaOffsets: new Uint32Array(1),
@@ -169,14 +176,14 @@ describe('service coverage of an unsorted table', () => {
       sources: [],
       regions: [],
       provinces: [],
-      totals: { code: 'IT', comuni: 0, covered: 0, obligedUncovered: 0, population: 0, populationCovered: 0 },
+      totals: { code: 'IT', comuni: 0, covered: 0, obligedUncovered: 0, smallUncovered: 0, population: 0, populationCovered: 0 },
       unknownCodes: ['001001'],
     });
   });
 });
 
 describe('sorting aggregates, more', () => {
-  const row = (code: string, covered: number, population: number, populationCovered: number) => ({ code, comuni: 3, covered, obligedUncovered: 0, population, populationCovered });
+  const row = (code: string, covered: number, population: number, populationCovered: number) => ({ code, comuni: 3, covered, obligedUncovered: 0, smallUncovered: 0, population, populationCovered });
 
   it('sorts ascending by default', () => {
     const rows = [row('B', 2, 100, 50), row('A', 1, 100, 10), row('C', 3, 100, 90)];
