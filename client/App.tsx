@@ -242,7 +242,7 @@ export function App() {
           <ThemePicker value={view.theme} onChange={(theme) => update({ theme })} overridden={shownCoverage !== null} />
           <OverlayToggles value={view.overlays} counts={{ unioni, alliances: allianceList?.length }} onChange={(overlays: OverlayId[]) => update({ overlays })} />
           {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => update({ area })} />}
-          {atlas && view.area && <AreaSummary atlas={atlas} area={view.area} />}
+          {atlas && view.area && <AreaSummary atlas={atlas} area={view.area} onComune={(code) => select(code, true)} />}
           <Legend theme={shownTheme} overlays={view.overlays} alliances={allianceList} />
           <ShareBar snapshot={snapshot} theme={shownTheme} attribution={config?.attribution ?? ''} />
         </aside>

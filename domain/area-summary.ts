@@ -11,8 +11,10 @@ export interface AreaSummary {
   smallComuni: number;
   /** Small Comuni obliged to run their fundamental functions together (DL 78/2010). */
   obliged: number;
-  /** Comuni in at least one inter-municipal body. */
-  inAssociations: number;
+  /** Comuni in at least one Unione di Comuni or Comunità Montana. */
+  inUnioni: number;
+  /** Small Comuni (≤ 5,000 residents) in no Unione di Comuni or Comunità Montana. */
+  smallOutsideUnioni: number;
   mountain: number;
   /** Comuni per inner-area class ("A" … "F"), and without one. */
   innerAreas: Record<string, number>;
@@ -29,15 +31,23 @@ export function areaRows(table: AtlasTable, area: string | null): number[] {
   return rows;
 }
 
+/** The rows of the small Comuni of an area in no Unione di Comuni or Comunità Montana, by name. */
+export function smallOutsideUnioniRows(table: AtlasTable, area: string | null): number[] {
+  return areaRows(table, area)
+    .filter((i) => (table.unioni[i] ?? 0) === 0 && isSmallComune(table.population[i] ?? null))
+    .sort((a, b) => (table.name[a] as string).localeCompare(table.name[b] as string, 'it') || a - b);
+}
+
 export function summarizeArea(table: AtlasTable, area: string | null): AreaSummary {
-  const summary: AreaSummary = { comuni: 0, population: 0, smallComuni: 0, obliged: 0, inAssociations: 0, mountain: 0, innerAreas: {}, sizeClasses: SIZE_CLASSES.map(() => 0) };
+  const summary: AreaSummary = { comuni: 0, population: 0, smallComuni: 0, obliged: 0, inUnioni: 0, smallOutsideUnioni: 0, mountain: 0, innerAreas: {}, sizeClasses: SIZE_CLASSES.map(() => 0) };
   for (const i of areaRows(table, area)) {
     const population = table.population[i] ?? null;
     summary.comuni += 1;
     summary.population += population ?? 0;
     if (isSmallComune(population)) summary.smallComuni += 1;
     if (isObligedToAssociate(population, table.mountain[i] === 1)) summary.obliged += 1;
-    if ((table.associations[i] ?? 0) > 0) summary.inAssociations += 1;
+    if ((table.unioni[i] ?? 0) > 0) summary.inUnioni += 1;
+    else if (isSmallComune(population)) summary.smallOutsideUnioni += 1;
     if (table.mountain[i] === 1) summary.mountain += 1;
     const inner = table.innerAreaClass[i] ?? '—';
     summary.innerAreas[inner] = (summary.innerAreas[inner] ?? 0) + 1;

@@ -23,8 +23,10 @@ export interface AtlasTable {
   /** Label point, in degrees. */
   lon: number[];
   lat: number[];
-  /** Number of inter-municipal bodies the Comune belongs to (see COOPERATION_KINDS). */
+  /** Number of inter-municipal bodies the Comune belongs to (see COOPERATION_KINDS: SNAI areas and agreements too). */
   associations: number[];
+  /** Number of Unioni di Comuni and Comunità Montane the Comune belongs to (and nothing else). */
+  unioni: number[];
   provinces: { code: string; name: string; acronym: string; region: string; bbox: BBox }[];
   regions: { code: string; name: string; bbox: BBox }[];
 }

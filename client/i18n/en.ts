@@ -553,7 +553,7 @@ export const en: Strings = {
     action: { created: 'created', updated: 'changed', deleted: 'deleted', adhesion: 'a member’s decision', exception: 'contiguity exception', token_rotated: 'edit link replaced', invitation_issued: 'new adhesion link', invitation_revoked: 'adhesion link revoked' },
   },
   share: { title: 'Share this view', copyLink: 'Copy the link to this view', png: 'Download the map (PNG with legend)', print: 'Print' },
-  area: { comuni: 'Comuni', residents: 'Residents', small: 'Small Comuni (≤ 5,000)', obliged: 'Obliged to run functions jointly', associated: 'In unions or mountain communities', mountain: 'Mountain', innerAreas: 'Inner areas (classes)', sizes: 'Comuni by number of residents', csv: 'Download the area’s Comuni (CSV)' },
+  area: { comuni: 'Comuni', residents: 'Residents', small: 'Small Comuni (≤ 5,000)', obliged: 'Obliged to run functions jointly', associated: 'In unions or mountain communities', smallOutside: 'Small Comuni in no union or mountain community', smallOutsideFilter: 'List the small Comuni in no union or mountain community ({{count}})', smallOutsideCsv: 'Download this list (CSV)', mountain: 'Mountain', innerAreas: 'Inner areas (classes)', sizes: 'Comuni by number of residents', csv: 'Download the area’s Comuni (CSV)' },
   about: { title: 'What is an ALI', principles: 'The six principles of the 2007 programme', glossary: 'Glossary', whatIs: 'What does it mean? (glossary)', source: 'Source: “Local Alliances for Innovation”, Minister for Reform and Innovation in Public Administration, 16 January 2007; DL 78/2010; TUEL (Legislative Decree 267/2000); Law 158/2017.' },
   /** "Cos'è un'ALI": the 2007 programme's six principles in plain words, each with where the atlas shows it. */
   principles: {

@@ -68,6 +68,7 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
     lon: rows.map((r) => round(r.lon)),
     lat: rows.map((r) => round(r.lat)),
     associations: rows.map((r) => r.associations),
+    unioni: rows.map((r) => r.bodies?.length ?? 0),
     provinces: (await extents('provinces', ', acronym, region_code AS region')).map((r) => ({
       code: r.code,
       name: r.name,

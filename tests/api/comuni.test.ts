@@ -1,3 +1,5 @@
+import type { AtlasTable } from '../../domain/atlas-table';
+import { smallOutsideUnioniRows } from '../../domain/area-summary';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { foldName } from '../../domain/text';
@@ -147,6 +149,26 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
     expect(rm.bbox[0]).toBeLessThan(12.5);
     expect(rm.bbox[2]).toBeGreaterThan(12.5);
     expect((await env.server.get('/api/atlas', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+  });
+
+  it("answers a policymaker's first question: the small Comuni of Emilia-Romagna in no Unione, by name", async () => {
+    const table = (await (await env.server.get('/api/atlas')).json()) as AtlasTable;
+    const rows = smallOutsideUnioniRows(table, '08');
+    const names = rows.map((i) => table.name[i] as string);
+    // As many as the Servizi page counts for a fundamental function (Unioni run them: the obliged left uncovered).
+    const ff = (await (await env.server.get('/api/coverage?service=ff-a')).json()) as { regions: { code: string; obligedUncovered: number }[] };
+    expect(rows.length).toBeGreaterThanOrEqual(ff.regions.find((r) => r.code === '08')!.obligedUncovered);
+    expect(rows).toHaveLength(26);
+    expect(names.slice(0, 3)).toEqual(['Agazzano', 'Albareto', 'Alseno']);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'it')));
+    for (const i of rows) {
+      expect(table.unioni[i]).toBe(0);
+      expect(table.population[i]).toBeLessThanOrEqual(5000);
+    }
+    // In a SNAI area yet in no Unione: counted by `associations`, not by `unioni` (the CSV filter found 14 of the 26).
+    expect(rows.some((i) => (table.associations[i] ?? 0) > 0)).toBe(true);
+    const lugo = table.code.indexOf('039012');
+    expect(table.unioni[lugo]).toBe(1); // Unione dei Comuni della Bassa Romagna
   });
 
   it('gives the client the border graph as row pairs of that table', async () => {

@@ -23,6 +23,7 @@ const table: AtlasTable = {
   lon: Array(8).fill(7),
   lat: Array(8).fill(45),
   associations: [0, 1, 2, 3, 0, 0, 5, 0],
+  unioni: [0, 1, 1, 2, 0, 0, 1, 0],
   provinces: [],
   regions: [],
 };

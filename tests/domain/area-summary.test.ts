@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaRows, summarizeArea } from '../../domain/area-summary';
+import { areaRows, smallOutsideUnioniRows, summarizeArea } from '../../domain/area-summary';
 import type { AtlasTable } from '../../domain/atlas-table';
 
 const table = {
@@ -10,7 +10,9 @@ const table = {
   population: [800, 4000, 60000, null],
   mountain: [1, 0, 0, 0],
   innerAreaClass: ['E', 'D', 'A', null],
-  associations: [2, 0, 1, 0],
+  // B is in a SNAI area (a body counted in `associations`) but in no Unione or Comunità.
+  associations: [2, 1, 1, 0],
+  unioni: [1, 0, 0, 0],
 } as unknown as AtlasTable;
 
 describe('summarizeArea', () => {
@@ -23,7 +25,8 @@ describe('summarizeArea', () => {
       population: 64800,
       smallComuni: 2,
       obliged: 2, // A: 800 in the mountains (limit 3,000); B: 4,000 elsewhere (limit 5,000)
-      inAssociations: 2,
+      inUnioni: 1,
+      smallOutsideUnioni: 1, // B: small, in a SNAI area only
       mountain: 1,
       innerAreas: { E: 1, D: 1, A: 1 },
       sizeClasses: [1, 0, 1, 0, 0, 1],
@@ -33,5 +36,15 @@ describe('summarizeArea', () => {
     expect(summarizeArea(mountainB, '001')).toMatchObject({ smallComuni: 2, obliged: 1, mountain: 2 });
     // Italy: D has no population: counted as a Comune, in no size class.
     expect(summarizeArea(table, null)).toMatchObject({ comuni: 4, population: 64800, sizeClasses: [1, 0, 1, 0, 0, 1], innerAreas: { E: 1, D: 1, A: 1, '—': 1 } });
+  });
+});
+
+describe('smallOutsideUnioniRows', () => {
+  it('lists the small Comuni in no Unione or Comunità Montana, by name, whatever other bodies they are in', () => {
+    expect(smallOutsideUnioniRows(table, '01')).toEqual([1]);
+    expect(smallOutsideUnioniRows(table, '02')).toEqual([]); // D: no population, not small
+    const more = { ...table, name: ['Zeri', 'Àlbano', 'Bosco', 'Ceva'], population: [800, 4000, 5000, 5001], unioni: [0, 0, 0, 0] } as unknown as AtlasTable;
+    expect(smallOutsideUnioniRows(more, null)).toEqual([1, 2, 0]); // Àlbano, Bosco, Zeri; Ceva is not small
+    expect(summarizeArea(more, null)).toMatchObject({ inUnioni: 0, smallOutsideUnioni: 3 });
   });
 });
