@@ -245,11 +245,17 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     expect(download.suggestedFilename()).toBe('comuni-039.csv');
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     const rows = csv.trim().split('\r\n');
-    expect(rows[0]).toBe('istat_code,comune,province,population,small,inner_area_class,associations');
+    expect(rows[0]).toBe('istat_code,comune,province,population,small,mountain,inner_area_class,unioni_comunita');
     expect(rows).toHaveLength(19);
     expect(rows.some((r) => r.startsWith('"039012","Lugo","RA",'))).toBe(true);
     const residents = rows.slice(1).reduce((sum, r) => sum + Number(r.split(',')[3]), 0);
     expect(figures.Abitanti).toBe(new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(residents));
+    // The small Comuni in no Unione or Comunità: as many listed as the figure says, each small and in none.
+    const outsideCount = Number(figures['Piccoli comuni in nessuna unione o comunità montana']);
+    const outsideRows = rows.slice(1).filter((r) => r.endsWith(',0') && r.split(',')[4] === '1');
+    expect(outsideRows).toHaveLength(outsideCount);
+    await summary.getByTestId('small-outside-toggle').check();
+    await expect.poll(() => summary.getByTestId('small-outside').locator('li').count()).toBe(outsideCount);
     // A Comune found outside the area is shown, not faded: the filter gives way.
     await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('morterone');
     await page.getByRole('option', { name: /^Morterone/ }).click();
