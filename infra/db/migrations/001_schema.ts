@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { ASSOCIATION_KINDS } from '../../../domain/associations';
 
-const kinds = ASSOCIATION_KINDS.map((kind) => `'${kind}'`).join(', ');
+/** The association kinds as they were when this migration was written (frozen: a new kind takes a new migration). */
+const kinds = ['unione', 'comunita_montana', 'snai', 'sll', 'convenzione', 'ali', 'other'].map((kind) => `'${kind}'`).join(', ');
 
 // One statement per entry: the embedded engine runs a single statement per query.
 const up = [

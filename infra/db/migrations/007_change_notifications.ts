@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import { ALLIANCES_CHANNEL } from '../channels';
 
 /**
  * Every change to the alliances (their members, services, the service catalogue) announces itself
- * on ALLIANCES_CHANNEL, once per statement, delivered at commit: every app instance on this database
+ * on the channel ali_alliances (ALLIANCES_CHANNEL in infra/db/channels.ts), once per statement, delivered at commit: every app instance on this database
  * drops what it derived from them (coverage, suggestions, the alliances' outlines), whoever wrote.
  */
 const TABLES = ['alliances', 'alliance_members', 'alliance_services', 'services'];
@@ -13,7 +12,7 @@ export const changeNotifications: Knex.Migration = {
     await knex.raw(`
       CREATE FUNCTION ali_notify_alliances() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('${ALLIANCES_CHANNEL}', TG_TABLE_NAME);
+        PERFORM pg_notify('ali_alliances', TG_TABLE_NAME);
         RETURN NULL;
       END $$`);
     for (const table of TABLES) {
