@@ -22,7 +22,7 @@ export interface SourceData {
   unioni: UnioneSource[];
 }
 
-/** Reads the full-resolution source files of a GEODATA_DIR (see PROVENANCE in the README). */
+/** Reads the full-resolution source files of a GEODATA_DIR (see docs/data.md). */
 export async function readFullSources(dir: string, progress: Progress): Promise<SourceData> {
   // A missing province file leaves its province without Comuni: the import refuses that (importGeodata).
   const files = await listComuniFiles(dir);

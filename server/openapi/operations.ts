@@ -32,7 +32,7 @@ import { MAX_ZOOM, MIN_ZOOM } from '../tiles/tile-coords';
  * are built from. Request schemas are the zod validators the routes parse with, imported by name.
  *
  * To add an operation: append an entry to OPERATIONS (path in OpenAPI style, `/api/x/{id}`), import
- * its zod schemas from server/http/schemas.ts, and add the route to the README's API table (the
+ * its zod schemas from server/http/schemas.ts, and add the route to the API table of docs/api.md (the
  * test tests/api/openapi.test.ts checks both ways). A request body shared by several operations
  * gets a name in BODY_SCHEMAS and is then listed once under `components.schemas`.
  */

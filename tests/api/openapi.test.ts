@@ -11,9 +11,8 @@ import { useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
 
-const README = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+const API_DOC = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'api.md'), 'utf8');
 
-/** Served by the server but not yet rows of the README's table. TODO: add the rows, then empty this. */
 const pairs = (routes: readonly { method: string; path: string }[]) => routes.map((r) => `${r.method} ${r.path}`);
 
 async function fetchDocument(): Promise<OpenApiDocument> {
@@ -48,7 +47,7 @@ function mountedRoutes(): { method: string; path: string }[] {
 const serves = (expressPath: string, openApiPath: string) =>
   new RegExp(`^${expressPath.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&').replace(/:[A-Za-z_]\w*/g, '[^/]+')}$`).test(openApiPath);
 
-describe('the README table parser', () => {
+describe('the API table parser (docs/api.md)', () => {
   it('splits cells at unescaped pipes only', () => {
     expect(tableCells('| `GET /a?level=region\\|province` | answer | more |')).toEqual(['`GET /a?level=region|province`', 'answer', 'more']);
   });
@@ -150,15 +149,15 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
-  it('documents every route of the README table, and nothing the table leaves out', async () => {
+  it('documents every route of the API table in docs/api.md, and nothing the table leaves out', async () => {
     const documented = new Set(pairs(documentRoutes(await fetchDocument())));
-    const readme = pairs(readmeRoutes(README));
+    const readme = pairs(readmeRoutes(API_DOC));
     expect(readme.length).toBeGreaterThan(40);
     const missing = readme.filter((r) => !documented.has(r));
-    expect(missing, `in the README but not in server/openapi/operations.ts: ${missing.join(', ')}`).toEqual([]);
+    expect(missing, `in docs/api.md but not in server/openapi/operations.ts: ${missing.join(', ')}`).toEqual([]);
     const inReadme = new Set(readme);
     const undocumented = [...documented].filter((r) => !inReadme.has(r));
-    expect(undocumented, `in the OpenAPI document but not in the README's API table: ${undocumented.join(', ')}`).toEqual([]);
+    expect(undocumented, `in the OpenAPI document but not in docs/api.md's table: ${undocumented.join(', ')}`).toEqual([]);
   });
 
   it('documents every route the server mounts under /api, /tiles and /ogc, and only those', async () => {

@@ -1,5 +1,5 @@
 /**
- * The routes the README's API table documents, as (method, path) pairs in OpenAPI style, so that a
+ * The routes the API table of docs/api.md documents, as (method, path) pairs in OpenAPI style, so that a
  * test can compare them with the OpenAPI document. A row documents routes when its first cell
  * starts with "`METHOD /path"; the cell's code spans are then read in order:
  *
@@ -28,10 +28,10 @@ const WITH_METHOD = new RegExp(`^(${METHODS.join('|')})\\s+(.*)$`);
 /** First segments of absolute paths: where the server mounts its API. */
 const ROOTS = new Set(['api', 'tiles', 'ogc']);
 
-/** The text of the `## API` section of the README (up to the next `## ` heading). */
+/** The text of the API section of a document (`# The API` or `## API`, up to the next `## ` heading). */
 export function apiSection(markdown: string): string {
-  const start = markdown.search(/^## API\s*$/m);
-  if (start < 0) throw new Error('the README has no "## API" section');
+  const start = markdown.search(/^#{1,2} (The )?API\s*$/m);
+  if (start < 0) throw new Error('the document has no "# The API" or "## API" section');
   const rest = markdown.slice(start + 1);
   const end = rest.search(/^## /m);
   return end < 0 ? rest : rest.slice(0, end);
@@ -138,7 +138,7 @@ export function routesOfCell(cell: string, after?: string): DocumentedRoute[] {
   return routes;
 }
 
-/** Every (method, path) of the rows of the README's API table, without repeats. */
+/** Every (method, path) of the rows of the API table, without repeats. */
 export function readmeRoutes(markdown: string): DocumentedRoute[] {
   const seen = new Map<string, DocumentedRoute>();
   let previousRow: string | undefined;
