@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { AppContext } from './context';
 import { errorHandler, requestId, unknownRoute } from './http/errors';
 import { setBilingualValidationMessages } from './http/validation-messages';
@@ -63,6 +63,7 @@ export function createApp(ctx: AppContext): Express {
       res.writeHead = function (this: typeof res, ...args: unknown[]) {
         const status = typeof args[0] === 'number' ? args[0] : res.statusCode;
         if (status < 400 || status >= 500) ctx.alliancesRevision.bump();
+        if (status < 400) ctx.writeHealth.succeeded();
         return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
       } as typeof res.writeHead;
     }
@@ -107,6 +108,11 @@ export function createApp(ctx: AppContext): Express {
     });
   }
   app.use(unknownRoute);
+  // A write that failed because the disk is full (or read-only) turns /api/health to "degraded".
+  app.use(((error, _req, _res, next) => {
+    ctx.writeHealth.observe(error);
+    next(error);
+  }) as ErrorRequestHandler);
   app.use(errorHandler);
   return app;
 }

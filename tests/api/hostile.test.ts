@@ -263,6 +263,31 @@ describe('smaller holes (issue 23, item 6)', () => {
     expect(ifMatch.text).not.toContain('evil');
   });
 
+  it('says "degraded" in /api/health while writes fail because the disk is full, "ok" again once one succeeds', async () => {
+    const own = await openTestDatabase();
+    const server = await startTestServer(own.db);
+    try {
+      const health = async () => (await send('GET', '/api/health', undefined, {}, server)).json;
+      expect(await health()).toMatchObject({ status: 'ok' });
+      // The database refuses the write as PostgreSQL does when it cannot extend a file (53100 disk_full).
+      await own.db.knex.raw(`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
+      await own.db.knex.raw(`CREATE TRIGGER test_disk_full BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_disk_full()`);
+      const refused = await send('POST', '/api/alliances', { name: 'ALI senza spazio', members: [{ code: AGLIE }] }, {}, server);
+      expect(refused.status).toBe(503);
+      const degraded = await health();
+      expect(degraded).toMatchObject({ status: 'degraded', writes: { code: '53100', message: expect.stringContaining('disco pieno') } });
+      await own.db.knex.raw(`DROP TRIGGER test_disk_full ON alliances`);
+      const saved = await send('POST', '/api/alliances', { name: 'ALI con spazio', members: [{ code: AGLIE }] }, {}, server);
+      expect(saved.status).toBe(201);
+      expect(await health()).toMatchObject({ status: 'ok' });
+      expect((await health()).writes).toBeUndefined();
+    } finally {
+      await server.close();
+      await own.dispose();
+    }
+  });
+
   it('takes If-Match: * as any version, and a list of versions (RFC 9110)', async () => {
     const a = await createAlliance();
     const any = await send('PATCH', `/api/alliances/${a.id}`, { name: 'Qualsiasi versione' }, { ...a.edit(1), 'If-Match': '*' });
