@@ -99,10 +99,16 @@ export async function restoreDatabase(settings: DatabaseSettings, file: string):
   }
 }
 
-/** A backup that cannot be restored: one line that says so (the tool's own first line of error), no stack. */
+/**
+ * A restore that failed, in one line (the tool's own first line of error), no stack: "not a
+ * readable backup" when the tool says the file is not one, else what it said.
+ */
 function unreadable(file: string, error: unknown): ConfigError {
   const e = error as { stderr?: unknown; message?: unknown };
   const said = String((typeof e?.stderr === 'string' && e.stderr.trim()) || e?.message || error).split('\n')[0]!.trim().slice(0, 300);
+  if (/connection|password|authentication|permission denied/i.test(said)) {
+    return new ConfigError(`Ripristino di ${file} non riuscito (${said}) / Restoring ${file} failed`);
+  }
   return new ConfigError(`Impossibile ripristinare ${file}: non è un backup leggibile (${said}) / Cannot restore ${file}: not a readable backup`);
 }
 
