@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { AppContext } from './context';
 import { errorHandler, requestId, unknownRoute } from './http/errors';
 import { setBilingualValidationMessages } from './http/validation-messages';
 import { securityHeaders } from './http/security';
 import { rejectMalformedText } from './http/well-formed';
+import { jsonBody } from './http/json-body';
 import { rejectLongUrl } from './http/server';
 import { mayWrite, rateLimits } from './http/rate-limits';
 import { associationRoutes } from './routes/associations';
@@ -54,18 +55,21 @@ export function createApp(ctx: AppContext): Express {
   // A write answered here moves this instance's alliances revision before its answer leaves (its
   // transaction has committed by then), so its author never reads a cached state older than their
   // write; other instances hear NOTIFY. Computations (contiguity, suggestions…) store nothing and
-  // leave the caches be.
+  // leave the caches be; so does a write refused (4xx: an unknown path, a bad body, a stale
+  // version), which changed nothing. A server error may have come after its commit: it bumps.
   app.use((req, res, next) => {
     if (mayWrite(req.method, req.path)) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: typeof res, ...args: unknown[]) {
-        ctx.alliancesRevision.bump();
+        const status = typeof args[0] === 'number' ? args[0] : res.statusCode;
+        if (status < 400 || status >= 500) ctx.alliancesRevision.bump();
+        if (status < 400) ctx.writeHealth.succeeded();
         return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
       } as typeof res.writeHead;
     }
     next();
   });
-  app.use(express.json({ limit: '1mb' }));
+  app.use(jsonBody);
   app.use(rejectMalformedText);
 
   app.use(healthRoutes(ctx));
@@ -104,6 +108,11 @@ export function createApp(ctx: AppContext): Express {
     });
   }
   app.use(unknownRoute);
+  // A write that failed because the disk is full (or read-only) turns /api/health to "degraded".
+  app.use(((error, _req, _res, next) => {
+    ctx.writeHealth.observe(error);
+    next(error);
+  }) as ErrorRequestHandler);
   app.use(errorHandler);
   return app;
 }

@@ -1,5 +1,6 @@
 import { DataVersionWatcher, Versioned } from './data/data-version';
 import { AlliancesRevision, PerRevision } from './data/alliances-revision';
+import { WriteHealth } from './data/write-health';
 import { readProvisions, type ProvisionsIndex } from './queries/coverage';
 import { readComuneIndex } from './queries/comune-index';
 import type { ComuneIndex } from '../domain/comune-search';
@@ -21,6 +22,8 @@ export interface AppContext {
   alliancesRevision: AlliancesRevision;
   /** Which Comuni receive which service through published alliances, per alliances revision. */
   provisions: PerRevision<ProvisionsIndex>;
+  /** Whether writes are failing for good (disk full, read-only), for `/api/health`. */
+  writeHealth: WriteHealth;
   tables: Versioned<TerritoryTables>;
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
@@ -65,6 +68,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     versions,
     alliancesRevision,
     provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
+    writeHealth: new WriteHealth(),
     tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     tiles: {

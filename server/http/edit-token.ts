@@ -36,15 +36,22 @@ export function requireEditToken(req: Request, storedHash: string): void {
   }
 }
 
-/** The version the client last saw, from `If-Match: 3` or `If-Match: "3"`; 428 when missing. */
-export function requireIfMatch(req: Request): number {
+/**
+ * Which versions a write may apply to, from `If-Match`: `3` or `"3"` (the ETag of the alliance), a
+ * list of them (`"3", "4"`), or `*`: any version (RFC 9110 §13.1.1). 428 when missing, 400 when it
+ * names no version. The caller answers 409 (`conflict`) when the stored version is not one of them.
+ */
+export function requireIfMatch(req: Request): (version: number) => boolean {
   const header = req.get('If-Match');
-  const version = header ? Number(header.replace(/^W\//, '').replace(/"/g, '').trim()) : NaN;
   if (!header) {
     throw new HttpError(428, 'precondition_required', 'Indica la versione che stai modificando (If-Match) / Send the version you are editing (If-Match)');
   }
-  if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'bad_request', `If-Match non valido: ${header}`);
-  return version;
+  if (header.trim() === '*') return () => true;
+  const versions = header.split(',').map((tag) => Number(tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1')));
+  if (!versions.every((version) => Number.isInteger(version) && version >= 1)) {
+    throw new HttpError(400, 'bad_request', 'If-Match non valido: indica la versione, ad es. "3", o * / Invalid If-Match: give the version, e.g. "3", or *');
+  }
+  return (version) => versions.includes(version);
 }
 
 /** 409: the version the client edited is no longer the stored one. */

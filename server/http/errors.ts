@@ -28,6 +28,7 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 interface BodyParserError {
   type?: string;
   status?: number;
+  code?: string;
 }
 
 /** Seconds a client should wait before retrying when the database is busy or away. */
@@ -101,9 +102,34 @@ function toHttpError(error: unknown): HttpError {
   if (type === 'entity.parse.failed') {
     return badRequest('Il corpo della richiesta non è JSON valido / Request body is not valid JSON');
   }
-  const status = (error as BodyParserError | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpError(status, 'bad_request', (error as Error).message);
-  }
+  const refused = libraryRefusal(error);
+  if (refused) return refused;
   return new HttpError(500, 'internal', 'Errore interno del server / Internal server error');
+}
+
+/**
+ * A request that a library (body parser, router) refused, in our words: Italian, then English,
+ * never the library's English message nor the header it refused echoed back.
+ */
+function libraryRefusal(error: unknown): HttpError | null {
+  const e = error as BodyParserError | null;
+  const status = e?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  if (e?.type === 'encoding.unsupported') {
+    return new HttpError(415, 'unsupported_media_type', 'Codifica del corpo non supportata: usa gzip, deflate, br o nessuna / Unsupported Content-Encoding: use gzip, deflate, br or none');
+  }
+  if (e?.type === 'charset.unsupported') {
+    return new HttpError(415, 'unsupported_media_type', 'Set di caratteri non supportato: usa UTF-8 / Unsupported charset: use UTF-8');
+  }
+  // zlib's codes: Z_DATA_ERROR… (gzip, deflate), ERR__ERROR_FORMAT_… (brotli's "Decompression failed").
+  if (typeof e?.code === 'string' && /^(Z_|ERR__)/.test(e.code)) {
+    return badRequest('Il corpo compresso non si decomprime / The compressed body cannot be decompressed');
+  }
+  if (e?.type === 'request.size.invalid' || e?.type === 'request.aborted') {
+    return badRequest('Il corpo della richiesta è incompleto / The request body is incomplete');
+  }
+  if (error instanceof URIError) {
+    return badRequest("Indirizzo con una codifica percentuale non valida (%…) / URL with invalid percent-encoding (%…)");
+  }
+  return new HttpError(status, 'bad_request', 'Richiesta non valida / Invalid request');
 }

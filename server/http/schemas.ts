@@ -24,6 +24,19 @@ export const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
+/** A cursor's time: as `listAlliances` writes it (UTC, to the microsecond), on a day that exists. */
+const cursorTime = z
+  .string()
+  .regex(/^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+  .refine((t) => {
+    const year = Number(t.slice(0, 4));
+    const date = new Date(`${t.slice(0, 23)}Z`);
+    return year >= 1900 && year <= 2199 && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === t.slice(0, 19);
+  });
+
+/** What a list cursor holds: the last row's change time and id (a PostgreSQL integer). */
+const cursorContent = z.tuple([cursorTime, z.number().int().min(1).max(2_147_483_647)]);
+
 /** `GET /api/alliances?q=`: an alliance's name, or the name of one of its member Comuni. */
 export const allianceListQuery = z.object({
   q: z.string().trim().max(100, 'al massimo 100 caratteri / at most 100 characters').default(''),
@@ -35,12 +48,14 @@ export const allianceListQuery = z.object({
     .optional()
     .transform((value, ctx) => {
       if (value === undefined || value === '') return undefined;
+      let content: unknown;
       try {
-        const [updatedAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
-        if (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt)) && Number.isInteger(id)) return { updatedAt, id: id as number };
+        content = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
       } catch {
         // reported below
       }
+      const read = cursorContent.safeParse(content);
+      if (read.success) return { updatedAt: read.data[0], id: read.data[1] };
       ctx.addIssue({ code: 'custom', message: 'cursore non valido: usa il nextCursor della pagina precedente / invalid cursor: use the previous page’s nextCursor' });
       return z.NEVER;
     }),
@@ -105,7 +120,9 @@ const plainText = (max: number) =>
     .trim()
     .max(max, `al massimo ${max} caratteri / at most ${max} characters`)
     // Control characters have no place in a name or a description (new lines are fine).
-    .refine((s) => ![...s].some(isControl), 'caratteri di controllo non ammessi / control characters are not allowed');
+    .refine((s) => ![...s].some(isControl), 'caratteri di controllo non ammessi / control characters are not allowed')
+    // Nor have the invisible ones that reverse how the text around them reads ("ALI\u202Eonul" shows as "ALIluno").
+    .refine((s) => !BIDI_CONTROL.test(s), 'caratteri che invertono la direzione del testo non ammessi / text-direction override characters are not allowed');
 
 /** Control characters other than tab and new lines. */
 function isControl(ch: string): boolean {
@@ -113,16 +130,25 @@ function isControl(ch: string): boolean {
   return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
 }
 
+/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can disguise a name. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
 /**
  * A member as the founder lists it. `status` may be left out: a new member is proposed, an existing
  * one keeps the status its own act gave it (any other value is refused: only the Comune decides).
  */
-export const allianceMember = z.object({
-  code: comuneCode,
-  status: z.enum(MEMBER_STATUSES).optional(),
-  lead: z.boolean().default(false),
-});
+export const allianceMember = z
+  .object({
+    code: comuneCode,
+    status: z.enum(MEMBER_STATUSES).optional(),
+    lead: z.boolean().default(false),
+  })
+  .strict();
 
+/**
+ * A participating body. Not strict, unlike a member: the client sends back a partner as it read it
+ * (with its `status` and `act`, which only the body's own decision sets), and those are ignored.
+ */
 export const alliancePartner = z.object({
   kind: z.enum(PARTNER_KINDS),
   name: plainText(ALLIANCE_LIMITS.name).pipe(z.string().min(1, 'il nome è obbligatorio / the name is required')),
@@ -198,10 +224,12 @@ export const alliancePatch = z
 
 
 const bilingual = (max: number, required: boolean) =>
-  z.object({
-    it: required ? plainText(max).pipe(z.string().min(1, 'il nome italiano è obbligatorio / the Italian name is required')) : plainText(max).default(''),
-    en: required ? plainText(max).pipe(z.string().min(1, 'il nome inglese è obbligatorio / the English name is required')) : plainText(max).default(''),
-  });
+  z
+    .object({
+      it: required ? plainText(max).pipe(z.string().min(1, 'il nome italiano è obbligatorio / the Italian name is required')) : plainText(max).default(''),
+      en: required ? plainText(max).pipe(z.string().min(1, 'il nome inglese è obbligatorio / the English name is required')) : plainText(max).default(''),
+    })
+    .strict();
 
 
 /** A new entry of the service catalogue (administrators only). */

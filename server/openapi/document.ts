@@ -128,7 +128,7 @@ function parametersOf(op: Operation): Parameter[] {
     }
   }
   const headers: Parameter[] = op.ifMatch
-    ? [{ name: 'If-Match', in: 'header', required: true, description: 'the version being changed, e.g. "3" (the ETag of the alliance)', schema: { type: 'string' } }]
+    ? [{ name: 'If-Match', in: 'header', required: true, description: 'the version being changed, e.g. "3" (the ETag of the alliance); a list ("3", "4") or * (any version) also', schema: { type: 'string' } }]
     : [];
   return [...inPath, ...inQuery, ...headers];
 }

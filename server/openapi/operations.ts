@@ -156,7 +156,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get', path: '/api/health', tag: 'system',
     summary: { it: 'Stato del server e versione dei dati', en: 'Server status and data version' },
-    responses: { 200: 'ok: engine, comuni, dataVersion, importedAt', 503: 'the database does not answer' },
+    responses: { 200: 'status ok (or degraded, with writes: { code, lastFailureAt, message }, while writes fail for good: disk full, read-only): engine, comuni, dataVersion, importedAt', 503: 'the database does not answer' },
   },
   {
     method: 'get', path: '/api/health/memory', tag: 'system', auth: 'admin',

@@ -20,9 +20,10 @@ export function allianceExceptionRoutes(ctx: AppContext): Router {
    * Read-modify-write at the version the administrator saw (If-Match): the summary is computed from
    * the members of that version, and written only if no other change came in between (else 409).
    */
-  const apply = async (idParam: unknown, expected: number, reason: string | null) => {
+  const apply = async (idParam: unknown, matches: (version: number) => boolean, reason: string | null) => {
     const alliance = await loadAlliance(knex, idParam);
-    if (alliance.version !== expected) throw conflict(alliance.version);
+    if (!matches(alliance.version)) throw conflict(alliance.version);
+    const expected = alliance.version;
     const { value: tables } = await ctx.tables.get();
     const context = { ...(await allianceCheckContext(knex, alliance)), contiguityException: reason };
     const { editTokenHash, summary: _old, history, ...draft } = alliance;
@@ -37,16 +38,16 @@ export function allianceExceptionRoutes(ctx: AppContext): Router {
 
   router.put('/api/alliances/:id/contiguity-exception', async (req, res) => {
     requireAdmin(req, ctx.adminToken);
-    const expected = requireIfMatch(req);
+    const matches = requireIfMatch(req);
     const { reason } = contiguityExceptionBody.parse(req.body);
-    const answer = await apply(req.params.id, expected, reason);
+    const answer = await apply(req.params.id, matches, reason);
     res.set('ETag', `"${answer.version}"`).json(answer);
   });
 
   router.delete('/api/alliances/:id/contiguity-exception', async (req, res) => {
     requireAdmin(req, ctx.adminToken);
-    const expected = requireIfMatch(req);
-    const answer = await apply(req.params.id, expected, null);
+    const matches = requireIfMatch(req);
+    const answer = await apply(req.params.id, matches, null);
     res.set('ETag', `"${answer.version}"`).json(answer);
   });
 

@@ -110,8 +110,8 @@ export function allianceRoutes(ctx: AppContext): Router {
     rejectTooManyMembers(req.body);
     const alliance = await load(req);
     requireEditToken(req, alliance.editTokenHash);
-    const expected = requireIfMatch(req);
-    if (expected !== alliance.version) throw conflict(alliance.version);
+    if (!requireIfMatch(req)(alliance.version)) throw conflict(alliance.version);
+    const expected = alliance.version;
     const change = alliancePatch.parse(req.body);
     const current = draftOf(alliance);
     const draft: AllianceDraft = {
@@ -146,8 +146,8 @@ export function allianceRoutes(ctx: AppContext): Router {
   router.delete('/api/alliances/:id', async (req, res) => {
     const alliance = await load(req);
     requireEditToken(req, alliance.editTokenHash);
-    const expected = requireIfMatch(req);
-    if (expected !== alliance.version) throw conflict(alliance.version);
+    if (!requireIfMatch(req)(alliance.version)) throw conflict(alliance.version);
+    const expected = alliance.version;
     const version = await knex.transaction((trx) => deleteAlliance(trx, alliance.id, expected));
     if (version === null) throw conflict(alliance.version);
     res.status(204).end();

@@ -5,7 +5,8 @@ import { requireAdmin } from '../http/admin';
 import { memoryReport } from '../data/memory-report';
 
 /**
- * `GET /api/health`: 200 with the engine and data version, or 503 while the database does not answer;
+ * `GET /api/health`: 200 with the engine and data version — status "ok", or "degraded" with `writes`
+ * while writes fail for good (disk full, read-only) — or 503 while the database does not answer;
  * `GET /api/health/memory`: the memory breakdown, for administrators.
  */
 export function healthRoutes(ctx: AppContext): Router {
@@ -15,8 +16,17 @@ export function healthRoutes(ctx: AppContext): Router {
     try {
       const count = await ctx.db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comuni`);
       const version = await ctx.versions.current();
+      // The database answers reads, but writes may be failing for good (disk full, read-only).
+      const failing = ctx.writeHealth.failing();
       res.json({
-        status: 'ok',
+        status: failing ? 'degraded' : 'ok',
+        ...(failing && {
+          writes: {
+            code: failing.code,
+            lastFailureAt: failing.lastSeen,
+            message: `Le scritture non riescono (${failing.reason.it}, ${failing.code}) / Writes are failing (${failing.reason.en}, ${failing.code})`,
+          },
+        }),
         engine: ctx.db.engine,
         comuni: count.rows[0]?.n ?? 0,
         dataVersion: version.id,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
 import { MEMBER_STATUSES } from '../../domain/alliance';
+import { OPERATIONS } from '../../server/openapi/operations';
 
 // Its own database: it changes the service catalogue or counts national totals.
 const env = useTestServer({ ownDatabase: true });
@@ -100,6 +101,75 @@ describe('every write endpoint, fed generated bad bodies, answers without a 5xx'
         return answer < 500;
       }),
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    );
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+/** Query and path values an attacker would try: NUL, broken UTF-8 and percent-encoding, huge numbers, crafted cursors. */
+const DANGEROUS = [
+  '%00', 'a%00b', '%ED%A0%80', '%E0', '%C0%AF', '%', 'WyIxIiwxXQ', 'WyIyMDI0LTAxLTAxVDAwOjAwOjAwLjAwMDAwMFoiLDFlMjBd',
+  '1e400', '-1', '2147483648', '99999999999999999999', 'NaN', '2024-02-30', '%27%3B--', '%E2%80%AE', 'a'.repeat(300),
+];
+const hostileValue = fc.oneof(
+  fc.constantFrom(...DANGEROUS, '0', 'Infinity', '0x10', '%F0%9F%98%80', '[]', '%7B%7D', '', '001001', 'comuni', '14', '-180,-90,180,90', '7,45,6,44'),
+  fc.string({ maxLength: 20 }).map(encodeURIComponent),
+  fc.uint8Array({ maxLength: 8 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
+);
+
+describe('every GET route, fed hostile query strings and path parameters, answers without a 5xx', () => {
+  it('holds for every route of the OpenAPI document', async () => {
+    const created = await fetch(`${env.server.url}/api/alliances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bersaglio GET', members: [{ code: '001001' }] }),
+    });
+    const { id } = (await created.json()) as { id: number };
+    const sample: Record<string, string> = { id: String(id), code: '001001', fid: '001001', name: 'x', z: '8', x: '134', y: '91' };
+    const routes = OPERATIONS.filter((op) => op.method === 'get' && op.path !== '/api/health/memory').map((op) => ({
+      path: op.path,
+      params: [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+      keys: op.query ? Object.keys(op.query.shape) : ['q'],
+    }));
+    const request = fc
+      .constantFrom(...routes)
+      .chain((route) =>
+        fc.record({
+          route: fc.constant(route),
+          params: fc.tuple(...route.params.map((name) => fc.oneof(fc.constant(name === 'id' && route.path.startsWith('/ogc') ? 'comuni' : (sample[name] ?? 'x')), hostileValue))),
+          query: fc.array(fc.tuple(fc.constantFrom(...route.keys, 'cursor'), hostileValue), { maxLength: 4 }),
+        }),
+      );
+    const failures: string[] = [];
+    const get = async (url: string) => {
+      const response = await fetch(env.server.url + url);
+      await response.arrayBuffer();
+      if (response.status >= 500) failures.push(`GET ${url} → ${response.status}`);
+      return response.status;
+    };
+    // Every query key of every route, alone, with each of the values most likely to reach SQL unchecked.
+    for (const route of routes) {
+      let i = 0;
+      const path = route.path.replace(/\{\w+\}/g, () => {
+        const name = route.params[i++]!;
+        return name === 'id' && route.path.startsWith('/ogc') ? 'comuni' : (sample[name] ?? 'x');
+      });
+      if (/\.(xlsx|csv)$|open-data|feed\.atom|\.pbf$/.test(path)) continue;
+      for (const key of new Set([...route.keys, 'cursor'])) {
+        for (const value of DANGEROUS) await get(`${path}?${key}=${value}`);
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(request, async ({ route, params, query }) => {
+        let i = 0;
+        const path = route.path.replace(/\{\w+\}/g, () => params[i++] || 'x');
+        const url = `${path}${query.length ? '?' : ''}${query.map(([k, v]) => `${k}=${v}`).join('&')}`;
+        const response = await fetch(env.server.url + url);
+        await response.arrayBuffer();
+        if (response.status >= 500) failures.push(`GET ${url} → ${response.status}`);
+        return response.status < 500;
+      }),
+      { numRuns: 120, seed: Number(process.env.FUZZ_SEED ?? 20261207) },
     );
     expect(failures).toEqual([]);
   }, 300_000);

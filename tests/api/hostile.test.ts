@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { readCsv } from '../helpers/downloads';
@@ -123,6 +124,181 @@ describe('bad input gets a 4xx with a message, never a 500', () => {
       await noAdmin.close();
       await db.dispose();
     }
+  });
+});
+
+describe('the inputs that answered 500 answer 400 with the reason (issue 23)', () => {
+  const JSON_ROUTES = ['/api/contiguity', '/api/alliances', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions', '/api/territories/analyze'];
+
+  it('refuses JSON nested deeper than 32 levels on every JSON route, before parsing it', async () => {
+    const arrays = '['.repeat(3600) + ']'.repeat(3600);
+    const objects = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    for (const path of JSON_ROUTES) {
+      for (const body of [arrays, objects]) {
+        const r = await send('POST', path, body);
+        expect(r.status, path).toBe(400);
+        expect(r.json.error, path).toMatchObject({ code: 'bad_request', message: expect.stringContaining('annidato oltre 32 livelli / JSON nested deeper than 32 levels') });
+      }
+    }
+    // Brackets inside strings are text, not nesting; 32 levels still parse (and get the route's own answer).
+    const inString = await send('POST', '/api/comuni/resolve', { entries: ['['.repeat(150)] });
+    expect(inString.status).toBe(200);
+    const deepest = await send('POST', '/api/contiguity', '['.repeat(32) + ']'.repeat(32));
+    expect(deepest.status).toBe(400);
+    expect(deepest.text).not.toContain('annidato');
+    // Compressed, the same.
+    const gzipped = await fetch(env.server.url + '/api/contiguity', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(arrays),
+    });
+    expect(gzipped.status).toBe(400);
+    expect(await gzipped.text()).toContain('annidato');
+  });
+
+  it('refuses a crafted list cursor whatever it holds, and still follows a real one', async () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const crafted = [
+      'WyIxIiwxXQ', // ["1",1]
+      cursor(['2024-02-30T00:00:00.000000Z', 1]),
+      cursor(['2024-01-01T25:00:00.000000Z', 1]),
+      cursor(['294277-01-01T00:00:00.000000Z', 1]),
+      cursor(['0000-01-01T00:00:00.000000Z', 1]),
+      cursor(['infinity', 1]),
+      cursor(['2024-01-01', 1]),
+      cursor(['2024-01-01T00:00:00.000000Z', 1e20]),
+      cursor(['2024-01-01T00:00:00.000000Z', -1]),
+      cursor(['2024-01-01T00:00:00.000000Z', 1, 2]),
+      cursor({ updatedAt: '2024-01-01T00:00:00.000000Z', id: 1 }),
+      'not base64 at all!',
+    ];
+    for (const c of crafted) {
+      const r = await send('GET', `/api/alliances?cursor=${encodeURIComponent(c)}`);
+      expect(r.status, c).toBe(400);
+      expect(r.text, c).toContain('cursore non valido');
+    }
+    await createAlliance();
+    await createAlliance();
+    const first = await send('GET', '/api/alliances?limit=1');
+    const next = first.json.nextCursor as string;
+    expect(next).toBeTruthy();
+    const second = await send('GET', `/api/alliances?limit=1&cursor=${next}`);
+    expect(second.status).toBe(200);
+    expect((second.json.alliances as { id: number }[])[0]!.id).not.toBe((first.json.alliances as { id: number }[])[0]!.id);
+  });
+
+  it('refuses a NUL in any query, body or path before it reaches the database', async () => {
+    for (const path of [
+      '/ogc/collections/comuni/items?province=%00',
+      '/ogc/collections/comuni/items?name=a%00b',
+      '/api/alliances?q=%00',
+      '/api/comuni?q=Agli%00',
+      '/api/coverage?service=%00',
+      '/api/comuni/%00',
+      '/ogc/collections/%00/items',
+    ]) {
+      const r = await send('GET', path);
+      expect(r.status, path).toBe(400);
+      expect(r.json.error, path).toMatchObject({ code: 'bad_request', message: expect.stringContaining('NUL') });
+    }
+    const body = await send('POST', '/api/comuni/resolve', '{"entries":["Agli\\u0000"]}');
+    expect(body.status).toBe(400);
+    expect(body.json.error).toMatchObject({ message: expect.stringContaining('"entries.0"') });
+  });
+});
+
+describe('smaller holes (issue 23, item 6)', () => {
+  it('keeps the caches when a write is refused: an unknown path, a bad body, a missing alliance', async () => {
+    const revision = env.server.ctx.alliancesRevision;
+    const before = revision.current();
+    expect((await send('POST', '/api/no-such-thing', {})).status).toBe(404);
+    expect((await send('DELETE', '/api/alliances/999999', undefined, { Authorization: 'Bearer x', 'If-Match': '"1"' })).status).toBe(404);
+    expect((await send('POST', '/api/alliances', { name: '' })).status).toBe(400);
+    expect(revision.current()).toBe(before);
+    await createAlliance();
+    expect(revision.current()).toBeGreaterThan(before);
+  });
+
+  it('refuses unknown keys inside members[] as at the top level', async () => {
+    const r = await send('POST', '/api/alliances', { name: 'ALI', members: [{ code: AGLIE, lead: true, satus: 'adhered' }] });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.json.error)).toContain('satus');
+  });
+
+  it('refuses text-direction overrides in names and descriptions', async () => {
+    for (const name of ['ALI \u202Eonul', 'ALI \u2067uno\u2069']) {
+      const r = await send('POST', '/api/alliances', { name, members: [{ code: AGLIE }] });
+      expect(r.status, name).toBe(400);
+      expect(r.text).toContain('direzione del testo');
+    }
+    const a = await createAlliance();
+    const r = await send('PATCH', `/api/alliances/${a.id}`, { description: 'a\u202Db' }, a.edit(1));
+    expect(r.status).toBe(400);
+  });
+
+  it('answers what the router and the body parser refuse in Italian and English, echoing no header', async () => {
+    const bilingual = /^\S.* \/ [A-Z].+$/;
+    const param = await send('GET', '/api/alliances/%E0');
+    expect(param.status).toBe(400);
+    expect((param.json.error as { message: string }).message).toMatch(bilingual);
+    expect(param.text).not.toContain('Failed to decode');
+    for (const encoding of ['br', 'gzip', 'deflate']) {
+      const r = await send('POST', '/api/contiguity', 'garbage, not compressed', { 'content-encoding': encoding });
+      expect(r.status, encoding).toBe(400);
+      expect((r.json.error as { message: string }).message, encoding).toMatch(bilingual);
+      expect(r.text).not.toMatch(/Decompression failed|incorrect header/);
+    }
+    const encoding = await send('POST', '/api/contiguity', '{}', { 'content-encoding': 'x-evil-<b>' });
+    expect(encoding.status).toBe(415);
+    expect((encoding.json.error as { message: string }).message).toMatch(bilingual);
+    expect(encoding.text).not.toContain('evil');
+    const charset = await send('POST', '/api/contiguity', '{}', { 'content-type': 'application/json; charset=x-evil-charset' });
+    expect(charset.status).toBe(415);
+    expect((charset.json.error as { message: string }).message).toMatch(bilingual);
+    expect(charset.text.toLowerCase()).not.toContain('evil');
+    const a = await createAlliance();
+    const ifMatch = await send('PATCH', `/api/alliances/${a.id}`, { name: 'y' }, { ...a.edit(1), 'If-Match': 'x-evil-<b>' });
+    expect(ifMatch.status).toBe(400);
+    expect((ifMatch.json.error as { message: string }).message).toMatch(bilingual);
+    expect(ifMatch.text).not.toContain('evil');
+  });
+
+  it('says "degraded" in /api/health while writes fail because the disk is full, "ok" again once one succeeds', async () => {
+    const own = await openTestDatabase();
+    const server = await startTestServer(own.db);
+    try {
+      const health = async () => (await send('GET', '/api/health', undefined, {}, server)).json;
+      expect(await health()).toMatchObject({ status: 'ok' });
+      // The database refuses the write as PostgreSQL does when it cannot extend a file (53100 disk_full).
+      await own.db.knex.raw(`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
+      await own.db.knex.raw(`CREATE TRIGGER test_disk_full BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_disk_full()`);
+      const refused = await send('POST', '/api/alliances', { name: 'ALI senza spazio', members: [{ code: AGLIE }] }, {}, server);
+      expect(refused.status).toBe(503);
+      const degraded = await health();
+      expect(degraded).toMatchObject({ status: 'degraded', writes: { code: '53100', message: expect.stringContaining('disco pieno') } });
+      await own.db.knex.raw(`DROP TRIGGER test_disk_full ON alliances`);
+      const saved = await send('POST', '/api/alliances', { name: 'ALI con spazio', members: [{ code: AGLIE }] }, {}, server);
+      expect(saved.status).toBe(201);
+      expect(await health()).toMatchObject({ status: 'ok' });
+      expect((await health()).writes).toBeUndefined();
+    } finally {
+      await server.close();
+      await own.dispose();
+    }
+  });
+
+  it('takes If-Match: * as any version, and a list of versions (RFC 9110)', async () => {
+    const a = await createAlliance();
+    const any = await send('PATCH', `/api/alliances/${a.id}`, { name: 'Qualsiasi versione' }, { ...a.edit(1), 'If-Match': '*' });
+    expect(any.status, any.text).toBe(200);
+    expect(any.json.version).toBe(2);
+    const list = await send('PATCH', `/api/alliances/${a.id}`, { name: 'Da una lista' }, { ...a.edit(1), 'If-Match': '"1", "2"' });
+    expect(list.status, list.text).toBe(200);
+    const stale = await send('PATCH', `/api/alliances/${a.id}`, { name: 'Vecchia' }, { ...a.edit(1), 'If-Match': '"1", "2"' });
+    expect(stale.status).toBe(409);
+    const gone = await send('DELETE', `/api/alliances/${a.id}`, undefined, { ...a.edit(1), 'If-Match': '*' });
+    expect(gone.status).toBe(204);
   });
 });
 

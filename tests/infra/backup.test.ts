@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../../infra/db/backup';
 import { openDatabase } from '../../infra/db/database';
+import { describeFatal } from '../../infra/fatal';
 import type { DatabaseSettings } from '../../infra/settings';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
 import { startTestServer } from '../helpers/test-server';
@@ -73,6 +74,57 @@ describe('db:backup and db:restore', () => {
       expect(comuni.rows[0]!.n).toBe(7899);
     } finally {
       await copy.close();
+    }
+  }, 300_000);
+
+  it('refuses a corrupt backup with one line that says so, and leaves the target as it was', async () => {
+    const file = path.join(work, engine === 'pglite' ? 'corrupt.tar.gz' : 'corrupt.dump');
+    await fs.writeFile(file, Buffer.from('PGDMP not really a backup, just bytes '.repeat(100)));
+    const target = await newDatabase('corrupt', true);
+    const failure = await restoreDatabase(target, file).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).not.toBeNull();
+    const { message, exitCode } = describeFatal(failure, target.databaseUrl);
+    expect(message).toContain('non è un backup leggibile');
+    expect(message).toContain('not a readable backup');
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(exitCode).toBeGreaterThan(0);
+    if (engine === 'pglite') {
+      // Still empty: a good backup can be restored there next.
+      expect(await fs.readdir(path.join(target.dataDir, 'pglite')).catch(() => [])).toEqual([]);
+    }
+  }, 120_000);
+
+  it.skipIf(engine !== 'postgres')('makes running instances forget what a restore removed, and never gives an id twice (PostgreSQL)', async () => {
+    const live = await newDatabase('live');
+    const db = await open(live);
+    const server = await startTestServer(db);
+    try {
+      const create = async (name: string) => {
+        const r = await server.post('/api/alliances', { name, members: [{ code: '001001' }] });
+        expect(r.status).toBe(201);
+        return ((await r.json()) as { id: number }).id;
+      };
+      const names = async () => ((await (await server.get('/api/alliances')).json()) as { alliances: { name: string }[] }).alliances.map((a) => a.name).sort();
+      await create('ALI salvata');
+      const file = path.join(work, 'live.dump');
+      await backupDatabase(live, file);
+      const removed = await create('ALI dopo il backup');
+      expect(await names()).toEqual(['ALI dopo il backup', 'ALI salvata']);
+
+      await restoreDatabase(live, file);
+      // The instance hears of the restore (NOTIFY) and answers from the restored state.
+      const deadline = Date.now() + 10_000;
+      while ((await names()).length !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await names()).toEqual(['ALI salvata']);
+      expect((await server.get(`/api/alliances/${removed}`)).status).toBe(404);
+      // The id the removed alliance had is not given to the next one: its old links lead nowhere.
+      expect(await create('ALI nuova')).toBeGreaterThan(removed);
+    } finally {
+      await server.close();
+      await db.close();
     }
   }, 300_000);
 
