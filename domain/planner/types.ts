@@ -38,6 +38,11 @@ export interface PlanOptions {
   onProgress?: (done: number) => boolean | void;
   /** Injected clock (ms), so that the domain stays pure and tests are deterministic; default Date.now. */
   now?: () => number;
+  /**
+   * How much searching to do, as a multiple of the default (default 1). The search's length is counted in
+   * steps, not time, so that a seed gives the same plan on any machine; the time limit only cuts it short.
+   */
+  effort?: number;
 }
 
 export interface PlanInput {
@@ -45,6 +50,12 @@ export interface PlanInput {
   /** Border neighbours (as the contiguity check defines them); codes outside `units` are ignored. */
   neighbours: NeighbourLookup;
   options: PlanOptions;
+  /**
+   * Number of members of each association in all (in or out of `units`). An association with members
+   * outside the territory is not "wholly inside" (hard keeps and split counts skip it). When an id is
+   * missing here, its members in `units` are taken to be all of them.
+   */
+  associationSizes?: Readonly<Record<string, number>>;
 }
 
 export type UnassignedReason =
@@ -102,4 +113,10 @@ export type PlanInputError =
   | { kind: 'empty_area' }
   | { kind: 'floor_out_of_range'; min: number; max: number }
   | { kind: 'lock_overlap'; code: string }
-  | { kind: 'lock_unknown_code'; code: string };
+  | { kind: 'lock_unknown_code'; code: string }
+  /** The same code twice among the units. */
+  | { kind: 'duplicate_code'; code: string }
+  /** A population that is not a finite number ≥ 0. */
+  | { kind: 'invalid_population'; code: string }
+  /** A locked group whose members do not form one contiguous territory (it can never be one alliance's core). */
+  | { kind: 'lock_not_contiguous'; code: string };

@@ -1,0 +1,111 @@
+import type { Budget } from './budget';
+import { Pick, type Grower } from './grow';
+import { randomIndex, shuffle, type Random } from './random';
+
+/** The most regions a connected piece can hold: its residents over the floor. */
+export function pieceBound(pop: Float64Array, nodes: readonly number[], floor: number): number {
+  let total = 0;
+  for (const n of nodes) total += pop[n] as number;
+  return Math.floor(total / floor);
+}
+
+/** Varies the construction between tries: mostly smallest-first growth, from random or peripheral seeds. */
+function variant(t: number): { pick: Pick; peripheryFirst: boolean } {
+  const picks = [Pick.Smallest, Pick.Smallest, Pick.MostLinked, Pick.Any] as const;
+  return { pick: picks[t % picks.length] as Pick, peripheryFirst: Math.floor(t / picks.length) % 2 === 1 };
+}
+
+/**
+ * Many randomised constructions of one connected piece (which reaches the floor), keeping the one with most
+ * regions. The first always runs, so that there is a plan whatever the budget.
+ */
+export function construct(
+  grower: Grower,
+  piece: readonly number[],
+  bound: number,
+  tries: number,
+  random: Random,
+  budget: Budget,
+  progress: (t: number) => number,
+): number[][] {
+  let best: number[][] = [];
+  for (let t = 0; t < tries; t++) {
+    if (t > 0 && (best.length >= bound || !budget.proceed(progress(t / tries)))) break;
+    const { pick, peripheryFirst } = variant(t);
+    const regions = grower.grow(piece, random, pick, peripheryFirst);
+    if (regions.length > best.length) best = regions;
+  }
+  return best;
+}
+
+/**
+ * Large-neighbourhood search on the number of regions (destroy and repair): take a region and up to two of
+ * its neighbours, grow that zone again from scratch a few times and keep the result when it has at least as
+ * many regions (more is progress, as many is a sideways step that lets the search move on). Regions are
+ * picked by a 2-tournament on population, since a region well above the floor is the likeliest to split.
+ * This is the merge/split repair of max-p local search (Wei, Rey & Knaap 2021) with growth as the repair.
+ */
+export function improveCount(
+  adj: readonly (readonly number[])[],
+  pop: Float64Array,
+  grower: Grower,
+  regions: readonly number[][],
+  bound: number,
+  iterations: number,
+  random: Random,
+  budget: Budget,
+  progress: (t: number) => number,
+): number[][] {
+  const list: (number[] | null)[] = [];
+  const pops: number[] = [];
+  const regionOf = new Int32Array(adj.length).fill(-1);
+  const live: number[] = [];
+  const slot: number[] = [];
+  const add = (nodes: number[]) => {
+    const r = list.length;
+    list.push(nodes);
+    let total = 0;
+    for (const v of nodes) {
+      regionOf[v] = r;
+      total += pop[v] as number;
+    }
+    pops.push(total);
+    slot.push(live.length);
+    live.push(r);
+  };
+  const remove = (r: number) => {
+    const at = slot[r] as number;
+    const last = live[live.length - 1] as number;
+    live[at] = last;
+    slot[last] = at;
+    live.pop();
+    list[r] = null;
+  };
+  for (const nodes of regions) add(nodes);
+
+  for (let it = 0; it < iterations && live.length < bound; it++) {
+    if (!budget.proceed(progress(it / iterations))) break;
+    const a = live[randomIndex(random, live.length)] as number;
+    const b = live[randomIndex(random, live.length)] as number;
+    const r = (pops[a] as number) >= (pops[b] as number) ? a : b;
+    const around = new Set<number>();
+    for (const v of list[r] as number[]) {
+      for (const w of adj[v] as number[]) {
+        const q = regionOf[w] as number;
+        if (q !== r && q >= 0) around.add(q);
+      }
+    }
+    const zoneRegions = [r, ...shuffle([...around].sort((x, y) => x - y), random).slice(0, randomIndex(random, 3))];
+    const zone = zoneRegions.flatMap((q) => list[q] as number[]);
+    let best: number[][] | null = null;
+    for (let t = 0; t < 2; t++) {
+      const grown = grower.grow(zone, random, t === 0 ? Pick.Smallest : Pick.MostLinked, random() < 0.5);
+      const placed = grown.reduce((s, nodes) => s + nodes.length, 0);
+      if (placed === zone.length && (best === null || grown.length > best.length)) best = grown;
+    }
+    if (best === null || best.length < zoneRegions.length) continue;
+    for (const q of zoneRegions) remove(q);
+    for (const nodes of best) add(nodes);
+  }
+  return live.map((r) => list[r] as number[]);
+}
