@@ -9,6 +9,8 @@ export interface PlanJob {
   /** Each unit's border neighbours inside the territory. */
   neighbours: Record<string, string[]>;
   options: Omit<PlanOptions, 'onProgress' | 'now'>;
+  /** Members of each association in all, inside the territory or not (see PlanInput). */
+  associationSizes: Record<string, number>;
 }
 
 export type PlanReply = { plan: Plan; planMs: number } | { failure: string };

@@ -14,7 +14,12 @@ port.on('message', (job: PlanJob) => {
   let reply: PlanReply;
   try {
     const NONE: readonly string[] = [];
-    const plan = planAlliances({ units: job.units, neighbours: (code) => job.neighbours[code] ?? NONE, options: job.options });
+    const plan = planAlliances({
+      units: job.units,
+      neighbours: (code) => job.neighbours[code] ?? NONE,
+      options: job.options,
+      associationSizes: job.associationSizes,
+    });
     reply = { plan, planMs: performance.now() - started };
   } catch (error) {
     // A planner bug: named for the log, never shown to the client.

@@ -4,10 +4,13 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { unprocessable } from '../http/errors';
 import { comuneCode, MAX_MEMBERS } from '../http/schemas';
+import { DEFAULT_FLOOR, MAX_FLOOR, MIN_FLOOR } from '../../domain/planner';
 import { DEFAULT_PLAN_POOL, PlanPool, type PlanPoolOptions } from '../planner/plan-pool';
 import { PLAN_LIMITS, proposePlan } from '../services/plans';
 
 const SEED_MAX = 2 ** 31 - 1;
+const grouped = (n: number, separator: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+const FLOOR_RANGE = `la soglia va da ${grouped(MIN_FLOOR, '.')} a ${grouped(MAX_FLOOR, '.')} abitanti / the floor must be between ${grouped(MIN_FLOOR, ',')} and ${grouped(MAX_FLOOR, ',')} residents`;
 
 /**
  * `POST /api/plans` body. More than PLAN_LIMITS.comuni codes pass here and are refused with 413 by
@@ -23,9 +26,9 @@ export const planBody = z
     minPopulation: z
       .number()
       .int('la soglia è un numero intero di abitanti / the floor is a whole number of residents')
-      .min(1_000, 'la soglia va da 1.000 a 200.000 abitanti / the floor must be between 1,000 and 200,000 residents')
-      .max(200_000, 'la soglia va da 1.000 a 200.000 abitanti / the floor must be between 1,000 and 200,000 residents')
-      .default(20_000),
+      .min(MIN_FLOOR, FLOOR_RANGE)
+      .max(MAX_FLOOR, FLOOR_RANGE)
+      .default(DEFAULT_FLOOR),
     keepAssociations: z.enum(['hard', 'soft', 'off']).default('soft'),
     locked: z.array(z.array(comuneCode).min(1, 'un gruppo bloccato non può essere vuoto / a locked group cannot be empty').max(MAX_MEMBERS)).max(MAX_MEMBERS).optional(),
     seed: z.number().int().min(0).max(SEED_MAX).optional(),

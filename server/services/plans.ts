@@ -84,6 +84,21 @@ export function areaCodes(tables: TerritoryTables, area: PlanArea): string[] {
   return codes.sort();
 }
 
+const sizesByTables = new WeakMap<TerritoryTables, Record<string, number>>();
+
+/** Members in all of each Unione and Comunità (by id), counted once per data version. */
+function associationSizes(tables: TerritoryTables): Record<string, number> {
+  let sizes = sizesByTables.get(tables);
+  if (!sizes) {
+    sizes = {};
+    for (const refs of tables.memberships.values()) {
+      for (const r of refs) if (KEPT_KINDS.has(r.kind)) sizes[String(r.id)] = (sizes[String(r.id)] ?? 0) + 1;
+    }
+    sizesByTables.set(tables, sizes);
+  }
+  return sizes;
+}
+
 /** The planner's input for these Comuni: facts, associations, SLL, SNAI and the borders among them. */
 export function planJob(tables: TerritoryTables, codes: readonly string[], request: PlanRequest, seed: number): PlanJob {
   const inside = new Set(codes);
@@ -108,9 +123,13 @@ export function planJob(tables: TerritoryTables, codes: readonly string[], reque
     });
     neighbours[code] = tables.graph.neighbours(code).filter((n) => inside.has(n));
   }
+  const allSizes = associationSizes(tables);
+  const sizes: Record<string, number> = {};
+  for (const u of units) for (const id of u.associations ?? []) sizes[id] = allSizes[id] ?? 0;
   return {
     units,
     neighbours,
+    associationSizes: sizes,
     options: {
       minPopulation: request.minPopulation,
       keepAssociations: request.keepAssociations,
@@ -136,6 +155,15 @@ export function planInputProblem(error: PlanInputError): HttpError {
       return unprocessable(`Il comune bloccato ${error.code} non è nel territorio / Locked Comune ${error.code} is not in the territory`, {
         code: error.code,
       });
+    case 'lock_not_contiguous':
+      return unprocessable(
+        `Il gruppo bloccato con ${error.code} non è contiguo: non può stare in una sola alleanza / The locked group with ${error.code} is not contiguous: it cannot be one alliance`,
+        { code: error.code },
+      );
+    case 'duplicate_code':
+      return unprocessable(`Il comune ${error.code} compare due volte / Comune ${error.code} appears twice`, { code: error.code });
+    case 'invalid_population':
+      return unprocessable(`Popolazione non valida per il comune ${error.code} / Invalid population for Comune ${error.code}`, { code: error.code });
   }
 }
 
@@ -210,7 +238,12 @@ export async function proposePlan(tables: TerritoryTables, pool: PlanPool, reque
   const codes = areaCodes(tables, request.area);
   const job = planJob(tables, codes, request, seed);
   const NONE: readonly string[] = [];
-  const problem = validatePlanInput({ units: job.units, neighbours: (c) => job.neighbours[c] ?? NONE, options: job.options });
+  const problem = validatePlanInput({
+    units: job.units,
+    neighbours: (c) => job.neighbours[c] ?? NONE,
+    options: job.options,
+    associationSizes: job.associationSizes,
+  });
   if (problem) throw planInputProblem(problem);
   const reply = await pool.run(job);
   if ('failure' in reply) throw new Error(`planner failed: ${reply.failure}`);

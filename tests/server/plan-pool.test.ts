@@ -35,6 +35,7 @@ afterAll(async () => {
 const job = (seed: number, timeLimitMs: number): PlanJob => ({
   units: [],
   neighbours: {},
+  associationSizes: {},
   options: { minPopulation: 20_000, keepAssociations: 'off', seed, timeLimitMs },
 });
 const seedOf = (reply: PlanReply) => ('plan' in reply ? reply.plan.seed : null);
