@@ -17,6 +17,9 @@ export interface PlanPoolOptions {
 
 export const DEFAULT_PLAN_POOL: PlanPoolOptions = { workers: 2, queue: 4, graceMs: 2_000, heapMb: 256 };
 
+/** Time a new worker thread has to load the planner before it counts as crashed. */
+const LOAD_MS = 30_000;
+
 const BUSY = 'Troppi piani in calcolo: riprova tra poco / Too many plans being computed: try again shortly';
 const OVERRUN = 'Il piano non è finito entro il tempo concesso: riprova con meno comuni / The plan did not finish within its time: try again with fewer Comuni';
 const CRASHED = 'Il calcolo del piano si è interrotto: riprova con meno comuni / The plan computation stopped: try again with fewer Comuni';
@@ -34,6 +37,8 @@ interface Waiting {
  */
 export class PlanPool {
   private readonly idle: Worker[] = [];
+  /** Workers that said they are ready (their first message). */
+  private readonly loaded = new WeakSet<Worker>();
   private readonly waiting: Waiting[] = [];
   private running = 0;
   private closed = false;
@@ -72,12 +77,13 @@ export class PlanPool {
     worker.ref();
     const limit = item.job.options.timeLimitMs ?? 0;
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (keep: boolean) => {
       settled = true;
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
-      worker.off('exit', onExit);
+      worker.off('exit', onError);
       this.running--;
       if (keep && !this.closed) {
         worker.unref();
@@ -87,8 +93,23 @@ export class PlanPool {
       }
       this.next();
     };
-    const onMessage = (reply: PlanReply) => {
+    // The clock runs from the moment the job is handed over, once the worker has loaded.
+    const start = (after: number) => {
+      timer = setTimeout(() => {
+        if (settled) return;
+        finish(false);
+        item.reject(new HttpError(503, 'timeout', OVERRUN));
+      }, after);
+    };
+    const onMessage = (reply: PlanReply | { ready: true }) => {
       if (settled) return;
+      if ('ready' in reply) {
+        this.loaded.add(worker);
+        clearTimeout(timer);
+        start(limit + this.options.graceMs);
+        worker.postMessage(item.job);
+        return;
+      }
       finish(true);
       item.resolve(reply);
     };
@@ -97,16 +118,15 @@ export class PlanPool {
       finish(false);
       item.reject(new HttpError(503, 'unavailable', CRASHED));
     };
-    const onExit = onError;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      finish(false);
-      item.reject(new HttpError(503, 'timeout', OVERRUN));
-    }, limit + this.options.graceMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(item.job);
+    worker.on('exit', onError);
+    if (this.loaded.has(worker)) {
+      start(limit + this.options.graceMs);
+      worker.postMessage(item.job);
+    } else {
+      start(LOAD_MS);
+    }
   }
 
   private spawn(): Worker {

@@ -27,3 +27,6 @@ port.on('message', (job: PlanJob) => {
   }
   port.postMessage(reply);
 });
+
+// Loaded (tsx has compiled the planner): the pool starts the job's clock from here.
+port.postMessage({ ready: true });

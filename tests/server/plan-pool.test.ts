@@ -18,6 +18,8 @@ parentPort.on('message', (job) => {
   if (job.options.seed === 2) throw new Error('crash');
   setTimeout(() => parentPort.postMessage({ planMs: job.options.timeLimitMs, plan: { seed: job.options.seed } }), job.options.timeLimitMs);
 });
+await new Promise((resolve) => setTimeout(resolve, 200)); // loading takes a while: not on the job's clock
+parentPort.postMessage({ ready: true });
 `;
 
 let dir: string;
@@ -62,6 +64,7 @@ describe('the plan pool', () => {
   it('ends a worker that overruns its time limit by the grace, answers 503, and goes on with a new one', async () => {
     const pool = new PlanPool({ workers: 1, queue: 2, graceMs: 300, heapMb: 64, script });
     try {
+      await pool.run(job(22, 10)); // a loaded worker: the overrun below is timed from the hand-over
       const start = performance.now();
       const overrun = pool.run(job(1, 100)).catch((e: unknown) => e);
       const next = pool.run(job(20, 10));
@@ -71,6 +74,16 @@ describe('the plan pool', () => {
       expect((error as HttpError).code).toBe('timeout');
       expect(performance.now() - start).toBeLessThan(10_000);
       expect(seedOf(await next)).toBe(20);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("starts a job's clock once its new worker has loaded, not before", async () => {
+    const pool = new PlanPool({ workers: 1, queue: 1, graceMs: 50, heapMb: 64, script });
+    try {
+      // Loading takes 200 ms, more than the 10 ms limit and the 50 ms grace together.
+      expect(seedOf(await pool.run(job(23, 10)))).toBe(23);
     } finally {
       await pool.close();
     }
