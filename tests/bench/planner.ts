@@ -49,7 +49,8 @@ const AREAS: Area[] = [
   { name: 'Sassari', shape: 'island', area: { province: '090' }, timeLimitMs: 1_500 },
   { name: 'Sardegna', shape: 'island region', area: { region: '20' }, timeLimitMs: 8_000 },
   { name: 'Emilia-Romagna', shape: 'plain + Apennines region', area: { region: '08' }, timeLimitMs: 8_000 },
-  { name: 'Piemonte', shape: 'mountain region', area: { region: '01' }, timeLimitMs: 12_000 },
+  { name: 'Sicilia', shape: 'island region + small islands', area: { region: '19' }, timeLimitMs: 8_000 },
+  { name: 'Piemonte', shape: 'mountain region', area: { region: '01' }, timeLimitMs: 10_000 },
 ];
 
 interface Row {
