@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contiguity } from '../../domain/contiguity';
 import type { TerritoryTables } from '../../server/data/territory-store';
 import type { PlanResponse } from '../../server/services/plans';
-import { useTestServer } from '../helpers/test-server';
+import { startTestServer, useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
 
@@ -190,6 +190,20 @@ describe('POST /api/plans', () => {
     await refused({ area: { province: AOSTA }, locked: [far] }, 422, new RegExp(`${far[0]} non è contiguo.* / The locked group with ${far[0]} is not contiguous`));
     await refused({ area: { province: AOSTA }, locked: [['001272']] }, 422, /non è nel territorio \/ Locked Comune 001272 is not in the territory/);
     await refused({ area: { province: AOSTA }, keepAssociations: 'always' }, 400, /Richiesta non valida \/ Invalid request/);
+  });
+
+  it('counts against the computations rate limit', async () => {
+    const limited = await startTestServer(env.database.db, undefined, { rateLimits: { read: 1_000, compute: 2, write: 1_000, adminFailures: 1_000 } });
+    try {
+      const body = { area: { codes: [LIPARI] }, timeLimitMs: 100 };
+      expect((await limited.post('/api/plans', body)).status).toBe(200);
+      expect((await limited.post('/api/plans', body)).status).toBe(200);
+      const third = await limited.post('/api/plans', body);
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/Troppi calcoli/);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('keeps answering health checks while a plan runs', async () => {
