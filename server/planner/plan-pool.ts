@@ -11,11 +11,13 @@ export interface PlanPoolOptions {
   graceMs: number;
   /** Heap of each worker thread, MB: a plan that needs more ends its worker, not the server. */
   heapMb: number;
+  /** An idle worker thread ends after this long, giving its memory back; the next plan starts a new one. */
+  idleMs: number;
   /** The worker's script (tests pass a stand-in). */
   script?: URL;
 }
 
-export const DEFAULT_PLAN_POOL: PlanPoolOptions = { workers: 2, queue: 4, graceMs: 2_000, heapMb: 256 };
+export const DEFAULT_PLAN_POOL: PlanPoolOptions = { workers: 2, queue: 4, graceMs: 2_000, heapMb: 256, idleMs: 60_000 };
 
 /** Time a new worker thread has to load the planner before it counts as crashed. */
 const LOAD_MS = 30_000;
@@ -39,6 +41,7 @@ export class PlanPool {
   private readonly idle: Worker[] = [];
   /** Workers that said they are ready (their first message). */
   private readonly loaded = new WeakSet<Worker>();
+  private readonly idleTimers = new WeakMap<Worker, NodeJS.Timeout>();
   private readonly waiting: Waiting[] = [];
   private running = 0;
   private closed = false;
@@ -57,15 +60,15 @@ export class PlanPool {
     });
   }
 
-  /** Plans running and waiting now. */
-  load(): { running: number; waiting: number } {
-    return { running: this.running, waiting: this.waiting.length };
+  /** Plans running and waiting now, and the worker threads kept idle. */
+  load(): { running: number; waiting: number; idle: number } {
+    return { running: this.running, waiting: this.waiting.length, idle: this.idle.length };
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w.reject(new HttpError(503, 'unavailable', BUSY));
-    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+    await Promise.all(this.idle.splice(0).map((w) => (clearTimeout(this.idleTimers.get(w)), w.terminate())));
   }
 
   private next(): void {
@@ -74,6 +77,7 @@ export class PlanPool {
     if (!item) return;
     this.running++;
     const worker = this.idle.pop() ?? this.spawn();
+    clearTimeout(this.idleTimers.get(worker));
     worker.ref();
     const limit = item.job.options.timeLimitMs ?? 0;
     let settled = false;
@@ -88,6 +92,10 @@ export class PlanPool {
       if (keep && !this.closed) {
         worker.unref();
         this.idle.push(worker);
+        this.idleTimers.set(
+          worker,
+          setTimeout(() => this.retire(worker), this.options.idleMs).unref(),
+        );
       } else {
         void worker.terminate();
       }
@@ -127,6 +135,13 @@ export class PlanPool {
     } else {
       start(LOAD_MS);
     }
+  }
+
+  private retire(worker: Worker): void {
+    const at = this.idle.indexOf(worker);
+    if (at < 0) return;
+    this.idle.splice(at, 1);
+    void worker.terminate();
   }
 
   private spawn(): Worker {

@@ -190,7 +190,8 @@ export function allianceName(tables: TerritoryTables, members: readonly string[]
   }
   if (main && main.count * 2 >= members.length) return main.name;
   const largest = tables.facts.get(largestMember(tables, members))?.name ?? members[0] ?? '';
-  return members.length === 1 ? largest : `${largest} e altri ${members.length - 1} comuni`;
+  if (members.length === 1) return largest;
+  return members.length === 2 ? `${largest} e un altro comune` : `${largest} e altri ${members.length - 1} comuni`;
 }
 
 /** The plan as the API answers it: names for alliances and associations, reasons in words. */

@@ -215,7 +215,7 @@ describe('POST /api/plans', () => {
         planDone = performance.now();
         return r.status;
       });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the request has reached the planner
     const health = await env.server.get('/api/health');
     const healthDone = performance.now();
     expect(health.status).toBe(200);
