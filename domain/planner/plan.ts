@@ -53,7 +53,7 @@ export function planAlliances(input: PlanInput): Plan {
   }
   const bound = viable.reduce((s, p) => s + pieceBound(g.pop, p, floor), 0);
   const steps = Math.round(COUNT_STEPS_PER_NODE * effort * viableNodes);
-  regions = improveCount(g.adj, g.pop, grower, regions, bound, steps, random, budget, (t) => 0.3 + 0.7 * t);
+  regions = improveCount(g.adj, g.pop, grower, floor, regions, bound, steps, random, budget, (t) => 0.3 + 0.7 * t);
   budget.finish();
   return buildPlan(input, g, regions, unassigned, budget.stopped);
 }

@@ -11,7 +11,7 @@ export function pieceBound(pop: Float64Array, nodes: readonly number[], floor: n
 
 /** Varies the construction between tries: mostly smallest-first growth, from random or peripheral seeds. */
 function variant(t: number): { pick: Pick; peripheryFirst: boolean } {
-  const picks = [Pick.Smallest, Pick.Smallest, Pick.MostLinked, Pick.Any] as const;
+  const picks = [Pick.Smallest, Pick.BestFit, Pick.MostLinked, Pick.Any] as const;
   return { pick: picks[t % picks.length] as Pick, peripheryFirst: Math.floor(t / picks.length) % 2 === 1 };
 }
 
@@ -49,6 +49,7 @@ export function improveCount(
   adj: readonly (readonly number[])[],
   pop: Float64Array,
   grower: Grower,
+  floor: number,
   regions: readonly number[][],
   bound: number,
   iterations: number,
@@ -87,7 +88,7 @@ export function improveCount(
     if (!budget.proceed(progress(it / iterations))) break;
     const a = live[randomIndex(random, live.length)] as number;
     const b = live[randomIndex(random, live.length)] as number;
-    const r = (pops[a] as number) >= (pops[b] as number) ? a : b;
+    const r = slack(a) >= slack(b) ? a : b;
     const around = new Set<number>();
     for (const v of list[r] as number[]) {
       for (const w of adj[v] as number[]) {
@@ -95,11 +96,22 @@ export function improveCount(
         if (q !== r && q >= 0) around.add(q);
       }
     }
-    const zoneRegions = [r, ...shuffle([...around].sort((x, y) => x - y), random).slice(0, randomIndex(random, 3))];
+    const others = shuffle([...around].sort((x, y) => x - y), random);
+    const zoneRegions = [r];
+    if (random() < 0.5) {
+      // Targeted: neighbours with most residents to spare, until the zone could hold one more region.
+      others.sort((x, y) => slack(y) - slack(x));
+      let spare = slack(r);
+      for (const q of others) {
+        if (spare >= floor || zoneRegions.length >= 4) break;
+        zoneRegions.push(q);
+        spare += Math.max(0, slack(q));
+      }
+    } else zoneRegions.push(...others.slice(0, randomIndex(random, 3)));
     const zone = zoneRegions.flatMap((q) => list[q] as number[]);
     let best: number[][] | null = null;
     for (let t = 0; t < 2; t++) {
-      const grown = grower.grow(zone, random, t === 0 ? Pick.Smallest : Pick.MostLinked, random() < 0.5);
+      const grown = grower.grow(zone, random, t === 0 ? Pick.BestFit : Pick.MostLinked, random() < 0.5);
       const placed = grown.reduce((s, nodes) => s + nodes.length, 0);
       if (placed === zone.length && (best === null || grown.length > best.length)) best = grown;
     }
@@ -108,4 +120,9 @@ export function improveCount(
     for (const nodes of best) add(nodes);
   }
   return live.map((r) => list[r] as number[]);
+
+  /** Residents above the floor, or −1 for a single node (which nothing can split). */
+  function slack(r: number): number {
+    return (list[r] as number[]).length > 1 ? (pops[r] as number) - floor : -1;
+  }
 }
