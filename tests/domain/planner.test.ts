@@ -141,6 +141,45 @@ describe('planAlliances keeps locks and associations', () => {
   });
 });
 
+describe('planAlliances, with the count fixed, prefers', () => {
+  // A 4×2 grid of 10,000-resident Comuni: four pairs, in five ways.
+  //   0 1 2 3
+  //   4 5 6 7
+  const pairs = (options: Parameters<typeof territory>[2], extra: Parameters<typeof territory>[3]) => {
+    const input = territory(Array(8).fill(10 * K), grid(4, 2), options, extra);
+    const plan = planAlliances(input);
+    expectValidPlan(input, plan);
+    expect(plan.score.alliances).toBe(4);
+    return plan;
+  };
+
+  it('keeping associations whole under soft', () => {
+    // U1 = {1, 2} and U2 = {5, 6}: only the plan 0–4, 1–2, 5–6, 3–7 keeps both.
+    const plan = pairs({ keepAssociations: 'soft' }, (i) => ({ associations: i === 1 || i === 2 ? ['U1'] : i === 5 || i === 6 ? ['U2'] : [] }));
+    expect(plan.alliances.map((a) => a.members)).toEqual([[code(0), code(4)], [code(1), code(2)], [code(3), code(7)], [code(5), code(6)]]);
+    expect(plan.score.associationsSplit).toBe(0);
+  });
+
+  it('keeping SLL areas whole, then SNAI areas', () => {
+    // SLL A = {1, 2}, B = {5, 6}; SNAI N = {0, 1}: the SLL win (the plan of the test above), so N is split.
+    const plan = pairs({}, (i) => ({ sll: i === 1 || i === 2 ? 'A' : i === 5 || i === 6 ? 'B' : `S${i}`, snai: i < 2 ? 'N' : null }));
+    expect(plan.alliances.map((a) => a.members)).toContainEqual([code(1), code(2)]);
+    expect(plan.score).toMatchObject({ sllSplit: 0, snaiSplit: 1 });
+    const snaiOnly = pairs({}, (i) => ({ snai: i === 1 || i === 2 ? 'N' : null }));
+    expect(snaiOnly.alliances.map((a) => a.members)).toContainEqual([code(1), code(2)]);
+  });
+
+  it('compact alliances: squares rather than strips', () => {
+    // A 4×4 grid of 5,000-resident Comuni, 10 km apart: four alliances of four, best as 2×2 squares.
+    const input = territory(Array(16).fill(5 * K), grid(4, 4), {}, (i) => ({ centroid: [10 + (i % 4) * 0.127, 45 + Math.floor(i / 4) * 0.09], areaKm2: 100 }));
+    const plan = planAlliances(input);
+    expectValidPlan(input, plan);
+    expect(plan.alliances.map((a) => a.members.map((c) => Number(c) - 100000))).toEqual([[0, 1, 4, 5], [2, 3, 6, 7], [8, 9, 12, 13], [10, 11, 14, 15]]);
+    expect(plan.score.compactness).toBeGreaterThan(0.9);
+    expect(plan.score.compactness).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('planAlliances explains each alliance', () => {
   it('names the SLL and SNAI area most members share and the margin over the floor', () => {
     const input = territory([9 * K, 8 * K, 7 * K], path(3), {}, (i) => ({
