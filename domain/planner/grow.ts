@@ -8,6 +8,8 @@ export const Pick = {
   MostLinked: 1,
   /** Any neighbour. */
   Any: 2,
+  /** The least populous neighbour that brings the region to the floor, if one does; else the least populous. */
+  BestFit: 3,
 } as const;
 export type Pick = (typeof Pick)[keyof typeof Pick];
 
@@ -91,7 +93,7 @@ export class Grower {
       };
       reach(seed);
       while (total < floor && frontier.length > 0) {
-        const i = this.choose(frontier, pick, random);
+        const i = this.choose(frontier, pick, random, floor - total);
         const v = frontier[i] as number;
         frontier[i] = frontier[frontier.length - 1] as number;
         frontier.pop();
@@ -129,14 +131,22 @@ export class Grower {
     return regions;
   }
 
-  private choose(frontier: readonly number[], pick: Pick, random: Random): number {
+  private choose(frontier: readonly number[], pick: Pick, random: Random, missing: number): number {
     if (pick === Pick.Any) return randomIndex(random, frontier.length);
+    if (pick === Pick.BestFit) {
+      let fit = -1;
+      for (let i = 0; i < frontier.length; i++) {
+        const p = this.pop[frontier[i] as number] as number;
+        if (p >= missing && (fit < 0 || p < (this.pop[frontier[fit] as number] as number))) fit = i;
+      }
+      if (fit >= 0) return fit;
+    }
     let best = 0;
     for (let i = 1; i < frontier.length; i++) {
       const v = frontier[i] as number;
       const b = frontier[best] as number;
       const dp = (this.pop[v] as number) - (this.pop[b] as number);
-      const better = pick === Pick.Smallest ? dp < 0 : (this.links[v] as number) > (this.links[b] as number) || ((this.links[v] as number) === (this.links[b] as number) && dp < 0);
+      const better = pick !== Pick.MostLinked ? dp < 0 : (this.links[v] as number) > (this.links[b] as number) || ((this.links[v] as number) === (this.links[b] as number) && dp < 0);
       if (better) best = i;
     }
     return best;

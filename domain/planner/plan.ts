@@ -1,6 +1,8 @@
+import { anneal } from './anneal';
 import { Budget } from './budget';
 import { buildGraph, connectedParts } from './graph';
 import { Grower } from './grow';
+import { RegionCost } from './objective';
 import { mulberry32 } from './random';
 import { buildPlan, type Unplaced } from './result';
 import { construct, improveCount, pieceBound } from './search';
@@ -10,6 +12,8 @@ import { validatePlanInput } from './validate';
 /** Constructions per connected piece, and search steps per node, at effort 1. */
 const CONSTRUCTIONS = 40;
 const COUNT_STEPS_PER_NODE = 20;
+const SOFT_ZONE_STEPS_PER_NODE = 10;
+const SOFT_STEPS_PER_NODE = 100;
 
 /**
  * Partitions a territory's Comuni into as many contiguous alliances reaching the floor as the search finds
@@ -53,7 +57,12 @@ export function planAlliances(input: PlanInput): Plan {
   }
   const bound = viable.reduce((s, p) => s + pieceBound(g.pop, p, floor), 0);
   const steps = Math.round(COUNT_STEPS_PER_NODE * effort * viableNodes);
-  regions = improveCount(g.adj, g.pop, grower, regions, bound, steps, random, budget, (t) => 0.3 + 0.7 * t);
+  regions = improveCount(g.adj, g.pop, grower, floor, regions, bound, steps, random, budget, (t) => 0.3 + 0.4 * t);
+  const zoneSteps = Math.round(SOFT_ZONE_STEPS_PER_NODE * effort * viableNodes);
+  const cost = new RegionCost(g, options.keepAssociations);
+  regions = improveCount(g.adj, g.pop, grower, floor, regions, bound, zoneSteps, random, budget, (t) => 0.7 + 0.1 * t, (nodes) => cost.of(nodes));
+  const softSteps = Math.round(SOFT_STEPS_PER_NODE * effort * viableNodes);
+  regions = anneal(g, options.keepAssociations, floor, regions, softSteps, random, budget, (t) => 0.8 + 0.2 * t);
   budget.finish();
   return buildPlan(input, g, regions, unassigned, budget.stopped);
 }

@@ -11,7 +11,7 @@ export function pieceBound(pop: Float64Array, nodes: readonly number[], floor: n
 
 /** Varies the construction between tries: mostly smallest-first growth, from random or peripheral seeds. */
 function variant(t: number): { pick: Pick; peripheryFirst: boolean } {
-  const picks = [Pick.Smallest, Pick.Smallest, Pick.MostLinked, Pick.Any] as const;
+  const picks = [Pick.Smallest, Pick.BestFit, Pick.MostLinked, Pick.Any] as const;
   return { pick: picks[t % picks.length] as Pick, peripheryFirst: Math.floor(t / picks.length) % 2 === 1 };
 }
 
@@ -49,12 +49,15 @@ export function improveCount(
   adj: readonly (readonly number[])[],
   pop: Float64Array,
   grower: Grower,
+  floor: number,
   regions: readonly number[][],
   bound: number,
   iterations: number,
   random: Random,
   budget: Budget,
   progress: (t: number) => number,
+  /** When given, a zone cut into as many regions is kept only if it costs no more (the soft objective). */
+  costOf?: (nodes: readonly number[]) => number,
 ): number[][] {
   const list: (number[] | null)[] = [];
   const pops: number[] = [];
@@ -83,29 +86,65 @@ export function improveCount(
   };
   for (const nodes of regions) add(nodes);
 
-  for (let it = 0; it < iterations && live.length < bound; it++) {
+  for (let it = 0; it < iterations && (costOf !== undefined || live.length < bound); it++) {
     if (!budget.proceed(progress(it / iterations))) break;
     const a = live[randomIndex(random, live.length)] as number;
     const b = live[randomIndex(random, live.length)] as number;
-    const r = (pops[a] as number) >= (pops[b] as number) ? a : b;
-    const around = new Set<number>();
-    for (const v of list[r] as number[]) {
-      for (const w of adj[v] as number[]) {
-        const q = regionOf[w] as number;
-        if (q !== r && q >= 0) around.add(q);
+    const r = costOf || slack(a) >= slack(b) ? a : b;
+    // The zone: r and regions around it, added one at a time. Targeted (count phase, half the time): the
+    // neighbours with most residents to spare, until the zone could hold one more region.
+    const zoneRegions = [r];
+    const inZone = new Set(zoneRegions);
+    const candidates = new Set<number>();
+    const extend = (q: number) => {
+      for (const v of list[q] as number[]) {
+        for (const w of adj[v] as number[]) {
+          const o = regionOf[w] as number;
+          if (o >= 0 && !inZone.has(o)) candidates.add(o);
+        }
       }
+    };
+    extend(r);
+    const targeted = !costOf && random() < 0.5;
+    const size = targeted ? 4 : 1 + randomIndex(random, costOf ? 4 : 3);
+    let spare = slack(r);
+    while (zoneRegions.length < size && candidates.size > 0 && !(targeted && spare >= floor)) {
+      const options = [...candidates].sort((x, y) => x - y);
+      const q = targeted
+        ? options.reduce((m, o) => (slack(o) > slack(m) ? o : m))
+        : (options[randomIndex(random, options.length)] as number);
+      candidates.delete(q);
+      inZone.add(q);
+      zoneRegions.push(q);
+      spare += Math.max(0, slack(q));
+      extend(q);
     }
-    const zoneRegions = [r, ...shuffle([...around].sort((x, y) => x - y), random).slice(0, randomIndex(random, 3))];
     const zone = zoneRegions.flatMap((q) => list[q] as number[]);
     let best: number[][] | null = null;
+    let bestCost = Infinity;
     for (let t = 0; t < 2; t++) {
-      const grown = grower.grow(zone, random, t === 0 ? Pick.Smallest : Pick.MostLinked, random() < 0.5);
+      const grown = grower.grow(zone, random, t === 0 ? Pick.BestFit : Pick.MostLinked, random() < 0.5);
       const placed = grown.reduce((s, nodes) => s + nodes.length, 0);
-      if (placed === zone.length && (best === null || grown.length > best.length)) best = grown;
+      if (placed !== zone.length || (best !== null && grown.length < best.length)) continue;
+      const c = costOf ? sumCost(grown, costOf) : 0;
+      if (best === null || grown.length > best.length || c < bestCost) {
+        best = grown;
+        bestCost = c;
+      }
     }
     if (best === null || best.length < zoneRegions.length) continue;
+    if (costOf && best.length === zoneRegions.length && bestCost > sumCost(zoneRegions.map((q) => list[q] as number[]), costOf)) continue;
     for (const q of zoneRegions) remove(q);
     for (const nodes of best) add(nodes);
   }
   return live.map((r) => list[r] as number[]);
+
+  function sumCost(regions: readonly number[][], cost: (nodes: readonly number[]) => number): number {
+    return regions.reduce((s, nodes) => s + cost(nodes), 0);
+  }
+
+  /** Residents above the floor, or −1 for a single node (which nothing can split). */
+  function slack(r: number): number {
+    return (list[r] as number[]).length > 1 ? (pops[r] as number) - floor : -1;
+  }
 }
