@@ -65,14 +65,15 @@ describe('planAlliances on random territories', () => {
     );
   });
 
-  it('never splits a connected part of an association under hard', () => {
+  it('never splits an association under hard, except across separate pieces of the territory', () => {
     fc.assert(
       fc.property(territories, (input) => {
         const hard = { ...input, options: { ...input.options, keepAssociations: 'hard' as const } };
         const plan = planAlliances(hard);
         for (const id of ['U0', 'U1', 'U2']) {
           const codes = input.units.filter((u) => u.associations?.includes(id)).map((u) => u.code);
-          for (const part of contiguity(codes, input.neighbours).components) {
+          const pieces = contiguity(input.units.map((u) => u.code), input.neighbours).components;
+          for (const part of pieces.map((piece) => codes.filter((c) => piece.includes(c))).filter((p) => p.length > 0)) {
             const homes = plan.alliances.filter((a) => part.some((c) => a.members.includes(c)));
             expect(homes.length).toBeLessThanOrEqual(1);
             if (homes[0]) expect(part.every((c) => homes[0]?.members.includes(c))).toBe(true);
