@@ -61,7 +61,7 @@ describe('planAlliances on random territories', () => {
       fc.property(territories, (input) => {
         expectValidPlan(input, planAlliances(input));
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -80,7 +80,7 @@ describe('planAlliances on random territories', () => {
           }
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 
@@ -89,7 +89,7 @@ describe('planAlliances on random territories', () => {
       fc.property(territories, (input) => {
         expect(planAlliances(input)).toEqual(planAlliances({ ...input, units: [...input.units].reverse() }));
       }),
-      { numRuns: 50 },
+      { numRuns: 25 },
     );
   });
 });

@@ -241,6 +241,17 @@ describe('planAlliances is repeatable and interruptible', () => {
     expect(new Set(plans).size).toBeGreaterThan(1);
   });
 
+  it('searches by steps, not time: effort sets how long, and a senseless effort counts as 1', () => {
+    const input = big();
+    const calls = (effort?: number) => {
+      let n = 0;
+      planAlliances({ ...input, options: { ...input.options, effort, now: () => ++n } });
+      return n;
+    };
+    expect(calls(0.1)).toBeLessThan(calls(1));
+    for (const effort of [0, -1, Number.NaN, Infinity]) expect(calls(effort)).toBe(calls(1));
+  });
+
   it('returns a valid plan when the time runs out at once', () => {
     let t = 0;
     const input = { ...big(), options: { ...big().options, timeLimitMs: 5, now: () => (t += 10) } };
