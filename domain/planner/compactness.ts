@@ -61,20 +61,28 @@ export class ShapeSum {
   }
 
   moment(): number {
-    return this.m + this.axx - (this.ax * this.ax + this.ay * this.ay) / this.a;
+    return momentOf(this.a, this.ax, this.ay, this.axx, this.m);
   }
 
   /** In (0, 1]; 1 for an empty group. */
   compactness(): number {
-    if (this.a <= 0) return 1;
-    return Math.min(1, (this.a * this.a) / (2 * Math.PI) / this.moment());
+    return compactnessOf(this.a, this.moment());
   }
 
-  /** Compactness were `s` added (sign 1) or removed (−1), without changing the sums. */
+  /** Compactness were `s` added (sign 1) or removed (−1), the sums unchanged. */
   compactnessWith(s: Shape, sign: 1 | -1): number {
-    this.add(s, sign);
-    const c = this.compactness();
-    this.add(s, sign === 1 ? -1 : 1);
-    return c;
+    const a = this.a + sign * s.a;
+    const moment = momentOf(a, this.ax + sign * s.a * s.x, this.ay + sign * s.a * s.y, this.axx + sign * s.a * (s.x * s.x + s.y * s.y), this.m + sign * s.m);
+    return compactnessOf(a, moment);
   }
+}
+
+/** Own moments plus the spread around the centre (parallel-axis theorem). */
+function momentOf(a: number, ax: number, ay: number, axx: number, m: number): number {
+  return m + axx - (ax * ax + ay * ay) / a;
+}
+
+function compactnessOf(a: number, moment: number): number {
+  if (a <= 1e-9) return 1;
+  return Math.min(1, (a * a) / (2 * Math.PI) / moment);
 }

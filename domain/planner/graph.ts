@@ -68,7 +68,7 @@ export function buildGraph(input: PlanInput): PlanGraph {
   }
   if (input.options.keepAssociations === 'hard') {
     for (const members of hardGroups(input, units)) {
-      for (const part of connectedParts(members, unitAdj)) {
+      for (const part of joinedParts(members, unitAdj)) {
         for (const other of part.slice(1)) union(part[0] as number, other);
       }
     }
@@ -115,6 +115,48 @@ function hardGroups(input: PlanInput, units: PlanUnit[]): number[][] {
     }
   });
   return [...groups.values()];
+}
+
+/**
+ * An association's members, with the fewest Comuni between its scattered parts added (shortest paths through
+ * the borders, part by part), so that it can be kept whole in one contiguous alliance. Parts that no path
+ * reaches (another island) stay apart.
+ */
+function joinedParts(members: readonly number[], adj: readonly (readonly number[])[]): number[][] {
+  const parts = connectedParts(members, adj);
+  const partOf = new Map<number, number>();
+  parts.forEach((part, p) => part.forEach((v) => partOf.set(v, p)));
+  const joined: number[][] = [];
+  const done = new Set<number>();
+  for (let p = 0; p < parts.length; p++) {
+    if (done.has(p)) continue;
+    done.add(p);
+    const group = [...(parts[p] as number[])];
+    for (;;) {
+      // Breadth-first search from the whole group to the nearest member of a part not yet in it.
+      const from = new Map<number, number>(group.map((v) => [v, -1]));
+      const queue = [...group];
+      let reached = -1;
+      for (let k = 0; k < queue.length && reached < 0; k++) {
+        for (const w of adj[queue[k] as number] as number[]) {
+          if (from.has(w)) continue;
+          from.set(w, queue[k] as number);
+          if (partOf.has(w) && !done.has(partOf.get(w) as number)) {
+            reached = w;
+            break;
+          }
+          queue.push(w);
+        }
+      }
+      if (reached < 0) break;
+      const q = partOf.get(reached) as number;
+      done.add(q);
+      for (let v = from.get(reached) as number; v >= 0 && !partOf.has(v); v = from.get(v) as number) group.push(v);
+      group.push(...(parts[q] as number[]));
+    }
+    joined.push(group);
+  }
+  return joined;
 }
 
 /** Connected parts of a set of vertices, through edges inside the set. */

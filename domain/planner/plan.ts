@@ -26,7 +26,7 @@ export function planAlliances(input: PlanInput): Plan {
   if (error) throw new Error(`planAlliances: invalid input (${error.kind})`);
   const { options } = input;
   const floor = options.minPopulation;
-  const effort = options.effort ?? 1;
+  const effort = options.effort !== undefined && options.effort > 0 && Number.isFinite(options.effort) ? options.effort : 1;
   const random = mulberry32(options.seed);
   const budget = new Budget(options);
   const g = buildGraph(input);

@@ -1,6 +1,6 @@
 import type { Budget } from './budget';
 import { Pick, type Grower } from './grow';
-import { randomIndex, shuffle, type Random } from './random';
+import { randomIndex, type Random } from './random';
 
 /** The most regions a connected piece can hold: its residents over the floor. */
 export function pieceBound(pop: Float64Array, nodes: readonly number[], floor: number): number {

@@ -128,16 +128,28 @@ describe('planAlliances keeps locks and associations', () => {
     expect(plan.alliances[0]?.explanation).toMatchObject({ associationsKept: [], associationsSplit: ['U1'] });
   });
 
-  it('keeps each connected part of a scattered association whole under hard', () => {
-    // U1 = {0, 1} and {4, 5} on a path of six: each part stays whole, the association is split.
-    const input = territory(Array(6).fill(10 * K), path(6), { keepAssociations: 'hard' }, (i) => ({
+  it('keeps a scattered association whole under hard, with the Comuni between its parts', () => {
+    // U1 = {0, 1} and {4, 5} on a path of seven: 2 and 3 join them, 6 alone cannot stand and joins too.
+    const input = territory(Array(7).fill(10 * K), path(7), { keepAssociations: 'hard' }, (i) => ({
       associations: [0, 1, 4, 5].includes(i) ? ['U1'] : [],
     }));
     const plan = planAlliances(input);
     expectValidPlan(input, plan);
-    for (const part of [[code(0), code(1)], [code(4), code(5)]]) {
-      expect(plan.alliances.filter((a) => part.some((c) => a.members.includes(c)))).toHaveLength(1);
-    }
+    expect(plan.alliances.map((a) => a.members)).toEqual([[0, 1, 2, 3, 4, 5, 6].map(code)]);
+    expect(plan.score.associationsSplit).toBe(0);
+    // Without hard: three alliances, U1 split.
+    expect(planAlliances({ ...input, options: { ...input.options, keepAssociations: 'soft' } }).score).toMatchObject({ alliances: 3, associationsSplit: 1 });
+  });
+
+  it('keeps the parts of an association on two islands apart, each whole, under hard', () => {
+    // 0–1–2 and 3–4–5 are two islands; U1 = {1, 2, 4}.
+    const input = territory(Array(6).fill(10 * K), [[0, 1], [1, 2], [3, 4], [4, 5]], { keepAssociations: 'hard' }, (i) => ({
+      associations: [1, 2, 4].includes(i) ? ['U1'] : [],
+    }));
+    const plan = planAlliances(input);
+    expectValidPlan(input, plan);
+    expect(plan.alliances.map((a) => a.members)).toEqual([[0, 1, 2].map(code), [3, 4, 5].map(code)]);
+    expect(plan.score.associationsSplit).toBe(1);
   });
 });
 
@@ -210,7 +222,7 @@ describe('planAlliances explains each alliance', () => {
 });
 
 describe('planAlliances is repeatable and interruptible', () => {
-  const big = () => territory(Array.from({ length: 64 }, (_, i) => (3 + ((i * 5) % 9)) * K), grid(8, 8), { seed: 11 });
+  const big = () => territory(Array.from({ length: 36 }, (_, i) => (3 + ((i * 5) % 9)) * K), grid(6, 6), { seed: 11, effort: 0.3 });
 
   it('gives the same plan for the same seed, whatever the order of the units', () => {
     const input = big();
@@ -227,6 +239,17 @@ describe('planAlliances is repeatable and interruptible', () => {
       return JSON.stringify(plan.alliances);
     });
     expect(new Set(plans).size).toBeGreaterThan(1);
+  });
+
+  it('searches by steps, not time: effort sets how long, and a senseless effort counts as 1', () => {
+    const input = territory(Array(12).fill(7 * K), grid(4, 3));
+    const calls = (effort?: number) => {
+      let n = 0;
+      planAlliances({ ...input, options: { ...input.options, effort, now: () => ++n } });
+      return n;
+    };
+    expect(calls(0.1)).toBeLessThan(calls(1));
+    for (const effort of [0, -1, Number.NaN, Infinity]) expect(calls(effort)).toBe(calls(1));
   });
 
   it('returns a valid plan when the time runs out at once', () => {

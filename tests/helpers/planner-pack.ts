@@ -5,14 +5,13 @@
  * adjacency step defines a border; hairline gaps that the import bridges are not bridged here).
  */
 import fs from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { AdjacencyGraph, type AdjacencyPair, type NeighbourLookup } from '../../domain/adjacency';
 import type { PlanInput, PlanOptions, PlanUnit } from '../../domain/planner';
 import { MIN_BORDER_M } from '../../geodata/import/adjacency';
 import { PACK_DIR, PACK_FILES } from '../../geodata/pack/format';
-import { readPack } from '../../geodata/pack/read';
-import { silentProgress } from '../../geodata/progress';
 
 export interface PackComune extends PlanUnit {
   name: string;
@@ -29,10 +28,11 @@ export interface PlannerPack {
 type Props = { name?: string; province?: string; region?: string };
 
 export async function loadPlannerPack(): Promise<PlannerPack> {
-  const data = await readPack(PACK_DIR, silentProgress);
+  // The pack's files directly (readPack checks checksums and builds every geometry: 10× slower).
   const manifest = JSON.parse(await fs.readFile(path.join(PACK_DIR, PACK_FILES.manifest), 'utf8')) as { datasets: { id: string; file: { path: string } }[] };
-  const file = manifest.datasets.find((d) => d.id === 'boundaries')?.file.path ?? '';
-  const topo = JSON.parse(await fs.readFile(path.join(PACK_DIR, file), 'utf8')) as Topology<{ comuni: GeometryCollection<Props> }>;
+  const read = async (id: string) => fs.readFile(path.join(PACK_DIR, manifest.datasets.find((d) => d.id === id)?.file.path ?? id), 'utf8');
+  const rows = async (id: string) => parse(await read(id), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const topo = JSON.parse(await read('boundaries')) as Topology<{ comuni: GeometryCollection<Props> }>;
   const geometries = topo.objects.comuni.geometries;
   const { scale, translate } = topo.transform ?? { scale: [1, 1], translate: [0, 0] };
 
@@ -91,35 +91,38 @@ export async function loadPlannerPack(): Promise<PlannerPack> {
   });
   const graph = new AdjacencyGraph(pairs);
 
-  const associations = new Map<string, string[]>();
+  const associations = new Map<string, Set<string>>();
   const associationSizes: Record<string, number> = {};
-  for (const u of data.unioni) {
-    const id = `${u.kind}:${u.sourceKey}`;
-    const codes = new Set(u.members.map((m) => m.code));
-    associationSizes[id] = codes.size;
-    for (const code of codes) (associations.get(code) ?? associations.set(code, []).get(code))?.push(id);
+  for (const r of await rows('unioni')) {
+    const id = `${r.kind}:${r.key}`;
+    const code = r.istat_code ?? '';
+    const list = associations.get(code) ?? associations.set(code, new Set()).get(code);
+    if (list?.has(id)) continue;
+    list?.add(id);
+    associationSizes[id] = (associationSizes[id] ?? 0) + 1;
   }
-  const firstArea = (list: typeof data.sll) => {
+  const firstArea = async (id: string) => {
     const of = new Map<string, string>();
-    for (const area of list) for (const m of area.members) if (!of.has(m.code)) of.set(m.code, area.sourceKey);
+    for (const r of await rows(id)) if (!of.has(r.istat_code ?? '')) of.set(r.istat_code ?? '', r.key ?? '');
     return of;
   };
-  const sll = firstArea(data.sll);
-  const snai = firstArea(data.snai);
+  const sll = await firstArea('sll');
+  const snai = await firstArea('snai');
+  const figures = new Map((await rows('figures')).map((r) => [r.code ?? '', r]));
 
   const comuni = geometries.map((geom): PackComune => {
     const code = String(geom.id);
     const props = (geom.properties ?? {}) as Props;
-    const figures = data.figures.byCode.get(code);
+    const f = figures.get(code);
     return {
       code,
       name: props.name ?? code,
       province: props.province ?? '',
       region: props.region ?? '',
-      population: figures?.population ?? 0,
-      areaKm2: figures?.areaKm2 ?? 0,
+      population: Number(f?.population ?? 0),
+      areaKm2: Number(f?.area_km2 || 0),
       centroid: centroid.get(code) as [number, number],
-      associations: associations.get(code) ?? [],
+      associations: [...(associations.get(code) ?? [])],
       sll: sll.get(code) ?? null,
       snai: snai.get(code) ?? null,
     };
