@@ -23,6 +23,7 @@ import {
 import { COLLECTIONS } from '../ogc/collections';
 import { CRS84 } from '../ogc/documents';
 import { DEFAULT_LIMIT } from '../routes/ogc';
+import { planBody } from '../routes/plans';
 import { XLSX_TYPE } from '../exports/send';
 import { TILESETS, type TilesetName } from '../tiles/tile-sources';
 import { MAX_ZOOM, MIN_ZOOM } from '../tiles/tile-coords';
@@ -229,6 +230,19 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post', path: '/api/suggestions', tag: 'comuni', body: suggestionsBody,
     summary: { it: 'I vicini che aiuterebbero di più la selezione', en: 'The neighbours that would help the selection most' },
     responses: { 200: '{ ruleSet, suggestions }', 422: 'unknown ISTAT codes or services' },
+  },
+  {
+    method: 'post', path: '/api/plans', tag: 'comuni', body: planBody,
+    summary: {
+      it: 'Propone alleanze contigue che coprono un territorio, ciascuna sopra la soglia di abitanti',
+      en: 'Proposes contiguous alliances covering a territory, each above the residents floor',
+    },
+    responses: {
+      200: '{ alliances: [{ members, population, name, explanation }], unassigned: [{ code, reason, message }], score: { alliances, upperBound, associationsSplit, sllSplit, snaiSplit, compactness }, seed, stoppedEarly, elapsedMs }',
+      413: 'more than 2,000 Comuni in the area, or a body over 1 MB',
+      422: 'unknown codes, region or province; a lock overlapping another or outside the area; a time limit over 10,000 ms',
+      503: 'every planner is busy, the plan overran its time, or the database is unavailable (Retry-After)',
+    },
   },
 
   // Existing associations

@@ -2,6 +2,7 @@
  * `npm run bench`: import and start-up per engine, tile latency (cold, warm, under load) and the
  * server's overhead over bare database time, contiguity and analyze times, server memory.
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
+ * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -32,6 +33,7 @@ import type { MemoryReport } from '../../server/data/memory-report';
 import { load, percentile } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
 import { followChanges } from '../../server/context';
+import { benchPlanner } from './planner';
 
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
 const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
@@ -305,7 +307,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   await db.close();
 }
 
+/** Named parts run alone: `npm run bench -- planner`. */
+const PARTS: Record<string, () => Promise<void>> = { planner: benchPlanner };
+
 async function main(): Promise<void> {
+  const part = process.argv[2];
+  if (part !== undefined) {
+    const only = PARTS[part];
+    if (!only) throw new Error(`unknown bench part "${part}": one of ${Object.keys(PARTS).join(', ')}`);
+    return only();
+  }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-'));
   const clientDir = await buildClient();
   try {
