@@ -116,8 +116,9 @@ export function openDataCatalog(input: CatalogInput) {
     'dcat:landingPage': page(`${base}/?mode=data`),
     'dcat:distribution': distributions.map((d, i) => distribution(base, id, d, i)),
   });
+  // The licences section of the data page: its own node, not the page (the datasets' landing page, a foaf:Document).
   const sourceLicences = {
-    '@id': `${base}/?mode=data`,
+    '@id': `${base}/?mode=data#licenze`,
     '@type': 'dct:LicenseDocument',
     'foaf:name': 'Licenze delle fonti: CC BY 4.0 (ISTAT); dati aperti della PA senza licenza dichiarata (DPCoe, ANCI) — vedi la pagina Dati',
   };
