@@ -1,14 +1,6 @@
 import { COLLECTIONS, type Collection } from './collections';
-import { CONFORMANCE, CRS84 } from './documents';
+import { CONFORMANCE, CRS84, OPENAPI_3_0 } from './documents';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './paging';
-
-/**
- * The OpenAPI 3.0 definition of the OGC API – Features service at /ogc (its `service-desc`, which
- * Part 1: Core requires), with its paths relative to /ogc as the standard's own example has them.
- * GDAL reads it: the `limit` parameter's `maximum` sets its page size (10 without it), and each
- * collection's filters (`code`, `province`, …) become attribute filters it sends to the server.
- */
-export const OPENAPI_3_0 = 'application/vnd.oai.openapi+json;version=3.0';
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -58,6 +50,13 @@ const get = (operationId: string, summary: string, parameters: Parameter[], resp
   get: { operationId, summary, parameters, responses: { 200: response, ...errors } },
 });
 
+/**
+ * The OpenAPI 3.0 definition of the OGC API – Features service at /ogc (its `service-desc`, which
+ * Part 1: Core requires), with its paths relative to /ogc as the standard's own example has them.
+ * GDAL reads it when asked for an attribute filter: each collection's filters (`code`, `province`,
+ * …) then go to the server instead of GDAL reading every page to filter them itself. (GDAL 3.6
+ * still pages 10 at a time whatever `limit`'s maximum says; clients that read it page by it.)
+ */
 export function ogcApiDefinition(base: string, version: string) {
   const items = (collection: Collection) =>
     get(`getItems_${collection.id}`, `${collection.title.it} / ${collection.title.en}`, [...itemsParameters, ...filterParameters(collection)], ok('a page of features with numberMatched, numberReturned and next/prev links', 'application/geo+json'));

@@ -1,5 +1,4 @@
 import type { Feature } from 'geojson';
-import { OPENAPI_3_0 } from './api-definition';
 import type { Collection } from './collections';
 
 /** OGC API – Features Part 1 conformance classes this service implements. */
@@ -21,6 +20,8 @@ export interface Link {
 const JSON_TYPE = 'application/json';
 const GEOJSON = 'application/geo+json';
 const HTML = 'text/html';
+/** The media type of an OpenAPI 3.0 definition in JSON (OGC API – Features Part 1, 7.2.4). */
+export const OPENAPI_3_0 = 'application/vnd.oai.openapi+json;version=3.0';
 
 /** A resource's self link in the requested format and its alternate in the other. */
 function selfAndAlternate(url: string, json: string, format: 'json' | 'html'): Link[] {

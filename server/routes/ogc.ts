@@ -6,11 +6,11 @@ import { featureBudget } from '../http/feature-budget';
 import { publicBase } from '../http/public-base';
 import { bboxParam } from '../http/schemas';
 import { COLLECTIONS, findCollection, type Collection } from '../ogc/collections';
-import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage } from '../ogc/documents';
+import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage, OPENAPI_3_0 } from '../ogc/documents';
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml } from '../ogc/html';
 import { collectionExtent, readItem, readItems } from '../ogc/items';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../ogc/paging';
-import { ogcApiDefinition, OPENAPI_3_0 } from '../ogc/api-definition';
+import { ogcApiDefinition } from '../ogc/api-definition';
 import { openApiDocument } from '../openapi/document';
 
 

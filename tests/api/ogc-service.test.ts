@@ -31,6 +31,7 @@ describe('the OGC API definition (service-desc) at /ogc/api', () => {
     expect(definition.servers).toEqual([{ url: `${env.server.url}/ogc` }]);
     const parameters = (path: string) => definition.paths[path]!.get.parameters;
     expect(parameters('/collections/{collectionId}/items').find((p) => p.name === 'limit')!.schema).toMatchObject({ maximum: MAX_LIMIT, default: 100 });
+    expect(parameters('/collections/comuni/items').find((p) => p.name === 'bbox-crs')!.schema).toEqual({ type: 'string', enum: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'] });
     const names = (path: string) => parameters(path).filter((p) => p.in === 'query').map((p) => p.name);
     expect(names('/collections/comuni/items')).toEqual(expect.arrayContaining(['bbox', 'limit', 'offset', 'code', 'province', 'region']));
     expect(names('/collections/associations/items')).toEqual(expect.arrayContaining(['kind', 'code', 'province', 'region']));
