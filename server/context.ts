@@ -12,6 +12,7 @@ import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 
 /** Everything the HTTP layer needs, built once per process. */
@@ -39,6 +40,8 @@ export interface AppContext {
   clientDir: string | undefined;
   /** Requests per address (see http/rate-limits). */
   rateLimits: RateLimits;
+  /** OGC API features per client per minute (see http/feature-budget). */
+  ogcFeaturesPerMinute: number;
   /** Express's `trust proxy`: how many proxies (or which) may set X-Forwarded-For / -Proto. */
   trustProxy: boolean | number | string;
   /** PUBLIC_URL without a trailing slash, for absolute URLs in TileJSON; undefined = paths on this origin. */
@@ -54,6 +57,7 @@ export interface ContextOptions {
   clientDir?: string | undefined;
   adminToken?: string | undefined;
   rateLimits?: RateLimits | undefined;
+  ogcFeaturesPerMinute?: number | undefined;
   trustProxy?: boolean | number | string | undefined;
   publicUrl?: string | undefined;
   publisher?: Publisher | undefined;
@@ -85,6 +89,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     adminToken: options.adminToken,
     clientDir: options.clientDir,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    ogcFeaturesPerMinute: options.ogcFeaturesPerMinute ?? DEFAULT_FEATURE_BUDGET,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     publisher: options.publisher ?? DEFAULT_PUBLISHER,

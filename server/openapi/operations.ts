@@ -22,7 +22,7 @@ import {
 } from '../http/schemas';
 import { COLLECTIONS } from '../ogc/collections';
 import { CRS84 } from '../ogc/documents';
-import { DEFAULT_LIMIT } from '../routes/ogc';
+import { DEFAULT_LIMIT } from '../ogc/paging';
 import { planBody } from '../routes/plans';
 import { XLSX_TYPE } from '../exports/send';
 import { TILESETS, type TilesetName } from '../tiles/tile-sources';
@@ -55,6 +55,7 @@ export const CONTENT = {
   html: 'text/html',
   jsonld: 'application/ld+json',
   atom: 'application/atom+xml',
+  openapi: 'application/vnd.oai.openapi+json;version=3.0',
 } as const;
 export type ContentType = (typeof CONTENT)[keyof typeof CONTENT];
 
@@ -482,6 +483,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get', path: '/ogc', tag: 'ogc', query: ogcFormat,
     summary: { it: 'Pagina iniziale OGC API – Features', en: 'OGC API – Features landing page' },
     responses: { 200: 'links to conformance and collections' }, produces: [CONTENT.json, CONTENT.html],
+  },
+  {
+    method: 'get', path: '/ogc/api', tag: 'ogc', query: z.object({ f: z.literal('json').optional() }),
+    summary: { it: 'La definizione OpenAPI 3.0 del servizio (service-desc), con i percorsi relativi a /ogc', en: 'The service’s OpenAPI 3.0 definition (service-desc), with paths relative to /ogc' },
+    responses: { 200: 'OpenAPI 3.0: each collection’s filters, and limit with its maximum' }, produces: [CONTENT.openapi],
   },
   {
     method: 'get', path: '/ogc/conformance', tag: 'ogc', query: ogcFormat,
