@@ -12,6 +12,7 @@ import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
+import { OpenDataFiles } from './open-data/files';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -22,6 +23,8 @@ export interface AppContext {
   /** Which Comuni receive which service through published alliances, per alliances revision. */
   provisions: PerRevision<ProvisionsIndex>;
   tables: Versioned<TerritoryTables>;
+  /** The open-data files of the published alliances, built once per alliances revision and data version. */
+  openData: OpenDataFiles;
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
@@ -60,12 +63,14 @@ export interface ContextOptions {
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
   const versions = new DataVersionWatcher(db.knex);
   const alliancesRevision = new AlliancesRevision();
+  const tables = new Versioned(versions, () => loadTerritoryTables(db.knex));
   return {
     db,
     versions,
     alliancesRevision,
     provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
-    tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
+    tables,
+    openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),

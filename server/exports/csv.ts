@@ -1,4 +1,4 @@
-import type { Cell, Column, Table } from './table';
+import type { Cell, Column, StreamedTable, Table } from './table';
 
 /**
  * One CSV convention for every download (RFC 4180): UTF-8 without a byte-order mark, `,` between
@@ -8,9 +8,19 @@ import type { Cell, Column, Table } from './table';
  * injection"); numbers are written as numbers. Excel users get the same tables as `.xlsx`.
  */
 export function tableCsv(table: Table): string {
-  const lines = [table.columns.map((c) => quoted(c.header)), ...table.rows.map((row) => table.columns.map((c, i) => csvCell(row[i] ?? null, c)))];
-  return lines.map((fields) => `${fields.join(',')}\r\n`).join('');
+  return csvHeader(table.columns) + csvRows(table.rows, table.columns);
 }
+
+/** The CSV of a streamed table, a batch of lines at a time (the header first). */
+export async function* csvChunks(table: StreamedTable): AsyncGenerator<string> {
+  yield csvHeader(table.columns);
+  for await (const rows of table.batches()) yield csvRows(rows, table.columns);
+}
+
+const csvHeader = (columns: readonly Column[]) => `${columns.map((c) => quoted(c.header)).join(',')}\r\n`;
+
+const csvRows = (rows: readonly (readonly Cell[])[], columns: readonly Column[]) =>
+  rows.map((row) => `${columns.map((c, i) => csvCell(row[i] ?? null, c)).join(',')}\r\n`).join('');
 
 /** Text a spreadsheet would run as a formula, or that starts with a tab or carriage return. */
 const FORMULA_START = /^[=+\-@\t\r]/;
