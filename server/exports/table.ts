@@ -40,7 +40,6 @@ export interface StreamedTable {
 export const streamed = (table: Table): StreamedTable => ({
   name: table.name,
   columns: table.columns,
-  // eslint-disable-next-line @typescript-eslint/require-await
   batches: async function* () {
     yield table.rows;
   },

@@ -11,7 +11,7 @@ export interface PageBudget {
   members: number;
 }
 
-export const PAGE_BUDGET: PageBudget = { alliances: 200, members: 2_000 };
+export const PAGE_BUDGET: PageBudget = { alliances: 100, members: 1_000 };
 
 /**
  * Every published alliance, oldest first, a page at a time: each page is one short statement (one
