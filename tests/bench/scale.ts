@@ -67,9 +67,9 @@ const timed = async (request: () => Promise<Response>): Promise<{ ms: number; by
 
 /**
  * The alliances' endpoints with 10, 1,000 and 10,000 published alliances (copies of one saved
- * through the API, written in a few statements): list, overlay, coverage, suggestions and three of the
- * open-data files, each the
- * first answer after the change (cold: caches rebuilt) and then warm (median of 5).
+ * through the API, written in a few statements): list, overlay, coverage, suggestions and three of
+ * the open-data files, each the first answer after the change (cold: caches rebuilt) and then warm
+ * (median of 5).
  */
 export async function alliancesAtScale(base: string, db: Database, members50: string[]): Promise<{ cold: AllianceScaleRow[]; warm: AllianceScaleRow[] }> {
   const seed = await save(base, 'ALI di scala', SEED_MEMBERS, true);
