@@ -77,8 +77,8 @@ export class OpenDataFiles {
 
   /** The file of the current revision, built now if it is not yet; an HTTP 503 if it is too large to keep. */
   async get(file: OpenDataFile): Promise<BuiltFile> {
-    const { version, value: tables } = await this.territory();
-    const built = await this.built.get(`${file}|${version}`, () => this.builder(file).run(() => this.build(file, tables)));
+    const { version } = await this.territory();
+    const built = await this.built.get(`${file}|${version}`, () => this.builder(file).run(() => this.build(file)));
     if (built instanceof FileTooLarge) {
       throw new HttpError(
         503,
@@ -95,9 +95,13 @@ export class OpenDataFiles {
     return builder;
   }
 
-  /** A refusal (too large) is kept for the revision like a file: asking again does not build again. */
-  private async build(file: OpenDataFile, tables: TerritoryTables): Promise<BuiltFile | FileTooLarge> {
+  /**
+   * Reads the reference tables as it starts (a build waiting for another may start after a new
+   * import). A refusal (too large) is kept for the revision like a file: asking again does not build again.
+   */
+  private async build(file: OpenDataFile): Promise<BuiltFile | FileTooLarge> {
     this.builds.set(file, (this.builds.get(file) ?? 0) + 1);
+    const { value: tables } = await this.territory();
     const sources: Sources = { knex: this.knex, tables, pages: () => publishedAlliancePages(this.knex) };
     try {
       return await buildFile((out) => writeFile(file, sources, out), { gzip: !file.endsWith('.xlsx'), maxBytes: this.maxBytes });
