@@ -42,10 +42,10 @@ const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.p
 /** The published alliances after id `after` that fit in `budget` (at least one), members in the order findAlliance gives them. */
 async function publishedAlliancePage(knex: Knex, after: number, budget: PageBudget): Promise<PublishedAlliance[]> {
   const { rows } = await knex.raw<{ rows: PageRow[] }>(
-    `WITH next AS (
-       SELECT a.id, (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = a.id) AS members
-       FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.id > ?
-       ORDER BY a.id LIMIT ?),
+    // The ids first (the page's few, whatever plan finds them): members are counted for those alone.
+    `WITH ids AS MATERIALIZED (
+       SELECT a.id FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.id > ? ORDER BY a.id LIMIT ?),
+     next AS (SELECT ids.id, (SELECT count(*) FROM alliance_members m WHERE m.alliance_id = ids.id) AS members FROM ids),
      page AS (
        SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS nth, sum(members) OVER (ORDER BY id) AS upto FROM next) n
        WHERE nth = 1 OR upto <= ?)
@@ -84,10 +84,12 @@ export interface PublishedOutline {
 export async function* publishedOutlinePages(knex: Knex, pageSize = 100): AsyncGenerator<PublishedOutline[]> {
   for (let after = 0; ; ) {
     const { rows } = await knex.raw<{ rows: PublishedOutline[] }>(
-      `SELECT a.id, a.name, ${ALLIANCE_UPDATED_ISO} AS updated, ${ALLIANCE_MEMBERS_JSON} AS members,
+      // The ids first: outlines are simplified and members gathered for the page's alliances alone.
+      `WITH ids AS MATERIALIZED (
+         SELECT id FROM alliances WHERE status = 'published' AND deleted_at IS NULL AND outline IS NOT NULL AND id > ? ORDER BY id LIMIT ?)
+       SELECT a.id, a.name, ${ALLIANCE_UPDATED_ISO} AS updated, ${ALLIANCE_MEMBERS_JSON} AS members,
               ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(a.outline, 0.0001)), 6) AS geometry
-       FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.outline IS NOT NULL AND a.id > ?
-       ORDER BY a.id LIMIT ?`,
+       FROM alliances a JOIN ids USING (id) ORDER BY a.id`,
       [after, pageSize],
     );
     if (rows.length === 0) return;
