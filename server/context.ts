@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
+import { OpenDataFiles } from './open-data/files';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   /** Whether writes are failing for good (disk full, read-only), for `/api/health`. */
   writeHealth: WriteHealth;
   tables: Versioned<TerritoryTables>;
+  /** The open-data files of the published alliances, built once per alliances revision and data version. */
+  openData: OpenDataFiles;
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
@@ -67,13 +70,15 @@ export interface ContextOptions {
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
   const versions = new DataVersionWatcher(db.knex);
   const alliancesRevision = new AlliancesRevision();
+  const tables = new Versioned(versions, () => loadTerritoryTables(db.knex));
   return {
     db,
     versions,
     alliancesRevision,
     provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
     writeHealth: new WriteHealth(),
-    tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
+    tables,
+    openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),

@@ -25,6 +25,7 @@ import { CRS84 } from '../ogc/documents';
 import { DEFAULT_LIMIT } from '../ogc/paging';
 import { planBody } from '../routes/plans';
 import { XLSX_TYPE } from '../exports/send';
+import { OPEN_DATA_MAX_BYTES } from '../open-data/files';
 import { TILESETS, type TilesetName } from '../tiles/tile-sources';
 import { MAX_ZOOM, MIN_ZOOM } from '../tiles/tile-coords';
 
@@ -150,6 +151,7 @@ export const BODY_SCHEMAS: Record<string, z.ZodType> = {
 };
 
 const allianceId = { id: numericId };
+const OPEN_DATA_503 = `database unavailable (Retry-After), or the file is over the ${OPEN_DATA_MAX_BYTES / 1024 / 1024} MB this server builds (code too_large)`;
 const tilesets = Object.keys(TILESETS) as TilesetName[];
 const collectionId = z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]);
 
@@ -435,42 +437,42 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get', path: '/api/open-data/alliances.csv', tag: 'openData',
     summary: { it: 'I membri delle alleanze pubblicate, con stato e atto di adesione, in CSV', en: 'Members of the published alliances, with status and act, as CSV' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/alliances.xlsx', tag: 'openData',
     summary: { it: 'Gli stessi in Excel', en: 'The same as Excel' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.xlsx],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.xlsx],
   },
   {
     method: 'get', path: '/api/open-data/members.csv', tag: 'openData',
     summary: { it: 'I membri delle alleanze pubblicate in CSV', en: 'Members of the published alliances as CSV' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/members.xlsx', tag: 'openData',
     summary: { it: 'I membri delle alleanze pubblicate in Excel', en: 'Members of the published alliances as Excel' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.xlsx],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.xlsx],
   },
   {
     method: 'get', path: '/api/open-data/services.csv', tag: 'openData',
     summary: { it: 'I servizi delle alleanze pubblicate in CSV', en: 'Services of the published alliances as CSV' },
-    responses: { 200: 'one row per service of an alliance' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per service of an alliance', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/services.xlsx', tag: 'openData',
     summary: { it: 'Servizi e quote delle alleanze pubblicate in Excel', en: 'Services and fees of the published alliances as Excel' },
-    responses: { 200: 'two sheets: services and fees' }, produces: [CONTENT.xlsx],
+    responses: { 200: 'two sheets: services and fees', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.xlsx],
   },
   {
     method: 'get', path: '/api/open-data/fees.csv', tag: 'openData',
     summary: { it: 'Le quote dei membri delle alleanze pubblicate in CSV', en: 'Members\' fees of the published alliances as CSV' },
-    responses: { 200: 'one row per member and service' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per member and service', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/alliances.geojson', tag: 'openData',
     summary: { it: 'Le alleanze pubblicate con contorno e membri', en: 'The published alliances with outline and members' },
-    responses: { 200: 'FeatureCollection (RFC 7946)' }, produces: [CONTENT.geojson],
+    responses: { 200: 'FeatureCollection (RFC 7946)', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.geojson],
   },
   {
     method: 'get', path: '/api/open-data/catalog.jsonld', tag: 'openData',
