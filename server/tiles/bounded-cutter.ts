@@ -24,7 +24,7 @@ interface InternalIndex {
 const tileId = (z: number, x: number, y: number) => ((1 << z) * y + x) * 32 + z;
 
 /** The zooms at which a cut tile is kept (with its source) to cut the tiles below it faster. */
-export const KEPT_CUT_ZOOMS: readonly number[] = [8, 11];
+export const KEPT_CUT_ZOOMS: readonly number[] = (process.env.KCZ ?? "8,11").split(",").map(Number);
 
 /**
  * A geojson-vt index that keeps only what it built up front (to `indexMaxZoom`) and the cut tiles

@@ -33,7 +33,7 @@ export class TileIndex {
     const layers = new Map<TileLayerName, { cutter: BoundedCutter; minZoom: number }>();
     for (const name of TILESETS[tileset]) {
       const data = await readTileLayer(knex, name);
-      const cutter = new BoundedCutter(data, { maxZoom: MAX_ZOOM, extent: EXTENT, buffer: 64, tolerance: 3 }, memory, `${prefix}${name}/`);
+      const cutter = new BoundedCutter(data, { maxZoom: MAX_ZOOM, extent: EXTENT, buffer: 64, tolerance: 3, indexMaxZoom: Number(process.env.IMZ ?? 5), indexMaxPoints: Number(process.env.IMP ?? 100000) }, memory, `${prefix}${name}/`);
       layers.set(name, { cutter, minZoom: tileLayer(name).minZoom });
     }
     // The tiles of this tileset's previous index are of no more use.

@@ -3,6 +3,7 @@ import { DataDirLockedError } from '../../infra/db/data-dir-lock';
 import { ConfigError, describeFatal, EXIT } from '../../infra/fatal';
 import { readServerConfig } from '../../server/config';
 import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
+import { DEFAULT_TILE_CACHE_MB } from '../../server/tiles/tile-memory';
 
 describe('settings from the environment', () => {
   it('reads the defaults and the optional settings', () => {
@@ -12,6 +13,8 @@ describe('settings from the environment', () => {
     const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
     expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);
+    expect(config.tileCacheMb).toBe(DEFAULT_TILE_CACHE_MB);
+    expect(readServerConfig({ TILE_CACHE_MB: '16' }).tileCacheMb).toBe(16);
     expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
@@ -25,6 +28,8 @@ describe('settings from the environment', () => {
       [{ TILES_URL: 'cdn.example.it/tiles' }, /^TILES_URL deve essere un indirizzo http\(s\), non "cdn\.example\.it\/tiles"/],
       [{ RATE_LIMIT_READ: '0' }, /^RATE_LIMIT_READ deve essere un intero positivo/],
       [{ RATE_LIMIT_WRITE: '2.5' }, /RATE_LIMIT_WRITE/],
+      [{ TILE_CACHE_MB: '0' }, /^TILE_CACHE_MB deve essere un intero positivo, non "0" \/ TILE_CACHE_MB must be a positive whole number/],
+      [{ TILE_CACHE_MB: '64MB' }, /TILE_CACHE_MB/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;
