@@ -16,7 +16,7 @@ export interface MemoryReport {
   /**
    * Tile memory (bytes, estimated from what is kept): what requests may add — encoded tiles and
    * tiles cut and kept to cut their neighbours, together within `budgetBytes` (TILE_CACHE_MB) — and
-   * the indexes built up front (to zoom 5), which requests do not grow.
+   * the indexes built up front (to zoom 10), which requests do not grow.
    */
   tiles: TileMemoryUse & { indexBytes: number };
   /** The heap's ceiling: `--max-old-space-size` (512 MB under `npm start`), or V8's default without it. */

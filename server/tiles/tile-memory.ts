@@ -1,10 +1,11 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * TILE_CACHE_MB's default: what tiles kept after requests may take. With the index built up front
- * (about NN MB) and the embedded engine, `npm start` stays under 1 GB of RSS (see npm run bench -- soak).
+ * TILE_CACHE_MB's default: what tiles kept after requests may take. Beside the indexes built up
+ * front (about 100 MB) and on the embedded engine, `npm start` stays under 1 GB of RSS with it
+ * (`npm run bench -- soak`). Cut tiles are cheap to cut again: more mostly keeps more encoded tiles.
  */
-export const DEFAULT_TILE_CACHE_MB = 64;
+export const DEFAULT_TILE_CACHE_MB = 32;
 
 /** An encoded tile, kept gzipped: that is how almost every client asks for it. */
 export interface EncodedTile {
