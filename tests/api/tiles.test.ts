@@ -148,18 +148,16 @@ describe('vector tiles', () => {
 
 describe('tile memory', () => {
   it('stays within TILE_CACHE_MB however many distinct tiles are asked, and an evicted tile comes back the same', async () => {
-    // 1 MB: a few cut tiles and a few hundred encoded ones, so that this walk evicts all along.
-    const small = await startTestServer(env.database.db, undefined, { tileCacheMb: 1 });
+    // 0.25 MB: a few cut tiles and some tens of encoded ones, so that this walk evicts all along.
+    const small = await startTestServer(env.database.db, undefined, { tileCacheMb: 0.25 });
     try {
       const report = async () => (await (await small.get('/api/health/memory', { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).json()) as MemoryReport;
       const first = new Uint8Array(await (await small.get(ROME_TILE)).arrayBuffer());
-      // Distinct z12–z14 tiles around Rome and Milan (two z8 tiles and their neighbours).
+      // Distinct z13–z14 tiles around Rome.
       const paths: string[] = [];
-      for (const [lon, lat] of [[12.48, 41.89], [9.19, 45.46]] as const) {
-        for (const z of [14, 13, 12]) {
-          const centre = tileAt(lon, lat, z);
-          for (let dx = -4; dx <= 4; dx++) for (let dy = -3; dy <= 3; dy++) paths.push(`/tiles/comuni/${z}/${centre.x + dx}/${centre.y + dy}.pbf`);
-        }
+      for (const z of [14, 13]) {
+        const centre = tileAt(12.48, 41.89, z);
+        for (let dx = -4; dx <= 4; dx++) for (let dy = -2; dy <= 2; dy++) paths.push(`/tiles/comuni/${z}/${centre.x + dx}/${centre.y + dy}.pbf`);
       }
       let withData = 0;
       for (const path of paths) {
@@ -169,7 +167,7 @@ describe('tile memory', () => {
       }
       expect(withData).toBeGreaterThan(paths.length / 2);
       const { tiles } = await report();
-      expect(tiles.budgetBytes).toBe(1e6);
+      expect(tiles.budgetBytes).toBe(250_000);
       expect(tiles.encoded.tiles).toBeGreaterThan(0);
       expect(tiles.encoded.bytes + tiles.cut.bytes).toBeLessThanOrEqual(tiles.budgetBytes);
       expect(tiles.encoded.tiles + tiles.cut.tiles).toBeLessThan(paths.length); // some were evicted
@@ -180,5 +178,5 @@ describe('tile memory', () => {
     } finally {
       await small.close();
     }
-  });
+  }, 180_000); // builds its own index: tens of seconds on a busy machine
 });
