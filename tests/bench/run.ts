@@ -312,7 +312,7 @@ function recordSoak(engine: string, r: SoakResult): void {
   const tiles = r.peakReport?.tiles;
   const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB` : '';
   record(engine, `soak: ${r.tileRequests.toLocaleString('en')} random tiles z0–z14 (8 clients) + open-data files (${r.openDataRequests}) in ${r.seconds.toFixed(0)} s: server still up`, r.alive ? 1 : 0, r.alive ? 'yes' : 'NO', 'yes');
-  record(engine, 'soak: tile and open-data failures (non-2xx, no answer)', r.tileFailures + r.openDataFailures, '', '0');
+  record(engine, `soak: tile and open-data failures (non-2xx, no answer; ${r.tileTimeouts} tiles not within 60 s)`, r.tileFailures + r.openDataFailures, '', '0');
   record(engine, `soak: highest RSS of npm start${kept}`, r.peakRssMb, 'MB', engine === 'pglite' ? '≤ 1,000 MB' : undefined);
   record(engine, `soak: health p50 / p99 (${r.healthSamples} asked, ${r.healthOver200} over 200 ms)`, r.healthP50, `ms / ${r.healthP99.toFixed(0)} ms`);
   record(engine, 'soak: slowest health answer', r.healthMax, 'ms', '≤ 200 ms');

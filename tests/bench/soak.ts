@@ -10,8 +10,9 @@ const TOKEN = 'bench-soak-admin-token-00000';
 
 export interface SoakResult {
   tileRequests: number;
-  /** Answers other than 200/204, and requests that got no answer. */
+  /** Answers other than 200/204, and requests that got no answer (of which `tileTimeouts`: none within 60 s). */
   tileFailures: number;
+  tileTimeouts: number;
   openDataRequests: number;
   openDataFailures: number;
   /** Whether `npm start` was still running at the end. */
@@ -85,7 +86,7 @@ export async function soak(env: { DATA_DIR: string } | { DATABASE_URL: string },
   let peakRssMb = 0;
   let peakReport: MemoryReport | undefined;
   let done = false;
-  const result = { tileRequests: 0, tileFailures: 0, openDataRequests: 0, openDataFailures: 0 };
+  const result = { tileRequests: 0, tileFailures: 0, tileTimeouts: 0, openDataRequests: 0, openDataFailures: 0 };
   try {
     const catalogue: unknown = await (await fetch(`${base}/api/open-data/catalog.jsonld`)).json();
     const files = openDataPaths(catalogue);
@@ -139,8 +140,9 @@ export async function soak(env: { DATA_DIR: string } | { DATABASE_URL: string },
           const response = await fetch(base + randomTilePath(), { headers: { 'accept-encoding': 'gzip' }, signal: AbortSignal.timeout(60_000) });
           await response.arrayBuffer();
           if (response.status !== 200 && response.status !== 204) result.tileFailures++;
-        } catch {
+        } catch (error) {
           result.tileFailures++;
+          if ((error as Error).name === 'TimeoutError') result.tileTimeouts++;
         }
       }
     };
