@@ -3,6 +3,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
+import { DEFAULT_TILE_CACHE_MB } from './tiles/tile-memory';
 
 export { PROJECT_ROOT } from '../infra/paths';
 
@@ -24,6 +25,8 @@ export interface ServerConfig extends DatabaseSettings {
   tilesUrl: string | undefined;
   /** Who publishes the open data (PUBLISHER_NAME, PUBLISHER_ID: the body's IPA code), for the DCAT-AP_IT catalogue. */
   publisher: Publisher;
+  /** TILE_CACHE_MB: the memory tiles kept after a request may take (encoded and cut), in MB. */
+  tileCacheMb: number;
 }
 
 /** An http(s) address without a trailing slash, from the variable `name`. */
@@ -83,5 +86,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     publicUrl: httpUrl('PUBLIC_URL', env.PUBLIC_URL),
     tilesUrl: httpUrl('TILES_URL', env.TILES_URL),
     publisher: { name: env.PUBLISHER_NAME || DEFAULT_PUBLISHER.name, id: env.PUBLISHER_ID || DEFAULT_PUBLISHER.id },
+    tileCacheMb: positiveInteger(env, 'TILE_CACHE_MB', DEFAULT_TILE_CACHE_MB),
   };
 }

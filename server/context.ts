@@ -8,6 +8,7 @@ import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
 import type { Database } from '../infra/db/database';
 import { TileIndex } from './tiles/tile-index';
+import { DEFAULT_TILE_CACHE_MB, TileMemory } from './tiles/tile-memory';
 import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
@@ -32,6 +33,8 @@ export interface AppContext {
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
+  /** What the tile indexes keep after a request (encoded and cut tiles), bounded by bytes. */
+  tileMemory: TileMemory;
   /** The client's attribute table, gzipped JSON. */
   atlasTable: Versioned<Buffer>;
   /** The border graph for the client's live checks, gzipped JSON. */
@@ -65,12 +68,15 @@ export interface ContextOptions {
   publicUrl?: string | undefined;
   publisher?: Publisher | undefined;
   tilesUrl?: string | undefined;
+  /** TILE_CACHE_MB (default DEFAULT_TILE_CACHE_MB). */
+  tileCacheMb?: number | undefined;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
   const versions = new DataVersionWatcher(db.knex);
   const alliancesRevision = new AlliancesRevision();
   const tables = new Versioned(versions, () => loadTerritoryTables(db.knex));
+  const tileMemory = new TileMemory((options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB) * 1e6);
   return {
     db,
     versions,
@@ -81,9 +87,10 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     tiles: {
-      comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
-      associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations')),
+      comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni', tileMemory)),
+      associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations', tileMemory)),
     },
+    tileMemory,
     atlasTable: new Versioned(versions, async (version) =>
       gzipSync(JSON.stringify(await readAtlasTable(db.knex, version))),
     ),

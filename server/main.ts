@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       publisher: config.publisher,
       tilesUrl: config.tilesUrl,
+      tileCacheMb: config.tileCacheMb,
     });
     // Imports and alliance changes from other instances on this database reach this one's caches.
     const unfollow = await followChanges(ctx);

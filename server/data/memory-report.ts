@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import type { AppContext } from '../context';
+import type { TileMemoryUse } from '../tiles/tile-memory';
 
 /** Where this process's memory goes, in MB. */
 export interface MemoryReport {
@@ -12,8 +13,12 @@ export interface MemoryReport {
   externalMb: number;
   /** Embedded engine: PGlite's WebAssembly memory and its thread's heap. */
   pglite?: { wasmMb: number; heapMb: number };
-  /** Gzipped tiles kept by the two tile indexes (bytes: they start small). */
-  tileCache: { tiles: number; bytes: number };
+  /**
+   * Tile memory (bytes, estimated from what is kept): what requests may add — encoded tiles and
+   * tiles cut and kept to cut their neighbours, together within `budgetBytes` (TILE_CACHE_MB) — and
+   * the indexes built up front (to zoom 10), which requests do not grow.
+   */
+  tiles: TileMemoryUse & { indexBytes: number };
   /** The heap's ceiling: `--max-old-space-size` (512 MB under `npm start`), or V8's default without it. */
   heapLimitMb: number;
 }
@@ -24,20 +29,15 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
   const usage = process.memoryUsage();
   const engine = await ctx.db.memory?.();
-  const tileCache = { tiles: 0, bytes: 0 };
-  for (const tiles of Object.values(ctx.tiles)) {
-    const index = tiles.peek();
-    if (!index) continue;
-    tileCache.tiles += index.cached.tiles;
-    tileCache.bytes += index.cached.bytes;
-  }
+  let indexBytes = 0;
+  for (const tiles of Object.values(ctx.tiles)) indexBytes += tiles.peek()?.indexBytes ?? 0;
   return {
     rssMb: mb(usage.rss),
     heapUsedMb: mb(usage.heapUsed),
     heapTotalMb: mb(usage.heapTotal),
     externalMb: mb(usage.external),
     ...(engine ? { pglite: { wasmMb: mb(engine.wasmBytes), heapMb: mb(engine.workerHeapBytes) } } : {}),
-    tileCache,
+    tiles: { ...ctx.tileMemory.report, indexBytes },
     heapLimitMb: mb(v8.getHeapStatistics().heap_size_limit),
   };
 }
@@ -45,5 +45,5 @@ export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
 /** One log line, Italian first. */
 export function describeMemory(r: MemoryReport): string {
   const pglite = r.pglite ? `, PGlite ${r.pglite.wasmMb} MB WebAssembly + ${r.pglite.heapMb} MB heap` : '';
-  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile in cache ${r.tileCache.tiles} (${mb(r.tileCache.bytes)} MB)`;
+  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB`;
 }

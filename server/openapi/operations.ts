@@ -165,7 +165,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get', path: '/api/health/memory', tag: 'system', auth: 'admin',
     summary: { it: 'Dove va la memoria: heap, PGlite, tile in cache', en: 'Where the memory goes: heap, PGlite, cached tiles' },
-    responses: { 200: '{ rssMb, heapUsedMb, heapTotalMb, heapLimitMb, externalMb, pglite?, tileCache }' },
+    responses: { 200: '{ rssMb, heapUsedMb, heapTotalMb, heapLimitMb, externalMb, pglite?, tiles }' },
   },
   {
     method: 'get', path: '/api/config', tag: 'system',

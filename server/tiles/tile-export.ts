@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { DataVersionWatcher } from '../data/data-version';
 import { ARCHIVE_MAX_ZOOM, buildTileArchive, type ArchiveProgress } from './tile-archive';
 import { TileIndex } from './tile-index';
+import { DEFAULT_TILE_CACHE_MB, TileMemory } from './tile-memory';
 import { tileJson, TILESETS, type TilesetName } from './tile-sources';
 
 export interface ExportedTileset {
@@ -28,7 +29,8 @@ export async function exportTiles(
   const written: ExportedTileset[] = [];
   for (const name of Object.keys(TILESETS) as TilesetName[]) {
     const started = performance.now();
-    const index = await TileIndex.build(knex, name, 0);
+    // Cut tiles kept on the way speed up their neighbours; the archive itself keeps the encoded ones.
+    const index = await TileIndex.build(knex, name, new TileMemory(DEFAULT_TILE_CACHE_MB * 1e6));
     const archive = buildTileArchive(index, name, { dataVersion, maxZoom, onProgress: (done, total) => options.onProgress?.(name, done, total) });
     const file = path.join(dir, `${name}.pmtiles`);
     // Written beside and renamed: a server reading the old archive never sees half a file.

@@ -1,5 +1,6 @@
 import type { AtlasTable } from '../../domain/atlas-table';
 import { smallOutsideUnioniRows } from '../../domain/area-summary';
+import { tileAt } from '../../server/tiles/tile-coords';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { foldName } from '../../domain/text';
@@ -22,16 +23,21 @@ describe('GET /api/health', () => {
     expect((await env.server.get('/api/health/memory')).status).toBe(401);
     expect((await env.server.get('/api/health/memory', { headers: { Authorization: 'Bearer not-the-admin-token-000' } })).status).toBe(403);
     await (await env.server.get('/tiles/comuni/10/547/380.pbf')).arrayBuffer();
+    const rome = tileAt(12.48, 41.89, 14);
+    await (await env.server.get(`/tiles/comuni/14/${rome.x}/${rome.y}.pbf`)).arrayBuffer();
     const response = await env.server.get('/api/health/memory', { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const report = (await response.json()) as { rssMb: number; heapUsedMb: number; heapTotalMb: number; heapLimitMb: number; pglite?: { wasmMb: number; heapMb: number }; tileCache: { tiles: number; bytes: number } };
+    const report = (await response.json()) as { rssMb: number; heapUsedMb: number; heapTotalMb: number; heapLimitMb: number; pglite?: { wasmMb: number; heapMb: number }; tiles: { budgetBytes: number; encoded: { tiles: number; bytes: number }; cut: { tiles: number; bytes: number }; indexBytes: number } };
     expect(report.heapUsedMb).toBeGreaterThan(0);
     expect(report.heapTotalMb).toBeGreaterThanOrEqual(report.heapUsedMb);
     expect(report.rssMb).toBeGreaterThan(report.heapUsedMb);
     expect(report.heapLimitMb).toBeGreaterThan(report.heapTotalMb);
-    expect(report.tileCache.tiles).toBeGreaterThanOrEqual(1);
-    expect(report.tileCache.bytes).toBeGreaterThan(100);
+    expect(report.tiles.encoded.tiles).toBeGreaterThanOrEqual(1);
+    expect(report.tiles.encoded.bytes).toBeGreaterThan(100);
+    expect(report.tiles.cut.tiles).toBeGreaterThanOrEqual(1); // the z11 tile above the z14 one, kept to cut its neighbours
+    expect(report.tiles.encoded.bytes + report.tiles.cut.bytes).toBeLessThanOrEqual(report.tiles.budgetBytes);
+    expect(report.tiles.indexBytes).toBeGreaterThan(1e6);
     if (inject('engine') === 'pglite') {
       // PGlite's WebAssembly memory starts at 128 MB and holds its shared buffers.
       expect(report.pglite!.wasmMb).toBeGreaterThanOrEqual(128);

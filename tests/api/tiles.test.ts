@@ -2,7 +2,9 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { recordDataVersion } from '../../geodata/import/data-version';
-import { startTestServer, TEST_RATE_LIMITS, useTestServer } from '../helpers/test-server';
+import { startTestServer, TEST_ADMIN_TOKEN, TEST_RATE_LIMITS, useTestServer } from '../helpers/test-server';
+import type { MemoryReport } from '../../server/data/memory-report';
+import { tileAt } from '../../server/tiles/tile-coords';
 import { APP_TILES } from '../../client/map/tile-urls';
 
 const env = useTestServer();
@@ -142,4 +144,39 @@ describe('vector tiles', () => {
       await limited.close();
     }
   });
+});
+
+describe('tile memory', () => {
+  it('stays within TILE_CACHE_MB however many distinct tiles are asked, and an evicted tile comes back the same', async () => {
+    // 0.1 MB: some tens of encoded tiles and hardly a cut one, so that this walk evicts all along.
+    const small = await startTestServer(env.database.db, undefined, { tileCacheMb: 0.1 });
+    try {
+      const report = async () => (await (await small.get('/api/health/memory', { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).json()) as MemoryReport;
+      const first = new Uint8Array(await (await small.get(ROME_TILE)).arrayBuffer());
+      // Distinct z13–z14 tiles around Rome.
+      const paths: string[] = [];
+      for (const z of [14, 13]) {
+        const centre = tileAt(12.48, 41.89, z);
+        for (let dx = -4; dx <= 4; dx++) for (let dy = -2; dy <= 2; dy++) paths.push(`/tiles/comuni/${z}/${centre.x + dx}/${centre.y + dy}.pbf`);
+      }
+      let withData = 0;
+      for (const path of paths) {
+        const response = await small.get(path);
+        if ((await response.arrayBuffer()).byteLength > 0) withData++;
+        expect([200, 204], path).toContain(response.status); // 204: a tile all sea, west of Rome
+      }
+      expect(withData).toBeGreaterThan(paths.length / 2);
+      const { tiles } = await report();
+      expect(tiles.budgetBytes).toBe(100_000);
+      expect(tiles.encoded.tiles).toBeGreaterThan(0);
+      expect(tiles.encoded.bytes + tiles.cut.bytes).toBeLessThanOrEqual(tiles.budgetBytes);
+      expect(tiles.encoded.tiles).toBeLessThan(paths.length); // some were evicted
+      expect(tiles.indexBytes).toBeGreaterThan(0);
+      // The first tile was evicted on the way: cut again, the very same bytes.
+      const again = new Uint8Array(await (await small.get(ROME_TILE)).arrayBuffer());
+      expect(again).toEqual(first);
+    } finally {
+      await small.close();
+    }
+  }, 180_000); // builds its own index: tens of seconds on a busy machine
 });

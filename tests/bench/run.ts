@@ -3,6 +3,8 @@
  * server's overhead over bare database time, contiguity and analyze times, server memory.
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
  * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
+ * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
+ * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -29,6 +31,7 @@ import { benchHostile } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
 import { compareTileSources } from './tile-sources';
 import { serverMemory } from './server-memory';
+import { soak, type SoakResult } from './soak';
 import type { MemoryReport } from '../../server/data/memory-report';
 import { load, percentile } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
@@ -320,8 +323,59 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   await db.close();
 }
 
-/** Named parts run alone: `npm run bench -- planner`. */
-const PARTS: Record<string, () => Promise<void>> = { planner: benchPlanner };
+function recordSoak(engine: string, r: SoakResult): void {
+  const tiles = r.peakReport?.tiles;
+  const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB` : '';
+  record(engine, `soak: ${r.tileRequests.toLocaleString('en')} random tiles z0–z14 (8 clients) + open-data files (${r.openDataRequests}) in ${r.seconds.toFixed(0)} s: server still up`, r.alive ? 1 : 0, r.alive ? 'yes' : 'NO', 'yes');
+  record(engine, `soak: tile and open-data failures (non-2xx, no answer; ${r.tileTimeouts} tiles not within 60 s)`, r.tileFailures + r.openDataFailures, '', '0');
+  record(engine, `soak: highest RSS of npm start${kept}`, r.peakRssMb, 'MB', engine === 'pglite' ? '≤ 1,000 MB' : undefined);
+  record(engine, `soak: health p50 / p99 (${r.healthSamples} asked, ${r.healthOver200} over 200 ms)`, r.healthP50, `ms / ${r.healthP99.toFixed(0)} ms`);
+  record(engine, 'soak: slowest health answer', r.healthMax, 'ms', '≤ 200 ms');
+}
+
+/** `npm run bench -- soak` (issue 23): only the soak, on the embedded engine and on DATABASE_URL's if set. */
+async function soakOnly(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-soak-'));
+  try {
+    const db = await openDatabase({ dataDir: path.join(dir, 'data', 'pglite') });
+    await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
+    await db.close();
+    recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `ali_soak_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
+      await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
+      await db.close();
+      recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+function printTable(): void {
+  console.log('\n| engine | measure | value | goal |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.engine} | ${r.measure} | ${r.value} ${r.unit} | ${r.goal ?? ''} |`);
+  console.log('\n' + JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`, results: rows }, null, 2));
+}
+
+/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak`. */
+const PARTS: Record<string, () => Promise<void>> = {
+  planner: benchPlanner,
+  soak: async () => {
+    await soakOnly();
+    printTable();
+  },
+};
 
 async function main(): Promise<void> {
   const part = process.argv[2];
@@ -338,10 +392,11 @@ async function main(): Promise<void> {
     await fs.mkdir(path.join(dir, 'data'));
     await fs.rename(path.join(dir, 'pgdata'), path.join(dir, 'data', 'pglite'));
     const memory = await serverMemory(path.join(dir, 'data'), benchTiles().map((t) => `/tiles/comuni/${t.z}/${t.x}/${t.y}.pbf`));
-    const breakdown = (r: MemoryReport) => `heap ${r.heapUsedMb} MB of ${r.heapTotalMb}, PGlite ${r.pglite?.wasmMb ?? 0} MB WebAssembly + ${r.pglite?.heapMb ?? 0} MB heap, tiles ${(r.tileCache.bytes / 1e6).toFixed(1)} MB`;
+    const breakdown = (r: MemoryReport) => `heap ${r.heapUsedMb} MB of ${r.heapTotalMb}, PGlite ${r.pglite?.wasmMb ?? 0} MB WebAssembly + ${r.pglite?.heapMb ?? 0} MB heap, tiles ${((r.tiles.encoded.bytes + r.tiles.cut.bytes) / 1e6).toFixed(1)} MB kept + ${(r.tiles.indexBytes / 1e6).toFixed(1)} MB index`;
     record('pglite', `npm start, caches warm: RSS (${breakdown(memory.afterStart)})`, memory.afterStart.rssMb, 'MB', '≤ 1,000 MB');
     record('pglite', `npm start, highest RSS in ${memory.rounds} rounds of tiles and API reads (${breakdown(memory.peak)})`, memory.peak.rssMb, 'MB', '≤ 1,000 MB');
     record('pglite', `npm start, 15 s after the load (${breakdown(memory.afterIdle)})`, memory.afterIdle.rssMb, 'MB', '≤ 1,000 MB');
+    recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }));
   } finally {
     await fs.rm(dir, { recursive: true, force: true }); // the client build is the tests' shared cache: kept
   }
@@ -353,14 +408,13 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE "${name}"`);
     try {
       await benchEngine('postgres', () => openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' }));
+      recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
   }
-  console.log('\n| engine | measure | value | goal |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.engine} | ${r.measure} | ${r.value} ${r.unit} | ${r.goal ?? ''} |`);
-  console.log('\n' + JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`, results: rows }, null, 2));
+  printTable();
 }
 
 main().catch((error: unknown) => {

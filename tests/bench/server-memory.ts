@@ -18,7 +18,7 @@ export interface ServerMemory {
 const TOKEN = 'bench-memory-admin-token-0000';
 
 /** Node's arguments in `npm start` (package.json), so that the bench measures the very command users run. */
-function startArgs(): string[] {
+export function startArgs(): string[] {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = scripts.start.split(/\s+/);
   if (command !== 'node') throw new Error(`npm start runs ${command}, not node: the memory bench cannot run it as it is`);

@@ -4,6 +4,7 @@ import { ConfigError, describeFatal, EXIT } from '../../infra/fatal';
 import { readServerConfig } from '../../server/config';
 import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
 import { DEFAULT_FEATURE_BUDGET } from '../../server/http/feature-budget';
+import { DEFAULT_TILE_CACHE_MB } from '../../server/tiles/tile-memory';
 
 describe('settings from the environment', () => {
   it('reads the defaults and the optional settings', () => {
@@ -15,6 +16,8 @@ describe('settings from the environment', () => {
     const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
     expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);
+    expect(config.tileCacheMb).toBe(DEFAULT_TILE_CACHE_MB);
+    expect(readServerConfig({ TILE_CACHE_MB: '16' }).tileCacheMb).toBe(16);
     expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
@@ -29,6 +32,8 @@ describe('settings from the environment', () => {
       [{ RATE_LIMIT_READ: '0' }, /^RATE_LIMIT_READ deve essere un intero positivo/],
       [{ RATE_LIMIT_WRITE: '2.5' }, /RATE_LIMIT_WRITE/],
       [{ RATE_LIMIT_OGC_FEATURES: 'lots' }, /^RATE_LIMIT_OGC_FEATURES deve essere un intero positivo/],
+      [{ TILE_CACHE_MB: '0' }, /^TILE_CACHE_MB deve essere un intero positivo, non "0" \/ TILE_CACHE_MB must be a positive whole number/],
+      [{ TILE_CACHE_MB: '64MB' }, /TILE_CACHE_MB/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;

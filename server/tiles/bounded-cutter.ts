@@ -1,0 +1,150 @@
+import { GeoJSONVT, type GeoJSONVTOptions, type GeoJSONVTTile } from '@maplibre/geojson-vt';
+import type { TileCoord } from './tile-coords';
+import type { TileMemory } from './tile-memory';
+
+/**
+ * geojson-vt 6.3 (pinned) keeps every tile it ever cut in `tileIndex.tiles`, by id, and lists each
+ * one it creates in `tileIndex.tileCoords`: that grows without end under random requests (issue 23).
+ * A tile with its `source` (the features clipped to it, before simplification) can cut any tile
+ * below it; a tile split further has its `source` dropped, and its four children are kept instead.
+ */
+interface InternalTile {
+  z: number;
+  source: InternalFeature[] | null;
+  features: { geometry: unknown[] }[];
+  transformed: boolean;
+}
+type InternalFeature = { geometry: unknown[] };
+interface InternalIndex {
+  tiles: Record<number, InternalTile | undefined>;
+  tileCoords: { id: number }[];
+}
+
+/** geojson-vt's tile id. */
+const tileId = (z: number, x: number, y: number) => ((1 << z) * y + x) * 32 + z;
+
+/** The zooms at which a cut tile is kept (with its source) to cut the tiles below it faster. */
+export const KEPT_CUT_ZOOMS: readonly number[] = [11];
+
+/**
+ * A geojson-vt index that keeps only what it built up front (to `indexMaxZoom`) and the cut tiles
+ * the shared tile memory accepts: every other tile cut for a request is dropped once it is returned.
+ *
+ * Sound because every tile beyond the prebuilt index that stays in the index keeps its `source`
+ * (restored after each cut), so the nearest tile above any requested one can always cut it; a kept
+ * tile evicted from the tile memory is deleted, and the tile above it cuts again.
+ */
+export class BoundedCutter {
+  private readonly index: GeoJSONVT;
+  private readonly internal: InternalIndex;
+  /** Estimated bytes of the tiles built up front. */
+  readonly indexBytes: number;
+
+  constructor(
+    data: GeoJSON.GeoJSON,
+    options: GeoJSONVTOptions,
+    private readonly memory: TileMemory,
+    /** Prefix of this index's keys in the tile memory. */
+    private readonly prefix: string,
+  ) {
+    this.index = new GeoJSONVT(data, options);
+    this.internal = internalIndex(this.index);
+    this.internal.tileCoords.length = 0; // only read for updates, which this app does not make
+    this.indexBytes = Object.values(this.internal.tiles).reduce((sum, tile) => sum + (tile ? estimateTileBytes(tile) : 0), 0);
+  }
+
+  /** The tile at z/x/y (tile coordinates), cut now or kept; null when nothing is there. */
+  getTile({ z, x, y }: TileCoord): GeoJSONVTTile | null {
+    for (const zoom of KEPT_CUT_ZOOMS) {
+      if (zoom >= z) break;
+      const shift = z - zoom;
+      this.cut(zoom, x >> shift, y >> shift, true);
+    }
+    return this.cut(z, x, y, false);
+  }
+
+  /** Cuts a tile, keeps it only when asked (and only in the tile memory), and leaves no other trace. */
+  private cut(z: number, x: number, y: number, keep: boolean): GeoJSONVTTile | null {
+    const { tiles, tileCoords } = this.internal;
+    const id = tileId(z, x, y);
+    const kept = tiles[id];
+    if (kept) {
+      this.memory.touchCut(this.key(z, x, y)); // a miss for the tiles built up front
+      return this.index.getTile(z, x, y);
+    }
+    const above = this.nearestAbove(z, x, y);
+    const aboveSource = above?.source;
+    const tile = this.index.getTile(z, x, y);
+    if (above) above.source = aboveSource ?? null;
+    const created = tileCoords.splice(0);
+    for (const { id: createdId } of created) if (createdId !== id || !keep) delete tiles[createdId];
+    const cut = tiles[id];
+    if (keep && cut) {
+      // Weakly: an index replaced by a newer one is not held by its tiles still in the tile memory.
+      const index = new WeakRef(this.internal);
+      this.memory.keepCut(this.key(z, x, y), estimateTileBytes(cut), () => delete index.deref()?.tiles[id]);
+    }
+    return tile;
+  }
+
+  private nearestAbove(z: number, x: number, y: number): InternalTile | undefined {
+    for (let z0 = z - 1, x0 = x >> 1, y0 = y >> 1; z0 >= 0; z0--, x0 >>= 1, y0 >>= 1) {
+      const tile = this.internal.tiles[tileId(z0, x0, y0)];
+      if (tile) return tile;
+    }
+    return undefined;
+  }
+
+  private key(z: number, x: number, y: number): string {
+    return `${this.prefix}cut/${z}/${x}/${y}`;
+  }
+
+  /** Tiles in geojson-vt's own map (for tests: what it keeps). */
+  get indexedTiles(): number {
+    return Object.keys(this.internal.tiles).length;
+  }
+}
+
+function internalIndex(index: GeoJSONVT): InternalIndex {
+  const internal = (index as unknown as { tileIndex?: Partial<InternalIndex> }).tileIndex;
+  if (!internal || typeof internal.tiles !== 'object' || !Array.isArray(internal.tileCoords)) {
+    throw new Error('@maplibre/geojson-vt has changed its internals: check BoundedCutter against the new version');
+  }
+  return internal as InternalIndex;
+}
+
+/**
+ * V8's cost of a cut tile, from its coordinate counts: a source point is three doubles in a flat
+ * array (24 bytes); a tile point is two numbers in a flat array (16) before the tile is transformed
+ * and a two-element array of its own after (about 64 with its slot); each ring and feature an object
+ * with its arrays (about 120). Measured against heap growth (the Comuni index, 3,000 random z14
+ * tiles): that sum is 70–88 % of what the heap really grows by (allocation slack, the map's own
+ * table), hence the factor.
+ */
+const MEASURED_OVER_COUNTED = 1.4;
+
+export function estimateTileBytes(tile: InternalTile): number {
+  let bytes = 200;
+  for (const feature of tile.source ?? []) bytes += 120 + geometryBytes(feature.geometry, 8);
+  const perPoint = tile.transformed ? 64 : 16;
+  for (const feature of tile.features) {
+    bytes += 120;
+    for (const ring of feature.geometry) bytes += 40 + (Array.isArray(ring) ? (tile.transformed ? ring.length * perPoint : ring.length * 8) : perPoint);
+  }
+  return Math.ceil(bytes * MEASURED_OVER_COUNTED);
+}
+
+/** Bytes of a source geometry: flat number arrays (or Float64Arrays), rings `{ points }`, or nested arrays of those. */
+function geometryBytes(geometry: unknown, perNumber: number): number {
+  if (typeof geometry === 'number') return perNumber;
+  // Rings of more than 21 points are Float64Arrays (geojson-vt's optimizeLineMemory): 8 bytes a number.
+  if (ArrayBuffer.isView(geometry)) return 100 + geometry.byteLength;
+  if (Array.isArray(geometry)) {
+    if (typeof geometry[0] === 'number') return 40 + geometry.length * perNumber;
+    let bytes = 40;
+    for (const part of geometry) bytes += geometryBytes(part, perNumber);
+    return bytes;
+  }
+  if (geometry && typeof geometry === 'object' && 'points' in geometry) return 80 + geometryBytes((geometry as { points: unknown }).points, perNumber);
+  return 0;
+}
