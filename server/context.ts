@@ -2,6 +2,8 @@ import { DataVersionWatcher, Versioned } from './data/data-version';
 import { AlliancesRevision, PerRevision } from './data/alliances-revision';
 import { readProvisions, type ProvisionsIndex } from './queries/coverage';
 import { readComuneIndex } from './queries/comune-index';
+import { readComuneBoxes } from './queries/comune-boxes';
+import type { ComuneBoxes } from './data/comune-boxes';
 import type { ComuneIndex } from '../domain/comune-search';
 import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
@@ -24,6 +26,8 @@ export interface AppContext {
   tables: Versioned<TerritoryTables>;
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
+  /** The Comuni's bounding boxes, to estimate a drawn area's cost before SQL. */
+  comuneBoxes: Versioned<ComuneBoxes>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
   /** The client's attribute table, gzipped JSON. */
   atlasTable: Versioned<Buffer>;
@@ -67,6 +71,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
     tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
+    comuneBoxes: new Versioned(versions, () => readComuneBoxes(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
       associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations')),

@@ -1,6 +1,8 @@
 import type { Polygon } from 'geojson';
-import { bbox, kinks, polygon as turfPolygon, simplify } from '@turf/turf';
+import { bbox, polygon as turfPolygon, simplify } from '@turf/turf';
 import { unprocessable } from '../http/errors';
+import type { ComuneBoxes } from '../data/comune-boxes';
+import { selfCrossings } from './self-crossings';
 
 /** Bounds on a drawn area, so that no drawing can keep the database busy (see issue #10). */
 export const DRAWN_AREA_LIMITS = {
@@ -10,6 +12,12 @@ export const DRAWN_AREA_LIMITS = {
   crossings: 20,
   /** Simplification tolerance as a share of the drawing's extent: 1/2,000 is below a pixel on any screen. */
   tolerance: 1 / 2_000,
+  /**
+   * Work the database may do for one drawing, in vertices overlaid (see ComuneBoxes.overlayCost):
+   * about 1.5 µs each on the embedded engine, so at most ~1 s. A lasso around a region or a few
+   * provinces costs a few hundred thousand; a comb of 999 vertices across Italy, 8 million.
+   */
+  cost: 1_000_000,
 } as const;
 
 const vertexCount = (p: Polygon) => p.coordinates.reduce((n, ring) => n + ring.length, 0);
@@ -43,12 +51,29 @@ export function prepareDrawnArea(drawn: Polygon): Polygon {
         `Drawing too detailed: ${vertices} vertices even simplified (at most ${DRAWN_AREA_LIMITS.vertices})`,
     );
   }
-  const crossings = kinks(turfPolygon(area.coordinates)).features.length;
+  const crossings = selfCrossings(area, DRAWN_AREA_LIMITS.crossings);
   if (crossings > DRAWN_AREA_LIMITS.crossings) {
     throw unprocessable(
-      `Il disegno si incrocia ${crossings} volte (al massimo ${DRAWN_AREA_LIMITS.crossings}): traccia un contorno più semplice / ` +
-        `The drawing crosses itself ${crossings} times (at most ${DRAWN_AREA_LIMITS.crossings}): draw a simpler outline`,
+      `Il disegno si incrocia più di ${DRAWN_AREA_LIMITS.crossings} volte: traccia un contorno più semplice / ` +
+        `The drawing crosses itself more than ${DRAWN_AREA_LIMITS.crossings} times: draw a simpler outline`,
     );
   }
   return area;
+}
+
+/**
+ * Refuses (422) a drawing whose intersection with the Comuni would keep the database busy for long:
+ * its cost is estimated from memory (its vertices times the Comuni its outline may cross) before
+ * any SQL, so that it is bounded on the embedded engine too, which cannot cancel a statement.
+ */
+export function boundDrawnAreaCost(area: Polygon, comuni: ComuneBoxes): void {
+  const cost = comuni.overlayCost(area, DRAWN_AREA_LIMITS.cost);
+  if (cost > DRAWN_AREA_LIMITS.cost) {
+    throw unprocessable(
+      `Disegno troppo costoso da intersecare con i Comuni: il suo contorno, di ${vertexCount(area)} vertici, attraversa troppi Comuni. ` +
+        'Disegna un contorno più semplice o un’area più piccola / ' +
+        `Drawing too costly to intersect with the Comuni: its ${vertexCount(area)}-vertex outline crosses too many Comuni. ` +
+        'Draw a simpler outline or a smaller area',
+    );
+  }
 }

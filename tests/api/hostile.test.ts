@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { readCsv } from '../helpers/downloads';
 import { startTestServer, useTestServer, type TestServer } from '../helpers/test-server';
+import type { Polygon } from 'geojson';
+import { comb, star } from '../bench/hostile';
+import { comuniWithin } from '../../server/queries/within';
+import { prepareDrawnArea } from '../../server/services/drawn-area';
 
 const env = useTestServer();
 const AGLIE = '001001';
@@ -203,12 +207,47 @@ describe('the lasso cannot keep the database busy', () => {
     expect(health.status).toBe(200);
     for (const r of await attacks) {
       expect(r.status).toBe(422);
-      expect(r.text).toMatch(/si incrocia \d+ volte|troppo dettagliato|troppo complesso/);
+      expect(r.text).toMatch(/si incrocia più di \d+ volte|troppo dettagliato|troppo complesso/);
     }
     // Generous on a busy 2-core machine; before the fix one such request took 14–20 s.
     expect(performance.now() - started).toBeLessThan(10_000);
     const tooMany = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [zigzag(6_000)] } });
     expect(tooMany.status).toBe(400);
+  });
+
+  it('refuses a comb across Italy before any SQL, with the cost as the reason, while health answers', async () => {
+    const body = { polygon: { type: 'Polygon', coordinates: [comb()] } };
+    const combs = Promise.all([1, 2, 3].map(() => send('POST', '/api/comuni/within', body)));
+    expect((await send('GET', '/api/health')).status).toBe(200);
+    for (const r of await combs) {
+      expect(r.status).toBe(422);
+      expect(r.text).toContain('Disegno troppo costoso da intersecare con i Comuni');
+      expect(r.text).toContain('999 vertici');
+    }
+  });
+
+  it('refuses star polygons for their crossings, counted no further than the limit', async () => {
+    const stars = await Promise.all(Array.from({ length: 10 }, () => send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [star()] } })));
+    for (const r of stars) {
+      expect(r.status).toBe(422);
+      expect(r.text).toContain('si incrocia più di 20 volte');
+    }
+  });
+
+  it('still takes a large lasso of a few hundred vertices: Piemonte as the query itself answers, most of Italy', async () => {
+    const ellipse = (cx: number, cy: number, rx: number, ry: number, n: number): [number, number][] => {
+      const ring: [number, number][] = [];
+      for (let i = 0; i < n; i++) ring.push([cx + rx * Math.cos((2 * Math.PI * i) / n), cy + ry * Math.sin((2 * Math.PI * i) / n)]);
+      return [...ring, ring[0]!];
+    };
+    const piemonte: Polygon = { type: 'Polygon', coordinates: [ellipse(7.9, 45, 1.2, 0.9, 400)] };
+    const r = await send('POST', '/api/comuni/within', { polygon: piemonte });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual(await comuniWithin(env.server.ctx.db, prepareDrawnArea(piemonte), 0.5, 0.5));
+    expect((r.json.codes as string[]).length).toBeGreaterThan(1_000);
+    const italy = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [ellipse(12.5, 42, 6, 5, 300)] } });
+    expect(italy.status).toBe(200);
+    expect((italy.json.codes as string[]).length).toBeGreaterThan(7_000);
   });
 
   it('still takes a hand-drawn lasso that crosses itself a few times', async () => {

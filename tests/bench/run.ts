@@ -24,7 +24,7 @@ import { benchClient } from './client';
 import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
-import { benchHostile } from './hostile';
+import { benchCostlyLassos, benchHostile } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
 import { compareTileSources } from './tile-sources';
 import { serverMemory } from './server-memory';
@@ -284,6 +284,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `hostile: alliance list, all ${h.alliances} in pages of 500`, h.listAllPagesMs, 'ms');
     record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
     record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
+    const l = await benchCostlyLassos(base);
+    record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
+    record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
+    record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
+    record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
   }
 
   if (clientDir && hasChromium) {
