@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { readCsv } from '../helpers/downloads';
-import { startTestServer, useTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, TEST_ADMIN_TOKEN, useTestServer, type TestServer } from '../helpers/test-server';
 import type { Polygon } from 'geojson';
 import { comb, star } from '../bench/hostile';
 import { comuniWithin } from '../../server/queries/within';
@@ -264,7 +264,7 @@ describe('limits, proxies and an absent database', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     limited = await startTestServer(db.db, undefined, {
-      rateLimits: { read: 1_000, compute: 1_000, write: 2, adminFailures: 2 },
+      rateLimits: { read: 1_000, computeMs: 1_000_000, write: 2, adminFailures: 2 },
       trustProxy: 1,
     });
   });
@@ -294,18 +294,56 @@ describe('limits, proxies and an absent database', () => {
     expect((await guess()).status).toBe(429);
   });
 
-  it('counts heavy downloads (OGC API items, open data) as computations, not as light reads', async () => {
-    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, compute: 2, write: 1_000, adminFailures: 1_000 } });
+  it('counts refused tokens however the path is spelled, and never refuses the right token', async () => {
+    const from = (address: string, token: string) => ({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': address });
+    const guesser = '198.51.100.21';
+    // Two wrong administrator's tokens through spellings Express routes as /api/health/memory.
+    const first = await send('GET', '/API/health/memory', undefined, from(guesser, 'wrong-token-guessed-001'), limited);
+    expect(first.status, first.text).toBe(403);
+    expect((await send('GET', '/api/Health/Memory/', undefined, from(guesser, 'wrong-token-guessed-002'), limited)).status).toBe(403);
+    const third = await send('GET', '/api/HEALTH/memory', undefined, from(guesser, 'wrong-token-guessed-003'), limited);
+    expect(third.status).toBe(429);
+    expect(third.text).toContain('Troppi tentativi respinti');
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The right token from the same address is served all the same.
+    expect((await send('GET', '/api/health/memory', undefined, from(guesser, TEST_ADMIN_TOKEN), limited)).status).toBe(200);
+
+    // An edit link's token guessed through the invitations, with a trailing slash.
+    const created = await send('POST', '/api/alliances', { name: 'ALI con inviti', members: [{ code: AGLIE }] }, { 'X-Forwarded-For': '203.0.113.50' }, limited);
+    expect(created.status).toBe(201);
+    const { id, editToken } = created.json as { id: number; editToken: string };
+    const other = '198.51.100.22';
+    expect((await send('GET', `/api/alliances/${id}/invitations/`, undefined, from(other, 'wrong-token-guessed-004'), limited)).status).toBe(403);
+    expect((await send('GET', `/API/ALLIANCES/${id}/INVITATIONS`, undefined, from(other, 'wrong-token-guessed-005'), limited)).status).toBe(403);
+    expect((await send('GET', `/api/alliances/${id}/invitations/`, undefined, from(other, 'wrong-token-guessed-006'), limited)).status).toBe(429);
+    expect((await send('GET', `/api/alliances/${id}/invitations`, undefined, from(other, editToken), limited)).status).toBe(200);
+  });
+
+  it('charges heavy downloads and computations by the time they take, however the path is spelled', async () => {
+    // A budget of 1 ms a minute: the first computation is admitted, and takes more than that.
+    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 1, write: 1_000, adminFailures: 1_000 } });
     try {
-      const items = () => send('GET', '/ogc/collections/comuni/items?limit=1', undefined, {}, heavy);
-      expect((await items()).status).toBe(200);
-      expect((await send('GET', '/api/open-data/members.csv', undefined, {}, heavy)).status).toBe(200);
-      expect((await items()).status).toBe(429);
-      // The catalogue, the landing page and tiles stay light reads.
+      expect((await send('GET', '/ogc/collections/comuni/items?limit=1', undefined, {}, heavy)).status).toBe(200);
+      for (const path of ['/ogc/collections/comuni/items?limit=1', '/OGC/collections/comuni/items?limit=1', '/ogc/collections/comuni/items/?limit=1', '/API/OPEN-DATA/members.csv', '/api/open-data/members.csv/', '/api/alliances/1/history/']) {
+        const r = await send('GET', path, undefined, {}, heavy);
+        expect(r.status, path).toBe(429);
+        expect(r.text).toContain('Troppi calcoli');
+      }
+      expect((await send('POST', '/API/Contiguity/', { members: [AGLIE] }, {}, heavy)).status).toBe(429);
+      // The catalogue, the landing page and health stay light reads.
       expect((await send('GET', '/ogc', undefined, {}, heavy)).status).toBe(200);
       expect((await send('GET', '/api/open-data/catalog.jsonld', undefined, {}, heavy)).status).toBe(200);
+      expect((await send('GET', '/API/open-data/catalog.jsonld/', undefined, {}, heavy)).status).toBe(200);
+      expect((await send('GET', '/api/health', undefined, {}, heavy)).status).toBe(200);
     } finally {
       await heavy.close();
+    }
+    // With a budget of seconds, many quick computations pass: it is time that counts, not requests.
+    const generous = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 60_000, write: 1_000, adminFailures: 1_000 } });
+    try {
+      for (let i = 0; i < 400; i++) expect((await send('POST', '/api/comuni/resolve', { entries: [AGLIE] }, {}, generous)).status).toBe(200);
+    } finally {
+      await generous.close();
     }
   });
 

@@ -12,6 +12,7 @@ describe('settings from the environment', () => {
     const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
     expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);
+    expect(readServerConfig({ RATE_LIMIT_COMPUTE_MS: '30000' }).rateLimits.computeMs).toBe(30_000);
     expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
@@ -25,6 +26,9 @@ describe('settings from the environment', () => {
       [{ TILES_URL: 'cdn.example.it/tiles' }, /^TILES_URL deve essere un indirizzo http\(s\), non "cdn\.example\.it\/tiles"/],
       [{ RATE_LIMIT_READ: '0' }, /^RATE_LIMIT_READ deve essere un intero positivo/],
       [{ RATE_LIMIT_WRITE: '2.5' }, /RATE_LIMIT_WRITE/],
+      // The computations' limit is a budget of time now: the old count is not silently read as milliseconds.
+      [{ RATE_LIMIT_COMPUTE: '300' }, /^RATE_LIMIT_COMPUTE non esiste più: RATE_LIMIT_COMPUTE_MS .* \/ RATE_LIMIT_COMPUTE is gone/],
+      [{ RATE_LIMIT_COMPUTE_MS: '1.5' }, /^RATE_LIMIT_COMPUTE_MS deve essere un intero positivo/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;
