@@ -31,6 +31,9 @@ const tooComplex =
  * repair (ST_MakeValid) and the intersections to stay fast.
  */
 export function prepareDrawnArea(drawn: Polygon): Polygon {
+  // Counted on the drawing as sent first, stopping past the limit: a star or a zigzag is refused in
+  // a millisecond, before the simplification (quadratic at worst) runs on it.
+  refuseCrossings(drawn);
   const [w, s, e, n] = bbox(drawn);
   const tolerance = Math.hypot(e - w, n - s) * DRAWN_AREA_LIMITS.tolerance;
   let area = drawn;
@@ -51,14 +54,18 @@ export function prepareDrawnArea(drawn: Polygon): Polygon {
         `Drawing too detailed: ${vertices} vertices even simplified (at most ${DRAWN_AREA_LIMITS.vertices})`,
     );
   }
-  const crossings = selfCrossings(area, DRAWN_AREA_LIMITS.crossings);
-  if (crossings > DRAWN_AREA_LIMITS.crossings) {
+  // Simplifying may make an outline cross itself where the drawing did not.
+  if (area !== drawn) refuseCrossings(area);
+  return area;
+}
+
+function refuseCrossings(area: Polygon): void {
+  if (selfCrossings(area, DRAWN_AREA_LIMITS.crossings) > DRAWN_AREA_LIMITS.crossings) {
     throw unprocessable(
       `Il disegno si incrocia più di ${DRAWN_AREA_LIMITS.crossings} volte: traccia un contorno più semplice / ` +
         `The drawing crosses itself more than ${DRAWN_AREA_LIMITS.crossings} times: draw a simpler outline`,
     );
   }
-  return area;
 }
 
 /**

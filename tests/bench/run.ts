@@ -285,6 +285,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
     record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
     const l = await benchCostlyLassos(base);
+    record(engine, 'hostile: slowest of 40 health answers alone', l.healthMaxAlone, 'ms');
     record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
     record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
     record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
