@@ -134,6 +134,9 @@ class ComputeBudget {
   }
 }
 
+/** The window of refused tokens: 15 minutes. */
+const FAILURES_WINDOW_MS = 15 * 60_000;
+
 /** What a request with a token may learn when its token is refused: set by the middleware, read by refusedToken. */
 const refusals = new WeakMap<Request, () => HttpError | null>();
 
@@ -181,7 +184,7 @@ export function rateLimits(limits: RateLimits): RateLimiter {
   const counted = { read: make('read'), write: make('write') };
   const compute = new ComputeBudget(limits.computeMs);
   const failures = new MemoryStore();
-  failures.init({ windowMs: 15 * 60_000 } as Parameters<MemoryStore['init']>[0]);
+  failures.init({ windowMs: FAILURES_WINDOW_MS } as Parameters<MemoryStore['init']>[0]);
   // The key the middleware uses by default: the address (behind TRUST_PROXY, the client's), IPv6 by /56.
   const keyOf = (req: Request) => ipKeyGenerator(req.ip ?? '');
 
@@ -191,11 +194,15 @@ export function rateLimits(limits: RateLimits): RateLimiter {
     // Read now: the store hands out its live record, which the refusal below increments.
     const record = await failures.get(key);
     const refusedBefore = record?.totalHits ?? 0;
-    const resetAt = record?.resetTime?.getTime() ?? Date.now() + 15 * 60_000;
+    const resetAt = record?.resetTime?.getTime() ?? Date.now() + FAILURES_WINDOW_MS;
     refusals.set(req, () => {
       void failures.increment(key);
+      const seconds = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+      // Said as the other limits say theirs (RateLimit headers, IETF draft 8), next to them.
+      res.append('RateLimit-Policy', `"adminFailures"; q=${limits.adminFailures}; w=${FAILURES_WINDOW_MS / 1000}`);
+      res.append('RateLimit', `"adminFailures"; r=${Math.max(0, limits.adminFailures - refusedBefore - 1)}; t=${seconds}`);
       if (refusedBefore < limits.adminFailures) return null;
-      res.set('Retry-After', String(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000))));
+      res.set('Retry-After', String(seconds));
       return new HttpError(429, 'too_many_requests', MESSAGES.adminFailures);
     });
   };
