@@ -39,6 +39,12 @@ const HEAVY_READS = [
 /** Light reads among the paths above. */
 const LIGHT_READS = ['/api/open-data/catalog.jsonld'];
 
+/**
+ * Administrators' actions: counted with the reads, not with the founders' saves (an administrators'
+ * script may make many); their token guards them, and refused tokens count apart.
+ */
+const ADMIN_ACTIONS = ['/api/services', '/api/services/:code', '/api/alliances/:id/contiguity-exception'];
+
 type Kind = 'read' | 'compute' | 'write';
 
 const KIND = Symbol('rate limit class');
@@ -60,17 +66,17 @@ const mark =
 classifier.get(LIGHT_READS, mark('read'));
 classifier.get(HEAVY_READS, mark('compute'));
 classifier.post(COMPUTATIONS, mark('compute'));
+for (const method of ['post', 'put', 'patch', 'delete'] as const) classifier[method](ADMIN_ACTIONS, mark('read'));
 
 function classify(req: Request, res: Response): Promise<Kind> {
   // The router itself answers OPTIONS for the paths it knows: they are light reads, left to the app.
   if (req.method === 'OPTIONS') return Promise.resolve('read');
   const request = req as Classified;
   delete request[KIND];
-  return new Promise((resolve, reject) => {
-    classifier(req, res, (error?: unknown) => {
-      if (error && error !== 'router') return reject(error instanceof Error ? error : new Error(String(error)));
-      resolve(request[KIND] ?? (req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write'));
-    });
+  // An error (a parameter that cannot be decoded) leaves the request to its method's class: the app's
+  // router answers it, counted all the same.
+  return new Promise((resolve) => {
+    classifier(req, res, () => resolve(request[KIND] ?? (req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write')));
   });
 }
 

@@ -307,6 +307,11 @@ describe('limits, proxies and an absent database', () => {
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     // The right token from the same address is served all the same.
     expect((await send('GET', '/api/health/memory', undefined, from(guesser, TEST_ADMIN_TOKEN), limited)).status).toBe(200);
+    // And its actions are not held to the founders' 2 saves a minute of this server.
+    for (const code of ['lim-a', 'lim-b', 'lim-c']) {
+      const r = await send('POST', '/api/services', { code, name: { it: code, en: code } }, from(guesser, TEST_ADMIN_TOKEN), limited);
+      expect(r.status, r.text).toBe(201);
+    }
 
     // An edit link's token guessed through the invitations, with a trailing slash.
     const created = await send('POST', '/api/alliances', { name: 'ALI con inviti', members: [{ code: AGLIE }] }, { 'X-Forwarded-For': '203.0.113.50' }, limited);
@@ -317,6 +322,17 @@ describe('limits, proxies and an absent database', () => {
     expect((await send('GET', `/API/ALLIANCES/${id}/INVITATIONS`, undefined, from(other, 'wrong-token-guessed-005'), limited)).status).toBe(403);
     expect((await send('GET', `/api/alliances/${id}/invitations/`, undefined, from(other, 'wrong-token-guessed-006'), limited)).status).toBe(429);
     expect((await send('GET', `/api/alliances/${id}/invitations`, undefined, from(other, editToken), limited)).status).toBe(200);
+  });
+
+  it('counts a request whose path cannot be decoded like any other', async () => {
+    const strict = await startTestServer(db.db, undefined, { rateLimits: { read: 2, computeMs: 1_000_000, write: 1_000, adminFailures: 1_000 } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await send('GET', '/api/alliances/%E0%A4%A/history', undefined, {}, strict)).status);
+      expect(statuses).toEqual([400, 400, 429]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('charges heavy downloads and computations by the time they take, however the path is spelled', async () => {
