@@ -324,6 +324,18 @@ describe('limits, proxies and an absent database', () => {
     expect((await send('GET', `/api/alliances/${id}/invitations`, undefined, from(other, editToken), limited)).status).toBe(200);
   });
 
+  it('lets one address run at most 4 computations at once', async () => {
+    const ring: [number, number][] = [];
+    for (let i = 0; i < 300; i++) ring.push([7.9 + 1.2 * Math.cos((2 * Math.PI * i) / 300), 45 + 0.9 * Math.sin((2 * Math.PI * i) / 300)]);
+    const lasso = { polygon: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => send('POST', '/api/comuni/within', lasso, { 'X-Forwarded-For': '198.51.100.40' }, limited)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(4);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(4);
+    expect(answers.find((r) => r.status === 429)?.text).toContain('Troppi calcoli');
+  });
+
   it('counts a request whose path cannot be decoded like any other', async () => {
     const strict = await startTestServer(db.db, undefined, { rateLimits: { read: 2, computeMs: 1_000_000, write: 1_000, adminFailures: 1_000 } });
     try {
