@@ -78,6 +78,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     rateLimits: {
       read: positiveInteger(env, 'RATE_LIMIT_READ', DEFAULT_RATE_LIMITS.read),
       computeMs: positiveInteger(env, 'RATE_LIMIT_COMPUTE_MS', DEFAULT_RATE_LIMITS.computeMs),
+      computeAtOnce: positiveInteger(env, 'RATE_LIMIT_COMPUTE_AT_ONCE', DEFAULT_RATE_LIMITS.computeAtOnce),
       write: positiveInteger(env, 'RATE_LIMIT_WRITE', DEFAULT_RATE_LIMITS.write),
       adminFailures: positiveInteger(env, 'RATE_LIMIT_ADMIN_FAILURES', DEFAULT_RATE_LIMITS.adminFailures),
     },

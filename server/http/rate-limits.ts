@@ -12,16 +12,15 @@ export interface RateLimits {
    * suggestions, resolve) and the heavy downloads (OGC API items, open-data files, feeds, histories).
    */
   computeMs: number;
+  /** Computations an address may have under way at once: with the time budget, what one address can hold. */
+  computeAtOnce: number;
   /** Writes per minute: saving, editing and deleting alliances. */
   write: number;
   /** Refused tokens (administrator's or edit link's) per 15 minutes: token guessing. */
   adminFailures: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, computeMs: 15_000, write: 30, adminFailures: 10 };
-
-/** Computations an address may have under way at once: with the time budget, what one address can hold. */
-export const COMPUTATIONS_AT_ONCE = 4;
+export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
 
 /** The POST routes that compute and store nothing. */
 const COMPUTATIONS = ['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions'];
@@ -100,15 +99,19 @@ const tooMany = (res: Response, message: string, retryAfterMs: number) => {
 
 /**
  * A budget of computing time per address and minute: each computation's measured duration (from its
- * admission to its answer) is charged when it ends; an address past its budget, or with
- * COMPUTATIONS_AT_ONCE under way, is refused until the minute is over. Entries of idle addresses are
+ * admission to its answer) is charged when it ends; an address past its budget, or with `atOnce`
+ * under way, is refused until the minute is over. Entries of idle addresses are
  * swept once a minute, so the table holds at most the addresses of the last two minutes.
  */
 class ComputeBudget {
   private readonly spent = new Map<string, { windowStart: number; ms: number; running: number }>();
   private lastSweep = Date.now();
 
-  constructor(private readonly budgetMs: number, private readonly windowMs = 60_000) {}
+  constructor(
+    private readonly budgetMs: number,
+    private readonly atOnce: number,
+    private readonly windowMs = 60_000,
+  ) {}
 
   admit(key: string, res: Response): boolean {
     const now = Date.now();
@@ -119,8 +122,8 @@ class ComputeBudget {
       this.spent.set(key, entry);
     }
     const retryAfter = entry.windowStart + this.windowMs - now;
-    if (entry.ms >= this.budgetMs || entry.running >= COMPUTATIONS_AT_ONCE) {
-      tooMany(res, MESSAGES.compute, entry.running >= COMPUTATIONS_AT_ONCE ? 1_000 : retryAfter);
+    if (entry.ms >= this.budgetMs || entry.running >= this.atOnce) {
+      tooMany(res, MESSAGES.compute, entry.running >= this.atOnce ? 1_000 : retryAfter);
       return false;
     }
     const charged = entry;
@@ -188,7 +191,7 @@ export function rateLimits(limits: RateLimits): RateLimiter {
       },
     });
   const counted = { read: make('read'), write: make('write') };
-  const compute = new ComputeBudget(limits.computeMs);
+  const compute = new ComputeBudget(limits.computeMs, limits.computeAtOnce);
   const failures = new MemoryStore();
   failures.init({ windowMs: FAILURES_WINDOW_MS } as Parameters<MemoryStore['init']>[0]);
   // The key the middleware uses by default: the address (behind TRUST_PROXY, the client's), IPv6 by /56.

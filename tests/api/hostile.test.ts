@@ -264,7 +264,7 @@ describe('limits, proxies and an absent database', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     limited = await startTestServer(db.db, undefined, {
-      rateLimits: { read: 1_000, computeMs: 1_000_000, write: 2, adminFailures: 2 },
+      rateLimits: { read: 1_000, computeMs: 1_000_000, computeAtOnce: 4, write: 2, adminFailures: 2 },
       trustProxy: 1,
     });
   });
@@ -337,7 +337,7 @@ describe('limits, proxies and an absent database', () => {
   });
 
   it('counts a request whose path cannot be decoded like any other', async () => {
-    const strict = await startTestServer(db.db, undefined, { rateLimits: { read: 2, computeMs: 1_000_000, write: 1_000, adminFailures: 1_000 } });
+    const strict = await startTestServer(db.db, undefined, { rateLimits: { read: 2, computeMs: 1_000_000, computeAtOnce: 1_000, write: 1_000, adminFailures: 1_000 } });
     try {
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push((await send('GET', '/api/alliances/%E0%A4%A/history', undefined, {}, strict)).status);
@@ -349,7 +349,7 @@ describe('limits, proxies and an absent database', () => {
 
   it('charges heavy downloads and computations by the time they take, however the path is spelled', async () => {
     // A budget of 1 ms a minute: the first computation is admitted, and takes more than that.
-    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 1, write: 1_000, adminFailures: 1_000 } });
+    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 1, computeAtOnce: 1_000, write: 1_000, adminFailures: 1_000 } });
     try {
       expect((await send('GET', '/ogc/collections/comuni/items?limit=1', undefined, {}, heavy)).status).toBe(200);
       for (const path of ['/ogc/collections/comuni/items?limit=1', '/OGC/collections/comuni/items?limit=1', '/ogc/collections/comuni/items/?limit=1', '/API/OPEN-DATA/members.csv', '/api/open-data/members.csv/', '/api/alliances/1/history/']) {
@@ -367,7 +367,7 @@ describe('limits, proxies and an absent database', () => {
       await heavy.close();
     }
     // With a budget of seconds, many quick computations pass: it is time that counts, not requests.
-    const generous = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 60_000, write: 1_000, adminFailures: 1_000 } });
+    const generous = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 60_000, computeAtOnce: 1_000, write: 1_000, adminFailures: 1_000 } });
     try {
       for (let i = 0; i < 400; i++) expect((await send('POST', '/api/comuni/resolve', { entries: [AGLIE] }, {}, generous)).status).toBe(200);
     } finally {

@@ -98,7 +98,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   start = performance.now();
   db = await open();
   // The bench measures the server, not its rate limits.
-  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, write: 1e9, adminFailures: 1e9 } });
+  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 } });
   const unfollow = await followChanges(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));

@@ -12,7 +12,7 @@ describe('settings from the environment', () => {
     const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
     expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);
-    expect(readServerConfig({ RATE_LIMIT_COMPUTE_MS: '30000' }).rateLimits.computeMs).toBe(30_000);
+    expect(readServerConfig({ RATE_LIMIT_COMPUTE_MS: '30000', RATE_LIMIT_COMPUTE_AT_ONCE: '2' }).rateLimits).toMatchObject({ computeMs: 30_000, computeAtOnce: 2 });
     expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
