@@ -13,9 +13,10 @@ export const DRAWN_AREA_LIMITS = {
   /** Simplification tolerance as a share of the drawing's extent: 1/2,000 is below a pixel on any screen. */
   tolerance: 1 / 2_000,
   /**
-   * Work the database may do for one drawing, in vertices overlaid (see ComuneBoxes.overlayCost):
-   * about 1.5 µs each on the embedded engine, so at most ~1 s. A lasso around a region or a few
-   * provinces costs a few hundred thousand; a comb of 999 vertices across Italy, 8 million.
+   * Work the database may do for one drawing, in vertices read or overlaid (see
+   * ComuneBoxes.overlayCost): measured at 1.2–2.4 µs each on the embedded engine of a busy 2-core
+   * machine, so about 1–2 s at most. A lasso around Piemonte costs ~250,000, an oval around all of
+   * Italy ~970,000; the comb of issue #23 (999 vertices across Italy) 9.5 million.
    */
   cost: 1_000_000,
 } as const;
