@@ -69,6 +69,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       `ADMIN_TOKEN deve avere almeno ${MIN_ADMIN_TOKEN_LENGTH} caratteri / ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`,
     );
   }
+  if (env.RATE_LIMIT_COMPUTE) {
+    throw new ConfigError(
+      'RATE_LIMIT_COMPUTE non esiste più: RATE_LIMIT_COMPUTE_MS dà i millisecondi di calcolo per minuto e indirizzo / ' +
+        'RATE_LIMIT_COMPUTE is gone: RATE_LIMIT_COMPUTE_MS sets the milliseconds of computation per minute and address',
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -77,7 +83,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminToken,
     rateLimits: {
       read: positiveInteger(env, 'RATE_LIMIT_READ', DEFAULT_RATE_LIMITS.read),
-      compute: positiveInteger(env, 'RATE_LIMIT_COMPUTE', DEFAULT_RATE_LIMITS.compute),
+      computeMs: positiveInteger(env, 'RATE_LIMIT_COMPUTE_MS', DEFAULT_RATE_LIMITS.computeMs),
+      computeAtOnce: positiveInteger(env, 'RATE_LIMIT_COMPUTE_AT_ONCE', DEFAULT_RATE_LIMITS.computeAtOnce),
       write: positiveInteger(env, 'RATE_LIMIT_WRITE', DEFAULT_RATE_LIMITS.write),
       adminFailures: positiveInteger(env, 'RATE_LIMIT_ADMIN_FAILURES', DEFAULT_RATE_LIMITS.adminFailures),
     },

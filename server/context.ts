@@ -3,6 +3,8 @@ import { AlliancesRevision, PerRevision } from './data/alliances-revision';
 import { WriteHealth } from './data/write-health';
 import { readProvisions, type ProvisionsIndex } from './queries/coverage';
 import { readComuneIndex } from './queries/comune-index';
+import { readComuneBoxes } from './queries/comune-boxes';
+import type { ComuneBoxes } from './data/comune-boxes';
 import type { ComuneIndex } from '../domain/comune-search';
 import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
@@ -32,6 +34,8 @@ export interface AppContext {
   openData: OpenDataFiles;
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
+  /** The Comuni's bounding boxes, to estimate a drawn area's cost before SQL. */
+  comuneBoxes: Versioned<ComuneBoxes>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
   /** What the tile indexes keep after a request (encoded and cut tiles), bounded by bytes. */
   tileMemory: TileMemory;
@@ -86,6 +90,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     tables,
     openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
+    comuneBoxes: new Versioned(versions, () => readComuneBoxes(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni', tileMemory)),
       associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations', tileMemory)),

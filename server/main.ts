@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     void ctx.tables
       .get()
       .then(() => ctx.tiles.comuni.get())
+      .then(() => ctx.comuneBoxes.get())
       .then(async () => console.log(describeMemory(await memoryReport(ctx))))
       .catch((error: unknown) => console.error(error));
 

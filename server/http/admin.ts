@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { HttpError } from './errors';
 import { bearerToken, hashToken, matchesHash } from './edit-token';
+import { refusedToken } from './rate-limits';
 
 /**
  * Administrators' actions need `Authorization: Bearer <ADMIN_TOKEN>` (a secret from configuration,
@@ -13,7 +14,7 @@ export function requireAdmin(req: Request, adminToken: string | undefined): void
   }
   const token = bearerToken(req);
   if (!token) throw new HttpError(401, 'unauthorized', "Serve il token di amministrazione (Authorization: Bearer <token>) / The administrator's token is required");
-  if (!matchesHash(token, hashToken(adminToken))) throw new HttpError(403, 'forbidden', "Token di amministrazione non valido / Invalid administrator's token");
+  if (!matchesHash(token, hashToken(adminToken))) throw refusedToken(req, new HttpError(403, 'forbidden', "Token di amministrazione non valido / Invalid administrator's token"));
 }
 
 /**
@@ -25,5 +26,5 @@ export function requireFounderOrAdmin(req: Request, editTokenHash: string, admin
   if (!token) throw new HttpError(401, 'unauthorized', "Serve il link di modifica o il token di amministrazione (Authorization: Bearer <token>) / The edit link's or the administrator's token is required");
   if (matchesHash(token, editTokenHash)) return 'founder';
   if (adminToken && matchesHash(token, hashToken(adminToken))) return 'administrator';
-  throw new HttpError(403, 'forbidden', 'Token non valido per questa alleanza / The token is not valid for this alliance');
+  throw refusedToken(req, new HttpError(403, 'forbidden', 'Token non valido per questa alleanza / The token is not valid for this alliance'));
 }

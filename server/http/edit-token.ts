@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { HttpError } from './errors';
+import { refusedToken } from './rate-limits';
 
 /** A new secret edit token (shown once) and the hash that is stored instead. */
 export function newEditToken(): { token: string; hash: string } {
@@ -32,7 +33,7 @@ export function requireEditToken(req: Request, storedHash: string): void {
     throw new HttpError(401, 'unauthorized', "Serve il link di modifica (Authorization: Bearer <token>) / The edit link's token is required");
   }
   if (!matchesHash(token, storedHash)) {
-    throw new HttpError(403, 'forbidden', 'Il token di modifica non è valido per questa alleanza / The edit token is not valid for this alliance');
+    throw refusedToken(req, new HttpError(403, 'forbidden', 'Il token di modifica non è valido per questa alleanza / The edit token is not valid for this alliance'));
   }
 }
 

@@ -1,53 +1,166 @@
-import type { Request, RequestHandler, Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
+import { HttpError } from './errors';
 
-/** Requests per client address per minute, by kind of request (settings RATE_LIMIT_*; see README). */
+/** Per client address (settings RATE_LIMIT_*; see README). */
 export interface RateLimits {
-  /** GET and HEAD of the API, tiles and pages. */
+  /** GET and HEAD of the API, tiles and pages, per minute. */
   read: number;
   /**
-   * Computations that store nothing: POSTs (contiguity, analysis, lasso, suggestions, resolve) and
-   * the heavy downloads (open-data files). OGC API items are reads here, and pay by the feature
-   * in their own budget (http/feature-budget.ts), so that paging 10 at a time is not punished.
+   * Milliseconds of computation per minute: the time the address's computations took, measured,
+   * whatever their number. Computations store nothing: POSTs (contiguity, analysis, lasso,
+   * suggestions, resolve, plans) and the heavy downloads (open-data files, feeds, histories). OGC API
+   * items are reads here, and pay by the feature in their own budget (http/feature-budget.ts), so that
+   * paging 10 at a time is not punished.
    */
-  compute: number;
-  /** Writes: saving, editing and deleting alliances. */
+  computeMs: number;
+  /** Computations an address may have under way at once: with the time budget, what one address can hold. */
+  computeAtOnce: number;
+  /** Writes per minute: saving, editing and deleting alliances. */
   write: number;
-  /** Refused administrator attempts (wrong or missing token), per 15 minutes: token guessing. */
+  /** Refused tokens (administrator's or edit link's) per 15 minutes: token guessing. */
   adminFailures: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, compute: 300, write: 30, adminFailures: 10 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
 
-const COMPUTE_PATHS = new Set(['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions', '/api/plans']);
+/** The POST routes that compute and store nothing. */
+const COMPUTATIONS = ['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions', '/api/plans'];
+
+/**
+ * Reads that cost seconds of database work each: counted as computations. (OGC API items are not:
+ * they pay by the feature served, in http/feature-budget.ts.)
+ */
+const HEAVY_READS = [
+  '/api/open-data/:file',
+  '/api/feed.atom',
+  '/api/alliances/:id/history',
+  '/api/alliances/:id/feed.atom',
+];
+
+/** Light reads among the paths above. */
+const LIGHT_READS = ['/api/open-data/catalog.jsonld'];
+
+/**
+ * Administrators' actions: counted with the reads, not with the founders' saves (an administrators'
+ * script may make many); their token guards them, and refused tokens count apart.
+ */
+const ADMIN_ACTIONS = ['/api/services', '/api/services/:code', '/api/alliances/:id/contiguity-exception'];
+
+type Kind = 'read' | 'compute' | 'write';
+
+const KIND = Symbol('rate limit class');
+type Classified = Request & { [KIND]?: Kind };
+
+/**
+ * The class of each route, matched as the app's own routes match (an Express router with the same
+ * defaults: case-insensitive, trailing slash optional, the path as sent, not decoded): `/API/OPEN-DATA/x/`
+ * is the computation `/api/open-data/x` is. A route listed here and mounted with other settings
+ * would only be matched more widely, never escape.
+ */
+const classifier = Router();
+const mark =
+  (kind: Kind): RequestHandler =>
+  (req, _res, next) => {
+    (req as Classified)[KIND] = kind;
+    next('router');
+  };
+classifier.get(LIGHT_READS, mark('read'));
+classifier.get(HEAVY_READS, mark('compute'));
+classifier.post(COMPUTATIONS, mark('compute'));
+for (const method of ['post', 'put', 'patch', 'delete'] as const) classifier[method](ADMIN_ACTIONS, mark('read'));
+
+function classify(req: Request, res: Response): Promise<Kind> {
+  // The router itself answers OPTIONS for the paths it knows: they are light reads, left to the app.
+  if (req.method === 'OPTIONS') return Promise.resolve('read');
+  const request = req as Classified;
+  delete request[KIND];
+  // An error (a parameter that cannot be decoded) leaves the request to its method's class: the app's
+  // router answers it, counted all the same.
+  return new Promise((resolve) => {
+    classifier(req, res, () => resolve(request[KIND] ?? (req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write')));
+  });
+}
 
 /** Whether a request may change what is stored: any method but GET, HEAD and OPTIONS, except the computations. */
 export const mayWrite = (method: string, path: string): boolean =>
-  method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !(method === 'POST' && COMPUTE_PATHS.has(path));
+  method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !(method === 'POST' && COMPUTATIONS.includes(path.toLowerCase().replace(/\/+$/, '')));
 
-const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exception$)/;
-
-type Kind = keyof RateLimits;
-
-/** Reads that cost seconds of database work each: counted as computations. */
-const HEAVY_READS = /^\/(api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom)$)/;
-
-/** Routes an administrator's token opens, reading ones included: only refused attempts count. */
-const ADMIN_OR_FOUNDER_PATHS = /^\/api\/(alliances\/\d+\/invitations(\/\d+)?|health\/memory)$/;
-
-function kindOf(method: string, path: string): Kind {
-  if (ADMIN_OR_FOUNDER_PATHS.test(path) && method !== 'POST') return 'adminFailures';
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return HEAVY_READS.test(path) ? 'compute' : 'read';
-  if (COMPUTE_PATHS.has(path)) return 'compute';
-  return ADMIN_PATHS.test(path) ? 'adminFailures' : 'write';
-}
-
-const MESSAGES: Record<Kind, string> = {
+const MESSAGES = {
   read: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
   compute: 'Troppi calcoli richiesti: riprova tra poco / Too many computations requested: try again shortly',
   write: 'Troppi salvataggi da questo indirizzo: riprova tra poco / Too many saves from this address: try again shortly',
-  adminFailures: "Troppi tentativi di amministrazione respinti: riprova più tardi / Too many refused administrator attempts: try again later",
+  adminFailures: 'Troppi tentativi respinti da questo indirizzo: riprova più tardi / Too many refused attempts from this address: try again later',
+} as const;
+
+const tooMany = (res: Response, message: string, retryAfterMs: number) => {
+  res
+    .status(429)
+    .set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))))
+    .json({ error: { code: 'too_many_requests', message } });
 };
+
+/**
+ * A budget of computing time per address and minute: each computation's measured duration (from its
+ * admission to its answer) is charged when it ends; an address past its budget, or with `atOnce`
+ * under way, is refused until the minute is over. Entries of idle addresses are
+ * swept once a minute, so the table holds at most the addresses of the last two minutes.
+ */
+class ComputeBudget {
+  private readonly spent = new Map<string, { windowStart: number; ms: number; running: number }>();
+  private lastSweep = Date.now();
+
+  constructor(
+    private readonly budgetMs: number,
+    private readonly atOnce: number,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  admit(key: string, res: Response): boolean {
+    const now = Date.now();
+    this.sweep(now);
+    let entry = this.spent.get(key);
+    if (!entry || now - entry.windowStart >= this.windowMs) {
+      entry = { windowStart: now, ms: 0, running: entry?.running ?? 0 };
+      this.spent.set(key, entry);
+    }
+    const retryAfter = entry.windowStart + this.windowMs - now;
+    if (entry.ms >= this.budgetMs || entry.running >= this.atOnce) {
+      tooMany(res, MESSAGES.compute, entry.running >= this.atOnce ? 1_000 : retryAfter);
+      return false;
+    }
+    const charged = entry;
+    charged.running++;
+    const started = performance.now();
+    res.once('close', () => {
+      charged.running--;
+      charged.ms += performance.now() - started;
+    });
+    return true;
+  }
+
+  private sweep(now: number) {
+    if (now - this.lastSweep < this.windowMs) return;
+    this.lastSweep = now;
+    for (const [key, entry] of this.spent) if (entry.running === 0 && now - entry.windowStart >= this.windowMs) this.spent.delete(key);
+  }
+}
+
+/** The window of refused tokens: 15 minutes. */
+const FAILURES_WINDOW_MS = 15 * 60_000;
+
+/** What a request with a token may learn when its token is refused: set by the middleware, read by refusedToken. */
+const refusals = new WeakMap<Request, () => HttpError | null>();
+
+/**
+ * The error to answer for a refused token (wrong administrator's or edit link's token): the refusal is
+ * counted against the address, and past RATE_LIMIT_ADMIN_FAILURES in 15 minutes it is a 429 instead.
+ * Only refusals count, wherever the token is checked and however the path is spelled; the right token
+ * is never refused.
+ */
+export function refusedToken(req: Request, refusal: HttpError): HttpError {
+  return refusals.get(req)?.() ?? refusal;
+}
 
 /** The limits as middleware, and the same count of reads for a path that skips the middleware. */
 export interface RateLimiter {
@@ -62,33 +175,61 @@ export interface RateLimiter {
 
 /**
  * Per-address limits (express-rate-limit, standard `RateLimit` / `RateLimit-Policy` headers, IETF
- * draft 8): generous for reading, stricter for writes, and only refused attempts count for the
- * administrators' routes, so a guessed token gets few tries while the real one is never slowed.
+ * draft 8, for reads and writes): generous for reading, stricter for writes, a budget of time for
+ * computations, and for tokens only refused attempts count, so a guessed token gets few tries while
+ * the real one is never slowed. Requests are classed by route, as the router matches them.
  */
 export function rateLimits(limits: RateLimits): RateLimiter {
   const readStore = new MemoryStore();
-  const make = (kind: Kind) =>
+  const make = (kind: 'read' | 'write') =>
     rateLimit({
-      windowMs: kind === 'adminFailures' ? 15 * 60_000 : 60_000,
+      windowMs: 60_000,
       limit: limits[kind],
       identifier: kind,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      skipSuccessfulRequests: kind === 'adminFailures',
       ...(kind === 'read' ? { store: readStore } : {}),
       handler: (_req, res, _next, options) => {
         res.status(options.statusCode).json({ error: { code: 'too_many_requests', message: MESSAGES[kind] } });
       },
     });
-  const limiters: Record<Kind, RequestHandler> = { read: make('read'), compute: make('compute'), write: make('write'), adminFailures: make('adminFailures') };
+  const counted = { read: make('read'), write: make('write') };
+  const compute = new ComputeBudget(limits.computeMs, limits.computeAtOnce);
+  const failures = new MemoryStore();
+  failures.init({ windowMs: FAILURES_WINDOW_MS } as Parameters<MemoryStore['init']>[0]);
+  // The key the middleware uses by default: the address (behind TRUST_PROXY, the client's), IPv6 by /56.
+  const keyOf = (req: Request) => ipKeyGenerator(req.ip ?? '');
+
+  const watchTokens = async (req: Request, res: Response) => {
+    if (!req.headers.authorization) return;
+    const key = keyOf(req);
+    // Read now: the store hands out its live record, which the refusal below increments.
+    const record = await failures.get(key);
+    const refusedBefore = record?.totalHits ?? 0;
+    const resetAt = record?.resetTime?.getTime() ?? Date.now() + FAILURES_WINDOW_MS;
+    refusals.set(req, () => {
+      void failures.increment(key);
+      const seconds = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+      // Said as the other limits say theirs (RateLimit headers, IETF draft 8), next to them.
+      res.append('RateLimit-Policy', `"adminFailures"; q=${limits.adminFailures}; w=${FAILURES_WINDOW_MS / 1000}`);
+      res.append('RateLimit', `"adminFailures"; r=${Math.max(0, limits.adminFailures - refusedBefore - 1)}; t=${seconds}`);
+      if (refusedBefore < limits.adminFailures) return null;
+      res.set('Retry-After', String(seconds));
+      return new HttpError(429, 'too_many_requests', MESSAGES.adminFailures);
+    });
+  };
+
   return {
-    middleware: (req, res, next) => limiters[kindOf(req.method, req.path)](req, res, next),
+    middleware: async (req, res, next) => {
+      await watchTokens(req, res);
+      const kind = await classify(req, res);
+      if (kind !== 'compute') return counted[kind](req, res, next);
+      if (compute.admit(keyOf(req), res)) next();
+    },
     admitRead: async (req, res) => {
-      // The key the middleware uses by default: the address (behind TRUST_PROXY, the client's), IPv6 by /56.
-      const { totalHits, resetTime } = await readStore.increment(ipKeyGenerator(req.ip ?? ''));
+      const { totalHits, resetTime } = await readStore.increment(keyOf(req));
       if (totalHits <= limits.read) return true;
-      const retry = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
-      res.status(429).set('Retry-After', String(retry)).json({ error: { code: 'too_many_requests', message: MESSAGES.read } });
+      tooMany(res, MESSAGES.read, (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
       return false;
     },
   };

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
 import { comuniWithin } from '../queries/within';
-import { prepareDrawnArea } from '../services/drawn-area';
+import { boundDrawnAreaCost, prepareDrawnArea } from '../services/drawn-area';
 import { alliancesOfComune } from '../queries/alliances';
 import { findComune } from '../queries/comuni';
 import { mountainBasis } from '../../domain/mountain';
@@ -28,6 +28,8 @@ export function comuniRoutes(ctx: AppContext): Router {
   router.post('/api/comuni/within', async (req, res) => {
     const { polygon, minShare, partialShare } = withinBody.parse(req.body);
     const area = prepareDrawnArea(polygon);
+    const { value: boxes } = await ctx.comuneBoxes.get();
+    boundDrawnAreaCost(area, boxes);
     res.json(await comuniWithin(ctx.db, area, minShare, partialShare));
   });
 

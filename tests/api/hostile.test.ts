@@ -3,7 +3,11 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { readCsv } from '../helpers/downloads';
-import { startTestServer, useTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, TEST_ADMIN_TOKEN, useTestServer, type TestServer } from '../helpers/test-server';
+import type { Polygon } from 'geojson';
+import { comb, star } from '../bench/hostile';
+import { comuniWithin } from '../../server/queries/within';
+import { prepareDrawnArea } from '../../server/services/drawn-area';
 
 const env = useTestServer();
 const AGLIE = '001001';
@@ -379,12 +383,47 @@ describe('the lasso cannot keep the database busy', () => {
     expect(health.status).toBe(200);
     for (const r of await attacks) {
       expect(r.status).toBe(422);
-      expect(r.text).toMatch(/si incrocia \d+ volte|troppo dettagliato|troppo complesso/);
+      expect(r.text).toMatch(/si incrocia più di \d+ volte|troppo dettagliato|troppo complesso/);
     }
     // Generous on a busy 2-core machine; before the fix one such request took 14–20 s.
     expect(performance.now() - started).toBeLessThan(10_000);
     const tooMany = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [zigzag(6_000)] } });
     expect(tooMany.status).toBe(400);
+  });
+
+  it('refuses a comb across Italy before any SQL, with the cost as the reason, while health answers', async () => {
+    const body = { polygon: { type: 'Polygon', coordinates: [comb()] } };
+    const combs = Promise.all([1, 2, 3].map(() => send('POST', '/api/comuni/within', body)));
+    expect((await send('GET', '/api/health')).status).toBe(200);
+    for (const r of await combs) {
+      expect(r.status).toBe(422);
+      expect(r.text).toContain('Disegno troppo costoso da intersecare con i Comuni');
+      expect(r.text).toContain('999 vertici');
+    }
+  });
+
+  it('refuses star polygons for their crossings, counted no further than the limit', async () => {
+    const stars = await Promise.all(Array.from({ length: 10 }, () => send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [star()] } })));
+    for (const r of stars) {
+      expect(r.status).toBe(422);
+      expect(r.text).toContain('si incrocia più di 20 volte');
+    }
+  });
+
+  it('still takes a large lasso of a few hundred vertices: Piemonte as the query itself answers, most of Italy', async () => {
+    const ellipse = (cx: number, cy: number, rx: number, ry: number, n: number): [number, number][] => {
+      const ring: [number, number][] = [];
+      for (let i = 0; i < n; i++) ring.push([cx + rx * Math.cos((2 * Math.PI * i) / n), cy + ry * Math.sin((2 * Math.PI * i) / n)]);
+      return [...ring, ring[0]!];
+    };
+    const piemonte: Polygon = { type: 'Polygon', coordinates: [ellipse(7.9, 45, 1.2, 0.9, 400)] };
+    const r = await send('POST', '/api/comuni/within', { polygon: piemonte });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual(await comuniWithin(env.server.ctx.db, prepareDrawnArea(piemonte), 0.5, 0.5));
+    expect((r.json.codes as string[]).length).toBeGreaterThan(1_000);
+    const italy = await send('POST', '/api/comuni/within', { polygon: { type: 'Polygon', coordinates: [ellipse(12.5, 42, 6, 5, 300)] } });
+    expect(italy.status).toBe(200);
+    expect((italy.json.codes as string[]).length).toBeGreaterThan(7_000);
   });
 
   it('still takes a hand-drawn lasso that crosses itself a few times', async () => {
@@ -401,7 +440,7 @@ describe('limits, proxies and an absent database', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     limited = await startTestServer(db.db, undefined, {
-      rateLimits: { read: 1_000, compute: 1_000, write: 2, adminFailures: 2 },
+      rateLimits: { read: 1_000, computeMs: 1_000_000, computeAtOnce: 4, write: 2, adminFailures: 2 },
       trustProxy: 1,
     });
   });
@@ -431,20 +470,88 @@ describe('limits, proxies and an absent database', () => {
     expect((await guess()).status).toBe(429);
   });
 
-  it('counts heavy downloads (open data) as computations, not as light reads; OGC items pay by the feature instead', async () => {
-    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, compute: 2, write: 1_000, adminFailures: 1_000 } });
+  it('counts refused tokens however the path is spelled, and never refuses the right token', async () => {
+    const from = (address: string, token: string) => ({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': address });
+    const guesser = '198.51.100.21';
+    // Two wrong administrator's tokens through spellings Express routes as /api/health/memory.
+    const first = await send('GET', '/API/health/memory', undefined, from(guesser, 'wrong-token-guessed-001'), limited);
+    expect(first.status, first.text).toBe(403);
+    expect((await send('GET', '/api/Health/Memory/', undefined, from(guesser, 'wrong-token-guessed-002'), limited)).status).toBe(403);
+    const third = await send('GET', '/api/HEALTH/memory', undefined, from(guesser, 'wrong-token-guessed-003'), limited);
+    expect(third.status).toBe(429);
+    expect(third.text).toContain('Troppi tentativi respinti');
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The right token from the same address is served all the same.
+    expect((await send('GET', '/api/health/memory', undefined, from(guesser, TEST_ADMIN_TOKEN), limited)).status).toBe(200);
+    // And its actions are not held to the founders' 2 saves a minute of this server.
+    for (const code of ['lim-a', 'lim-b', 'lim-c']) {
+      const r = await send('POST', '/api/services', { code, name: { it: code, en: code } }, from(guesser, TEST_ADMIN_TOKEN), limited);
+      expect(r.status, r.text).toBe(201);
+    }
+
+    // An edit link's token guessed through the invitations, with a trailing slash.
+    const created = await send('POST', '/api/alliances', { name: 'ALI con inviti', members: [{ code: AGLIE }] }, { 'X-Forwarded-For': '203.0.113.50' }, limited);
+    expect(created.status).toBe(201);
+    const { id, editToken } = created.json as { id: number; editToken: string };
+    const other = '198.51.100.22';
+    expect((await send('GET', `/api/alliances/${id}/invitations/`, undefined, from(other, 'wrong-token-guessed-004'), limited)).status).toBe(403);
+    expect((await send('GET', `/API/ALLIANCES/${id}/INVITATIONS`, undefined, from(other, 'wrong-token-guessed-005'), limited)).status).toBe(403);
+    expect((await send('GET', `/api/alliances/${id}/invitations/`, undefined, from(other, 'wrong-token-guessed-006'), limited)).status).toBe(429);
+    expect((await send('GET', `/api/alliances/${id}/invitations`, undefined, from(other, editToken), limited)).status).toBe(200);
+  });
+
+  it('lets one address run at most 4 computations at once', async () => {
+    const ring: [number, number][] = [];
+    for (let i = 0; i < 300; i++) ring.push([7.9 + 1.2 * Math.cos((2 * Math.PI * i) / 300), 45 + 0.9 * Math.sin((2 * Math.PI * i) / 300)]);
+    const lasso = { polygon: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => send('POST', '/api/comuni/within', lasso, { 'X-Forwarded-For': '198.51.100.40' }, limited)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(4);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(4);
+    expect(answers.find((r) => r.status === 429)?.text).toContain('Troppi calcoli');
+  });
+
+  it('counts a request whose path cannot be decoded like any other', async () => {
+    const strict = await startTestServer(db.db, undefined, { rateLimits: { read: 2, computeMs: 1_000_000, computeAtOnce: 1_000, write: 1_000, adminFailures: 1_000 } });
     try {
-      const download = () => send('GET', '/api/open-data/members.csv', undefined, {}, heavy);
-      expect((await download()).status).toBe(200);
-      expect((await download()).status).toBe(200);
-      expect((await download()).status).toBe(429);
-      // OGC items have their own budget of features (tests/api/ogc-service.test.ts): paging is no computation.
-      expect((await send('GET', '/ogc/collections/comuni/items?limit=1', undefined, {}, heavy)).status).toBe(200);
-      // The catalogue, the landing page and tiles stay light reads.
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await send('GET', '/api/alliances/%E0%A4%A/history', undefined, {}, strict)).status);
+      expect(statuses).toEqual([400, 400, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('charges heavy downloads and computations by the time they take, however the path is spelled', async () => {
+    // A budget of 1 ms a minute: the first computation is admitted, and takes more than that.
+    const heavy = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 1, computeAtOnce: 1_000, write: 1_000, adminFailures: 1_000 } });
+    try {
+      expect((await send('GET', '/api/open-data/members.csv', undefined, {}, heavy)).status).toBe(200);
+      for (const path of ['/API/OPEN-DATA/members.csv', '/api/open-data/members.csv/', '/api/alliances/1/history/', '/API/FEED.ATOM']) {
+        const r = await send('GET', path, undefined, {}, heavy);
+        expect(r.status, path).toBe(429);
+        expect(r.text).toContain('Troppi calcoli');
+      }
+      expect((await send('POST', '/API/Contiguity/', { members: [AGLIE] }, {}, heavy)).status).toBe(429);
+      // OGC items pay by the feature in their own budget (tests/api/ogc-service.test.ts), in every spelling;
+      // the catalogue, the landing page and health stay light reads.
+      for (const path of ['/ogc/collections/comuni/items?limit=1', '/OGC/collections/comuni/items?limit=1', '/ogc/collections/comuni/items/?limit=1']) {
+        expect((await send('GET', path, undefined, {}, heavy)).status, path).toBe(200);
+      }
       expect((await send('GET', '/ogc', undefined, {}, heavy)).status).toBe(200);
       expect((await send('GET', '/api/open-data/catalog.jsonld', undefined, {}, heavy)).status).toBe(200);
+      expect((await send('GET', '/API/open-data/catalog.jsonld/', undefined, {}, heavy)).status).toBe(200);
+      expect((await send('GET', '/api/health', undefined, {}, heavy)).status).toBe(200);
     } finally {
       await heavy.close();
+    }
+    // With a budget of seconds, many quick computations pass: it is time that counts, not requests.
+    const generous = await startTestServer(db.db, undefined, { rateLimits: { read: 1_000, computeMs: 60_000, computeAtOnce: 1_000, write: 1_000, adminFailures: 1_000 } });
+    try {
+      for (let i = 0; i < 400; i++) expect((await send('POST', '/api/comuni/resolve', { entries: [AGLIE] }, {}, generous)).status).toBe(200);
+    } finally {
+      await generous.close();
     }
   });
 

@@ -124,7 +124,7 @@ const share = (n: number | null, of: number) => (n === null ? '–' : of === 0 ?
 export async function benchPlanner(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-planner-'));
   const db = await openData(dir);
-  const ctx = createContext(db, { rateLimits: { read: 1e9, compute: 1e9, write: 1e9, adminFailures: 1e9 } });
+  const ctx = createContext(db, { rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 } });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -27,7 +27,7 @@ import { benchClient } from './client';
 import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
-import { benchHostile } from './hostile';
+import { benchCostlyLassos, benchHostile } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
 import { compareTileSources } from './tile-sources';
 import { serverMemory } from './server-memory';
@@ -103,7 +103,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   start = performance.now();
   db = await open();
   // The bench measures the server, not its rate limits.
-  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, compute: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
+  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
   const unfollow = await followChanges(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
@@ -292,6 +292,12 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `hostile: alliance list, all ${h.alliances} in pages of 500`, h.listAllPagesMs, 'ms');
     record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
     record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
+    const l = await benchCostlyLassos(base);
+    record(engine, 'hostile: slowest of 40 health answers alone', l.healthMaxAlone, 'ms');
+    record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
+    record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
+    record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
+    record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
   }
   {
     // OGC items as GDAL 3.6 reads them, 10 at a time: the last page of the Comuni has the deepest OFFSET.

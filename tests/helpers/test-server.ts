@@ -23,7 +23,7 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-not-secret';
 
 /** The real app on an ephemeral port, over the given database. */
 /** Limits no test reaches by accident; tests of the limits pass their own. */
-export const TEST_RATE_LIMITS: RateLimits = { read: 1_000_000, compute: 1_000_000, write: 1_000_000, adminFailures: 1_000_000 };
+export const TEST_RATE_LIMITS: RateLimits = { read: 1_000_000, computeMs: 1_000_000_000, computeAtOnce: 1_000_000, write: 1_000_000, adminFailures: 1_000_000 };
 
 export async function startTestServer(db: Database, clientDir?: string, options: Omit<ContextOptions, 'clientDir'> = {}): Promise<TestServer> {
   const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN, rateLimits: TEST_RATE_LIMITS, ogcFeaturesPerMinute: 1e9, ...options });

@@ -18,6 +18,7 @@ describe('settings from the environment', () => {
     expect(set.rateLimits.write).toBe(5);
     expect(config.tileCacheMb).toBe(DEFAULT_TILE_CACHE_MB);
     expect(readServerConfig({ TILE_CACHE_MB: '16' }).tileCacheMb).toBe(16);
+    expect(readServerConfig({ RATE_LIMIT_COMPUTE_MS: '30000', RATE_LIMIT_COMPUTE_AT_ONCE: '2' }).rateLimits).toMatchObject({ computeMs: 30_000, computeAtOnce: 2 });
     expect(readServerConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(readServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
@@ -34,6 +35,9 @@ describe('settings from the environment', () => {
       [{ RATE_LIMIT_OGC_FEATURES: 'lots' }, /^RATE_LIMIT_OGC_FEATURES deve essere un intero positivo/],
       [{ TILE_CACHE_MB: '0' }, /^TILE_CACHE_MB deve essere un intero positivo, non "0" \/ TILE_CACHE_MB must be a positive whole number/],
       [{ TILE_CACHE_MB: '64MB' }, /TILE_CACHE_MB/],
+      // The computations' limit is a budget of time now: the old count is not silently read as milliseconds.
+      [{ RATE_LIMIT_COMPUTE: '300' }, /^RATE_LIMIT_COMPUTE non esiste più: RATE_LIMIT_COMPUTE_MS .* \/ RATE_LIMIT_COMPUTE is gone/],
+      [{ RATE_LIMIT_COMPUTE_MS: '1.5' }, /^RATE_LIMIT_COMPUTE_MS deve essere un intero positivo/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;
