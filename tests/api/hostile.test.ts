@@ -181,8 +181,9 @@ describe('the inputs that answered 500 answer 400 with the reason (issue 23)', (
       expect(r.status, c).toBe(400);
       expect(r.text, c).toContain('cursore non valido');
     }
-    await createAlliance();
-    await createAlliance();
+    // The list holds published alliances (drafts are unlisted): Agliè and all its neighbours may be published.
+    const members = [AGLIE, ...(await neighboursOf(AGLIE))].map((code, i) => ({ code, lead: i === 0 }));
+    for (let i = 0; i < 2; i++) expect((await send('POST', '/api/alliances', { name: `ALI elencata ${i}`, status: 'published', members })).status).toBe(201);
     const first = await send('GET', '/api/alliances?limit=1');
     const next = first.json.nextCursor as string;
     expect(next).toBeTruthy();
