@@ -1,5 +1,8 @@
 import type { Polygon } from 'geojson';
-import { bbox, kinks, polygon as turfPolygon, simplify } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { polygon as turfPolygon } from '@turf/helpers';
+import { kinks } from '@turf/kinks';
+import { simplify } from '@turf/simplify';
 import { unprocessable } from '../http/errors';
 
 /** Bounds on a drawn area, so that no drawing can keep the database busy (see issue #10). */
