@@ -1,4 +1,5 @@
 import { DataDirLockedError } from './db/data-dir-lock';
+import { DatabaseUnreachableError, redactUrl } from './db/postgres-check';
 
 /** A setting a person must fix (a variable of the environment): one line, no stack trace. */
 export class ConfigError extends Error {
@@ -25,6 +26,7 @@ export function describeFatal(error: unknown, databaseUrl?: string): { message: 
   const e = error as Coded & Error;
   if (error instanceof ConfigError) return { message: error.message, exitCode: EXIT.config };
   if (error instanceof DataDirLockedError) return { message: error.message, exitCode: EXIT.locked };
+  if (error instanceof DatabaseUnreachableError) return { message: error.message, exitCode: EXIT.database };
   if (e?.code === 'EADDRINUSE') {
     return {
       message: `La porta ${e.port ?? ''} è già in uso: ferma l'altro server o scegli PORT=… / Port ${e.port ?? ''} is already in use: stop the other server or set PORT=…`,
@@ -36,23 +38,12 @@ export function describeFatal(error: unknown, databaseUrl?: string): { message: 
   }
   if (databaseUrl && e?.code && PG_UNREACHABLE.has(e.code)) {
     return {
-      message: `Impossibile usare il database ${redact(databaseUrl)} (${e.code}: ${e.message}) / Cannot use the database ${redact(databaseUrl)}`,
+      message: `Impossibile usare il database ${redactUrl(databaseUrl)} (${e.code}: ${e.message}) / Cannot use the database ${redactUrl(databaseUrl)}`,
       exitCode: EXIT.database,
     };
   }
   if (typeof e?.describe === 'function') return { message: e.describe(), exitCode: EXIT.failed };
   return { message: e instanceof Error ? (e.stack ?? e.message) : String(error), exitCode: EXIT.failed };
-}
-
-/** The URL without its password. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(DATABASE_URL non valido / invalid)';
-  }
 }
 
 /** Prints the error for a person and sets the exit code. */

@@ -6,12 +6,14 @@ import { describeLocation, loadGeodata } from '../geodata/load';
 import { terminalProgress } from '../geodata/progress';
 import type { SourceData } from '../geodata/source-data';
 import { openDatabase, type Database } from '../infra/db/database';
+import { prepareDataDir } from '../infra/db/data-dir';
 import { EXIT, reportFatal } from '../infra/fatal';
 import { pgliteDir } from '../infra/settings';
 import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { PROJECT_ROOT, readServerConfig } from './config';
 import { createContext, followChanges } from './context';
+import { checkPortFree } from './http/port-check';
 import { createHttpServer } from './http/server';
 import { describeMemory, memoryReport } from './data/memory-report';
 
@@ -45,6 +47,9 @@ async function main(): Promise<void> {
   const dataDir = pgliteDir(config.dataDir);
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite (${path.relative(process.cwd(), config.dataDir) || '.'})`;
   const progress = terminalProgress();
+  // Settings a person can fix are checked before the minutes of a first import.
+  await checkPortFree(config.port, config.host);
+  if (!config.databaseUrl) await prepareDataDir(config.dataDir);
 
   // A first start reads and checks the data before creating a database it could not fill.
   let data: SourceData | undefined;

@@ -1,6 +1,7 @@
 import type maplibregl from 'maplibre-gl';
 import type { Polygon } from 'geojson';
-import { area, simplify } from '@turf/turf';
+import { area } from '@turf/area';
+import { simplify } from '@turf/simplify';
 import { TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode, TerraDrawRectangleMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 

@@ -1,11 +1,12 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { prepareDataDir } from './data-dir';
 import { lockDataDir } from './data-dir-lock';
 import { migrationSource } from './migrations';
 import { openRemotePglite, type EngineMemory } from './pglite-remote';
+import { checkPostgres } from './postgres-check';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -42,6 +43,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /** Opens the database on either engine and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) await checkPostgres(options.databaseUrl);
   const db = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir);
   try {
     await db.knex.migrate.latest({ migrationSource });
@@ -59,7 +61,18 @@ function channelName(channel: string): string {
 }
 
 function openPostgres(url: string): Database {
-  const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 8 } });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url,
+    pool: { min: 0, max: 8 },
+    // knex warns with a stack on every failed connection, then rejects with the same error, which its
+    // caller reports (one line at start, an HTTP 503 or 500 while serving): print it once, not twice.
+    log: {
+      warn: (message: unknown) => {
+        if (!(typeof message === 'string' && message.startsWith('Acquire connection error'))) console.warn(message);
+      },
+    },
+  });
   const listeners = new Set<Unlisten>();
   return {
     knex,
@@ -129,7 +142,7 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
-  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  await prepareDataDir(path.dirname(dataDir));
   const release = await lockDataDir(dataDir);
   // In a worker thread: PGlite's queries run there, the HTTP event loop stays free.
   const pglite = openRemotePglite(dataDir, loadDataDir);

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 
 /** A small Atom 1.0 (RFC 4287) writer: a feed of entries with plain-text content. */
 
+/** The namespace of ALI Atlas's name-based UUIDs: the version 5 UUID of its name in the URL namespace (RFC 9562). */
+export const ATOM_ID_NAMESPACE = uuidV5('urn:ali-atlas:atom', uuidV5.URL);
+
 /**
  * A permanent id that does not depend on the address the feed was fetched from (RFC 4287 §4.2.6):
- * a name-based UUID (version 5, SHA-1) of the publisher and the thing named.
+ * a name-based UUID (version 5, SHA-1, RFC 9562) of the publisher and the thing named.
  */
 export function permanentId(publisher: string, name: string): string {
-  const hash = createHash('sha1').update(`${publisher}\n${name}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `urn:uuid:${uuidV5(`${publisher}\n${name}`, ATOM_ID_NAMESPACE)}`;
 }
 
 export interface AtomEntry {

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
+import fresh from 'fresh';
 
 /** Cache-Control of a versioned body: forever when its URL names the version, else checked each time. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -17,7 +18,10 @@ function sendGzippedBody(req: Request, res: Response, body: Buffer, type: string
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
-  if (req.headers['if-none-match'] === etag) {
+  // If-None-Match may list tags, or be weak (W/"…", as proxies that compress send it back): `fresh` reads
+  // them all. Only that header is passed: `fresh` answers "stale" to any Cache-Control: no-cache, which
+  // fetch() adds to every conditional request, while the origin's answer to a tag it holds is the same.
+  if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag })) {
     res.statusCode = 304;
     res.end();
     return;

@@ -1,5 +1,7 @@
 import type { Polygon } from 'geojson';
-import { bbox, polygon as turfPolygon, simplify } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { polygon as turfPolygon } from '@turf/helpers';
+import { simplify } from '@turf/simplify';
 import { unprocessable } from '../http/errors';
 import type { ComuneBoxes } from '../data/comune-boxes';
 import { selfCrossings } from './self-crossings';

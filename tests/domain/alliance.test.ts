@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameAllianceContent, territoryMembers, type AllianceContent } from '../../domain/alliance';
+import { partnerKey, sameAllianceContent, territoryMembers, type AllianceContent } from '../../domain/alliance';
 
 const content = (more: Partial<AllianceContent> = {}): AllianceContent => ({
   name: 'ALI Valle',
@@ -95,5 +95,14 @@ describe('sameAllianceContent', () => {
     const p = { kind: 'regione' as const, name: 'Regione Piemonte' };
     const q = { kind: 'unione' as const, name: 'Unione dei Colli' };
     expect(sameAllianceContent(content({ partners: [p, q] }), content({ partners: [q, p] }))).toBe(false);
+  });
+});
+
+describe('partnerKey', () => {
+  it('compares participating bodies\' names in any case and any Unicode form', () => {
+    expect(partnerKey('Unione dei Comuni ALTA VALLE')).toBe('unione dei comuni alta valle');
+    expect(partnerKey('Comunità della Val d’Isarco')).toBe(partnerKey('COMUNITÀ DELLA VAL D’ISARCO'));
+    expect(partnerKey('Comunita\u0300 Montana')).toBe('comunità montana'); // combining accent → one letter
+    expect(partnerKey('ﬁume')).toBe('fiume'); // a ligature, unfolded
   });
 });

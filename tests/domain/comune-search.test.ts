@@ -64,3 +64,52 @@ describe('resolving a pasted list in memory', () => {
     ]);
   });
 });
+
+describe('the rules of search and resolve, each on its own', () => {
+  // Built inside each test (not when the file loads), so that what building does is tested too.
+  const small = () =>
+    comuneIndex([
+      row('099009', 'Valle B', 'RN', 100),
+      row('099008', 'Valle A', 'RN', 100),
+      row('099007', 'Calven', 'VI', 10),
+      row('099006', 'Calvenone', 'VI', 5000),
+      row('099005', 'Villanordica', 'VI', 1000),
+      row('099004', 'Roma Nord', 'MC', 10),
+      row('099003', 'Zero', 'AA', 0),
+      row('099002', 'Zero', 'BB', null),
+      row('099001', 'Sezione A074', 'TO', 9000),
+      row('001001', 'Agliè', 'TO', 2545, 'A074'),
+      row('099010', '2 Ville', 'RN', 50),
+    ]);
+  const find = (q: string, limit = 20) => small().search(q, limit).map((h) => h.code);
+
+  it('breaks ties of size by name, and puts an unknown population after a population of 0', () => {
+    expect(find('valle')).toEqual(['099008', '099009']);
+    expect(find('zero')).toEqual(['099003', '099002']);
+  });
+
+  it('puts the exact name first even when a longer name is larger, and a word prefix before a match inside a word', () => {
+    expect(find('calven')).toEqual(['099007', '099006']);
+    expect(find('nord')).toEqual(['099004', '099005']);
+  });
+
+  it('puts the Comune of a cadastral code before names that contain it', () => {
+    expect(find('a074')).toEqual(['001001', '099001']);
+  });
+
+  it('reads digits alone (around spaces) as a code, each Comune once, and digits with words as a name', () => {
+    expect(find(' 0990 ', 3)).toEqual(['099001', '099002', '099003']);
+    expect(find('099001')).toEqual(['099001']);
+    expect(find('2 vil')).toEqual(['099010']);
+    expect(find('valle', 1)).toEqual(['099008']);
+  });
+
+  it('resolves "Name (XX)" with or without the space, only at the end of the entry', () => {
+    const r = small().resolve(['Zero(BB)', 'Zero  (aa)', 'Zero (AA) x']);
+    expect(r.found.map((f) => [f.input, f.code])).toEqual([
+      ['Zero(BB)', '099002'],
+      ['Zero  (aa)', '099003'],
+    ]);
+    expect(r.unknown).toEqual(['Zero (AA) x']);
+  });
+});

@@ -58,3 +58,46 @@ describe('allianceChanges', () => {
     ]);
   });
 });
+
+describe('allianceChanges, case by case', () => {
+  const member = (code: string, status = 'proposed', lead = false) => ({ code, status, lead });
+
+  it('reads absent and empty text as none, and an absent constitution as not constituted', () => {
+    expect(allianceChanges({ description: undefined }, { description: '' })).toEqual([]);
+    expect(allianceChanges({ description: '' }, {})).toEqual([]);
+    expect(allianceChanges({}, { description: 'x' })).toEqual([{ kind: 'field', field: 'description', from: null, to: 'x' }]);
+    expect(allianceChanges({ description: 'x' }, { description: '' })).toEqual([{ kind: 'field', field: 'description', from: 'x', to: null }]);
+    expect(allianceChanges({}, { constituted: false })).toEqual([]);
+    expect(allianceChanges({}, { constituted: true })).toEqual([{ kind: 'field', field: 'constituted', from: false, to: true }]);
+    expect(allianceChanges({ runningCostCents: 0 }, {})).toEqual([{ kind: 'field', field: 'runningCostCents', from: 0, to: null }]);
+  });
+
+  it('lists members added to an absent list, and members removed', () => {
+    expect(allianceChanges({}, { members: [member('001001')] })).toEqual([{ kind: 'member', code: '001001', change: 'added' }]);
+    expect(allianceChanges({ members: [member('001001'), member('001015')] }, { members: [member('001015')] })).toEqual([
+      { kind: 'member', code: '001001', change: 'removed' },
+    ]);
+  });
+
+  it('tells a partner\'s status (none is proposed) with the act of the new one', () => {
+    const x = { name: 'Unione X', kind: 'unione' };
+    expect(allianceChanges({ partners: [x] }, { partners: [{ ...x, status: 'proposed' }] })).toEqual([]);
+    expect(allianceChanges({ partners: [x] }, { partners: [{ ...x, status: 'adhered', act }] })).toEqual([
+      { kind: 'partner', name: 'Unione X', change: 'status', from: 'proposed', to: 'adhered', act },
+    ]);
+    expect(allianceChanges({ partners: [{ ...x, status: 'adhered', act }] }, { partners: [x] })).toEqual([
+      { kind: 'partner', name: 'Unione X', change: 'status', from: 'adhered', to: 'proposed', act: null },
+    ]);
+  });
+
+  it('tells services added, and a change of the charged amount alone (none is null)', () => {
+    expect(allianceChanges({ services: [] }, { services: [{ code: 'suap', annualCostCents: 1 }] })).toEqual([{ kind: 'service', code: 'suap', change: 'added' }]);
+    expect(allianceChanges({ services: [{ code: 'suap', annualCostCents: 1 }] }, { services: [{ code: 'suap', annualCostCents: 1, chargedCents: null }] })).toEqual([]);
+    expect(allianceChanges({ services: [{ code: 'suap', annualCostCents: 1 }] }, { services: [{ code: 'suap', annualCostCents: 1, chargedCents: 0 }] })).toEqual([
+      { kind: 'service', code: 'suap', change: 'cost', from: { annualCostCents: 1, chargedCents: null }, to: { annualCostCents: 1, chargedCents: 0 } },
+    ]);
+    expect(allianceChanges({ services: [{ code: 'suap', annualCostCents: 1, chargedCents: 5 }] }, { services: [{ code: 'suap', annualCostCents: 2, chargedCents: 5 }] })).toEqual([
+      { kind: 'service', code: 'suap', change: 'cost', from: { annualCostCents: 1, chargedCents: 5 }, to: { annualCostCents: 2, chargedCents: 5 } },
+    ]);
+  });
+});

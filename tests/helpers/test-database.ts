@@ -1,6 +1,4 @@
-import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -14,7 +12,8 @@ export interface TestDatabase {
 }
 
 async function copyOfTemplate(): Promise<{ db: Database; dir: string }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-test-'));
+  // In the run's scratch folder, which the run's teardown deletes with whatever a worker left there.
+  const dir = await fs.mkdtemp(path.join(inject('scratchDir'), 'copy-'));
   const dataDir = path.join(dir, 'pgdata');
   await fs.cp(inject('templateDir'), dataDir, { recursive: true });
   return { db: await openDatabase({ dataDir }), dir };
@@ -24,11 +23,9 @@ async function copyOfTemplate(): Promise<{ db: Database; dir: string }> {
 let workerCopy: Promise<Database> | undefined;
 
 function sharedCopy(): Promise<Database> {
-  workerCopy ??= copyOfTemplate().then(({ db, dir }) => {
-    // Closed with the worker: its files run one after another, and the last one leaves with it.
-    process.once('exit', () => fsSync.rmSync(dir, { recursive: true, force: true }));
-    return db;
-  });
+  // Closed with the worker: its files run one after another, and the last one leaves with it; its
+  // files go with the run's scratch folder (a worker ends without running exit handlers).
+  workerCopy ??= copyOfTemplate().then(({ db }) => db);
   return workerCopy;
 }
 

@@ -8,6 +8,7 @@ import { geodataLocation, loadGeodata } from '../../geodata/load';
 import { terminalProgress } from '../../geodata/progress';
 import { openDatabase } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
+import { createScratch, removeStaleScratch } from './scratch';
 import { CACHE_DIR, removeStaleClientBuilds, templateKey } from './template';
 
 declare module 'vitest' {
@@ -19,14 +20,32 @@ declare module 'vitest' {
     templateDatabase: string;
     /** GEODATA_DIR's full sources, when set (tests that need them skip otherwise); else ''. */
     fullSourcesDir: string;
+    /** This run's folder for database copies, deleted when the run ends (see scratch.ts). */
+    scratchDir: string;
   }
 }
 
 /**
  * Imports the real data once per run (or reuses the cached import when nothing it depends on
- * changed), so each test file starts from a copy instead of a 60-second import.
+ * changed), so each test file starts from a copy instead of a 60-second import. Returns the
+ * teardown, which deletes the run's database copies: the workers end without running exit handlers.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await removeStaleScratch();
+  const scratchDir = await createScratch();
+  project.provide('scratchDir', scratchDir);
+  const teardown = () => fs.rm(scratchDir, { recursive: true, force: true });
+  try {
+    await prepareTemplate(project);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+/** Provides the imported template of the engine this run tests. */
+async function prepareTemplate(project: TestProject): Promise<void> {
   removeStaleClientBuilds();
   const location = geodataLocation();
   const key = templateKey(location.dir);
