@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Budget } from '../../domain/planner/budget';
+import { nodeShapes, ShapeSum, type Shape } from '../../domain/planner/compactness';
+import { buildGraph } from '../../domain/planner/graph';
 import { mulberry32, randomIndex, shuffle } from '../../domain/planner/random';
+import { code, territory } from './planner-fixtures';
 
 describe('mulberry32', () => {
   it('repeats the reference sequence for a seed', () => {
@@ -88,5 +91,57 @@ describe('Budget', () => {
     expect(budget.proceed(0.2)).toBe(false);
     budget.finish();
     expect(seen).toEqual([]);
+  });
+});
+
+describe('compactness by moment of inertia', () => {
+  const disk = (x: number, y: number, a = Math.PI): Shape => ({ a, x, y, m: (a * a) / (2 * Math.PI) });
+
+  it('is 1 for one disk or nothing, 2/3 for two touching equal disks', () => {
+    const sum = new ShapeSum();
+    expect(sum.compactness()).toBe(1);
+    sum.add(disk(5, 5), 1);
+    expect(sum.compactness()).toBeCloseTo(1, 12);
+    sum.add(disk(7, 5), 1);
+    expect(sum.compactness()).toBeCloseTo(2 / 3, 12);
+    expect(sum.shape()).toEqual({ a: 2 * Math.PI, x: 6, y: 5, m: expect.closeTo(3 * Math.PI, 9) });
+  });
+
+  it('tells the compactness of a tentative move without making it', () => {
+    const sum = new ShapeSum();
+    sum.add(disk(0, 0), 1);
+    sum.add(disk(0, 2), 1);
+    expect(sum.compactnessWith(disk(0, 4), 1)).toBeCloseTo(((9 * Math.PI * Math.PI) / (2 * Math.PI)) / (1.5 * Math.PI + 3 * Math.PI * (8 / 3)), 9);
+    expect(sum.compactnessWith(disk(0, 2), -1)).toBeCloseTo(1, 12);
+    expect(sum.compactness()).toBeCloseTo(2 / 3, 12);
+    sum.add(disk(0, 2), -1);
+    sum.add(disk(0, 0), -1);
+    expect(sum.compactness()).toBe(1);
+  });
+
+  it('places Comuni on a local plane in km from their centroids', () => {
+    // Two Comuni of π km² whose centroids are 2 km apart east–west at 45°N: two touching disks.
+    const dLon = 2 / (111.32 * Math.cos(Math.PI / 4));
+    const input = territory([1, 1], [[0, 1]], {}, (i) => ({ centroid: [10 + i * dLon, 45] as const, areaKm2: Math.PI }));
+    const shapes = nodeShapes(buildGraph(input)) as Shape[];
+    expect(shapes.map((s) => [s.x, s.y])).toEqual([[expect.closeTo(-1, 9), 0], [expect.closeTo(1, 9), 0]]);
+    const north = territory([1, 1], [[0, 1]], {}, (i) => ({ centroid: [10, 45 + (i * 2) / 110.57] as const }));
+    const ns = nodeShapes(buildGraph(north)) as Shape[];
+    expect(ns.map((s) => [s.x, s.y, s.a])).toEqual([[0, expect.closeTo(-1, 9), 1], [0, expect.closeTo(1, 9), 1]]);
+  });
+
+  it('is not measured when a Comune has no centroid', () => {
+    const input = territory([1, 1], [[0, 1]], {}, (i) => (i === 0 ? { centroid: [10, 45] as const } : {}));
+    expect(nodeShapes(buildGraph(input))).toBeNull();
+  });
+
+  it('counts a locked group as one shape: its members\u2019 own moments plus their spread', () => {
+    const input = territory([1, 1, 1], [[0, 1], [1, 2]], { locked: [[code(0), code(1)]] }, (i) => ({
+      centroid: [10 + (i * 2) / (111.32 * Math.cos(Math.PI / 4)), 45] as const,
+      areaKm2: Math.PI,
+    }));
+    const [pair] = nodeShapes(buildGraph(input)) as Shape[];
+    expect(pair?.a).toBeCloseTo(2 * Math.PI, 9);
+    expect(pair?.m).toBeCloseTo(3 * Math.PI, 6);
   });
 });
