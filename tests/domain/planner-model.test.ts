@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { associationsWhollyInside, buildGraph } from '../../domain/planner/graph';
+import { Grower, Pick } from '../../domain/planner/grow';
 import { areaFacts, Objective, RegionCost, WEIGHTS } from '../../domain/planner/objective';
 import { mulberry32, randomIndex } from '../../domain/planner/random';
 import { code, grid, path, territory } from './planner-fixtures';
@@ -117,5 +118,33 @@ describe('the soft objective', () => {
     const flat = new RegionCost(buildGraph({ ...input, units: input.units.map(({ centroid: _, ...u }) => u) }), 'soft');
     expect(flat.of([0, 1])).toBe(areas + WEIGHTS.association + WEIGHTS.sll);
     expect(flat.of([0])).toBe(areas);
+  });
+});
+
+describe('Grower', () => {
+  // Node 0 (1k, the only Comune with one border) – hub 1 (1k) – a 2 (5k), b 3 (15k), c 4 (18k); a–b and b–c border.
+  const adj = [[1], [0, 2, 3, 4], [1, 3], [1, 2, 4], [1, 3]];
+  const pop = Float64Array.from([1, 1, 5, 15, 18].map((k) => k * 1000));
+
+  it('grows from the most peripheral seed; smallest-first leaves c stranded, best-fit takes it and leaves a–b a region', () => {
+    const grower = new Grower(adj, pop, 20_000);
+    const zone = [0, 1, 2, 3, 4];
+    expect(grower.grow(zone, mulberry32(1), Pick.Smallest, true)).toEqual([[0, 1, 2, 3, 4]]);
+    expect(grower.grow(zone, mulberry32(1), Pick.BestFit, true)).toEqual([[0, 1, 4], [2, 3]]);
+  });
+
+  it('makes a node at the floor a region of its own and gives an enclave to the region it borders most', () => {
+    // 0 (25k) and 2 (25k) alone; 1 (1k) borders 0 once and 2 twice (counted per border listed).
+    const grower = new Grower([[1], [0, 2, 2], [1, 1]], Float64Array.from([25_000, 1_000, 25_000]), 20_000);
+    expect(grower.grow([0, 1, 2], mulberry32(2), Pick.Smallest, false)).toEqual([[0], [2, 1]]);
+    // Equal borders: the smaller region takes it.
+    const even = new Grower([[1], [0, 2], [1]], Float64Array.from([30_000, 1_000, 25_000]), 20_000);
+    expect(even.grow([0, 1, 2], mulberry32(2), Pick.Smallest, false)).toEqual([[0], [2, 1]]);
+  });
+
+  it('leaves out what no region can take and stays inside its zone', () => {
+    const grower = new Grower(adj, pop, 20_000);
+    expect(grower.grow([2, 3], mulberry32(3), Pick.Smallest, false)).toEqual([[expect.any(Number), expect.any(Number)]]);
+    expect(grower.grow([0, 1, 2], mulberry32(3), Pick.Any, false)).toEqual([]);
   });
 });
