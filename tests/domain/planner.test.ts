@@ -300,6 +300,9 @@ describe('planAlliances is repeatable and interruptible', () => {
     planAlliances({ ...big(), options: { ...big().options, onProgress: (d) => void seen.push(d) } });
     expect(seen.at(-1)).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // Every phase reports as it goes (construction, the count search, the soft search, annealing): no tenth
+    // of the bar is skipped on this territory, where no phase ends early.
+    for (let k = 0; k < 10; k++) expect(seen.some((d) => d >= k / 10 && d < (k + 1) / 10), `${k}/10`).toBe(true);
 
     let calls = 0;
     const input = { ...big(), options: { ...big().options, onProgress: () => ++calls < 3 } };
