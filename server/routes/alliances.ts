@@ -8,6 +8,7 @@ import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../htt
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
 import { sameAllianceContent } from '../../domain/alliance';
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import {
   allianceOutline,
   allianceOutlines,
@@ -43,9 +44,14 @@ export function allianceRoutes(ctx: AppContext): Router {
     rejectTooManyMembers(req.body);
     const body = allianceBody.parse(req.body);
     // A new alliance's members are proposed: each adheres by its own act, through its invitation.
-    const draft: AllianceDraft = { ...body, members: withMembersDecisions(body.members, []), partners: withPartnersDecisions(body.partners, []) };
+    const draft: AllianceDraft = {
+      ...body,
+      members: withMembersDecisions(body.members, []),
+      partners: withPartnersDecisions(body.partners, []),
+      governance: { ...EMPTY_GOVERNANCE, ...body.governance },
+    };
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex));
+    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, undefined, draft.governance));
     const { token, hash } = newEditToken();
     const { id, invitations } = await knex.transaction(async (trx) => {
       const newId = await insertAlliance(trx, draft, summary, hash);
@@ -123,6 +129,8 @@ export function allianceRoutes(ctx: AppContext): Router {
       partners: change.partners ? withPartnersDecisions(change.partners, current.partners) : current.partners,
       services: change.services ?? current.services,
       runningCostCents: change.runningCostCents ?? current.runningCostCents,
+      legalForm: change.legalForm === undefined ? current.legalForm : change.legalForm,
+      governance: change.governance ? { ...EMPTY_GOVERNANCE, ...change.governance } : current.governance,
     };
     // A change that changes nothing makes no new version and no history entry.
     if (sameAllianceContent(draft, current)) {
@@ -130,7 +138,7 @@ export function allianceRoutes(ctx: AppContext): Router {
       return;
     }
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
+    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
     const saved = await knex.transaction(async (trx) => {
       const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
       return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
