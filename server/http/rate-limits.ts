@@ -29,7 +29,7 @@ const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exceptio
 type Kind = keyof RateLimits;
 
 /** Reads that cost seconds of database work each: counted as computations. */
-const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom)$)/;
+const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom|convenzione\.(docx|html))$)/;
 
 /** Routes an administrator's token opens, reading ones included: only refused attempts count. */
 const ADMIN_OR_FOUNDER_PATHS = /^\/api\/(alliances\/\d+\/invitations(\/\d+)?|health\/memory)$/;
