@@ -328,6 +328,8 @@ export const adhesionBody = z
       .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "l'indirizzo dell'atto deve iniziare con https:// / the act's address must start with https://")
       .nullish(),
     note: plainText(ADHESION_LIMITS.note).nullish(),
+    /** The version of the convenzione text the act approved (see GET /api/alliances/:id/convenzione/versions). */
+    convenzioneVersion: z.number().int('un numero di versione intero / a whole version number').min(1, 'versione da 1 in su / version from 1 up').nullish(),
   })
   .strict();
 

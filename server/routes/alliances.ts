@@ -27,6 +27,8 @@ import { loadAlliance } from '../queries/alliance-load';
 import { draftOf } from '../services/alliance-draft';
 import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
 import { syncInvitations } from '../services/invitations';
+import { convenzioneStatus, recordConvenzioneVersion } from '../services/convenzione';
+import { catalogueIndex } from '../queries/services';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
@@ -58,6 +60,7 @@ export function allianceRoutes(ctx: AppContext): Router {
       return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
     });
     const stored = (await findAlliance(knex, id))!;
+    await recordConvenzioneVersion(knex, stored, tables, await catalogueIndex(knex));
     res
       .status(201)
       .location(`/api/alliances/${id}`)
@@ -107,7 +110,8 @@ export function allianceRoutes(ctx: AppContext): Router {
     const id = numericId.parse(req.params.id);
     const page = await pages.get(String(id), async () => {
       const alliance = await load(req);
-      return { gzipped: gzipSync(JSON.stringify(present(alliance, await allianceOutline(knex, alliance.id)))), etag: `"${alliance.version}"` };
+      const convenzione = alliance.legalForm === 'convenzione' ? await convenzioneStatus(knex, alliance) : null;
+      return { gzipped: gzipSync(JSON.stringify({ ...present(alliance, await allianceOutline(knex, alliance.id)), convenzione })), etag: `"${alliance.version}"` };
     });
     sendCachedGzip(req, res, page.gzipped, 'application/json', page.etag);
   });
@@ -145,6 +149,7 @@ export function allianceRoutes(ctx: AppContext): Router {
     });
     if (saved === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
     const stored = (await findAlliance(knex, alliance.id))!;
+    await recordConvenzioneVersion(knex, stored, tables, await catalogueIndex(knex));
     res
       .set('ETag', `"${saved.version}"`)
       .set('Cache-Control', 'no-store')

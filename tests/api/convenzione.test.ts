@@ -101,3 +101,39 @@ describe('the generated convenzione', () => {
     expect((refused.json.error as { message: string }).message).toMatch(/forma «convenzione»/);
   });
 });
+
+describe('an adhesion approves a text', () => {
+  const secretOf = (url: string) => new URL(url, 'http://x').hash.replace(/^#invito=/, '');
+  const act = (more: Json = {}) => ({ decision: 'adhere', organ: 'consiglio', actNumber: '21/2026', actDate: '2026-04-20', ...more });
+
+  it('records which version its act approved; after the text changes, the page says it refers to the older one', async () => {
+    const alliance = await bassaRomagna();
+    const id = alliance.id as number;
+    const links = new Map((alliance.invitations as { code: string; url: string }[]).map((i) => [i.code, secretOf(i.url)]));
+    const decide = (code: string, body: Json) => send('POST', `/api/alliances/${id}/members/${code}/adhesion`, body, { Authorization: `Bearer ${links.get(code)!}` });
+
+    const first = (await send('GET', `/api/alliances/${id}`)).json.convenzione as { latest: { version: number; sha256: string }; olderText: unknown[] };
+    expect(first.latest.version).toBe(1);
+    expect(first.olderText).toEqual([]);
+
+    expect((await decide('039002', act({ convenzioneVersion: 7 }))).status).toBe(422);
+    const adhered = await decide('039002', act({ convenzioneVersion: 1 }));
+    expect(adhered.status, adhered.text).toBe(200);
+    const after = (await send('GET', `/api/alliances/${id}`)).json;
+    expect((after.members as { code: string; act: Json | null }[]).find((m) => m.code === '039002')?.act).toMatchObject({ convenzioneVersion: 1 });
+    expect((after.convenzione as { olderText: unknown[] }).olderText).toEqual([]);
+
+    // The founder changes the text (a new service): the adhesion stays, and refers to version 1.
+    const changed = await send(
+      'PATCH',
+      `/api/alliances/${id}`,
+      { services: [...SERVICES, { code: 'pagopa', provider: { kind: 'lead' }, annualCostCents: 900_000, equalShare: 0.5 }] },
+      { Authorization: `Bearer ${alliance.editToken as string}`, 'If-Match': `"${after.version as number}"` },
+    );
+    expect(changed.status, changed.text).toBe(200);
+    const page = (await send('GET', `/api/alliances/${id}`)).json;
+    expect(page.convenzione).toMatchObject({ latest: { version: 2 }, olderText: [{ code: '039002', version: 1 }] });
+    expect((page.members as { code: string; status: string }[]).find((m) => m.code === '039002')?.status).toBe('adhered');
+  });
+});
+
