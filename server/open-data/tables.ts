@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { grantsTotal } from '../../domain/alliance';
+import { currentPhase } from '../../domain/governance';
 import type { AppContext } from '../context';
 import type { Table } from '../exports/table';
 import { findAlliance, type StoredAlliance } from '../queries/alliances';
@@ -28,8 +29,12 @@ export function membersTable(alliances: readonly StoredAlliance[]): Table {
       { header: 'status', kind: 'text' },
       { header: 'lead', kind: 'text' },
       ...ACT_COLUMNS,
+      { header: 'legal_form', kind: 'text' },
+      { header: 'phase', kind: 'text' },
     ],
-    rows: alliances.flatMap((a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act)])),
+    rows: alliances.flatMap((a) =>
+      a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act), a.legalForm, currentPhase(a.governance.phases)]),
+    ),
   };
 }
 

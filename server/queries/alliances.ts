@@ -306,6 +306,10 @@ function snapshot(draft: AllianceDraft, summary: AllianceSummary): object {
 export const ALLIANCE_MEMBERS_JSON = `(SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead, 'act', m.act) ORDER BY m.comune_code)
    FROM alliance_members m WHERE m.alliance_id = a.id)`;
 
+/** SQL: the governance of alliance `a` for open data: legal form, current phase, the RTD office and its role address. */
+export const ALLIANCE_GOVERNANCE_FIELDS = `'legalForm', a.legal_form, 'phase', a.governance->'phases'->-1->>'phase',
+   'rtdOffice', a.governance->'rtd'->>'office', 'rtdEmail', a.governance->'rtd'->>'email'`;
+
 /** SQL: when alliance `a` last changed, as an ISO 8601 UTC text. */
 export const ALLIANCE_UPDATED_ISO = `to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { downloadFormat, sendTables } from '../exports/send';
 import { publicBase } from '../http/public-base';
-import { ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
+import { ALLIANCE_GOVERNANCE_FIELDS, ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
 import { openDataCatalog } from '../open-data/catalog';
 import { feesTable, membersTable, publishedAlliances, servicesTable } from '../open-data/tables';
 
@@ -38,8 +38,8 @@ export function openDataRoutes(ctx: AppContext): Router {
   });
 
   router.get('/api/open-data/alliances.geojson', async (_req, res) => {
-    const rows = await knex.raw<{ rows: { id: number; name: string; updated: string; members: unknown; geometry: string }[] }>(
-      `SELECT a.id, a.name, ${ALLIANCE_UPDATED_ISO} AS updated, ${ALLIANCE_MEMBERS_JSON} AS members,
+    const rows = await knex.raw<{ rows: { id: number; name: string; updated: string; members: unknown; governance: unknown; geometry: string }[] }>(
+      `SELECT a.id, a.name, ${ALLIANCE_UPDATED_ISO} AS updated, ${ALLIANCE_MEMBERS_JSON} AS members, json_build_object(${ALLIANCE_GOVERNANCE_FIELDS}) AS governance,
               ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(a.outline, 0.0001)), 6) AS geometry
        FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.outline IS NOT NULL ORDER BY a.id`,
     );
@@ -54,7 +54,13 @@ export function openDataRoutes(ctx: AppContext): Router {
           features: rows.rows.map((r) => ({
             type: 'Feature',
             id: r.id,
-            properties: { id: r.id, name: r.name, updated: r.updated, members: typeof r.members === 'string' ? JSON.parse(r.members) : r.members },
+            properties: {
+              id: r.id,
+              name: r.name,
+              updated: r.updated,
+              members: typeof r.members === 'string' ? JSON.parse(r.members) : r.members,
+              ...((typeof r.governance === 'string' ? JSON.parse(r.governance) : r.governance) as object),
+            },
             geometry: JSON.parse(r.geometry),
           })),
         }),

@@ -130,3 +130,19 @@ describe('RTD and phases', () => {
     expect(noted.status, noted.text).toBe(200);
   });
 });
+
+describe('governance in open data', () => {
+  it('carries the legal form, the phase and the RTD office in OGC `alliances`, the GeoJSON and the members table', async () => {
+    const { id, patch } = await editable({ legalForm: 'convenzione', governance: { rtd, phases: [{ phase: 'ricognizione', date: '2026-01-15' }] } });
+    expect((await patch({ status: 'published' })).status).toBe(200);
+    const ogc = (await send('GET', `/ogc/collections/alliances/items/${id}?f=json`)).json;
+    expect(ogc.properties).toMatchObject({ legalForm: 'convenzione', phase: 'ricognizione', rtdOffice: rtd.office, rtdEmail: rtd.email });
+    const geojson = (await send('GET', '/api/open-data/alliances.geojson')).json as { features: { id: number; properties: Json }[] };
+    expect(geojson.features.find((f) => f.id === id)?.properties).toMatchObject({ legalForm: 'convenzione', phase: 'ricognizione', rtdOffice: rtd.office });
+    const csv = await (await env.server.get('/api/open-data/alliances.csv')).text();
+    expect(csv.split('\r\n')[0]).toContain('"legal_form","phase"');
+    expect(csv).toContain(`"${LUGO}"`);
+    expect(csv).toMatch(/,convenzione,ricognizione\r\n/);
+  });
+});
+
