@@ -207,7 +207,8 @@ function financialBlocks(input: ConvenzioneInput): ConvenzioneBlock[] {
     paragraph('Le spese della gestione associata sono ripartite tra gli enti secondo il modello di riparto delle quote seguente; per ciascun servizio la spesa a carico degli enti è ripartita:'),
     ...fees.services.map((s) => {
       const grants = s.grantsCents > 0 ? `; contributi esterni: ${s.grants.map((g) => `${g.source} ${formatEuro(g.amountCents)}`).join(', ')}` : '';
-      return paragraph(`– ${s.name.it}: costo annuo ${formatEuro(s.annualCostCents)}, a carico degli enti ${formatEuro(s.chargedCents)}, ${sharingRule(s.equalShare)}${grants}.`);
+      const basis = s.chargeBasis === 'cost_less_grants' ? ' (costo annuo dedotti i contributi esterni)' : '';
+      return paragraph(`– ${s.name.it}: costo annuo ${formatEuro(s.annualCostCents)}, a carico degli enti ${formatEuro(s.chargedCents)}${basis}, ${sharingRule(s.equalShare)}${grants}.`);
     }),
     paragraph('Le quote sono calcolate al centesimo: le frazioni di centesimo sono arrotondate per difetto e i centesimi residui sono attribuiti uno per ente in ordine decrescente di resto (a parità di resto, all’ente con codice ISTAT minore), così che la somma delle quote sia pari alla spesa di ciascun servizio.'),
     paragraph('Le quote annue di ciascun ente, ai valori della presente versione, sono le seguenti:'),

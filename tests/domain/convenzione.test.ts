@@ -66,12 +66,12 @@ describe('the draft convenzione', () => {
   it('writes each member’s share from the fee table to the cent, with the rule and the rounding', () => {
     const rows = texts(doc, 'rapporti_finanziari');
     expect(rows).toContain(`– Sportello unico attività produttive: costo annuo ${formatEuro(1_000_001)}, a carico degli enti ${formatEuro(1_000_001)}, per il 30 % in parti uguali e per il 70 % in proporzione ai residenti degli enti che ricevono il servizio.`);
-    expect(rows).toContain(`– Centrale unica di committenza: costo annuo ${formatEuro(300_000)}, a carico degli enti ${formatEuro(300_000)}, in parti uguali tra gli enti che ricevono il servizio; contributi esterni: Regione Emilia-Romagna ${formatEuro(50_000)}.`);
+    expect(rows).toContain(`– Centrale unica di committenza: costo annuo ${formatEuro(300_000)}, a carico degli enti ${formatEuro(250_000)} (costo annuo dedotti i contributi esterni), in parti uguali tra gli enti che ricevono il servizio; contributi esterni: Regione Emilia-Romagna ${formatEuro(50_000)}.`);
     expect(rows.some((r) => r.includes('arrotondate per difetto'))).toBe(true);
     for (const m of fees.members) {
       expect(rows).toContain([m.name, m.code, m.population === null ? '—' : new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(m.population), formatEuro(m.feesCents.suap!), formatEuro(m.feesCents.cuc!), formatEuro(m.totalCents)].join('|'));
     }
-    expect(rows).toContain(['Totale', '', '', formatEuro(1_000_001), formatEuro(300_000), formatEuro(1_300_001)].join('|'));
+    expect(rows).toContain(['Totale', '', '', formatEuro(1_000_001), formatEuro(250_000), formatEuro(1_250_001)].join('|'));
     const table = article(doc, 'rapporti_finanziari').blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.table.numeric).toEqual([2, 3, 4, 5]);
   });
