@@ -143,6 +143,8 @@ describe('governance in open data', () => {
     expect(csv.split('\r\n')[0]).toContain('"legal_form","phase"');
     expect(csv).toContain(`"${LUGO}"`);
     expect(csv).toMatch(/,convenzione,ricognizione\r\n/);
+    const catalogue = await (await env.server.get('/api/open-data/catalog.jsonld')).text();
+    expect(catalogue).toContain('la forma giuridica (convenzione, unione, consorzio, società in house, accordo), la fase AgID');
   });
 });
 

@@ -117,3 +117,35 @@ describe('helpers', () => {
     expect(italianDate('2026-12-31')).toBe('31 dicembre 2026');
   });
 });
+
+describe('the whole text', () => {
+  it('has no empty heading, paragraph or cell header, and the text holds every one of them', () => {
+    const doc = buildConvenzione(input);
+    const text = convenzioneText(doc);
+    for (const a of doc.articles) {
+      expect(a.heading.length, a.element).toBeGreaterThan(7);
+      expect(text).toContain(`\n${a.heading}\n`);
+      for (const block of a.blocks) {
+        if (block.kind === 'paragraph') {
+          expect(block.text.length, a.element).toBeGreaterThan(30);
+          expect(text).toContain(block.text);
+        } else {
+          for (const h of block.table.header) expect(h.length).toBeGreaterThan(3);
+        }
+      }
+    }
+    expect(doc.articles.map((a) => a.blocks.length)).toEqual([6, 4, 2, 2, 1, 3, 2, 7, 3, 1, 1, 1]);
+    expect(texts(doc, 'premesse')[0]).toMatch(/^Visto l’art\. 30 del D\.Lgs\. 18 agosto 2000, n\. 267/);
+    expect(texts(doc, 'consultazione').join(' ')).toMatch(/almeno due volte l’anno.*maggioranza dei residenti/);
+    expect(texts(doc, 'obblighi_garanzie').join(' ')).toMatch(/art\. 28 del Regolamento \(UE\) 2016\/679/);
+    expect(texts(doc, 'recesso')[0]).toMatch(/preavviso di almeno sei mesi/);
+    expect(texts(doc, 'adesione')[0]).toMatch(/approva il testo senza modifiche/);
+    expect(texts(doc, 'norme_finali')[0]).toMatch(/Conferenza dei sindaci/);
+    expect(texts(doc, 'rapporti_finanziari').at(-1)).toMatch(/entro il 30 giugno e il 30 novembre/);
+  });
+
+  it('says the duration in words from one to ten years', () => {
+    const words = ['un anno', 'due anni', 'tre anni', 'quattro anni', 'cinque anni', 'sei anni', 'sette anni', 'otto anni', 'nove anni', 'dieci anni'];
+    words.forEach((w, i) => expect(texts(buildConvenzione({ ...input, durationYears: i + 1 }), 'durata')[0]).toContain(`durata di ${w} a decorrere`));
+  });
+});

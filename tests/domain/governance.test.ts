@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   currentPhase,
+  DECLARED_FACTORS,
   efficiencyRule,
+  EMPTY_GOVERNANCE,
   formRules,
   governanceProblems,
   isRoleEmail,
   LEGAL_FORM_INFO,
   LEGAL_FORMS,
+  PHASE_LABELS,
+  PHASES,
+  RTD_SEAT_LABELS,
+  RTD_SEATS,
   rtdSeatProblem,
   successFactors,
+  SURVEY_ITEM_LABELS,
   SURVEY_ITEMS,
+  SURVEY_STATUSES,
   type FormRuleInput,
   type Rtd,
 } from '../../domain/governance';
@@ -223,5 +231,66 @@ describe('the success factors', () => {
     expect(factors[1]!.label.it).toBe('Un ente guida (capofila)');
     const other = successFactors({ buildsOnAssociation: false, hasLead: true, declared: [] });
     expect(other.map((f) => f.met)).toEqual([false, true, false, false, false, false]);
+  });
+});
+
+describe('the labels', () => {
+  it('name every form, seat, phase, survey item and success factor in both languages, each once', () => {
+    const tables: Record<string, Record<string, { it: string; en: string }>> = { LEGAL_FORM_INFO, RTD_SEAT_LABELS, PHASE_LABELS, SURVEY_ITEM_LABELS };
+    const factorLabels = Object.fromEntries(successFactors({ buildsOnAssociation: false, hasLead: false, declared: [] }).map((f) => [f.id, f.label]));
+    for (const [name, table] of Object.entries({ ...tables, factorLabels })) {
+      for (const [key, label] of Object.entries(table)) {
+        expect(label.it.length, `${name}.${key}.it`).toBeGreaterThan(3);
+        expect(label.en.length, `${name}.${key}.en`).toBeGreaterThan(3);
+      }
+      for (const lang of ['it', 'en'] as const) expect(new Set(Object.values(table).map((l) => l[lang])).size, `${name} ${lang}`).toBe(Object.keys(table).length);
+    }
+    expect(Object.keys(RTD_SEAT_LABELS)).toEqual([...RTD_SEATS]);
+    expect(Object.keys(PHASE_LABELS)).toEqual([...PHASES]);
+    expect(Object.keys(SURVEY_ITEM_LABELS)).toEqual([...SURVEY_ITEMS]);
+    expect(new Set(Object.values(LEGAL_FORM_INFO).map((f) => f.reference)).size).toBe(LEGAL_FORMS.length);
+    expect(LEGAL_FORM_INFO.societa_in_house.reference).toBe('D.Lgs. 267/2000 (TUEL) artt. 113–114; D.Lgs. 175/2016 art. 16');
+    expect(PHASE_LABELS.espansione).toEqual({ it: 'Espansione', en: 'Expansion' });
+    expect(SURVEY_ITEM_LABELS.interoperabilita).toEqual({ it: 'Interoperabilità dei dati', en: 'Data interoperability' });
+    expect(RTD_SEAT_LABELS.consorzio).toEqual({ it: 'presso il consorzio o la società', en: 'at the consortium or company' });
+  });
+
+  it('start a record empty', () => {
+    expect(EMPTY_GOVERNANCE).toEqual({ existingUnione: null, rtd: null, phases: [], factors: [] });
+    expect(SURVEY_STATUSES).toEqual(['da_rilevare', 'carente', 'parziale', 'adeguato']);
+    expect(DECLARED_FACTORS).toEqual(['sostegno_politico', 'indirizzi_regionali', 'stesso_software', 'iniziativa_dei_comuni']);
+  });
+
+  it('say an Unione of neighbours is fine in both languages', () => {
+    expect(byId(formRules({ ...base, legalForm: 'unione' }), 'unione-contiguity')?.message).toEqual({ it: "Comuni contermini, come chiede l'Unione.", en: 'Neighbouring Comuni, as an Unione requires.' });
+    const apart = byId(formRules({ ...base, legalForm: 'unione', contiguous: false }), 'unione-contiguity');
+    expect(apart?.message).toEqual({
+      it: "Un'Unione riunisce comuni di norma contermini: il territorio non è contiguo.",
+      en: 'An Unione brings together neighbouring Comuni as a rule: the territory is not contiguous.',
+    });
+    expect(byId(formRules({ ...base, members: members.map((m) => ({ ...m, lead: false })) }), 'capofila')?.message).toEqual({
+      it: 'Una convenzione affida le funzioni a un comune capofila: indicane uno tra i membri.',
+      en: 'A convenzione entrusts the functions to a lead Comune: mark one of the members.',
+    });
+    expect(byId(formRules({ ...base, legalForm: 'accordo', obliged: 1 }), 'obligation-form')?.message).toEqual({
+      it: '1 comuni sono tenuti alla gestione associata mediante unione o convenzione: questa forma da sola non la assolve.',
+      en: '1 Comuni must run their functions jointly through an Unione or a convenzione: this form alone does not fulfil that.',
+    });
+    expect(rtdSeatProblem('capofila', 'convenzione', false)?.it).toBe("L'RTD presso il capofila richiede un capofila tra i membri.");
+    expect(rtdSeatProblem('unione', null, true)?.it).toBe("L'RTD presso l'Unione richiede la forma «Unione di comuni».");
+    expect(rtdSeatProblem('consorzio', null, true)?.it).toBe("L'RTD presso il consorzio richiede la forma consorzio o società in house.");
+    expect(byId(formRules({ ...base, rtd: { ...rtd, seat: 'unione' } }), 'rtd')?.message).toEqual({
+      it: "L'RTD presso l'Unione richiede la forma «Unione di comuni».",
+      en: 'An RTD at the Unione needs the form «Unione».',
+    });
+  });
+
+  it('take short domain labels in an address', () => {
+    expect(isRoleEmail('a@b.it')).toBe(true);
+    expect(isRoleEmail('x@a1.b2.it')).toBe(true);
+    expect(isRoleEmail('x@comune.i')).toBe(true);
+    expect(isRoleEmail('x@co-mune.it')).toBe(true);
+    expect(isRoleEmail('x@comune.it.')).toBe(false);
+    expect(isRoleEmail('<x>@comune.it')).toBe(false);
   });
 });
