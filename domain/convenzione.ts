@@ -88,7 +88,7 @@ export function buildConvenzione(input: ConvenzioneInput): ConvenzioneDocument {
         heading: 'Premesse',
         blocks: [
           paragraph('Visto l’art. 30 del D.Lgs. 18 agosto 2000, n. 267 (TUEL), secondo il quale gli enti locali, al fine di svolgere in modo coordinato funzioni e servizi determinati, possono stipulare tra loro apposite convenzioni;'),
-          paragraph(`Visto l’art. 17, comma 1-septies, del D.Lgs. 7 marzo 2005, n. 82 (Codice dell’amministrazione digitale) e la Circolare AgID n. 3/2018, che consentono di individuare in forma associata il Responsabile per la transizione al digitale (${RTD_REFERENCE});`),
+          paragraph('Visto l’art. 17, comma 1-septies, del D.Lgs. 7 marzo 2005, n. 82 (Codice dell’amministrazione digitale) e la Circolare AgID n. 3/2018, che consentono di individuare in forma associata il Responsabile per la transizione al digitale;'),
           paragraph('Visto il Piano Triennale per l’informatica nella Pubblica Amministrazione 2024–2026 di AgID e il relativo «Strumento 2 – Gestione associata dell’ICT»;'),
           paragraph('Visto l’art. 14, commi 28 e seguenti, del D.L. 31 maggio 2010, n. 78, convertito dalla L. 30 luglio 2010, n. 122, sull’esercizio associato delle funzioni fondamentali dei comuni;'),
           ...(input.phase ? [paragraph(`Dato atto che l’alleanza si trova nella fase di «${PHASE_LABELS[input.phase].it}» del percorso indicato da AgID;`)] : []),
