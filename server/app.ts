@@ -16,6 +16,7 @@ import { allianceAccessRoutes } from './routes/alliance-access';
 import { allianceHistoryRoutes } from './routes/alliance-history';
 import { serviceRoutes } from './routes/services';
 import { allianceFeeRoutes } from './routes/alliance-fees';
+import { convenzioneRoutes } from './routes/convenzione';
 import { allianceExceptionRoutes } from './routes/alliance-exception';
 import { coverageRoutes } from './routes/coverage';
 import { suggestionRoutes } from './routes/suggestions';
@@ -86,6 +87,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(allianceHistoryRoutes(ctx));
   app.use(serviceRoutes(ctx));
   app.use(allianceFeeRoutes(ctx));
+  app.use(convenzioneRoutes(ctx));
   app.use(allianceExceptionRoutes(ctx));
   app.use(coverageRoutes(ctx));
   app.use(suggestionRoutes(ctx));

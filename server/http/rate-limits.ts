@@ -36,6 +36,8 @@ const HEAVY_READS = [
   '/api/feed.atom',
   '/api/alliances/:id/history',
   '/api/alliances/:id/feed.atom',
+  '/api/alliances/:id/convenzione.docx',
+  '/api/alliances/:id/convenzione.html',
 ];
 
 /** Light reads among the paths above. */

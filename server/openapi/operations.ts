@@ -57,6 +57,7 @@ export const CONTENT = {
   jsonld: 'application/ld+json',
   atom: 'application/atom+xml',
   openapi: 'application/vnd.oai.openapi+json;version=3.0',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 export type ContentType = (typeof CONTENT)[keyof typeof CONTENT];
 
@@ -320,6 +321,21 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get', path: '/api/alliances/{id}/fees.xlsx', tag: 'alliances', params: allianceId,
     summary: { it: 'Le quote in Excel', en: 'The fees as Excel' },
     responses: { 200: 'the fees in euros', 404: 'no such alliance', 410: 'deleted' }, produces: [CONTENT.xlsx],
+  },
+  {
+    method: 'get', path: '/api/alliances/{id}/convenzione.docx', tag: 'alliances', params: allianceId,
+    summary: { it: 'Lo schema di convenzione (TUEL art. 30) in Word, bozza da adattare', en: 'The draft convenzione (TUEL art. 30) as Word, a draft to adapt' },
+    responses: { 200: 'the text, its version in X-Convenzione-Version and X-Convenzione-SHA256', 404: 'no such alliance', 410: 'deleted', 422: 'the legal form is not a convenzione' }, produces: [CONTENT.docx],
+  },
+  {
+    method: 'get', path: '/api/alliances/{id}/convenzione.html', tag: 'alliances', params: allianceId,
+    summary: { it: 'Lo schema di convenzione da leggere e stampare', en: 'The draft convenzione to read and print' },
+    responses: { 200: 'the text with a print stylesheet', 404: 'no such alliance', 410: 'deleted', 422: 'the legal form is not a convenzione' }, produces: [CONTENT.html],
+  },
+  {
+    method: 'get', path: '/api/alliances/{id}/convenzione/versions', tag: 'alliances', params: allianceId,
+    summary: { it: 'Le versioni del testo della convenzione', en: 'The versions of the convenzione text' },
+    responses: { 200: '{ allianceId, versions: [{ version, sha256, createdAt }] }', 404: 'no such alliance', 410: 'deleted' },
   },
   {
     method: 'put', path: '/api/alliances/{id}/contiguity-exception', tag: 'alliances', params: allianceId, body: contiguityExceptionBody, auth: 'admin', ifMatch: true,

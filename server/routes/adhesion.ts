@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
 import type { AppContext } from '../context';
 import { bearerToken, hashToken } from '../http/edit-token';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError, notFound, unprocessable } from '../http/errors';
 import { adhesionBody, comuneCode } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
 import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
@@ -10,6 +10,9 @@ import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
 import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../services/alliance-draft';
+import { convenzioneVersions } from '../queries/convenzione-versions';
+import { catalogueIndex } from '../queries/services';
+import { recordConvenzioneVersion } from '../services/convenzione';
 import { evaluateAlliance } from '../services/alliances';
 
 const invalidLink = () =>
@@ -70,6 +73,9 @@ export function adhesionRoutes(ctx: AppContext): Router {
     const { party, tokenHash } = authorisedFor;
     let { alliance } = authorisedFor;
     const input = adhesionBody.parse(req.body);
+    if (input.convenzioneVersion && !(await convenzioneVersions(knex, alliance.id)).some((v) => v.version === input.convenzioneVersion)) {
+      throw unprocessable(`Nessuna versione ${input.convenzioneVersion} del testo della convenzione / No version ${input.convenzioneVersion} of the convenzione text`);
+    }
     // The decision applies to whatever version is current: a founder's save in between is retried, never lost.
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const draft = applyDecision(draftOf(alliance), party, input, new Date());
@@ -87,6 +93,7 @@ export function adhesionRoutes(ctx: AppContext): Router {
       const now = await findAlliance(knex, alliance.id);
       if (!now || now.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${alliance.id} è stata eliminata / Alliance ${alliance.id} was deleted`);
       if (version !== null) {
+        await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
         res.set('ETag', `"${version}"`).set('Cache-Control', 'no-store').json(describe(now, party));
         return;
       }

@@ -8,6 +8,7 @@ import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../htt
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
 import { sameAllianceContent } from '../../domain/alliance';
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import {
   allianceOutline,
   allianceOutlines,
@@ -26,6 +27,8 @@ import { loadAlliance } from '../queries/alliance-load';
 import { draftOf } from '../services/alliance-draft';
 import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
 import { syncInvitations } from '../services/invitations';
+import { convenzioneStatus, recordConvenzioneVersion } from '../services/convenzione';
+import { catalogueIndex } from '../queries/services';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
@@ -43,15 +46,21 @@ export function allianceRoutes(ctx: AppContext): Router {
     rejectTooManyMembers(req.body);
     const body = allianceBody.parse(req.body);
     // A new alliance's members are proposed: each adheres by its own act, through its invitation.
-    const draft: AllianceDraft = { ...body, members: withMembersDecisions(body.members, []), partners: withPartnersDecisions(body.partners, []) };
+    const draft: AllianceDraft = {
+      ...body,
+      members: withMembersDecisions(body.members, []),
+      partners: withPartnersDecisions(body.partners, []),
+      governance: { ...EMPTY_GOVERNANCE, ...body.governance },
+    };
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex));
+    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, undefined, draft.governance));
     const { token, hash } = newEditToken();
     const { id, invitations } = await knex.transaction(async (trx) => {
       const newId = await insertAlliance(trx, draft, summary, hash);
       return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
     });
     const stored = (await findAlliance(knex, id))!;
+    await recordConvenzioneVersion(knex, stored, tables, await catalogueIndex(knex));
     res
       .status(201)
       .location(`/api/alliances/${id}`)
@@ -101,7 +110,8 @@ export function allianceRoutes(ctx: AppContext): Router {
     const id = numericId.parse(req.params.id);
     const page = await pages.get(String(id), async () => {
       const alliance = await load(req);
-      return { gzipped: gzipSync(JSON.stringify(present(alliance, await allianceOutline(knex, alliance.id)))), etag: `"${alliance.version}"` };
+      const convenzione = alliance.legalForm === 'convenzione' ? await convenzioneStatus(knex, alliance) : null;
+      return { gzipped: gzipSync(JSON.stringify({ ...present(alliance, await allianceOutline(knex, alliance.id)), convenzione })), etag: `"${alliance.version}"` };
     });
     sendCachedGzip(req, res, page.gzipped, 'application/json', page.etag);
   });
@@ -123,6 +133,8 @@ export function allianceRoutes(ctx: AppContext): Router {
       partners: change.partners ? withPartnersDecisions(change.partners, current.partners) : current.partners,
       services: change.services ?? current.services,
       runningCostCents: change.runningCostCents ?? current.runningCostCents,
+      legalForm: change.legalForm === undefined ? current.legalForm : change.legalForm,
+      governance: change.governance ? { ...EMPTY_GOVERNANCE, ...change.governance } : current.governance,
     };
     // A change that changes nothing makes no new version and no history entry.
     if (sameAllianceContent(draft, current)) {
@@ -130,13 +142,14 @@ export function allianceRoutes(ctx: AppContext): Router {
       return;
     }
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
+    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
     const saved = await knex.transaction(async (trx) => {
       const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
       return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
     });
     if (saved === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
     const stored = (await findAlliance(knex, alliance.id))!;
+    await recordConvenzioneVersion(knex, stored, tables, await catalogueIndex(knex));
     res
       .set('ETag', `"${saved.version}"`)
       .set('Cache-Control', 'no-store')
