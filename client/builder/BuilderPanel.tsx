@@ -12,36 +12,31 @@ import type { Atlas } from '../data/atlas';
 import { api } from '../api/client';
 import { numberFormat } from '../i18n';
 import { analyzeSelection } from './analysis';
-import { DEFAULT_META, type Builder } from './useBuilder';
-import type { SaveState } from './useAllianceSave';
+import { DEFAULT_META, useBuilder, useUndoKeys } from './useBuilder';
+import { reapplyEdit, saveAlliance, useSaveStore } from './save-store';
+import { dismissOffer, restoreOffer, useAutosaveStore } from './draft-autosave';
+import { useDrawStore } from './draw-store';
+import { focusOn } from '../state/actions';
 import { PART_COLOURS } from './parts';
 import { ImportList } from './ImportList';
 import { Partners } from './Partners';
 import { DrawToolbar } from './DrawToolbar';
 import { ServicesEditor } from './ServicesEditor';
 import { Suggestions } from './Suggestions';
-import type { DrawSelection } from './useDrawSelection';
-import type { StoredDraft } from './draft-store';
 
 interface Props {
   atlas: Atlas;
   graph: AdjacencyGraph | null;
-  builder: Builder;
-  draw: DrawSelection;
-  onSave(): Promise<void>;
-  saving: SaveState;
-  /** After a 409: puts this edit on top of the newer saved version, for review before saving again. */
-  onReapply?(): void;
-  /** Brings the selection into view on the map. */
-  onShowSelection(codes: readonly string[]): void;
-  /** Unsaved work from an earlier visit, offered back while the builder is empty. */
-  draftOffer: StoredDraft | null;
-  onRestoreDraft(draft: StoredDraft): void;
-  onDiscardDraft(): void;
 }
 
 /** Everything about the alliance being built, recomputed on every change. */
-export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onReapply, onShowSelection, draftOffer, onRestoreDraft, onDiscardDraft }: Props) {
+export function BuilderPanel({ atlas, graph }: Props) {
+  const builder = useBuilder();
+  const draw = useDrawStore();
+  const saving = useSaveStore((s) => s.saving);
+  const draftOffer = useAutosaveStore((s) => s.offer);
+  const onShowSelection = (codes: readonly string[]) => focusOn(atlas, codes);
+  useUndoKeys();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -87,8 +82,8 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
             })}
           </p>
           <p className="toolbar">
-            <button type="button" className="primary" onClick={() => onRestoreDraft(draftOffer)}>{t('builder.restoreDraft')}</button>
-            <button type="button" onClick={onDiscardDraft}>{t('builder.discardDraft')}</button>
+            <button type="button" className="primary" onClick={restoreOffer}>{t('builder.restoreDraft')}</button>
+            <button type="button" onClick={() => dismissOffer()}>{t('builder.discardDraft')}</button>
           </p>
         </div>
       )}
@@ -260,7 +255,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
           {t('builder.publish')}
         </label>
         {state.status === 'published' && problems > 0 && <p className="muted">{t('builder.publishBlocked', { count: problems })}</p>}
-        <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void onSave()}>
+        <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void saveAlliance()}>
           {saving === 'saving' ? t('builder.saving') : state.editing ? t('builder.saveChanges') : t('builder.save')}
         </button>
         {typeof saving === 'object' && 'note' in saving && (
@@ -271,10 +266,10 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
         {typeof saving === 'object' && 'error' in saving && (
           <p role="alert" className="error" data-testid="save-error">
             {saving.error}
-            {saving.conflict && onReapply && (
+            {saving.conflict && (
               <>
                 {' '}
-                <button type="button" onClick={onReapply}>{t('builder.reapply')}</button>
+                <button type="button" onClick={() => void reapplyEdit()}>{t('builder.reapply')}</button>
               </>
             )}
           </p>

@@ -3,17 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { populationShare, sortAggregates, type CoverageSortKey } from '../../domain/coverage';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import { api } from '../api/client';
-import type { CatalogueService } from '../api/types';
+import type { CatalogueService, CoverageReport } from '../api/types';
 import { numberFormat } from '../i18n';
-import type { CoverageState } from './useCoverage';
+import { useCoverage } from '../data/queries';
+import { openAlliance } from '../state/actions';
+import { updateView, useViewStore } from '../state/view-store';
 
-interface Props {
-  service: string | null;
-  state: CoverageState;
-  onService(service: string | null): void;
-  /** Filter the map to a region or province. */
-  onArea(code: string): void;
-  onOpenAlliance(id: number): void;
+/** Where a coverage report stands. */
+export type CoverageState = { report: CoverageReport | null; loading: boolean; error: string | null };
+
+const onService = (service: string | null) => updateView({ service });
+/** Filter the map to a region or province. */
+const onArea = (area: string) => updateView({ area });
+const onOpenAlliance = openAlliance;
+
+/** The coverage of the service chosen in the URL, through the query cache (keyed by the alliances revision). */
+export function useShownCoverage(): CoverageState {
+  const service = useViewStore((s) => (s.view.mode === 'coverage' ? s.view.service : null));
+  const query = useCoverage(service);
+  return { report: service ? (query.data ?? null) : null, loading: query.isFetching, error: query.error ? query.error.message : null };
 }
 
 type SortKey = CoverageSortKey | 'name';
@@ -32,7 +40,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 /** Which Comuni receive a service, and where the gaps are: totals, sources, and a sortable table by area. */
-export function CoveragePanel({ service, state, onService, onArea, onOpenAlliance }: Props) {
+export function CoveragePanel() {
+  const service = useViewStore((s) => s.view.service);
+  const state = useShownCoverage();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
