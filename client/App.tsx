@@ -4,6 +4,7 @@ import { useAtlas } from './data/atlas';
 import { useConfig } from './data/queries';
 import { TopBar } from './layout/TopBar';
 import { Sidebar } from './layout/Sidebar';
+import { SiteFooter } from './layout/SiteFooter';
 import { AtlasMap } from './map/AtlasMap';
 import { MapTooltip } from './map/MapTooltip';
 import { MODE_LIST, ModePanel } from './modes';
@@ -46,6 +47,7 @@ export function App() {
         </main>
         <ModePanel entry={MODE_LIST[mode]} atlas={atlas} />
       </div>
+      <SiteFooter />
     </div>
   );
 }

@@ -2,6 +2,11 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// The Designers Italia look: Bootstrap Italia's design tokens (palette, spacing) and Titillium Web, self-hosted.
+import 'design-tokens-italia/dist/css/variables.css';
+import '@fontsource/titillium-web/latin-400.css';
+import '@fontsource/titillium-web/latin-600.css';
+import '@fontsource/titillium-web/latin-700.css';
 import './styles.css';
 import { App } from './App';
 import { keepSecret, parseAdhesionLink } from './adhesion/adhesion-link';

@@ -9,6 +9,7 @@ import { compareRefKey, parseCompareRef } from './compare/useCompared';
 import type { CompareRef } from './compare/ComparePanel';
 import { AboutPanel } from './about/AboutPanel';
 import { DetailsPanel } from './details/DetailsPanel';
+import { AccessibilityPanel, LegalPanel } from './site/SitePages';
 
 // Panels most visits never open are loaded when first shown (the main bundle stays small).
 const BuilderPanel = lazy(() => import('./builder/BuilderPanel').then((m) => ({ default: m.BuilderPanel })));
@@ -27,6 +28,8 @@ export interface ModeEntry {
   label: string;
   /** The panel beside the map (a bottom sheet on a phone), or nothing. */
   Panel: ComponentType<ModePanelProps>;
+  /** Whether the mode has a tab (the site's own pages are reached from the footer). */
+  tab?: boolean;
 }
 
 function ExplorePanel({ atlas }: ModePanelProps) {
@@ -81,4 +84,6 @@ export const MODE_LIST: Readonly<Record<Mode, ModeEntry>> = {
   catalogue: { label: 'nav.catalogue', Panel: () => <CataloguePanel onClose={closePanel} /> },
   data: { label: 'nav.data', Panel: () => <SourcesPanel onClose={closePanel} /> },
   about: { label: 'nav.about', Panel: () => <AboutPanel onClose={closePanel} /> },
+  legal: { label: 'site.legal', Panel: () => <LegalPanel onClose={closePanel} />, tab: false },
+  accessibility: { label: 'site.accessibility', Panel: () => <AccessibilityPanel onClose={closePanel} />, tab: false },
 };
