@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => 
       const phone = viewport.width < 500 ? 'phone' : 'desktop';
       await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
       await page.getByTestId('alliance-page').waitFor();
+      await waitForMap(page);
       await page.screenshot({ path: `/tmp/ali-layout-alliance-${viewport.width}.png` });
       expect(await outsiders(page), `${phone}: alliance page`).toEqual({ outside: [], sideways: false });
       await page.getByRole('button', { name: 'Modifica', exact: true }).click();
@@ -62,6 +63,7 @@ describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => 
         await page.goto(`${app.server.url}/?mode=${mode}${mode === 'explore' ? '&sel=001001' : mode === 'coverage' ? '&svc=suap' : ''}`);
         await page.locator('.topbar').waitFor();
         await page.waitForTimeout(300);
+        if (mode === 'explore') await waitForMap(page);
         if (mode === 'explore') await page.screenshot({ path: `/tmp/ali-layout-explore-${viewport.width}.png` });
         expect((await outsiders(page)).sideways, `${phone}: ${mode}`).toBe(false);
       }
