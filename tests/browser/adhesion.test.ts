@@ -46,8 +46,8 @@ describe.skipIf(!hasChromium)('a Comune adheres through its own link', () => {
     // Every new link at once: copied together, or downloaded as a CSV.
     await page.getByRole('button', { name: 'Copia tutti i link' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Comune di Scalenghe: ${url}`);
-    const csvHref = await page.getByTestId('invitations-csv').getAttribute('href');
-    const csv = await page.evaluate((href) => fetch(href!).then((r) => r.text()), csvHref);
+    const [links] = await Promise.all([page.waitForEvent('download'), page.getByTestId('invitations-csv').click()]);
+    const csv = await fs.promises.readFile((await links.path())!, 'utf8');
     expect(csv).toContain(`"Comune di Scalenghe","001260","${url}"`);
     await saveScreenshot(page, 'adhesion-invitations-desktop');
 
