@@ -12,6 +12,9 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A refused token (403): said in the page's language at the time it is shown. */
+const INVALID = 'adhesion.invalid';
+
 /**
  * The page an invited Comune (or body) opens from its secret link: what it is asked to join, its
  * current status, and a form to record its organ's decision with the act.
@@ -36,7 +39,7 @@ export function AdhesionPage({ link }: { link: AdhesionLink }) {
       .adhesion(link.allianceId, link.party, link.token)
       // No decision is preselected: the office chooses, as its act says.
       .then(setView)
-      .catch((e: unknown) => setError((e as { status?: number }).status === 403 ? t('adhesion.invalid') : (e as Error).message));
+      .catch((e: unknown) => setError((e as { status?: number }).status === 403 ? INVALID : (e as Error).message));
   }, [link]);
 
   const submit = (event: FormEvent) => {
@@ -67,7 +70,7 @@ export function AdhesionPage({ link }: { link: AdhesionLink }) {
         <h1 id="adhesion-title">{t('adhesion.title')}</h1>
         <LanguageSwitch />
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error">{error === INVALID ? t('adhesion.invalid') : error}</p>}
       {!view && !error && <p aria-busy="true">{t('adhesion.loading')}</p>}
       {view && (
         <>

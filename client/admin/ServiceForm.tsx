@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Bilingual = { it: string; en: string };
@@ -34,15 +34,9 @@ interface FormProps {
 export function ServiceForm({ initial, withCode, submitLabel, busy, onSubmit, onCancel, focusOnOpen = false }: FormProps) {
   const { t } = useTranslation();
   const [fields, setFields] = useState(initial);
-  const first = useRef<HTMLInputElement>(null);
   const set = (change: Partial<ServiceFields>) => setFields((f) => ({ ...f, ...change }));
   const complete = fields.name.it.trim() !== '' && fields.name.en.trim() !== '' && (!withCode || new RegExp(`^${CODE_PATTERN}$`).test(fields.code));
 
-  useEffect(() => {
-    // An inline form opened with "Rinomina" takes the focus when it appears; the add form does not.
-    if (focusOnOpen) first.current?.focus();
-    // Once, when the form opens.
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +80,8 @@ export function ServiceForm({ initial, withCode, submitLabel, busy, onSubmit, on
       )}
       <label className="field">
         {t('admin.fields.nameIt')}
-        <input ref={first} value={fields.name.it} required maxLength={LIMITS.name} lang="it" onChange={(e) => set({ name: { ...fields.name, it: e.target.value } })} />
+        {/* An inline form opened with "Rinomina" takes the focus when it appears; the add form does not. */}
+        <input autoFocus={focusOnOpen} value={fields.name.it} required maxLength={LIMITS.name} lang="it" onChange={(e) => set({ name: { ...fields.name, it: e.target.value } })} />
       </label>
       <label className="field">
         {t('admin.fields.nameEn')}

@@ -1,7 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { AllianceListItem, AllianceView, IssuedInvitation } from '../api/types';
+import i18next from 'i18next';
+import type { AllianceView, IssuedInvitation } from '../api/types';
+import { useAllianceList } from '../data/queries';
+import { useAllianceStore } from './alliance-store';
+import { editAlliance } from '../builder/save-store';
+import { addToComparison, openAlliance } from '../state/actions';
+import { alliancesChanged } from '../state/revision-store';
+import { useMapStore } from '../state/map-store';
+import { updateView } from '../state/view-store';
+import { printWithMap } from '../share/print';
+
+const NO_INVITATIONS: readonly IssuedInvitation[] = [];
 import { numberFormat } from '../i18n';
 import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
 import { AllianceList } from './AllianceList';
@@ -21,26 +32,29 @@ import type { Atlas } from '../data/atlas';
 interface Props {
   id: number | null;
   atlas: Atlas | null;
-  /** A token just issued for this alliance, shown once as an edit link. */
-  newToken: string | null;
-  /** Adhesion links the last save issued for this alliance (shown once). */
-  newInvitations: readonly IssuedInvitation[];
-  onOpen(id: number | null): void;
-  onLoaded(alliance: AllianceView | null): void;
-  onEdit(alliance: AllianceView, token: string): void;
-  onCompare(id: number): void;
-  /** Called after an administrator changed the alliance here (the map and lists reload). */
-  onChanged(): void;
-  /** Prints the page as a dossier (the map as a picture, then this panel). */
-  onPrint(): void;
 }
 
+const onOpen = openAlliance;
+const onCompare = (id: number) => addToComparison({ type: 'alliance', id });
+const onLoaded = (shown: AllianceView | null) => useAllianceStore.setState({ shown });
+const onEdit = (alliance: AllianceView, token: string) => {
+  editAlliance(alliance, token);
+  updateView({ mode: 'build' });
+};
+/** Prints the page as a dossier (the map as a picture, then this panel). */
+const onPrint = () => void printWithMap(useMapStore.getState().snapshot, i18next.t('map.label'));
+
 /** The list of saved alliances, or one alliance's public page (read-only unless this browser can edit it). */
-export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onLoaded, onEdit, onCompare, onChanged, onPrint }: Props) {
+export function AlliancePanel({ id, atlas }: Props) {
+  const issued = useAllianceStore((s) => s.issued);
+  const newToken = issued && issued.id === id ? issued.token : null;
+  const newInvitations = issued && issued.id === id ? issued.invitations : NO_INVITATIONS;
+  const onChanged = alliancesChanged;
+  const listQuery = useAllianceList(id === null);
+  const list = listQuery.data ?? null;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
-  const [list, setList] = useState<AllianceListItem[] | null>(null);
   const [alliance, setAlliance] = useState<AllianceView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,10 +62,6 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
     setError(null);
     if (id === null) {
       onLoaded(null);
-      api
-        .alliances()
-        .then(setList)
-        .catch((e: unknown) => setError((e as Error).message));
       return;
     }
     takeTokenFromHash(id);
@@ -63,8 +73,13 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
         onLoaded(body);
       })
       .catch((e: unknown) => setError((e as Error).message));
-    // Reload on the id only: onLoaded is a callback whose identity changes on every render.
   }, [id]);
+
+  // Just saved: the focus lands on the saved alliance's page, not on the page's body.
+  const justSaved = alliance !== null && issued?.id === alliance.id;
+  useEffect(() => {
+    if (justSaved) document.getElementById('alliance-title')?.focus();
+  }, [justSaved]);
 
   /** Reads the alliance again in place (the panel stays, with any message it shows). */
   const reload = () => {
@@ -79,7 +94,8 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
       .catch((e: unknown) => setError((e as Error).message));
   };
 
-  if (error) return <aside className="panel"><p role="alert">{t('details.error', { message: error })}</p></aside>;
+  const shownError = error ?? (listQuery.error ? listQuery.error.message : null);
+  if (shownError) return <aside className="panel"><p role="alert">{t('details.error', { message: shownError })}</p></aside>;
 
   if (id === null) {
     return (
@@ -96,7 +112,7 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
   return (
     <aside className="panel" aria-labelledby="alliance-title" data-testid="alliance-page">
       <div className="panel-head">
-        <h2 id="alliance-title">{alliance.name}</h2>
+        <h2 id="alliance-title" tabIndex={-1}>{alliance.name}</h2>
         <button type="button" className="icon-button" aria-label={t('details.close')} onClick={() => onOpen(null)}>×</button>
       </div>
       <p className="muted">

@@ -12,36 +12,31 @@ import type { Atlas } from '../data/atlas';
 import { api } from '../api/client';
 import { numberFormat } from '../i18n';
 import { analyzeSelection } from './analysis';
-import { DEFAULT_META, type Builder } from './useBuilder';
-import type { SaveState } from './useAllianceSave';
+import { DEFAULT_META, useBuilder, useUndoKeys } from './useBuilder';
+import { reapplyEdit, saveAlliance, useSaveStore } from './save-store';
+import { dismissOffer, restoreOffer, useAutosaveStore } from './draft-autosave';
+import { useDrawStore } from './draw-store';
+import { focusOn } from '../state/actions';
 import { PART_COLOURS } from './parts';
 import { ImportList } from './ImportList';
 import { Partners } from './Partners';
 import { DrawToolbar } from './DrawToolbar';
 import { ServicesEditor } from './ServicesEditor';
 import { Suggestions } from './Suggestions';
-import type { DrawSelection } from './useDrawSelection';
-import type { StoredDraft } from './draft-store';
 
 interface Props {
   atlas: Atlas;
   graph: AdjacencyGraph | null;
-  builder: Builder;
-  draw: DrawSelection;
-  onSave(): Promise<void>;
-  saving: SaveState;
-  /** After a 409: puts this edit on top of the newer saved version, for review before saving again. */
-  onReapply?(): void;
-  /** Brings the selection into view on the map. */
-  onShowSelection(codes: readonly string[]): void;
-  /** Unsaved work from an earlier visit, offered back while the builder is empty. */
-  draftOffer: StoredDraft | null;
-  onRestoreDraft(draft: StoredDraft): void;
-  onDiscardDraft(): void;
 }
 
 /** Everything about the alliance being built, recomputed on every change. */
-export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onReapply, onShowSelection, draftOffer, onRestoreDraft, onDiscardDraft }: Props) {
+export function BuilderPanel({ atlas, graph }: Props) {
+  const builder = useBuilder();
+  const draw = useDrawStore();
+  const saving = useSaveStore((s) => s.saving);
+  const draftOffer = useAutosaveStore((s) => s.offer);
+  const onShowSelection = (codes: readonly string[]) => focusOn(atlas, codes);
+  useUndoKeys();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
@@ -69,6 +64,21 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
     return list.sort((a, b) => (sort === 'name' ? a.name.localeCompare(b.name, 'it') : (b.population ?? -1) - (a.population ?? -1)));
   }, [atlas, members, sort]);
 
+  /** Takes a member away; the focus moves to the next one's button (or the previous one's, or the list's heading), never to the page. */
+  const [focusAfterRemoval, setFocusAfterRemoval] = useState<{ code: string | null } | null>(null);
+  const removeMember = (code: string) => {
+    const i = rows.findIndex((r) => r.code === code);
+    setFocusAfterRemoval({ code: (rows[i + 1] ?? rows[i - 1])?.code ?? null });
+    builder.remove([code]);
+  };
+  useEffect(() => {
+    if (!focusAfterRemoval) return;
+    const { code } = focusAfterRemoval;
+    const button = code ? document.querySelector<HTMLElement>(`[data-testid="members"] tr[data-code="${code}"] button`) : null;
+    (button ?? document.getElementById('builder-members-title') ?? document.getElementById('builder-title'))?.focus();
+    setFocusAfterRemoval(null);
+  }, [focusAfterRemoval]);
+
   const totals = analysis?.summary.totals;
   const problems = analysis?.rules.filter((r) => r.level === 'problem').length ?? 0;
   const min = analysis?.ruleSet.minPopulation ?? 10000;
@@ -76,7 +86,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
 
   return (
     <aside className="panel builder" aria-labelledby="builder-title">
-      <h2 id="builder-title">{t('builder.title')}</h2>
+      <h2 id="builder-title" tabIndex={-1}>{t('builder.title')}</h2>
       {draftOffer && (
         <div className="card" role="status" data-testid="draft-offer">
           <p>
@@ -87,8 +97,8 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
             })}
           </p>
           <p className="toolbar">
-            <button type="button" className="primary" onClick={() => onRestoreDraft(draftOffer)}>{t('builder.restoreDraft')}</button>
-            <button type="button" onClick={onDiscardDraft}>{t('builder.discardDraft')}</button>
+            <button type="button" className="primary" onClick={restoreOffer}>{t('builder.restoreDraft')}</button>
+            <button type="button" onClick={() => dismissOffer()}>{t('builder.discardDraft')}</button>
           </p>
         </div>
       )}
@@ -201,7 +211,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
             </ul>
           )}
 
-          <h3>{t('builder.members', { count: members.length })}</h3>
+          <h3 id="builder-members-title" tabIndex={-1}>{t('builder.members', { count: members.length })}</h3>
           <table className="members" data-testid="members">
             <thead>
               <tr>
@@ -235,7 +245,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
                       </span>
                     </td>
                     <td>
-                      <button type="button" className="icon-button" aria-label={t('builder.remove', { name: row.name })} onClick={() => builder.remove([row.code])}>
+                      <button type="button" className="icon-button" aria-label={t('builder.remove', { name: row.name })} onClick={() => removeMember(row.code)}>
                         ×
                       </button>
                     </td>
@@ -260,7 +270,7 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
           {t('builder.publish')}
         </label>
         {state.status === 'published' && problems > 0 && <p className="muted">{t('builder.publishBlocked', { count: problems })}</p>}
-        <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void onSave()}>
+        <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void saveAlliance()}>
           {saving === 'saving' ? t('builder.saving') : state.editing ? t('builder.saveChanges') : t('builder.save')}
         </button>
         {typeof saving === 'object' && 'note' in saving && (
@@ -271,10 +281,10 @@ export function BuilderPanel({ atlas, graph, builder, draw, onSave, saving, onRe
         {typeof saving === 'object' && 'error' in saving && (
           <p role="alert" className="error" data-testid="save-error">
             {saving.error}
-            {saving.conflict && onReapply && (
+            {saving.conflict && (
               <>
                 {' '}
-                <button type="button" onClick={onReapply}>{t('builder.reapply')}</button>
+                <button type="button" onClick={() => void reapplyEdit()}>{t('builder.reapply')}</button>
               </>
             )}
           </p>

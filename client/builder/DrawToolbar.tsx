@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DRAW_SHAPES } from '../map/draw-shapes';
-import type { DrawSelection } from './useDrawSelection';
+import type { DrawSelection } from './draw-store';
 import { numberFormat } from '../i18n';
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRANT_LIMITS, type AllianceServiceInput, type Grant, type ServiceProvider } from '../../domain/alliance';
 import { feeReport } from '../../domain/fee-report';
@@ -232,14 +232,15 @@ function EuroField({ label, cents, placeholder, onChange }: { label: string; cen
   const [invalid, setInvalid] = useState(false);
   // A value set from outside (an alliance loaded for editing, a new one started) replaces the text;
   // what the person is typing is left alone while it means the same amount.
-  useEffect(() => {
+  const [seen, setSeen] = useState(cents);
+  if (cents !== seen) {
+    setSeen(cents);
     const cleared = text.trim() === '' && (cents === null || cents === 0);
     if (!cleared && parseEuro(text) !== cents) {
       setText(cents === null ? '' : euroInput(cents));
       setInvalid(false);
     }
-    // Only a new value from outside should reset the text.
-  }, [cents]);
+  }
   return (
     <label className="field">
       {label}

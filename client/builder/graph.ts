@@ -1,25 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { AdjacencyGraph } from '../../domain/adjacency';
 import type { Atlas } from '../data/atlas';
 import { api } from '../api/client';
 
-/** Loads the border graph once, when the builder first needs it. */
+/** The border graph, loaded once (through the query cache) when something first needs it. */
 export function useGraph(atlas: Atlas | null, enabled: boolean): AdjacencyGraph | null {
-  const [graph, setGraph] = useState<AdjacencyGraph | null>(null);
-  useEffect(() => {
-    if (!enabled || !atlas || graph) return;
-    let live = true;
-    api
-      .adjacency()
-      .then((t) => {
-        const code = (i: number) => atlas.table.code[i] as string;
-        const pairs = t.a.map((a, i) => ({ a: code(a), b: code(t.b[i] as number), borderM: 0, kind: 'border' as const }));
-        if (live) setGraph(new AdjacencyGraph(pairs));
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [atlas, enabled, graph]);
-  return graph;
+  const query = useQuery({
+    queryKey: ['adjacency'],
+    enabled: enabled && atlas !== null,
+    queryFn: async () => {
+      const t = await api.adjacency();
+      const code = (i: number) => atlas?.table.code[i] as string;
+      return new AdjacencyGraph(t.a.map((a, i) => ({ a: code(a), b: code(t.b[i] as number), borderM: 0, kind: 'border' as const })));
+    },
+  });
+  return query.data ?? null;
 }

@@ -5,16 +5,14 @@ import { ANY_FUNDAMENTAL } from '../../domain/services';
 import { api } from '../api/client';
 import type { CatalogueService } from '../api/types';
 import { numberFormat } from '../i18n';
-import type { CoverageState } from './useCoverage';
+import { useShownCoverage } from './useShownCoverage';
+import { openAlliance } from '../state/actions';
+import { updateView, useViewStore } from '../state/view-store';
 
-interface Props {
-  service: string | null;
-  state: CoverageState;
-  onService(service: string | null): void;
-  /** Filter the map to a region or province. */
-  onArea(code: string): void;
-  onOpenAlliance(id: number): void;
-}
+const onService = (service: string | null) => updateView({ service });
+/** Filter the map to a region or province. */
+const onArea = (area: string) => updateView({ area });
+const onOpenAlliance = openAlliance;
 
 type SortKey = CoverageSortKey | 'name';
 
@@ -32,7 +30,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 /** Which Comuni receive a service, and where the gaps are: totals, sources, and a sortable table by area. */
-export function CoveragePanel({ service, state, onService, onArea, onOpenAlliance }: Props) {
+export function CoveragePanel() {
+  const service = useViewStore((s) => s.view.service);
+  const state = useShownCoverage();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);

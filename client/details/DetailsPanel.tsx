@@ -1,27 +1,37 @@
 import { useTranslation } from 'react-i18next';
-import type { AssociationDetails } from '../api/types';
+import { useEffect } from 'react';
+import { useAssociation } from '../data/queries';
+import { addToComparison, openAlliance, selectComune, startBuilding } from '../state/actions';
+import { useMapStore } from '../state/map-store';
+import { updateView, useViewStore } from '../state/view-store';
 import type { Atlas } from '../data/atlas';
 import { numberFormat } from '../i18n';
-import type { ComuneState } from './useComune';
+import { useComune } from './useComune';
 
 interface Props {
   code: string;
-  state: ComuneState;
   atlas: Atlas | null;
-  association: AssociationDetails | null;
-  onSelect(code: string): void;
-  onAssociation(id: number | null): void;
-  onClose(): void;
-  /** Start an alliance from these Comuni. */
-  onStart(codes: string[]): void;
-  /** Adds an association to the side-by-side comparison. */
-  onCompare(associationId: number): void;
-  /** Opens the page of a saved alliance. */
-  onOpenAlliance(id: number): void;
 }
 
+const onAssociation = (association: number | null) => updateView({ association });
+const onClose = () => updateView({ selected: null, association: null });
+const onStart = (codes: string[], name?: string) => startBuilding(codes, name);
+const onCompare = (id: number) => addToComparison({ type: 'association', id });
+const onOpenAlliance = openAlliance;
+
 /** Everything about one Comune: figures, neighbours, associations (click one to see it on the map). */
-export function DetailsPanel({ code, state, atlas, association, onSelect, onAssociation, onClose, onStart, onCompare, onOpenAlliance }: Props) {
+export function DetailsPanel({ code, atlas }: Props) {
+  const state = useComune(code);
+  const association = useAssociation(useViewStore((s) => s.view.association));
+  const onSelect = (other: string) => selectComune(atlas, other, true);
+  // Chosen from the search or a list: the map flies to it once its extent is known.
+  const loaded = state.comune;
+  useEffect(() => {
+    if (loaded && useMapStore.getState().flyTo === loaded.code) {
+      useMapStore.getState().set({ flyTo: null });
+      useMapStore.getState().fitTo(loaded.bbox);
+    }
+  }, [loaded]);
   const { t, i18n } = useTranslation();
 
   const f = numberFormat(i18n.language);
@@ -134,7 +144,7 @@ export function DetailsPanel({ code, state, atlas, association, onSelect, onAsso
               </p>
               <p className="muted">{t('association.highlighted')}</p>
               <p className="toolbar">
-                <button type="button" onClick={() => onStart(association.members.map((m) => m.code))}>
+                <button type="button" onClick={() => onStart(association.members.map((m) => m.code), association.name)}>
                   {t('builder.startFromAssociation')}
                 </button>
                 <button type="button" onClick={() => onCompare(association.id)}>

@@ -143,7 +143,28 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     const camera = (u: string) => new URL(u).searchParams;
     expect(camera(copy.page.url()).get('lon')).toBe(camera(url).get('lon'));
     expect(camera(copy.page.url()).get('z')).toBe(camera(url).get('z'));
+    // Starting an alliance from the association proposes its name.
+    const card = (await copy.page.getByTestId('association-card').textContent()) ?? '';
+    await copy.page.getByRole('button', { name: 'Parti da questa associazione' }).click();
+    const proposed = await copy.page.getByLabel("Nome dell'alleanza").inputValue();
+    expect(proposed.length).toBeGreaterThan(3);
+    expect(card).toContain(proposed);
     await copy.page.close();
+    await page.close();
+  });
+
+  it('on a phone, flies to a Comune chosen in the search box, as on a desktop', async () => {
+    const { page } = await open('/', { width: 390, height: 760 });
+    await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('agliè');
+    await page.getByRole('option', { name: /^Agliè/ }).click();
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('2.545');
+    const zoom = () => Number(new URL(page.url()).searchParams.get('z'));
+    await expect.poll(zoom).toBeGreaterThan(9);
+    await waitForMap(page);
+    // Agliè is in view above the details sheet: the map's visible part is centred near it.
+    const agliè = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const centre = new URL(page.url()).searchParams;
+    expect(Math.abs(Number(centre.get('lon')) - agliè.labelPoint[0])).toBeLessThan(0.3);
     await page.close();
   });
 
