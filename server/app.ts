@@ -19,6 +19,7 @@ import { allianceFeeRoutes } from './routes/alliance-fees';
 import { allianceExceptionRoutes } from './routes/alliance-exception';
 import { coverageRoutes } from './routes/coverage';
 import { suggestionRoutes } from './routes/suggestions';
+import { planRoutes } from './routes/plans';
 import { atlasRoutes } from './routes/atlas';
 import { configRoutes } from './routes/config';
 import compression from 'compression';
@@ -88,6 +89,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(allianceExceptionRoutes(ctx));
   app.use(coverageRoutes(ctx));
   app.use(suggestionRoutes(ctx));
+  app.use(planRoutes(ctx));
   app.use(tileRoutes(ctx));
   app.use(openDataRoutes(ctx));
   app.use(ogcRoutes(ctx));

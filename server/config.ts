@@ -2,6 +2,7 @@ import { ConfigError } from '../infra/fatal';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
+import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
 
 export { PROJECT_ROOT } from '../infra/paths';
 
@@ -13,6 +14,8 @@ export interface ServerConfig extends DatabaseSettings {
   /** Secret for administrators' actions (service catalogue, contiguity exceptions); unset disables them. */
   adminToken: string | undefined;
   rateLimits: RateLimits;
+  /** RATE_LIMIT_OGC_FEATURES: OGC API features per client per minute, however paged (see http/feature-budget). */
+  ogcFeaturesPerMinute: number;
   /** TRUST_PROXY: unset = no proxy; a number of hops, `true`, or addresses/subnets as Express reads them. */
   trustProxy: boolean | number | string;
   /** PUBLIC_URL: where people reach the app (e.g. https://atlante.example.it), for absolute links in TileJSON. */
@@ -75,6 +78,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       write: positiveInteger(env, 'RATE_LIMIT_WRITE', DEFAULT_RATE_LIMITS.write),
       adminFailures: positiveInteger(env, 'RATE_LIMIT_ADMIN_FAILURES', DEFAULT_RATE_LIMITS.adminFailures),
     },
+    ogcFeaturesPerMinute: positiveInteger(env, 'RATE_LIMIT_OGC_FEATURES', DEFAULT_FEATURE_BUDGET),
     trustProxy: trustProxy(env.TRUST_PROXY),
     publicUrl: httpUrl('PUBLIC_URL', env.PUBLIC_URL),
     tilesUrl: httpUrl('TILES_URL', env.TILES_URL),

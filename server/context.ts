@@ -12,7 +12,9 @@ import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
+import { OpenDataFiles } from './open-data/files';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -25,6 +27,8 @@ export interface AppContext {
   /** Whether writes are failing for good (disk full, read-only), for `/api/health`. */
   writeHealth: WriteHealth;
   tables: Versioned<TerritoryTables>;
+  /** The open-data files of the published alliances, built once per alliances revision and data version. */
+  openData: OpenDataFiles;
   /** Search and resolve of Comuni, answered from memory. */
   comuni: Versioned<ComuneIndex>;
   tiles: Record<TilesetName, Versioned<TileIndex>>;
@@ -39,6 +43,8 @@ export interface AppContext {
   clientDir: string | undefined;
   /** Requests per address (see http/rate-limits). */
   rateLimits: RateLimits;
+  /** OGC API features per client per minute (see http/feature-budget). */
+  ogcFeaturesPerMinute: number;
   /** Express's `trust proxy`: how many proxies (or which) may set X-Forwarded-For / -Proto. */
   trustProxy: boolean | number | string;
   /** PUBLIC_URL without a trailing slash, for absolute URLs in TileJSON; undefined = paths on this origin. */
@@ -54,6 +60,7 @@ export interface ContextOptions {
   clientDir?: string | undefined;
   adminToken?: string | undefined;
   rateLimits?: RateLimits | undefined;
+  ogcFeaturesPerMinute?: number | undefined;
   trustProxy?: boolean | number | string | undefined;
   publicUrl?: string | undefined;
   publisher?: Publisher | undefined;
@@ -63,13 +70,15 @@ export interface ContextOptions {
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
   const versions = new DataVersionWatcher(db.knex);
   const alliancesRevision = new AlliancesRevision();
+  const tables = new Versioned(versions, () => loadTerritoryTables(db.knex));
   return {
     db,
     versions,
     alliancesRevision,
     provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
     writeHealth: new WriteHealth(),
-    tables: new Versioned(versions, () => loadTerritoryTables(db.knex)),
+    tables,
+    openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     tiles: {
       comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni')),
@@ -85,6 +94,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     adminToken: options.adminToken,
     clientDir: options.clientDir,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    ogcFeaturesPerMinute: options.ogcFeaturesPerMinute ?? DEFAULT_FEATURE_BUDGET,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     publisher: options.publisher ?? DEFAULT_PUBLISHER,

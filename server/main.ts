@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       adminToken: config.adminToken,
       clientDir: fs.existsSync(clientDir) ? clientDir : undefined,
       rateLimits: config.rateLimits,
+      ogcFeaturesPerMinute: config.ogcFeaturesPerMinute,
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
       publisher: config.publisher,

@@ -1,14 +1,14 @@
-/** Plain CSV for the data pack: comma-separated, LF line ends, quoted only where needed. */
-export function csvLine(values: readonly (string | number | null)[]): string {
-  return values
-    .map((value) => {
-      if (value === null) return '';
-      const s = String(value);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',');
+import { stringify } from 'csv-stringify/sync';
+
+type Value = string | number | null;
+
+/** Plain CSV for the data pack (csv-stringify): comma-separated, LF line ends, quoted only where needed. */
+const PACK_CSV = { record_delimiter: 'unix', quoted_match: /[\r\n]/ } as const;
+
+export function csvLine(values: readonly Value[]): string {
+  return stringify([values as Value[]], { ...PACK_CSV, eof: false });
 }
 
-export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return [csvLine(header), ...rows.map(csvLine)].join('\n') + '\n';
+export function csvText(header: readonly string[], rows: readonly (readonly Value[])[]): string {
+  return stringify([header as string[], ...(rows as Value[][])], PACK_CSV);
 }

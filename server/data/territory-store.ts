@@ -16,6 +16,8 @@ export interface TerritoryTables {
   regionNames: Map<string, string>;
   /** ISTAT code of each Comune's aree-interne service hub (polo), where known. */
   hubs: Map<string, string>;
+  /** A point inside each Comune [lon, lat] (its label point), for the planner's compactness and spread. */
+  labelPoints: Map<string, readonly [number, number]>;
 }
 
 /** The mountain thresholds apply to it (see domain/mountain): member of a Comunità Montana or an Unione montana. */
@@ -25,14 +27,19 @@ export function isMountain(tables: Pick<TerritoryTables, 'memberships'>, code: s
 
 export async function loadTerritoryTables(knex: Knex): Promise<TerritoryTables> {
   const comuni = await knex.raw<{
-    rows: { code: string; name: string; province_code: string; region_code: string; population: number | null; area_km2: number; hub_code: string | null }[];
+    rows: {
+      code: string; name: string; province_code: string; region_code: string; population: number | null; area_km2: number; hub_code: string | null;
+      lon: number | null; lat: number | null;
+    }[];
   }>(`SELECT code, name, province_code, region_code, population, hub_code,
-            coalesce(area_km2, geodesic_area_km2) AS area_km2
+            coalesce(area_km2, geodesic_area_km2) AS area_km2, ST_X(label_point) AS lon, ST_Y(label_point) AS lat
       FROM comuni`);
   const facts = new Map<string, ComuneFacts>();
   const hubs = new Map<string, string>();
+  const labelPoints = new Map<string, readonly [number, number]>();
   for (const r of comuni.rows) {
     if (r.hub_code) hubs.set(r.code, r.hub_code);
+    if (r.lon !== null && r.lat !== null) labelPoints.set(r.code, [r.lon, r.lat]);
     facts.set(r.code, {
       code: r.code,
       name: r.name,
@@ -64,5 +71,5 @@ export async function loadTerritoryTables(knex: Knex): Promise<TerritoryTables> 
     const result = await knex.raw<{ rows: { code: string; name: string }[] }>(`SELECT code, name FROM ${table}`);
     return new Map(result.rows.map((r) => [r.code, r.name]));
   };
-  return { facts, graph, memberships, provinceNames: await names('provinces'), regionNames: await names('regions'), hubs };
+  return { facts, graph, memberships, provinceNames: await names('provinces'), regionNames: await names('regions'), hubs, labelPoints };
 }

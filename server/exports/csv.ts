@@ -1,42 +1,61 @@
-import type { Cell, Column, Table } from './table';
+import { stringify, type Options } from 'csv-stringify/sync';
+import type { Cell, Column, StreamedTable, Table } from './table';
 
 /**
  * One CSV convention for every download (RFC 4180): UTF-8 without a byte-order mark, `,` between
- * fields, CRLF line ends, `.` before decimals, a header line, codes always quoted so that they stay
- * text ("001001"), euros with two decimals. What a spreadsheet would run as a formula (=, +, -, @, a
- * tab or a carriage return at the start of a text) is prefixed with an apostrophe (OWASP "CSV
- * injection"); numbers are written as numbers. Excel users get the same tables as `.xlsx`.
+ * fields, CRLF line ends, `.` before decimals, a header line (quoted), codes always quoted so that
+ * they stay text ("001001"), euros with two decimals, texts quoted when they hold `,`, `"`, a line
+ * break or begin or end with a space. What a spreadsheet would run as a formula (=, +, -, @, their
+ * full-width forms, a tab or a carriage return at the start of a text) is prefixed with an
+ * apostrophe (OWASP "CSV injection"); numbers are written as numbers. Written by csv-stringify;
+ * Excel users get the same tables as `.xlsx`.
  */
 export function tableCsv(table: Table): string {
-  const lines = [table.columns.map((c) => quoted(c.header)), ...table.rows.map((row) => table.columns.map((c, i) => csvCell(row[i] ?? null, c)))];
-  return lines.map((fields) => `${fields.join(',')}\r\n`).join('');
+  return csvHeader(table.columns) + csvRows(table.rows, table.columns);
 }
 
-/** Text a spreadsheet would run as a formula, or that starts with a tab or carriage return. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One field of a column. */
-export function csvCell(value: Cell, column: Column): string {
-  if (value === null || value === '') return '';
-  switch (column.kind) {
-    case 'code':
-      return quoted(defused(String(value)));
-    case 'integer':
-      return typeof value === 'number' ? String(Math.round(value)) : text(value);
-    case 'cents':
-      return typeof value === 'number' ? (value / 100).toFixed(2) : text(value);
-    case 'percent':
-      return typeof value === 'number' ? value.toFixed(1) : text(value);
-    case 'text':
-      return text(typeof value === 'number' ? String(value) : value);
-  }
+/** The CSV of a streamed table, a batch of lines at a time (the header first). */
+export async function* csvChunks(table: StreamedTable): AsyncGenerator<string> {
+  yield csvHeader(table.columns);
+  for await (const rows of table.batches()) yield csvRows(rows, table.columns);
 }
 
-const defused = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+/** How each kind of column writes a number. */
+const NUMBERS: Record<Column['kind'], (value: number) => string> = {
+  code: String,
+  text: String,
+  integer: (value) => String(Math.round(value)),
+  cents: (value) => (value / 100).toFixed(2),
+  percent: (value) => value.toFixed(1),
+};
 
-function text(value: string): string {
-  const safe = defused(value);
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? quoted(safe) : safe;
+/** csv-stringify's options for these columns: the convention above. */
+function options(columns: readonly Column[]): Options {
+  return {
+    record_delimiter: '\r\n',
+    escape_formulas: true,
+    // csv-stringify would leave a lone CR or LF inside a text unquoted when records end in CRLF; a
+    // leading tab is no leading space once neutralised ("'\t…").
+    quoted_match: /[\r\n]|^(?!\t)\s|\s$/,
+    cast: {
+      // The header and codes always quoted; other texts only where they must be.
+      string: (value, context) => (context.header || columns[context.index as number]?.kind === 'code' ? { value, quoted: true } : value),
+      number: (value, context) => NUMBERS[columns[context.index as number]?.kind ?? 'text'](value),
+    },
+  };
 }
 
-const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
+const csvHeader = (columns: readonly Column[]) => stringify([columns.map((c) => c.header)], { ...options(columns), cast: { string: (value) => ({ value, quoted: true }) } });
+
+/** Numbers in a text or code column are text (and neutralised like any text); empty texts are empty fields. */
+const cells = (row: readonly Cell[], columns: readonly Column[]) =>
+  columns.map((c, i) => {
+    const value = row[i] ?? null;
+    return typeof value === 'number' && (c.kind === 'text' || c.kind === 'code') ? String(value) : value;
+  });
+
+const csvRows = (rows: readonly (readonly Cell[])[], columns: readonly Column[]) =>
+  rows.length === 0 ? '' : stringify(rows.map((row) => cells(row, columns)), options(columns));
+
+/** One field of a column, as the table's CSV writes it. */
+export const csvCell = (value: Cell, column: Column): string => csvRows([[value]], [column]).slice(0, -2);

@@ -7,7 +7,8 @@ export interface RateLimits {
   read: number;
   /**
    * Computations that store nothing: POSTs (contiguity, analysis, lasso, suggestions, resolve) and
-   * the heavy downloads (OGC API items with full geometry, open-data files).
+   * the heavy downloads (open-data files). OGC API items are reads here, and pay by the feature
+   * in their own budget (http/feature-budget.ts), so that paging 10 at a time is not punished.
    */
   compute: number;
   /** Writes: saving, editing and deleting alliances. */
@@ -18,7 +19,7 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, compute: 300, write: 30, adminFailures: 10 };
 
-const COMPUTE_PATHS = new Set(['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions']);
+const COMPUTE_PATHS = new Set(['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions', '/api/plans']);
 
 /** Whether a request may change what is stored: any method but GET, HEAD and OPTIONS, except the computations. */
 export const mayWrite = (method: string, path: string): boolean =>
@@ -29,7 +30,7 @@ const ADMIN_PATHS = /^\/api\/(services(\/|$)|alliances\/\d+\/contiguity-exceptio
 type Kind = keyof RateLimits;
 
 /** Reads that cost seconds of database work each: counted as computations. */
-const HEAVY_READS = /^\/(ogc\/collections\/[^/]+\/items(\/|$)|api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom)$)/;
+const HEAVY_READS = /^\/(api\/open-data\/(?!catalog)|api\/feed\.atom$|api\/alliances\/\d+\/(history|feed\.atom)$)/;
 
 /** Routes an administrator's token opens, reading ones included: only refused attempts count. */
 const ADMIN_OR_FOUNDER_PATHS = /^\/api\/(alliances\/\d+\/invitations(\/\d+)?|health\/memory)$/;

@@ -20,6 +20,8 @@ export interface Link {
 const JSON_TYPE = 'application/json';
 const GEOJSON = 'application/geo+json';
 const HTML = 'text/html';
+/** The media type of an OpenAPI 3.0 definition in JSON (OGC API – Features Part 1, 7.2.4). */
+export const OPENAPI_3_0 = 'application/vnd.oai.openapi+json;version=3.0';
 
 /** A resource's self link in the requested format and its alternate in the other. */
 function selfAndAlternate(url: string, json: string, format: 'json' | 'html'): Link[] {
@@ -28,13 +30,19 @@ function selfAndAlternate(url: string, json: string, format: 'json' | 'html'): L
   return format === 'json' ? [{ rel: 'self', ...asJson }, { rel: 'alternate', ...asHtml }] : [{ rel: 'self', ...asHtml }, { rel: 'alternate', ...asJson }];
 }
 
-export function landingPage(base: string, format: 'json' | 'html') {
+/**
+ * The landing page: its links to the API definition (`service-desc`, OpenAPI 3.0) and its
+ * documentation (`service-doc`, `docs`: the HTML page of the whole API), as Part 1: Core requires.
+ */
+export function landingPage(base: string, docs: string, format: 'json' | 'html') {
   return {
     title: 'ALI Atlas — OGC API – Features',
     description:
       'Comuni italiani, associazioni esistenti e Alleanze Locali per l’Innovazione pubblicate, per i programmi GIS (QGIS, ArcGIS, GDAL). / Italian Comuni, existing associations and published Local Alliances for Innovation, for GIS software.',
     links: [
       ...selfAndAlternate(base, JSON_TYPE, format),
+      { href: `${base}/api`, rel: 'service-desc', type: OPENAPI_3_0, title: 'Definizione OpenAPI / OpenAPI definition' },
+      { href: docs, rel: 'service-doc', type: HTML, title: 'Documentazione / Documentation' },
       { href: `${base}/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'Classi di conformità / Conformance classes' },
       { href: `${base}/collections`, rel: 'data', type: JSON_TYPE, title: 'Collezioni / Collections' },
     ],

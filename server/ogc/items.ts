@@ -37,14 +37,19 @@ function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', bindings };
 }
 
-/** One page of a collection's features, and how many match in all. */
+/**
+ * One page of a collection's features, and how many match in all. The page's ids are chosen first
+ * and only its own rows are built: PostgreSQL computes the select list of the rows an OFFSET skips
+ * too, so building them in the same query made page 790 of 10 Comuni cost as much as 7,900 features.
+ */
 export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
   const filter = where(collection, query);
   const geometry = geometrySql(query.zoom);
   const [page, count] = await Promise.all([
     knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string }[] }>(
-      `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f ${filter.sql}
-       ORDER BY ${collection.order} LIMIT ? OFFSET ?`,
+      `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f
+       WHERE fid IN (SELECT fid FROM (${collection.from}) AS f ${filter.sql} ORDER BY ${collection.order} LIMIT ? OFFSET ?)
+       ORDER BY ${collection.order}`,
       [...geometry.bindings, ...filter.bindings, query.limit, query.offset],
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),

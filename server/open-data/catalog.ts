@@ -24,13 +24,22 @@ export interface CatalogInput {
   referenceYears: { from: string; to: string };
 }
 
+/*
+ * DCAT-AP requires every object taken from a controlled vocabulary to carry its class in the
+ * catalogue itself (its "mandatory classes" shapes): a harvester does not dereference the EU's
+ * vocabularies to learn that ANNUAL is a dct:Frequency. Hence the `@type` of each below.
+ */
 const EU = 'http://publications.europa.eu/resource/authority';
-const theme = (code: 'GOVE' | 'REGI') => ({ '@id': `${EU}/data-theme/${code}` });
-const fileType = (code: 'CSV' | 'GEOJSON' | 'JSON' | 'XLSX' | 'HTML') => ({ '@id': `${EU}/file-type/${code}` });
-const ITALY = { '@id': `${EU}/country/ITA` };
-const ITALIAN = { '@id': `${EU}/language/ITA` };
-const YEARLY = { '@id': `${EU}/frequency/ANNUAL` };
-const CONTINUOUS = { '@id': `${EU}/frequency/UPDATE_CONT` };
+const theme = (code: 'GOVE' | 'REGI') => ({ '@id': `${EU}/data-theme/${code}`, '@type': 'skos:Concept' });
+const fileType = (code: 'CSV' | 'GEOJSON' | 'JSON' | 'XLSX' | 'HTML') => ({ '@id': `${EU}/file-type/${code}`, '@type': 'dct:MediaTypeOrExtent' });
+const ITALY = { '@id': `${EU}/country/ITA`, '@type': 'dct:Location' };
+const ITALIAN = { '@id': `${EU}/language/ITA`, '@type': 'dct:LinguisticSystem' };
+const YEARLY = { '@id': `${EU}/frequency/ANNUAL`, '@type': 'dct:Frequency' };
+const CONTINUOUS = { '@id': `${EU}/frequency/UPDATE_CONT`, '@type': 'dct:Frequency' };
+/** An IANA media type: a dct:MediaType, which DCMI makes a dct:MediaTypeOrExtent (DCAT-AP 1.2 asks for the latter). */
+const MEDIA_TYPE = ['dct:MediaType', 'dct:MediaTypeOrExtent'];
+/** A web page (a landing page, a home page). */
+const page = (url: string) => ({ '@id': url, '@type': 'foaf:Document' });
 
 /** CC BY 4.0 as a dct:LicenseDocument (the licence of what the product's users publish, and of ISTAT's data). */
 const CC_BY_4 = {
@@ -62,7 +71,7 @@ function distribution(base: string, id: string, spec: DistributionSpec, index: n
     '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
     'dct:title': spec.title,
     'dct:format': fileType(spec.format),
-    'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${MEDIA[spec.format]}` },
+    'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${MEDIA[spec.format]}`, '@type': MEDIA_TYPE },
     'dcat:accessURL': { '@id': url },
     'dcat:downloadURL': { '@id': url },
     'dct:license': spec.licence,
@@ -71,7 +80,8 @@ function distribution(base: string, id: string, spec: DistributionSpec, index: n
 
 export function openDataCatalog(input: CatalogInput) {
   const { base, publisher } = input;
-  const agent = { '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.id, 'foaf:name': publisher.name };
+  // An IRI (DCAT-AP: the publisher is a node others can refer to), in this catalogue's own namespace.
+  const agent = { '@id': `${base}/api/open-data/catalog.jsonld#publisher`, '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.id, 'foaf:name': publisher.name };
   const today = new Date().toISOString().slice(0, 10);
   const day = (iso: string | null) => (iso ?? today).slice(0, 10);
   const alliancesPeriod = { '@type': 'dct:PeriodOfTime', 'dcat:startDate': { '@value': '2007-01-01', '@type': 'xsd:date' } };
@@ -103,11 +113,12 @@ export function openDataCatalog(input: CatalogInput) {
     'dct:language': ITALIAN,
     'dct:spatial': ITALY,
     'dct:temporal': temporal,
-    'dcat:landingPage': { '@id': `${base}/?mode=data` },
+    'dcat:landingPage': page(`${base}/?mode=data`),
     'dcat:distribution': distributions.map((d, i) => distribution(base, id, d, i)),
   });
+  // The licences section of the data page: its own node, not the page (the datasets' landing page, a foaf:Document).
   const sourceLicences = {
-    '@id': `${base}/?mode=data`,
+    '@id': `${base}/?mode=data#licenze`,
     '@type': 'dct:LicenseDocument',
     'foaf:name': 'Licenze delle fonti: CC BY 4.0 (ISTAT); dati aperti della PA senza licenza dichiarata (DPCoe, ANCI) — vedi la pagina Dati',
   };
@@ -118,6 +129,7 @@ export function openDataCatalog(input: CatalogInput) {
       dcatapit: 'http://dati.gov.it/onto/dcatapit#',
       dct: 'http://purl.org/dc/terms/',
       foaf: 'http://xmlns.com/foaf/0.1/',
+      skos: 'http://www.w3.org/2004/02/skos/core#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
     },
     '@id': `${base}/api/open-data/catalog.jsonld`,
@@ -128,7 +140,7 @@ export function openDataCatalog(input: CatalogInput) {
     'dct:publisher': agent,
     'dct:modified': { '@value': day(input.alliancesModified ?? input.referenceModified), '@type': 'xsd:date' },
     'dct:language': ITALIAN,
-    'foaf:homepage': { '@id': `${base}/` },
+    'foaf:homepage': page(`${base}/`),
     'dcat:dataset': [
       dataset(
         'alleanze',

@@ -1,57 +1,57 @@
-import type { Knex } from 'knex';
 import { grantsTotal } from '../../domain/alliance';
-import type { AppContext } from '../context';
-import type { Table } from '../exports/table';
-import { findAlliance, type StoredAlliance } from '../queries/alliances';
-import { catalogueIndex } from '../queries/services';
+import type { TerritoryTables } from '../data/territory-store';
+import type { Cell, StreamedTable } from '../exports/table';
+import type { PublishedAlliance } from '../queries/published-alliances';
+import type { CatalogueIndex } from '../queries/services';
 import { ACT_COLUMNS, actCells, statusIt } from '../services/alliance-export';
 import { feeReport } from '../services/alliance-fees';
 
+/** The published alliances a page at a time (see publishedAlliancePages), read afresh by each table written. */
+export type PublishedPages = () => AsyncIterable<PublishedAlliance[]>;
 
-/** Every published alliance, each read as one snapshot, oldest first. */
-export async function publishedAlliances(knex: Knex): Promise<StoredAlliance[]> {
-  const ids = await knex.raw<{ rows: { id: number }[] }>(`SELECT id FROM alliances WHERE status = 'published' AND deleted_at IS NULL ORDER BY id`);
-  const found = await Promise.all(ids.rows.map((r) => findAlliance(knex, r.id)));
-  return found.filter((a): a is StoredAlliance => a !== null && a.status === 'published' && a.deletedAt === null);
+/** A streamed table whose batches are the rows of each page of published alliances. */
+function perPage(pages: PublishedPages, rows: (alliance: PublishedAlliance) => Cell[][]): StreamedTable['batches'] {
+  return async function* () {
+    for await (const page of pages()) yield page.flatMap(rows);
+  };
 }
 
 /** One row per member of every published alliance. */
-export function membersTable(alliances: readonly StoredAlliance[]): Table {
+export function membersTable(pages: PublishedPages): StreamedTable {
   return {
     name: 'membri-alleanze',
     columns: [
       { header: 'alliance_id', kind: 'integer' },
-      { header: 'alliance_name', kind: 'text' },
+      { header: 'alliance_name', kind: 'text', width: 40 },
       { header: 'istat_code', kind: 'code' },
-      { header: 'comune', kind: 'text' },
+      { header: 'comune', kind: 'text', width: 28 },
       { header: 'population', kind: 'integer' },
       { header: 'status', kind: 'text' },
       { header: 'lead', kind: 'text' },
       ...ACT_COLUMNS,
     ],
-    rows: alliances.flatMap((a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act)])),
+    batches: perPage(pages, (a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act)])),
   };
 }
 
 /** One row per service of every published alliance: who provides it, what it costs, how it is split. */
-export async function servicesTable(knex: Knex, alliances: readonly StoredAlliance[]): Promise<Table> {
-  const catalogue = await catalogueIndex(knex);
+export function servicesTable(pages: PublishedPages, catalogue: CatalogueIndex): StreamedTable {
   return {
     name: 'servizi-alleanze',
     columns: [
       { header: 'alliance_id', kind: 'integer' },
-      { header: 'alliance_name', kind: 'text' },
-      { header: 'service_code', kind: 'code' },
-      { header: 'service', kind: 'text' },
-      { header: 'provider', kind: 'text' },
-      { header: 'since', kind: 'text' },
+      { header: 'alliance_name', kind: 'text', width: 40 },
+      { header: 'service_code', kind: 'code', width: 16 },
+      { header: 'service', kind: 'text', width: 48 },
+      { header: 'provider', kind: 'text', width: 24 },
+      { header: 'since', kind: 'text', width: 12 },
       { header: 'annual_cost_eur', kind: 'cents' },
       { header: 'charged_to_members_eur', kind: 'cents' },
       { header: 'equal_share_percent', kind: 'percent' },
       { header: 'grants_eur', kind: 'cents' },
-      { header: 'grant_sources', kind: 'text' },
+      { header: 'grant_sources', kind: 'text', width: 32 },
     ],
-    rows: alliances.flatMap((a) =>
+    batches: perPage(pages, (a) =>
       a.services.map((s) => [
         a.id,
         a.name,
@@ -70,20 +70,18 @@ export async function servicesTable(knex: Knex, alliances: readonly StoredAllian
 }
 
 /** One row per member and service of every published alliance: the yearly fee it pays. */
-export async function feesTable(ctx: AppContext, alliances: readonly StoredAlliance[]): Promise<Table> {
-  const catalogue = await catalogueIndex(ctx.db.knex);
-  const { value: tables } = await ctx.tables.get();
+export function feesTable(pages: PublishedPages, tables: TerritoryTables, catalogue: CatalogueIndex): StreamedTable {
   return {
     name: 'quote-alleanze',
     columns: [
       { header: 'alliance_id', kind: 'integer' },
-      { header: 'alliance_name', kind: 'text' },
+      { header: 'alliance_name', kind: 'text', width: 40 },
       { header: 'istat_code', kind: 'code' },
-      { header: 'comune', kind: 'text' },
-      { header: 'service_code', kind: 'code' },
+      { header: 'comune', kind: 'text', width: 28 },
+      { header: 'service_code', kind: 'code', width: 16 },
       { header: 'fee_eur', kind: 'cents' },
     ],
-    rows: alliances.flatMap((a) => {
+    batches: perPage(pages, (a) => {
       const report = feeReport(a, tables, catalogue);
       return report.members.flatMap((m) => report.services.map((s) => [a.id, a.name, m.code, m.name, s.code, m.feesCents[s.code] ?? 0]));
     }),

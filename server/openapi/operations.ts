@@ -22,8 +22,10 @@ import {
 } from '../http/schemas';
 import { COLLECTIONS } from '../ogc/collections';
 import { CRS84 } from '../ogc/documents';
-import { DEFAULT_LIMIT } from '../routes/ogc';
+import { DEFAULT_LIMIT } from '../ogc/paging';
+import { planBody } from '../routes/plans';
 import { XLSX_TYPE } from '../exports/send';
+import { OPEN_DATA_MAX_BYTES } from '../open-data/files';
 import { TILESETS, type TilesetName } from '../tiles/tile-sources';
 import { MAX_ZOOM, MIN_ZOOM } from '../tiles/tile-coords';
 
@@ -54,6 +56,7 @@ export const CONTENT = {
   html: 'text/html',
   jsonld: 'application/ld+json',
   atom: 'application/atom+xml',
+  openapi: 'application/vnd.oai.openapi+json;version=3.0',
 } as const;
 export type ContentType = (typeof CONTENT)[keyof typeof CONTENT];
 
@@ -148,6 +151,7 @@ export const BODY_SCHEMAS: Record<string, z.ZodType> = {
 };
 
 const allianceId = { id: numericId };
+const OPEN_DATA_503 = `database unavailable (Retry-After), or the file is over the ${OPEN_DATA_MAX_BYTES / 1024 / 1024} MB this server builds (code too_large)`;
 const tilesets = Object.keys(TILESETS) as TilesetName[];
 const collectionId = z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]);
 
@@ -229,6 +233,19 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post', path: '/api/suggestions', tag: 'comuni', body: suggestionsBody,
     summary: { it: 'I vicini che aiuterebbero di più la selezione', en: 'The neighbours that would help the selection most' },
     responses: { 200: '{ ruleSet, suggestions }', 422: 'unknown ISTAT codes or services' },
+  },
+  {
+    method: 'post', path: '/api/plans', tag: 'comuni', body: planBody,
+    summary: {
+      it: 'Propone alleanze contigue che coprono un territorio, ciascuna sopra la soglia di abitanti',
+      en: 'Proposes contiguous alliances covering a territory, each above the residents floor',
+    },
+    responses: {
+      200: '{ alliances: [{ members, population, name, explanation }], unassigned: [{ code, reason, message }], score: { alliances, upperBound, associationsSplit, sllSplit, snaiSplit, compactness }, seed, stoppedEarly, elapsedMs }',
+      413: 'more than 2,000 Comuni in the area, or a body over 1 MB',
+      422: 'unknown codes, region or province; a lock overlapping another or outside the area; a time limit over 10,000 ms',
+      503: 'every planner is busy, the plan overran its time, or the database is unavailable (Retry-After)',
+    },
   },
 
   // Existing associations
@@ -420,42 +437,42 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get', path: '/api/open-data/alliances.csv', tag: 'openData',
     summary: { it: 'I membri delle alleanze pubblicate, con stato e atto di adesione, in CSV', en: 'Members of the published alliances, with status and act, as CSV' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/alliances.xlsx', tag: 'openData',
     summary: { it: 'Gli stessi in Excel', en: 'The same as Excel' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.xlsx],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.xlsx],
   },
   {
     method: 'get', path: '/api/open-data/members.csv', tag: 'openData',
     summary: { it: 'I membri delle alleanze pubblicate in CSV', en: 'Members of the published alliances as CSV' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/members.xlsx', tag: 'openData',
     summary: { it: 'I membri delle alleanze pubblicate in Excel', en: 'Members of the published alliances as Excel' },
-    responses: { 200: 'one row per member' }, produces: [CONTENT.xlsx],
+    responses: { 200: 'one row per member', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.xlsx],
   },
   {
     method: 'get', path: '/api/open-data/services.csv', tag: 'openData',
     summary: { it: 'I servizi delle alleanze pubblicate in CSV', en: 'Services of the published alliances as CSV' },
-    responses: { 200: 'one row per service of an alliance' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per service of an alliance', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/services.xlsx', tag: 'openData',
     summary: { it: 'Servizi e quote delle alleanze pubblicate in Excel', en: 'Services and fees of the published alliances as Excel' },
-    responses: { 200: 'two sheets: services and fees' }, produces: [CONTENT.xlsx],
+    responses: { 200: 'two sheets: services and fees', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.xlsx],
   },
   {
     method: 'get', path: '/api/open-data/fees.csv', tag: 'openData',
     summary: { it: 'Le quote dei membri delle alleanze pubblicate in CSV', en: 'Members\' fees of the published alliances as CSV' },
-    responses: { 200: 'one row per member and service' }, produces: [CONTENT.csv],
+    responses: { 200: 'one row per member and service', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.csv],
   },
   {
     method: 'get', path: '/api/open-data/alliances.geojson', tag: 'openData',
     summary: { it: 'Le alleanze pubblicate con contorno e membri', en: 'The published alliances with outline and members' },
-    responses: { 200: 'FeatureCollection (RFC 7946)' }, produces: [CONTENT.geojson],
+    responses: { 200: 'FeatureCollection (RFC 7946)', 304: 'unchanged (ETag)', 503: OPEN_DATA_503 }, produces: [CONTENT.geojson],
   },
   {
     method: 'get', path: '/api/open-data/catalog.jsonld', tag: 'openData',
@@ -468,6 +485,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get', path: '/ogc', tag: 'ogc', query: ogcFormat,
     summary: { it: 'Pagina iniziale OGC API – Features', en: 'OGC API – Features landing page' },
     responses: { 200: 'links to conformance and collections' }, produces: [CONTENT.json, CONTENT.html],
+  },
+  {
+    method: 'get', path: '/ogc/api', tag: 'ogc', query: z.object({ f: z.literal('json').optional() }),
+    summary: { it: 'La definizione OpenAPI 3.0 del servizio (service-desc), con i percorsi relativi a /ogc', en: 'The service’s OpenAPI 3.0 definition (service-desc), with paths relative to /ogc' },
+    responses: { 200: 'OpenAPI 3.0: each collection’s filters, and limit with its maximum' }, produces: [CONTENT.openapi],
   },
   {
     method: 'get', path: '/ogc/conformance', tag: 'ogc', query: ogcFormat,

@@ -89,7 +89,7 @@ async function readAlliance(knex: Knex.Transaction, id: number): Promise<StoredA
   };
 }
 
-interface ServiceRow {
+export interface ServiceRow {
   code: string;
   provider_kind: AllianceServiceInput['provider']['kind'];
   provider_ref: string | null;
@@ -102,7 +102,7 @@ interface ServiceRow {
 }
 
 // bigint and numeric columns arrive as strings from node-postgres.
-function toService(r: ServiceRow): AllianceServiceInput {
+export function toService(r: ServiceRow): AllianceServiceInput {
   return {
     code: r.code,
     provider: { kind: r.provider_kind, ref: r.provider_ref },

@@ -2,16 +2,17 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
+import { featureBudget } from '../http/feature-budget';
 import { publicBase } from '../http/public-base';
 import { bboxParam } from '../http/schemas';
 import { COLLECTIONS, findCollection, type Collection } from '../ogc/collections';
-import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage } from '../ogc/documents';
+import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage, OPENAPI_3_0 } from '../ogc/documents';
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml } from '../ogc/html';
 import { collectionExtent, readItem, readItems } from '../ogc/items';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../ogc/paging';
+import { ogcApiDefinition } from '../ogc/api-definition';
+import { openApiDocument } from '../openapi/document';
 
-/** Items a page holds unless `limit` says otherwise, and at most (a larger limit is lowered to it). */
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
 
 const format = z.enum(['json', 'html']).optional();
 const zoom = z.coerce.number().int().min(0).max(22).optional();
@@ -67,12 +68,21 @@ export function ogcRoutes(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
   const baseOf = (req: Request) => `${publicBase(ctx, req)}/ogc`;
+  // Items pay by the feature, however they are paged (see http/feature-budget).
+  const budget = featureBudget(ctx.ogcFeaturesPerMinute);
 
   router.get('/ogc', (req, res) => {
     const as = plainResource(req);
     const base = baseOf(req);
-    const doc = landingPage(base, as);
+    const doc = landingPage(base, `${publicBase(ctx, req)}/api/docs`, as);
     send(res, as, doc, () => landingHtml({ base }, doc));
+  });
+
+  router.get('/ogc/api', (req, res) => {
+    refuseUnknown(req, ['f']);
+    z.literal('json').optional().parse(req.query.f);
+    res.set('Vary', 'Accept').set('Cache-Control', 'no-cache');
+    res.type(OPENAPI_3_0).send(JSON.stringify(ogcApiDefinition(baseOf(req), openApiDocument().info.version)));
   });
 
   router.get('/ogc/conformance', (req, res) => {
@@ -106,9 +116,11 @@ export function ogcRoutes(ctx: AppContext): Router {
     const collection = collectionOr404(req.params.id);
     refuseUnknown(req, ['f', 'bbox', 'bbox-crs', 'limit', 'offset', 'zoom', ...Object.keys(collection.filters)]);
     const { f, bbox, limit, offset, zoom: at, 'bbox-crs': _crs, ...filters } = itemsQuery.parse(req.query);
+    if (!(await budget.take(req, res, limit))) return;
     const as = wants(req, f);
     const base = baseOf(req);
     const page = await readItems(knex, collection, { bbox, filters: filters as Record<string, string>, limit, offset, zoom: at });
+    await budget.giveBack(req, limit - page.features.length);
     const query = new URLSearchParams(req.query as Record<string, string>);
     const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
     send(res, as, doc, () => itemsHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
@@ -119,6 +131,7 @@ export function ogcRoutes(ctx: AppContext): Router {
     refuseUnknown(req, ['f', 'zoom']);
     const { f, zoom: at } = z.object({ f: format, zoom }).parse(req.query);
     const id = collection.parseId(req.params.fid);
+    if (!(await budget.take(req, res, 1))) return;
     const feature = id === null ? null : await readItem(knex, collection, id, at);
     if (!feature) throw notFound(`Nessun elemento "${req.params.fid}" in ${collection.id} / No item "${req.params.fid}" in ${collection.id}`);
     const as = wants(req, f);

@@ -8,7 +8,7 @@ import type { Table } from '../exports/table';
 export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
 
 /** What each member of a stored alliance pays for each service (principle 6). */
-export function feeReport(alliance: StoredAlliance, tables: TerritoryTables, catalogue: CatalogueIndex): FeeReport {
+export function feeReport(alliance: Pick<StoredAlliance, 'id' | 'version' | 'members' | 'services' | 'runningCostCents'>, tables: TerritoryTables, catalogue: CatalogueIndex): FeeReport {
   const members = territoryMembers(alliance.members).map((code) => {
     const facts = tables.facts.get(code);
     return { code, name: facts?.name ?? code, population: facts?.population ?? null };

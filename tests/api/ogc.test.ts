@@ -30,7 +30,7 @@ async function publish(name: string, members: string[], status: 'published' | 'd
 describe('OGC API – Features at /ogc', () => {
   it('has a landing page, conformance and three collections, in JSON and HTML', async () => {
     const landing = await json<{ links: Link[] }>('/ogc');
-    expect(landing.links.map((l) => l.rel).sort()).toEqual(['alternate', 'conformance', 'data', 'self']);
+    expect(landing.links.map((l) => l.rel).sort()).toEqual(['alternate', 'conformance', 'data', 'self', 'service-desc', 'service-doc']);
     expect(landing.links.find((l) => l.rel === 'data')!.href).toBe(`${env.server.url}/ogc/collections`);
     const conformance = await json<{ conformsTo: string[] }>('/ogc/conformance');
     expect(conformance.conformsTo).toEqual([

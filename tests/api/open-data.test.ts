@@ -123,7 +123,7 @@ describe('the DCAT-AP_IT catalogue', () => {
     try {
       const doc = (await (await other.get('/api/open-data/catalog.jsonld')).json()) as Node & { 'dct:publisher': Node; 'foaf:homepage': Node };
       expect(doc['dct:publisher']).toMatchObject({ 'dct:identifier': 'r_piemon', 'foaf:name': 'Regione Piemonte' });
-      expect(doc['foaf:homepage']).toEqual({ '@id': 'https://atlante.example.it/' });
+      expect(doc['foaf:homepage']).toEqual({ '@id': 'https://atlante.example.it/', '@type': 'foaf:Document' });
       expect(doc['@id']).toBe('https://atlante.example.it/api/open-data/catalog.jsonld');
     } finally {
       await other.close();

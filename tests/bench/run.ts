@@ -2,6 +2,7 @@
  * `npm run bench`: import and start-up per engine, tile latency (cold, warm, under load) and the
  * server's overhead over bare database time, contiguity and analyze times, server memory.
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
+ * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -32,6 +33,7 @@ import type { MemoryReport } from '../../server/data/memory-report';
 import { load, percentile } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
 import { followChanges } from '../../server/context';
+import { benchPlanner } from './planner';
 
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
 const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
@@ -98,7 +100,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   start = performance.now();
   db = await open();
   // The bench measures the server, not its rate limits.
-  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, compute: 1e9, write: 1e9, adminFailures: 1e9 } });
+  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, compute: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
   const unfollow = await followChanges(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
@@ -259,6 +261,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
       record(engine, `${n} published alliances: overlay alliances.geojson (cold / warm, ${(row.outlinesBytes / 1e6).toFixed(2)} MB gzip)`, cold.outlinesMs, `ms / ${row.outlinesMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.outlinesMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: coverage (cold / warm)`, cold.coverageMs, `ms / ${row.coverageMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.coverageMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: suggestions for 50 (cold / warm)`, cold.suggestionsMs, `ms / ${row.suggestionsMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.suggestionsMs.toFixed(1)}` : undefined);
+      record(engine, `${n} published alliances: open data members.csv (build / built)`, cold.membersCsvMs, `ms / ${row.membersCsvMs.toFixed(1)} ms`);
+      record(engine, `${n} published alliances: open data services.xlsx (build / built)`, cold.servicesXlsxMs, `ms / ${row.servicesXlsxMs.toFixed(1)} ms`);
+      record(engine, `${n} published alliances: open data fees.csv (build / built)`, cold.feesCsvMs, `ms / ${row.feesCsvMs.toFixed(1)} ms`);
     }
   }
   {
@@ -285,6 +290,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
     record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
   }
+  {
+    // OGC items as GDAL 3.6 reads them, 10 at a time: the last page of the Comuni has the deepest OFFSET.
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      await (await fetch(`${base}/ogc/collections/comuni/items?limit=10&offset=7890`)).arrayBuffer();
+      times.push(performance.now() - s);
+    }
+    record(engine, 'OGC items: last page of 10 Comuni (offset 7,890), median of 5', percentile(times, 50), 'ms');
+  }
 
   if (clientDir && hasChromium) {
     const client = await benchClient(base, clientDir);
@@ -305,7 +320,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   await db.close();
 }
 
+/** Named parts run alone: `npm run bench -- planner`. */
+const PARTS: Record<string, () => Promise<void>> = { planner: benchPlanner };
+
 async function main(): Promise<void> {
+  const part = process.argv[2];
+  if (part !== undefined) {
+    const only = PARTS[part];
+    if (!only) throw new Error(`unknown bench part "${part}": one of ${Object.keys(PARTS).join(', ')}`);
+    return only();
+  }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-'));
   const clientDir = await buildClient();
   try {

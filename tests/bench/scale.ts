@@ -1,4 +1,5 @@
 import type { Database } from '../../infra/db/database';
+import { copyAlliance } from '../helpers/many-alliances';
 import { load, percentile, type LoadResult } from './measure';
 
 const SEED_MEMBERS = ['001065', '001193', '001260'];
@@ -50,6 +51,10 @@ export interface AllianceScaleRow {
   outlinesBytes: number;
   coverageMs: number;
   suggestionsMs: number;
+  /** The open-data files (built once per revision: cold is the build). */
+  membersCsvMs: number;
+  servicesXlsxMs: number;
+  feesCsvMs: number;
 }
 
 const timed = async (request: () => Promise<Response>): Promise<{ ms: number; bytes: number }> => {
@@ -62,8 +67,9 @@ const timed = async (request: () => Promise<Response>): Promise<{ ms: number; by
 
 /**
  * The alliances' endpoints with 10, 1,000 and 10,000 published alliances (copies of one saved
- * through the API, written in a few statements): list, overlay, coverage and suggestions, each the
- * first answer after the change (cold: caches rebuilt) and then warm (median of 5).
+ * through the API, written in a few statements): list, overlay, coverage, suggestions and three of
+ * the open-data files, each the first answer after the change (cold: caches rebuilt) and then warm
+ * (median of 5).
  */
 export async function alliancesAtScale(base: string, db: Database, members50: string[]): Promise<{ cold: AllianceScaleRow[]; warm: AllianceScaleRow[] }> {
   const seed = await save(base, 'ALI di scala', SEED_MEMBERS, true);
@@ -76,36 +82,40 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
     const outlines = await timed(() => fetch(`${base}/api/alliances.geojson`, { headers: { 'accept-encoding': 'gzip' } }));
     const coverage = await timed(() => fetch(`${base}/api/coverage?service=protocollo`));
     const suggestions = await timed(() => fetch(`${base}/api/suggestions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: suggestionsBody }));
-    return { alliances, listMs: list.ms, outlinesMs: outlines.ms, outlinesBytes: outlines.bytes, coverageMs: coverage.ms, suggestionsMs: suggestions.ms };
+    const membersCsv = await timed(() => fetch(`${base}/api/open-data/members.csv`, { headers: { 'accept-encoding': 'gzip' } }));
+    const servicesXlsx = await timed(() => fetch(`${base}/api/open-data/services.xlsx`));
+    const feesCsv = await timed(() => fetch(`${base}/api/open-data/fees.csv`, { headers: { 'accept-encoding': 'gzip' } }));
+    return {
+      alliances,
+      listMs: list.ms,
+      outlinesMs: outlines.ms,
+      outlinesBytes: outlines.bytes,
+      coverageMs: coverage.ms,
+      suggestionsMs: suggestions.ms,
+      membersCsvMs: membersCsv.ms,
+      servicesXlsxMs: servicesXlsx.ms,
+      feesCsvMs: feesCsv.ms,
+    };
   };
   for (const target of [10, 1_000, 10_000]) {
     const missing = target - (await count());
-    if (missing > 0) {
-      await db.knex.transaction(async (trx) => {
-        await trx.raw(
-          `WITH created AS (
-             INSERT INTO alliances (name, description, status, version, edit_token_hash, rule_set, summary, outline, running_cost_cents)
-             SELECT name || ' ' || n, description, status, version, edit_token_hash, rule_set, summary, outline, running_cost_cents
-             FROM alliances, generate_series(1, ?) n WHERE id = ? RETURNING id)
-           INSERT INTO alliance_members (alliance_id, comune_code, status, lead, act)
-           SELECT c.id, m.comune_code, m.status, m.lead, m.act FROM created c CROSS JOIN alliance_members m WHERE m.alliance_id = ?`,
-          [missing, seed, seed],
-        );
-        await trx.raw(
-          `INSERT INTO alliance_services (alliance_id, service_code, position, provider_kind, provider_ref, since, annual_cost_cents, charged_cents, equal_share, recipients, grants)
-           SELECT a.id, s.service_code, s.position, s.provider_kind, s.provider_ref, s.since, s.annual_cost_cents, s.charged_cents, s.equal_share, s.recipients, s.grants
-           FROM alliances a CROSS JOIN alliance_services s
-           WHERE s.alliance_id = ? AND a.id <> ? AND NOT EXISTS (SELECT 1 FROM alliance_services x WHERE x.alliance_id = a.id)`,
-          [seed, seed],
-        );
-      });
-    }
+    if (missing > 0) await copyAlliance(db.knex, seed, missing);
     const n = await count();
     cold.push(await measure(n));
     const rounds: AllianceScaleRow[] = [];
     for (let round = 0; round < 5; round++) rounds.push(await measure(n));
     const median = (key: keyof AllianceScaleRow) => percentile(rounds.map((r) => r[key]), 50);
-    warm.push({ alliances: n, listMs: median('listMs'), outlinesMs: median('outlinesMs'), outlinesBytes: median('outlinesBytes'), coverageMs: median('coverageMs'), suggestionsMs: median('suggestionsMs') });
+    warm.push({
+      alliances: n,
+      listMs: median('listMs'),
+      outlinesMs: median('outlinesMs'),
+      outlinesBytes: median('outlinesBytes'),
+      coverageMs: median('coverageMs'),
+      suggestionsMs: median('suggestionsMs'),
+      membersCsvMs: median('membersCsvMs'),
+      servicesXlsxMs: median('servicesXlsxMs'),
+      feesCsvMs: median('feesCsvMs'),
+    });
   }
   return { cold, warm };
 }

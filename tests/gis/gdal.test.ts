@@ -5,9 +5,11 @@ import type { FeatureCollection } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { attributeValues, hasGdal, OGRINFO, ogrinfo } from '../helpers/gdal';
+import { attributeValues, hasGdal, OGRINFO, ogr2ogr, ogrinfo } from '../helpers/gdal';
 import { rfc7946Problems } from '../helpers/geojson';
-import { useTestServer } from '../helpers/test-server';
+import { startTestServer, useTestServer } from '../helpers/test-server';
+import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
+import { DEFAULT_FEATURE_BUDGET } from '../../server/http/feature-budget';
 import { ITALY_BOUNDS, tilesCovering } from '../../server/tiles/tile-coords';
 
 if (!hasGdal) console.warn(`GDAL tests skipped: no ogrinfo at ${OGRINFO} (apt-get install gdal-bin)`);
@@ -34,6 +36,31 @@ describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server',
     const codes = attributeValues(all, 'code');
     expect(codes).toHaveLength(7899);
     expect(new Set(codes).size).toBe(7899);
+  });
+
+  it('copies every layer with ogr2ogr and no options against the default limits, and filters on the server without an error', async () => {
+    const server = await startTestServer(env.database.db, undefined, { rateLimits: DEFAULT_RATE_LIMITS, ogcFeaturesPerMinute: DEFAULT_FEATURE_BUDGET });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-ogr2ogr-'));
+    try {
+      for (const layer of ['comuni', 'associations', 'alliances']) {
+        const { numberMatched } = (await (await server.get(`/ogc/collections/${layer}/items?limit=1`)).json()) as { numberMatched: number };
+        const file = path.join(dir, `${layer}.gpkg`);
+        // GDAL 3.6 pages 10 features at a time whatever the API definition says: ~800 requests for the Comuni.
+        const copy = await ogr2ogr('-f', 'GPKG', file, `OAPIF:${server.url}/ogc`, layer);
+        expect(copy.errors, layer).toEqual([]);
+        expect(copy.code, layer).toBe(0);
+        expect(copy.fetched.length, layer).toBeGreaterThan(numberMatched / 10);
+        const copied = await ogrinfo('-q', '-dialect', 'SQLite', '-sql', `SELECT count(*) AS n FROM "${layer}"`, file);
+        expect(attributeValues(copied, 'n'), layer).toEqual([String(numberMatched)]);
+      }
+      // An attribute filter GDAL can send (a collection's filter, read from the API definition) goes to the server.
+      const { numberMatched: emilia } = (await (await server.get('/ogc/collections/comuni/items?limit=1&region=08')).json()) as { numberMatched: number };
+      const filtered = await ogrinfo('-q', '-geom=NO', `OAPIF:${server.url}/ogc`, 'comuni', '-where', "region = '08'");
+      expect(attributeValues(filtered, 'region')).toEqual(Array<string>(emilia).fill('08'));
+    } finally {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads an alliance GeoJSON export as valid polygons with counterclockwise exterior rings', async () => {

@@ -3,12 +3,15 @@ import { DataDirLockedError } from '../../infra/db/data-dir-lock';
 import { ConfigError, describeFatal, EXIT } from '../../infra/fatal';
 import { readServerConfig } from '../../server/config';
 import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
+import { DEFAULT_FEATURE_BUDGET } from '../../server/http/feature-budget';
 
 describe('settings from the environment', () => {
   it('reads the defaults and the optional settings', () => {
     const config = readServerConfig({ DATA_DIR: '/tmp/x' });
     expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: undefined, dataDir: '/tmp/x', adminToken: undefined, trustProxy: false, publicUrl: undefined });
     expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+    expect(config.ogcFeaturesPerMinute).toBe(DEFAULT_FEATURE_BUDGET);
+    expect(readServerConfig({ RATE_LIMIT_OGC_FEATURES: '100000' }).ogcFeaturesPerMinute).toBe(100_000);
     const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
     expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);
@@ -25,6 +28,7 @@ describe('settings from the environment', () => {
       [{ TILES_URL: 'cdn.example.it/tiles' }, /^TILES_URL deve essere un indirizzo http\(s\), non "cdn\.example\.it\/tiles"/],
       [{ RATE_LIMIT_READ: '0' }, /^RATE_LIMIT_READ deve essere un intero positivo/],
       [{ RATE_LIMIT_WRITE: '2.5' }, /RATE_LIMIT_WRITE/],
+      [{ RATE_LIMIT_OGC_FEATURES: 'lots' }, /^RATE_LIMIT_OGC_FEATURES deve essere un intero positivo/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;

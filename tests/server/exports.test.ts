@@ -46,6 +46,12 @@ describe('CSV (RFC 4180, one convention for every download)', () => {
     expect(csvCell('a=b', { header: 'x', kind: 'text' })).toBe('a=b');
     expect(csvCell(-3, { header: 'x', kind: 'integer' })).toBe('-3'); // numbers are numbers
     expect(csvCell(' padded ', { header: 'x', kind: 'text' })).toBe('" padded "');
+    // Their full-width forms too (Apple Numbers reads them as the ASCII ones).
+    for (const start of ['\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) expect(csvCell(`${start}1`, { header: 'x', kind: 'text' })).toBe(`'${start}1`);
+    // A line break alone, CR or LF, is quoted as CRLF is.
+    expect(csvCell('a\rb', { header: 'x', kind: 'text' })).toBe('"a\rb"');
+    expect(csvCell('a\nb', { header: 'x', kind: 'text' })).toBe('"a\nb"');
+    expect(csvCell('\tx', { header: 'x', kind: 'text' })).toBe("'\tx");
   });
 
   it('names files safely', () => {
