@@ -13,6 +13,7 @@ import { CataloguePanel } from './admin/CataloguePanel';
 import { AboutPanel } from './about/AboutPanel';
 import { SourcesPanel } from './sources/SourcesPanel';
 import { DetailsPanel } from './details/DetailsPanel';
+import { PlannerPanel } from './planner/PlannerPanel';
 
 /** What every mode's panel receives; the rest it reads from its stores. */
 export interface ModePanelProps {
@@ -62,6 +63,7 @@ function ComparisonPanel({ atlas }: ModePanelProps) {
 export const MODE_LIST: Readonly<Record<Mode, ModeEntry>> = {
   explore: { label: 'nav.explore', Panel: ExplorePanel },
   build: { label: 'nav.build', Panel: BuildPanel },
+  plan: { label: 'nav.plan', Panel: PlannerPanel },
   alliances: { label: 'nav.alliances', Panel: AlliancesPanel },
   coverage: { label: 'nav.coverage', Panel: CoveragePanel },
   compare: { label: 'nav.compare', Panel: ComparisonPanel },
