@@ -209,7 +209,7 @@ export function PlannerPanel({ atlas }: { atlas: Atlas | null }) {
           <h3>{t('planner.why')}</h3>
           <ol className="plan-explanations" data-testid="plan-explanations">
             {shown.alliances.map((a) => (
-              <li key={a.number}>
+              <li key={a.number} data-members={a.members.join(' ')} data-colour={PLAN_PALETTE[a.colour]}>
                 <h4>
                   <span className="swatch" style={{ background: PLAN_PALETTE[a.colour] }} aria-hidden="true" /> {a.label}
                 </h4>

@@ -18,7 +18,7 @@ const planColour = ['match', planState, -1, UNASSIGNED_COLOUR, ...PLAN_PALETTE.f
 function addLayers(map: maplibregl.Map): void {
   if (map.getLayer('plan-fill')) return;
   const before = map.getLayer('comuni-selected') ? 'comuni-selected' : undefined;
-  map.addLayer({ id: 'plan-fill', type: 'fill', source: SOURCE, 'source-layer': 'comuni', paint: { 'fill-color': planColour, 'fill-opacity': ['case', ['!=', planState, 0], 0.85, 0] } }, before);
+  map.addLayer({ id: 'plan-fill', type: 'fill', source: SOURCE, 'source-layer': 'comuni', paint: { 'fill-color': planColour, 'fill-opacity': ['case', ['!=', planState, 0], 1, 0] } }, before);
   // Each member outlined in a darker line: where two alliances meet, their colours meet along the border.
   map.addLayer(
     { id: 'plan-line', type: 'line', source: SOURCE, 'source-layer': 'comuni', paint: { 'line-color': '#1a1a1a', 'line-width': 0.6, 'line-opacity': ['case', ['!=', planState, 0], 0.6, 0] } },

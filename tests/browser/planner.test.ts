@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PLAN_PALETTE } from '../../client/planner/plan-colours';
+import { hasChromium, saveScreenshot, screenshotColours, useBrowserApp, waitForMap } from '../helpers/browser';
+
+const app = useBrowserApp();
+
+const CUNEO = '004';
+
+/** The proposed alliances as the page lists them: members and colour. */
+async function proposed(page: Page): Promise<{ members: string[]; colour: string }[]> {
+  return page
+    .getByTestId('plan-explanations')
+    .locator(':scope > li')
+    .evaluateAll((items) => items.map((li) => ({ members: (li.getAttribute('data-members') ?? '').split(' '), colour: li.getAttribute('data-colour') ?? '' })));
+}
+
+async function waitForPlan(page: Page): Promise<void> {
+  await page.getByTestId('plan-result').waitFor({ timeout: 90_000 });
+  await waitForMap(page);
+}
+
+describe.skipIf(!hasChromium)('Proponi: the planner in a browser', () => {
+  it('plans a province in a Worker, draws it in colours that differ between neighbours, opens one alliance in the builder, and the link gives the same plan', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/`);
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Proponi', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Una regione o provincia' }).selectOption(CUNEO);
+    await page.getByLabel(/^Seme/).fill('7');
+    await page.getByRole('button', { name: 'Proponi', exact: true }).last().click();
+    // While it runs the page answers (the planner is in a Worker): the progress bar is there, then the plan.
+    await waitForPlan(page);
+    expect(page.url()).toContain('piano=20000-soft-7');
+    const plan = await proposed(page);
+    expect(plan.length).toBeGreaterThan(5);
+    expect(await page.getByTestId('plan-table').locator('tbody tr').count()).toBe(plan.length);
+
+    // Two bordering alliances (by the border graph the server publishes) differ in colour, and both colours are drawn.
+    const atlas = (await (await app.server.get('/api/atlas')).json()) as { code: string[] };
+    const adjacency = (await (await app.server.get('/api/atlas/adjacency')).json()) as { a: number[]; b: number[] };
+    const owner = new Map(plan.flatMap((a, i) => a.members.map((c) => [c, i] as const)));
+    const pairs = new Set<string>();
+    adjacency.a.forEach((a, k) => {
+      const i = owner.get(atlas.code[a]!);
+      const j = owner.get(atlas.code[adjacency.b[k]!]!);
+      if (i !== undefined && j !== undefined && i !== j) pairs.add(`${Math.min(i, j)}-${Math.max(i, j)}`);
+    });
+    expect(pairs.size).toBeGreaterThan(5);
+    for (const pair of pairs) {
+      const [i, j] = pair.split('-').map(Number) as [number, number];
+      expect(plan[i]!.colour, `alliances ${i + 1} and ${j + 1} border each other`).not.toBe(plan[j]!.colour);
+    }
+    const [first] = [...pairs].map((p) => p.split('-').map(Number) as [number, number]);
+    const colours = [plan[first![0]]!.colour, plan[first![1]]!.colour];
+    const counts = await screenshotColours(page, 'planner-cuneo-1280', colours);
+    for (const [k, n] of counts.entries()) expect(n, `pixels of ${colours[k]}`).toBeGreaterThan(200);
+    expect(PLAN_PALETTE).toContain(colours[0]);
+
+    // The link, opened afresh, gives the same plan.
+    const link = page.url();
+    const again = await context.newPage();
+    await again.goto(link);
+    await waitForPlan(again);
+    expect(await proposed(again)).toEqual(plan);
+    await again.close();
+
+    // One alliance opened in the builder: the same members.
+    const chosen = plan[1]!;
+    await page.getByRole('button', { name: 'Apri nel costruttore' }).nth(1).click();
+    const members = page.getByTestId('members').locator('tbody tr');
+    await expect.poll(() => members.count()).toBe(chosen.members.length);
+    expect(page.url()).toContain('mode=build');
+    await context.close();
+  }, 300_000);
+
+  it('fits a phone (390 px): the panel is a bottom sheet and nothing scrolls sideways', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/?mode=plan&area=${CUNEO}&piano=20000-soft-7`);
+    await waitForPlan(page);
+    await saveScreenshot(page, 'planner-cuneo-390');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const panel = (await page.getByTestId('planner-panel').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+    await context.close();
+  }, 180_000);
+});
