@@ -4,9 +4,10 @@ import { useAtlas } from './data/atlas';
 import { useConfig } from './data/queries';
 import { TopBar } from './layout/TopBar';
 import { Sidebar } from './layout/Sidebar';
+import { SiteFooter } from './layout/SiteFooter';
 import { AtlasMap } from './map/AtlasMap';
 import { MapTooltip } from './map/MapTooltip';
-import { MODE_LIST } from './modes';
+import { MODE_LIST, ModePanel } from './modes';
 import { useAreaFocus, useDocumentLanguage, useFitShownAlliance, usePanelInsetSync, useSharedDraft } from './state/app-effects';
 import { useMapStore } from './state/map-store';
 import { useViewStore } from './state/view-store';
@@ -24,7 +25,6 @@ export function App() {
   useAreaFocus(atlas);
   useSharedDraft(atlas);
   usePanelInsetSync(layoutRef);
-  const { Panel } = MODE_LIST[mode];
 
   return (
     <div className="app">
@@ -45,8 +45,9 @@ export function App() {
           {hover && atlas && <MapTooltip atlas={atlas} hover={hover} />}
           {config && <footer className="attribution">{config.attribution}</footer>}
         </main>
-        <Panel atlas={atlas} />
+        <ModePanel entry={MODE_LIST[mode]} atlas={atlas} />
       </div>
+      <SiteFooter />
     </div>
   );
 }

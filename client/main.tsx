@@ -1,10 +1,14 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// The Designers Italia look: Bootstrap Italia's design tokens (palette, spacing) and Titillium Web, self-hosted.
+import 'design-tokens-italia/dist/css/variables.css';
+import '@fontsource/titillium-web/latin-400.css';
+import '@fontsource/titillium-web/latin-600.css';
+import '@fontsource/titillium-web/latin-700.css';
 import './styles.css';
 import { App } from './App';
-import { AdhesionPage } from './adhesion/AdhesionPage';
 import { keepSecret, parseAdhesionLink } from './adhesion/adhesion-link';
 import { initI18n } from './i18n';
 import { parseViewState } from './state/view-state';
@@ -14,6 +18,9 @@ import { loadAtlas } from './data/atlas';
 import { queryClient } from './data/queries';
 
 initI18n(parseViewState(window.location.search).lang);
+
+// An invited Comune's page is its own bundle: the map's visitors do not load it.
+const AdhesionPage = lazy(() => import('./adhesion/AdhesionPage').then((m) => ({ default: m.AdhesionPage })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
@@ -29,6 +36,12 @@ if (!adhesion) {
 }
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>{adhesion ? <AdhesionPage link={adhesion} /> : <App />}</QueryClientProvider>
+    <QueryClientProvider client={queryClient}>{adhesion ? (
+        <Suspense fallback={null}>
+          <AdhesionPage link={adhesion} />
+        </Suspense>
+      ) : (
+        <App />
+      )}</QueryClientProvider>
   </StrictMode>,
 );

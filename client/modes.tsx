@@ -1,19 +1,23 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { Atlas } from './data/atlas';
 import type { Mode } from './state/view-state';
 import { updateView, useViewStore } from './state/view-store';
 import { closePanel, openAlliance } from './state/actions';
-import { BuilderPanel } from './builder/BuilderPanel';
 import { useGraph } from './builder/graph';
 import { AlliancePanel } from './alliances/AlliancePanel';
-import { CoveragePanel } from './coverage/CoveragePanel';
-import { ComparePanel, type CompareRef } from './compare/ComparePanel';
 import { compareRefKey, parseCompareRef } from './compare/useCompared';
-import { CataloguePanel } from './admin/CataloguePanel';
+import type { CompareRef } from './compare/ComparePanel';
 import { AboutPanel } from './about/AboutPanel';
-import { SourcesPanel } from './sources/SourcesPanel';
 import { DetailsPanel } from './details/DetailsPanel';
-import { PlannerPanel } from './planner/PlannerPanel';
+import { AccessibilityPanel, LegalPanel } from './site/SitePages';
+
+// Panels most visits never open are loaded when first shown (the main bundle stays small).
+const BuilderPanel = lazy(() => import('./builder/BuilderPanel').then((m) => ({ default: m.BuilderPanel })));
+const CoveragePanel = lazy(() => import('./coverage/CoveragePanel').then((m) => ({ default: m.CoveragePanel })));
+const ComparePanel = lazy(() => import('./compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const CataloguePanel = lazy(() => import('./admin/CataloguePanel').then((m) => ({ default: m.CataloguePanel })));
+const SourcesPanel = lazy(() => import('./sources/SourcesPanel').then((m) => ({ default: m.SourcesPanel })));
+const PlannerPanel = lazy(() => import('./planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 
 /** What every mode's panel receives; the rest it reads from its stores. */
 export interface ModePanelProps {
@@ -25,6 +29,8 @@ export interface ModeEntry {
   label: string;
   /** The panel beside the map (a bottom sheet on a phone), or nothing. */
   Panel: ComponentType<ModePanelProps>;
+  /** Whether the mode has a tab (the site's own pages are reached from the footer). */
+  tab?: boolean;
 }
 
 function ExplorePanel({ atlas }: ModePanelProps) {
@@ -56,6 +62,16 @@ function ComparisonPanel({ atlas }: ModePanelProps) {
   );
 }
 
+/** The mode's panel, once its code has arrived. */
+export function ModePanel({ entry, atlas }: { entry: ModeEntry; atlas: Atlas | null }) {
+  const { Panel } = entry;
+  return (
+    <Suspense fallback={null}>
+      <Panel atlas={atlas} />
+    </Suspense>
+  );
+}
+
 /**
  * Every mode of the app, in the order of its tabs. A new mode is one entry here (its id joins
  * MODES in state/view-state.ts, which the URL accepts; the compiler asks for the entry).
@@ -65,9 +81,11 @@ export const MODE_LIST: Readonly<Record<Mode, ModeEntry>> = {
   build: { label: 'nav.build', Panel: BuildPanel },
   plan: { label: 'nav.plan', Panel: PlannerPanel },
   alliances: { label: 'nav.alliances', Panel: AlliancesPanel },
-  coverage: { label: 'nav.coverage', Panel: CoveragePanel },
+  coverage: { label: 'nav.coverage', Panel: () => <CoveragePanel /> },
   compare: { label: 'nav.compare', Panel: ComparisonPanel },
   catalogue: { label: 'nav.catalogue', Panel: () => <CataloguePanel onClose={closePanel} /> },
   data: { label: 'nav.data', Panel: () => <SourcesPanel onClose={closePanel} /> },
   about: { label: 'nav.about', Panel: () => <AboutPanel onClose={closePanel} /> },
+  legal: { label: 'site.legal', Panel: () => <LegalPanel onClose={closePanel} />, tab: false },
+  accessibility: { label: 'site.accessibility', Panel: () => <AccessibilityPanel onClose={closePanel} />, tab: false },
 };

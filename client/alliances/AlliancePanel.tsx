@@ -74,6 +74,12 @@ export function AlliancePanel({ id, atlas }: Props) {
       .catch((e: unknown) => setError((e as Error).message));
   }, [id]);
 
+  // Just saved: the focus lands on the saved alliance's page, not on the page's body.
+  const justSaved = alliance !== null && issued?.id === alliance.id;
+  useEffect(() => {
+    if (justSaved) document.getElementById('alliance-title')?.focus();
+  }, [justSaved]);
+
   /** Reads the alliance again in place (the panel stays, with any message it shows). */
   const reload = () => {
     if (id === null) return;
@@ -105,7 +111,7 @@ export function AlliancePanel({ id, atlas }: Props) {
   return (
     <aside className="panel" aria-labelledby="alliance-title" data-testid="alliance-page">
       <div className="panel-head">
-        <h2 id="alliance-title">{alliance.name}</h2>
+        <h2 id="alliance-title" tabIndex={-1}>{alliance.name}</h2>
         <button type="button" className="icon-button" aria-label={t('details.close')} onClick={() => onOpen(null)}>×</button>
       </div>
       <p className="muted">

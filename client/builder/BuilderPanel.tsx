@@ -64,6 +64,17 @@ export function BuilderPanel({ atlas, graph }: Props) {
     return list.sort((a, b) => (sort === 'name' ? a.name.localeCompare(b.name, 'it') : (b.population ?? -1) - (a.population ?? -1)));
   }, [atlas, members, sort]);
 
+  /** Takes a member away; the focus moves to the next one's button (or the previous one's, or the list's heading), never to the page. */
+  const removeMember = (code: string) => {
+    const i = rows.findIndex((r) => r.code === code);
+    const next = rows[i + 1] ?? rows[i - 1];
+    builder.remove([code]);
+    setTimeout(() => {
+      const target = next ? document.querySelector<HTMLElement>(`[data-testid="members"] tr[data-code="${next.code}"] button`) : document.getElementById('builder-members-title');
+      (target ?? document.getElementById('builder-title'))?.focus();
+    }, 0);
+  };
+
   const totals = analysis?.summary.totals;
   const problems = analysis?.rules.filter((r) => r.level === 'problem').length ?? 0;
   const min = analysis?.ruleSet.minPopulation ?? 10000;
@@ -71,7 +82,7 @@ export function BuilderPanel({ atlas, graph }: Props) {
 
   return (
     <aside className="panel builder" aria-labelledby="builder-title">
-      <h2 id="builder-title">{t('builder.title')}</h2>
+      <h2 id="builder-title" tabIndex={-1}>{t('builder.title')}</h2>
       {draftOffer && (
         <div className="card" role="status" data-testid="draft-offer">
           <p>
@@ -196,7 +207,7 @@ export function BuilderPanel({ atlas, graph }: Props) {
             </ul>
           )}
 
-          <h3>{t('builder.members', { count: members.length })}</h3>
+          <h3 id="builder-members-title" tabIndex={-1}>{t('builder.members', { count: members.length })}</h3>
           <table className="members" data-testid="members">
             <thead>
               <tr>
@@ -230,7 +241,7 @@ export function BuilderPanel({ atlas, graph }: Props) {
                       </span>
                     </td>
                     <td>
-                      <button type="button" className="icon-button" aria-label={t('builder.remove', { name: row.name })} onClick={() => builder.remove([row.code])}>
+                      <button type="button" className="icon-button" aria-label={t('builder.remove', { name: row.name })} onClick={() => removeMember(row.code)}>
                         ×
                       </button>
                     </td>

@@ -67,7 +67,9 @@ export function startDraftAutosave(env: Partial<AutosaveEnv> = {}): () => void {
     useAutosaveStore.setState({ offer: null }); // new work replaces the old offer (it is still stored until the next write)
     timer = setTimeout(() => {
       timer = null;
-      writeDraft(state, storage);
+      // Saved meanwhile (the server has it): nothing to keep.
+      const now = useBuilderStore.getState().state;
+      if (isUnsaved(now)) writeDraft(now, storage);
     }, delayMs);
   });
   const keepNow = () => {

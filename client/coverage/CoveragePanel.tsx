@@ -3,26 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { populationShare, sortAggregates, type CoverageSortKey } from '../../domain/coverage';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import { api } from '../api/client';
-import type { CatalogueService, CoverageReport } from '../api/types';
+import type { CatalogueService } from '../api/types';
 import { numberFormat } from '../i18n';
-import { useCoverage } from '../data/queries';
+import { useShownCoverage } from './useShownCoverage';
 import { openAlliance } from '../state/actions';
 import { updateView, useViewStore } from '../state/view-store';
-
-/** Where a coverage report stands. */
-export type CoverageState = { report: CoverageReport | null; loading: boolean; error: string | null };
 
 const onService = (service: string | null) => updateView({ service });
 /** Filter the map to a region or province. */
 const onArea = (area: string) => updateView({ area });
 const onOpenAlliance = openAlliance;
-
-/** The coverage of the service chosen in the URL, through the query cache (keyed by the alliances revision). */
-export function useShownCoverage(): CoverageState {
-  const service = useViewStore((s) => (s.view.mode === 'coverage' ? s.view.service : null));
-  const query = useCoverage(service);
-  return { report: service ? (query.data ?? null) : null, loading: query.isFetching, error: query.error ? query.error.message : null };
-}
 
 type SortKey = CoverageSortKey | 'name';
 

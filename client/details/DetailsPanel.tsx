@@ -15,7 +15,7 @@ interface Props {
 
 const onAssociation = (association: number | null) => updateView({ association });
 const onClose = () => updateView({ selected: null, association: null });
-const onStart = (codes: string[]) => startBuilding(codes);
+const onStart = (codes: string[], name?: string) => startBuilding(codes, name);
 const onCompare = (id: number) => addToComparison({ type: 'association', id });
 const onOpenAlliance = openAlliance;
 
@@ -144,7 +144,7 @@ export function DetailsPanel({ code, atlas }: Props) {
               </p>
               <p className="muted">{t('association.highlighted')}</p>
               <p className="toolbar">
-                <button type="button" onClick={() => onStart(association.members.map((m) => m.code))}>
+                <button type="button" onClick={() => onStart(association.members.map((m) => m.code), association.name)}>
                   {t('builder.startFromAssociation')}
                 </button>
                 <button type="button" onClick={() => onCompare(association.id)}>

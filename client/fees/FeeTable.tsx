@@ -51,9 +51,9 @@ export function FeeTable({ report, csvHref }: { report: FeeReport; /** The CSV d
               <tr key={m.code} data-code={m.code}>
                 <th scope="row">{m.name}</th>
                 {report.services.map((x) => (
-                  <td key={x.code} className="num">{euro(m.feesCents[x.code] ?? 0)}</td>
+                  <td key={x.code} className="num" data-label={x.name[lang]}>{euro(m.feesCents[x.code] ?? 0)}</td>
                 ))}
-                <td className="num"><strong>{euro(m.totalCents)}</strong></td>
+                <td className="num" data-label={t('fees.total')}><strong>{euro(m.totalCents)}</strong></td>
               </tr>
             ))}
           </tbody>
@@ -61,9 +61,9 @@ export function FeeTable({ report, csvHref }: { report: FeeReport; /** The CSV d
             <tr>
               <th scope="row">{t('fees.total')}</th>
               {report.services.map((x) => (
-                <td key={x.code} className="num">{euro(x.recipients > 0 ? x.chargedCents : 0)}</td>
+                <td key={x.code} className="num" data-label={x.name[lang]}>{euro(x.recipients > 0 ? x.chargedCents : 0)}</td>
               ))}
-              <td className="num"><strong>{euro(s.feesCents)}</strong></td>
+              <td className="num" data-label={t('fees.total')}><strong>{euro(s.feesCents)}</strong></td>
             </tr>
           </tfoot>
         </table>

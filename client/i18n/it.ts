@@ -680,6 +680,22 @@ export const it = {
   },
   tooltip: { population: '{{value}} abitanti', hub: '→ polo di servizi: {{hub}}' },
   units: { km2: 'km²', perKm2: 'ab./km²' },
+  site: {
+    publishedBy: 'Pubblicato da {{name}}',
+    footer: 'Informazioni sul sito',
+    legal: 'Note legali',
+    privacy: 'Privacy',
+    accessibility: 'Dichiarazione di accessibilità',
+    feedback: 'Segnala un problema',
+    legalTitle: 'Note legali e privacy',
+    legalText: "I contenuti di questo sito sono pubblicati da {{name}}. Il codice di ALI Atlas è open source (licenza MIT); i dati provengono dalle fonti elencate nella sezione Dati, ciascuna con la sua licenza.",
+    privacyText: "Il sito non usa cookie di profilazione né strumenti di tracciamento. Le bozze del costruttore e i link di modifica restano nel tuo browser (memoria locale) finché non li salvi o li cancelli; il server registra solo ciò che serve a farlo funzionare e a proteggerlo.",
+    accessibilityTitle: 'Dichiarazione di accessibilità',
+    accessibilityText: "{{name}} si impegna a rendere accessibile questo sito, secondo la legge 4/2004 e le Linee guida AgID sull'accessibilità degli strumenti informatici (WCAG 2.1, livello AA).",
+    accessibilityStatus: "Stato di conformità: parzialmente conforme. Ogni pagina è verificata automaticamente (axe-core, WCAG 2.1 A e AA) in ogni modalità, in italiano e in inglese, su schermo largo e su telefono. La mappa si usa anche da tastiera (frecce, + e −, Invio); i colori della mappa seguono scale leggibili anche da chi distingue male i colori. Il disegno di aree sulla mappa richiede un dispositivo di puntamento: l'elenco importabile e la selezione «tutto ciò che è in vista» ne sono l'alternativa.",
+    feedbackTitle: 'Meccanismo di feedback',
+    feedbackText: "Per segnalare un contenuto non accessibile o un problema del sito, scrivi a {{name}}. Se la risposta non arriva o non è soddisfacente, puoi rivolgerti al Difensore civico per il digitale di AgID.",
+  },
 };
 
 export type Strings = typeof it;

@@ -3,6 +3,7 @@ import type { Atlas } from '../data/atlas';
 import { LANGUAGES } from '../i18n';
 import { MODE_LIST } from '../modes';
 import { SearchBox } from '../search/SearchBox';
+import { usePublisherName } from '../site/SitePages';
 import { focusOn, selectComune } from '../state/actions';
 import { useBuilderStore } from '../builder/builder-store';
 import { useMapStore } from '../state/map-store';
@@ -15,13 +16,15 @@ export function TopBar({ atlas }: { atlas: Atlas | null }) {
   const mode = useViewStore((s) => s.view.mode);
   const lang = useViewStore((s) => s.view.lang);
   const layersOpen = useMapStore((s) => s.layersOpen);
+  const publisher = usePublisherName();
   return (
     <header className="topbar">
+      <p className="header-slim">{publisher}</p>
       <h1>
         {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
       </h1>
       <nav aria-label={t('app.title')} className="modes">
-        {MODES.map((id) => (
+        {MODES.filter((id) => MODE_LIST[id].tab !== false).map((id) => (
           <button key={id} type="button" aria-current={mode === id ? 'page' : undefined} onClick={() => updateView({ mode: id, alliance: null })}>
             {t(MODE_LIST[id].label)}
           </button>

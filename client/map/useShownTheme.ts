@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Atlas } from '../data/atlas';
-import { useShownCoverage } from '../coverage/CoveragePanel';
+import { useShownCoverage } from '../coverage/useShownCoverage';
 import { useViewStore } from '../state/view-store';
 import { coverageTheme } from './coverage-theme';
 import { buildTheme, type Theme } from './themes';

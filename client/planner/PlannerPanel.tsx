@@ -284,7 +284,7 @@ function Score({ run, other }: { run: PlanRunResult; other: PlanRunResult | null
           <th scope="row">{t('planner.score.seed')}</th>
           {columns.map((r) => (
             <td key={r.key}>
-              {r.plan.seed} · {t('planner.keepShort.' + readPlanParams(r.key.split('|')[1] ?? null).keepAssociations)} · {nf.format(r.minPopulation)}
+              {r.plan.seed} · {t(`planner.keepShort.${r.keepAssociations}`)} · {nf.format(r.minPopulation)}
             </td>
           ))}
         </tr>

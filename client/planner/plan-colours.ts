@@ -2,7 +2,8 @@
  * Colours for a plan's alliances: a categorical palette safe for the common forms of colour blindness
  * (Okabe & Ito 2008, without black), assigned by greedy graph colouring over the alliances' borders
  * (largest degree first, Welsh & Powell 1967) so that two bordering alliances never share a colour while
- * the palette lasts; past that, the colour fewest neighbours use.
+ * the palette lasts; past that, the colour fewest neighbours use. Among the allowed colours the one used
+ * least so far is taken, so that the whole palette shows (alliances apart but near read apart too).
  */
 export const PLAN_PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'] as const;
 
@@ -23,8 +24,9 @@ export function allianceBorders(alliances: readonly (readonly string[])[], neigh
 }
 
 /** A palette index for each alliance; bordering alliances differ whenever the palette allows. */
-export function colourAlliances(borders: readonly ReadonlySet<number>[], paletteSize = PLAN_PALETTE.length): number[] {
+export function colourAlliances(borders: readonly ReadonlySet<number>[], paletteSize: number = PLAN_PALETTE.length): number[] {
   const colour = borders.map(() => -1);
+  const uses = new Array<number>(paletteSize).fill(0);
   const order = borders.map((_, i) => i).sort((a, b) => (borders[b]?.size ?? 0) - (borders[a]?.size ?? 0) || a - b);
   for (const i of order) {
     const used = new Array<number>(paletteSize).fill(0);
@@ -33,8 +35,12 @@ export function colourAlliances(borders: readonly ReadonlySet<number>[], palette
       if (c >= 0) used[c] = (used[c] ?? 0) + 1;
     }
     let best = 0;
-    for (let c = 1; c < paletteSize; c++) if ((used[c] ?? 0) < (used[best] ?? 0)) best = c;
+    for (let c = 1; c < paletteSize; c++) {
+      const fewer = (used[c] ?? 0) - (used[best] ?? 0);
+      if (fewer < 0 || (fewer === 0 && (uses[c] ?? 0) < (uses[best] ?? 0))) best = c;
+    }
     colour[i] = best;
+    uses[best] = (uses[best] ?? 0) + 1;
   }
   return colour;
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Plan } from '../../domain/planner/types';
+import type { KeepAssociations, Plan } from '../../domain/planner/types';
 import type { PlanJob, PlannerTables } from './plan-input';
 import { viewOf, type ShownPlan } from './plan-view';
 import { runPlan } from './plan-runner';
@@ -10,6 +10,7 @@ export interface PlanRunResult {
   /** Region or province, or null for hand-picked Comuni. */
   area: string | null;
   minPopulation: number;
+  keepAssociations: KeepAssociations;
   plan: Plan;
   elapsedMs: number;
   shown: ShownPlan;
@@ -42,7 +43,7 @@ export async function startPlan(key: string, area: string | null, job: PlanJob, 
       usePlannerStore.setState({ status: { state: 'cancelled', key } });
       return;
     }
-    usePlannerStore.setState({ status: { state: 'idle' }, current: { key, area, minPopulation: job.options.minPopulation, ...result, shown: viewOf(result.plan, tables) } });
+    usePlannerStore.setState({ status: { state: 'idle' }, current: { key, area, minPopulation: job.options.minPopulation, keepAssociations: job.options.keepAssociations, ...result, shown: viewOf(result.plan, tables) } });
   } catch (error) {
     if (cancelRunning === run.cancel) cancelRunning = null;
     usePlannerStore.setState({ status: { state: 'error', key, message: (error as Error).message } });

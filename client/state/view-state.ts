@@ -6,7 +6,7 @@ export type ThemeId = (typeof THEMES)[number];
 export const OVERLAYS = ['alliances', 'snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
-export const MODES = ['explore', 'build', 'plan', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about'] as const;
+export const MODES = ['explore', 'build', 'plan', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about', 'legal', 'accessibility'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Everything the URL says about the view, so a copied link shows exactly the same thing. */

@@ -169,8 +169,8 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get', path: '/api/config', tag: 'system',
-    summary: { it: 'Mappa di base e attribuzione dei dati', en: 'Basemap and data attribution' },
-    responses: { 200: '{ basemapUrl, attribution }' },
+    summary: { it: 'Mappa di base, attribuzione dei dati, ente che pubblica', en: 'Basemap, data attribution, publishing body' },
+    responses: { 200: '{ basemapUrl, attribution, publisherName }' },
   },
   {
     method: 'get', path: '/api/sources', tag: 'system',

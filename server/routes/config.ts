@@ -6,7 +6,8 @@ import type { AppContext } from '../context';
 export function configRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/config', (_req, res) => {
-    res.set('Cache-Control', 'no-cache').json({ basemapUrl: ctx.basemapUrl ?? null, attribution: ATTRIBUTION });
+    // The publishing body (PUBLISHER_NAME) is named in the page's header, as public-administration sites do.
+    res.set('Cache-Control', 'no-cache').json({ basemapUrl: ctx.basemapUrl ?? null, attribution: ATTRIBUTION, publisherName: ctx.publisher.name });
   });
   return router;
 }

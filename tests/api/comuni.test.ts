@@ -184,8 +184,9 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
   });
 
   it('tells the client the attribution and the optional basemap', async () => {
-    const config = (await (await env.server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string };
+    const config = (await (await env.server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string; publisherName: string };
     expect(config.basemapUrl).toBeNull();
+    expect(config.publisherName).toBe('ALI Atlas'); // PUBLISHER_NAME unset: the project itself
     expect(config.attribution).toContain('ISTAT');
   });
 });

@@ -87,14 +87,19 @@ describe.skipIf(!hasChromium)('the alliance builder in a browser', () => {
     const totals = await page.getByTestId('builder-totals').textContent();
     expect(totals).toContain('9.645'); // Agliè and its 7 neighbours, as the server computes them
 
+    await waitForMap(page);
+    // The Canavese part is outlined in the first part colour.
+    const [mainPart] = await screenshotColours(page, 'builder-one-part', [PART_COLOURS[0]!]);
+    expect(mainPart).toBeGreaterThan(1000);
+
     await addBySearch(page, 'lipari', /^Lipari/);
     await expect.poll(() => page.getByTestId('contiguity').textContent()).toContain('2 parti');
     expect(await page.getByTestId('contiguity').textContent()).toContain('Lipari non confina con alcun comune (isola o exclave)');
     expect(await page.getByTestId('rules').textContent()).toMatch(/problema\s*Il territorio non è contiguo/);
-    await waitForMap(page);
-    // The Canavese part is outlined in the first part colour; Lipari, far away, is off this view.
-    const [mainPart] = await screenshotColours(page, 'builder-two-parts', [PART_COLOURS[0]!]);
-    expect(mainPart).toBeGreaterThan(1000);
+    // A Comune added by search is brought into view: the map flies to Lipari, far from the Canavese.
+    const latitude = () => Number(new URL(page.url()).searchParams.get('lat'));
+    await expect.poll(latitude).toBeLessThan(39);
+    expect(latitude()).toBeGreaterThan(38);
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // leave the search box
     await page.keyboard.press('Control+z');

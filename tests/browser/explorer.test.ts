@@ -143,6 +143,12 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     const camera = (u: string) => new URL(u).searchParams;
     expect(camera(copy.page.url()).get('lon')).toBe(camera(url).get('lon'));
     expect(camera(copy.page.url()).get('z')).toBe(camera(url).get('z'));
+    // Starting an alliance from the association proposes its name.
+    const card = (await copy.page.getByTestId('association-card').textContent()) ?? '';
+    await copy.page.getByRole('button', { name: 'Parti da questa associazione' }).click();
+    const proposed = await copy.page.getByLabel("Nome dell'alleanza").inputValue();
+    expect(proposed.length).toBeGreaterThan(3);
+    expect(card).toContain(proposed);
     await copy.page.close();
     await page.close();
   });

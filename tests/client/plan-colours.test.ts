@@ -28,6 +28,12 @@ describe('plan colours', () => {
     expect(colours.every((c) => c >= 0 && c < 3)).toBe(true);
   });
 
+  it('spreads the palette: alliances far apart take colours not used yet', () => {
+    const apart = [0, 1, 2, 3, 4].map(() => new Set<number>());
+    expect(colourAlliances(apart)).toEqual([0, 1, 2, 3, 4]);
+    expect(colourAlliances(apart, 2)).toEqual([0, 1, 0, 1, 0]);
+  });
+
   it('uses Okabe–Ito colours, all different', () => {
     expect(new Set(PLAN_PALETTE).size).toBe(PLAN_PALETTE.length);
     expect(PLAN_PALETTE).toContain('#E69F00');

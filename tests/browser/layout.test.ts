@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserApp, waitForMap } from '../helpers/browser';
+
+const app = useBrowserApp();
+
+/** Fields, buttons and cells of the open panel that stick out of it sideways, described; and whether the page scrolls sideways. */
+async function outsiders(page: Page): Promise<{ outside: string[]; sideways: boolean }> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('.layout > .panel');
+    const outside: string[] = [];
+    if (panel) {
+      const box = panel.getBoundingClientRect();
+      for (const el of panel.querySelectorAll('input, select, button, th, td, output, textarea')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not shown
+        if (r.left < box.left - 1 || r.right > box.right + 1) outside.push(`${el.tagName.toLowerCase()} «${(el.textContent || (el as HTMLInputElement).value || el.getAttribute('aria-label') || '').trim().slice(0, 30)}» ${Math.round(r.left)}–${Math.round(r.right)} (panel ${Math.round(box.left)}–${Math.round(box.right)})`);
+      }
+    }
+    const root = document.scrollingElement ?? document.documentElement;
+    return { outside, sideways: root.scrollWidth > window.innerWidth + 1 };
+  });
+}
+
+describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => {
+  it('keeps every field and cell of a 9-member, 3-service alliance inside the builder, with no sideways scroll', async () => {
+    const neighbours = async (code: string) => ((await (await app.server.get(`/api/comuni/${code}`)).json()) as { neighbours: string[] }).neighbours;
+    // Agliè, its neighbours, and as many of theirs as make nine.
+    const members = ['001001', ...(await neighbours('001001'))];
+    for (const code of [...members]) for (const next of await neighbours(code)) if (members.length < 9 && !members.includes(next)) members.push(next);
+    expect(members).toHaveLength(9);
+    const services = ['suap', 'pagopa', 'protocollo'].map((code) => ({ code, provider: { kind: 'alliance' }, annualCostCents: 1_200_000, equalShare: 0.5 }));
+    const created = (await (await app.server.post('/api/alliances', { name: 'ALI del Canavese e dei suoi servizi digitali', members: members.map((code, i) => ({ code, lead: i === 0 })), services })).json()) as { id: number; editToken: string };
+    expect(created.editToken).toBeTruthy();
+
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 760 }]) {
+      const page = await (await app.browser.newContext({ viewport, hasTouch: viewport.width < 500 })).newPage();
+      const phone = viewport.width < 500 ? 'phone' : 'desktop';
+      await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
+      await page.getByTestId('alliance-page').waitFor();
+      await page.screenshot({ path: `/tmp/ali-layout-alliance-${viewport.width}.png` });
+      expect(await outsiders(page), `${phone}: alliance page`).toEqual({ outside: [], sideways: false });
+      await page.getByRole('button', { name: 'Modifica', exact: true }).click();
+      await expect.poll(() => page.getByTestId('members').locator('tbody tr').count()).toBe(9);
+      await expect.poll(() => page.getByTestId('fee-table').count()).toBeGreaterThan(0);
+      await waitForMap(page);
+      await page.screenshot({ path: `/tmp/ali-layout-build-${viewport.width}.png` });
+      expect(await outsiders(page), `${phone}: builder`).toEqual({ outside: [], sideways: false });
+
+      // The focused «Togli … ×» of the last member is never under the sticky save bar; taking it
+      // away moves the focus to a neighbouring member's button, not to the page.
+      const remove = page.getByTestId('members').locator('tbody tr').last().getByRole('button');
+      await remove.focus();
+      const [button, bar] = await Promise.all([remove.boundingBox(), page.locator('.save-bar').boundingBox()]);
+      expect(button!.y + button!.height, `${phone}: focused button above the save bar`).toBeLessThanOrEqual(bar!.y + 1);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('members').locator('tbody tr').count()).toBe(8);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName)).toMatch(/^Togli /);
+
+      // Every other mode: nothing wider than the screen.
+      for (const mode of ['explore', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about']) {
+        await page.goto(`${app.server.url}/?mode=${mode}${mode === 'explore' ? '&sel=001001' : mode === 'coverage' ? '&svc=suap' : ''}`);
+        await page.locator('.topbar').waitFor();
+        await page.waitForTimeout(300);
+        if (mode === 'explore') await page.screenshot({ path: `/tmp/ali-layout-explore-${viewport.width}.png` });
+        expect((await outsiders(page)).sideways, `${phone}: ${mode}`).toBe(false);
+      }
+      await page.context().close();
+    }
+  }, 240_000);
+});
