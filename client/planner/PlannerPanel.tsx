@@ -304,7 +304,8 @@ function Score({ run, other }: { run: PlanRunResult; other: PlanRunResult | null
 /** Downloads, the link, and saving every alliance as a draft. */
 function PlanActions({ run, atlas }: { run: PlanRunResult; atlas: Atlas | null }) {
   const { t } = useTranslation();
-  const drafts = useDraftsStore();
+  const all = useDraftsStore();
+  const drafts = all.key === run.key ? all : null;
   const names = run.shown.alliances.map((a) => a.association ?? t('planner.draftName', { name: a.largest, count: a.members.length - 1 }));
   const base = `piano-${run.area ?? 'selezione'}-${run.plan.seed}`;
   return (
@@ -323,14 +324,14 @@ function PlanActions({ run, atlas }: { run: PlanRunResult; atlas: Atlas | null }
         <button type="button" onClick={() => void navigator.clipboard?.writeText(window.location.href)}>
           {t('planner.copyLink')}
         </button>
-        <button type="button" disabled={drafts.state === 'saving'} onClick={() => void saveAllAsDrafts(run, names)}>
+        <button type="button" disabled={all.state === 'saving' || drafts?.state === 'saved'} onClick={() => void saveAllAsDrafts(run, names)}>
           {t('planner.saveAll')}
         </button>
       </div>
-      <div aria-live="polite" data-testid="plan-drafts">
-        {drafts.state === 'saving' && <p>{t('planner.saving', { done: drafts.ids.length, total: run.shown.alliances.length })}</p>}
-        {drafts.state === 'saved' && <p>{t('planner.saved', { count: drafts.ids.length })}</p>}
-        {drafts.state === 'error' && <p className="error">{t('planner.saveError', { count: drafts.ids.length, message: drafts.message })}</p>}
+      <div aria-live="polite" data-testid="plan-drafts" data-ids={drafts?.ids.join(' ')}>
+        {drafts?.state === 'saving' && <p>{t('planner.saving', { done: drafts.ids.length, total: run.shown.alliances.length })}</p>}
+        {drafts?.state === 'saved' && <p>{t('planner.saved', { count: drafts.ids.length })}</p>}
+        {drafts?.state === 'error' && <p className="error">{t('planner.saveError', { count: drafts.ids.length, message: drafts.message })}</p>}
       </div>
     </>
   );

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_PALETTE } from '../../client/planner/plan-colours';
 import { hasChromium, saveScreenshot, screenshotColours, useBrowserApp, waitForMap } from '../helpers/browser';
 
-const app = useBrowserApp();
+// Its own database: the plan's alliances are saved as drafts.
+const app = useBrowserApp({ ownDatabase: true });
 
 const CUNEO = '004';
 
@@ -74,6 +75,41 @@ describe.skipIf(!hasChromium)('Proponi: the planner in a browser', () => {
     expect(page.url()).toContain('mode=build');
     await context.close();
   }, 300_000);
+
+  it('saves every proposed alliance as an unpublished draft, explains them in English, and cancels a long run', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/?mode=plan&area=${CUNEO}&piano=20000-hard-3`);
+    await waitForPlan(page);
+    const plan = await proposed(page);
+    await page.getByRole('button', { name: 'Salva tutte come bozze' }).click();
+    await expect.poll(() => page.getByTestId('plan-drafts').textContent(), { timeout: 60_000 }).toContain(`Salvate ${plan.length} bozze`);
+    const ids = ((await page.getByTestId('plan-drafts').getAttribute('data-ids')) ?? '').split(' ').map(Number);
+    expect(ids).toHaveLength(plan.length);
+    for (const [i, id] of ids.entries()) {
+      const saved = (await (await app.server.get(`/api/alliances/${id}`)).json()) as { status: string; members: { code: string }[] };
+      expect(saved.status).toBe('draft');
+      expect(saved.members.map((m) => m.code).sort()).toEqual(plan[i]!.members);
+    }
+
+    // In English: why each alliance, against the floor.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.getByTestId('plan-explanations').textContent()).toMatch(/residents against a floor of 20,000/);
+
+    // Two runs side by side: the one kept, and another seed's.
+    await page.getByRole('button', { name: 'Keep for comparison' }).click();
+    await page.getByRole('button', { name: 'Try another seed' }).click();
+    await expect.poll(() => page.getByTestId('plan-score').locator('thead').textContent(), { timeout: 60_000 }).toBe('KeptLatest');
+    expect(await page.getByTestId('plan-score').locator('tbody tr').first().locator('td').count()).toBe(2);
+
+    // A region: the run shows its progress and stops at Cancel, keeping the page usable.
+    await page.getByRole('combobox', { name: 'A region or province' }).selectOption('01');
+    await page.getByLabel(/^Seed/).fill('5');
+    await page.getByRole('button', { name: 'Propose', exact: true }).last().click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => page.getByTestId('planner-status').textContent()).toContain('Cancelled.');
+    await context.close();
+  }, 240_000);
 
   it('fits a phone (390 px): the panel is a bottom sheet and nothing scrolls sideways', async () => {
     const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
