@@ -35,8 +35,11 @@ export async function startPlan(key: string, area: string | null, job: PlanJob, 
   const run = runPlan(job, (progress) => usePlannerStore.setState({ status: { state: 'running', key, progress } }));
   cancelRunning = run.cancel;
   usePlannerStore.setState({ status: { state: 'running', key, progress: 0 } });
+  const started = performance.now();
   try {
     const result = await run.result;
+    // The run, from the click to the Worker's answer (the benchmark reads the main thread's long tasks in it).
+    performance.measure('ali:plan', { start: started });
     if (cancelRunning !== run.cancel) return; // replaced by a newer run
     cancelRunning = null;
     if (!result) {
