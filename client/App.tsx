@@ -12,6 +12,8 @@ import { useAreaFocus, useDocumentLanguage, useFitShownAlliance, usePanelInsetSy
 import { useMapStore } from './state/map-store';
 import { useViewStore } from './state/view-store';
 
+const WIDE = typeof window !== 'undefined' && window.matchMedia('(min-width: 761px)').matches;
+
 /** The page: layout and the mode's panel; every piece reads its own stores. */
 export function App() {
   const { t } = useTranslation();
@@ -43,7 +45,13 @@ export function App() {
             </p>
           )}
           {hover && atlas && <MapTooltip atlas={atlas} hover={hover} />}
-          {config && <footer className="attribution">{config.attribution}</footer>}
+          {config && (
+            // Folded on a phone (it would cover a sixth of the map), open beside a wide screen.
+            <details className="attribution" open={WIDE}>
+              <summary>{t('map.source')}</summary>
+              {config.attribution}
+            </details>
+          )}
         </main>
         <ModePanel entry={MODE_LIST[mode]} atlas={atlas} />
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type AdhesionParty } from '../api/client';
 import type { AllianceView, InvitationRow, IssuedInvitation } from '../api/types';
@@ -51,6 +51,7 @@ export function Invitations({ alliance, token, issued }: Props) {
       })
       .catch(fail);
   };
+  const csvHref = useCsvHref(invitationsCsv(shown.map((i) => ({ who: nameOf(partyOf(i)), code: 'code' in i ? i.code : '', url: absolute(i.url) }))));
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'it-IT');
   const parties: AdhesionParty[] = [...alliance.members.map((m) => ({ code: m.code })), ...alliance.partners.map((p) => ({ partner: p.name }))];
 
@@ -62,9 +63,13 @@ export function Invitations({ alliance, token, issued }: Props) {
       {shown.length > 0 && (
         <>
           <p><strong>{t('invitations.issued')}</strong></p>
+          <p className="toolbar">
+            <CopyButton text={shown.map((i) => `${nameOf(partyOf(i))}: ${absolute(i.url)}`).join('\n')} label={t('invitations.copyAll')} />
+            <a href={csvHref} download={`adesioni-${alliance.id}.csv`} data-testid="invitations-csv">{t('invitations.downloadCsv')}</a>
+          </p>
           <ul className="link-list invitation-list">
             {shown.map((i) => {
-              const who = nameOf('code' in i ? { code: i.code } : { partner: i.partner });
+              const who = nameOf(partyOf(i));
               const message = t('invitations.message', { who, alliance: alliance.name, url: absolute(i.url), page: absolute(`/alleanze/${alliance.id}`) });
               return (
                 <li key={i.id} data-testid="invitation" data-code={'code' in i ? i.code : undefined}>
@@ -101,6 +106,21 @@ export function Invitations({ alliance, token, issued }: Props) {
       </details>
     </section>
   );
+}
+
+const partyOf = (i: IssuedInvitation) => ('code' in i ? { code: i.code } : { partner: i.partner });
+
+/** The links as a CSV (name, ISTAT code, link), to send them by mail merge. */
+function invitationsCsv(rows: readonly { who: string; code: string; url: string }[]): string {
+  const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+  return `${['ente,codice_istat,link', ...rows.map((r) => [quote(r.who), quote(r.code), quote(r.url)].join(','))].join('\r\n')}\r\n`;
+}
+
+/** An object URL for a CSV text, revoked when it changes or the component goes. */
+function useCsvHref(text: string): string {
+  const href = useMemo(() => URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })), [text]);
+  useEffect(() => () => URL.revokeObjectURL(href), [href]);
+  return href;
 }
 
 const same = (a: IssuedInvitation, b: IssuedInvitation) => ('code' in a && 'code' in b ? a.code === b.code : 'partner' in a && 'partner' in b && a.partner === b.partner);

@@ -1,27 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { CatalogueService } from '../api/types';
+import { queryClient } from './queries';
 
-let shared: Promise<CatalogueService[]> | null = null;
+const CATALOGUE = ['services', 'with-retired'] as const;
 
-/** The service catalogue, retired entries included (an alliance may still list one), fetched once per page. */
+/** The service catalogue, retired entries included (an alliance may still list one), through the query cache. */
 export function useCatalogue(): CatalogueService[] | null {
-  const [catalogue, setCatalogue] = useState<CatalogueService[] | null>(null);
-  useEffect(() => {
-    shared ??= api.services(true).catch((e: unknown) => {
-      shared = null;
-      throw e;
-    });
-    let live = true;
-    shared.then((list) => live && setCatalogue(list)).catch(() => live && setCatalogue([]));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return catalogue;
+  const query = useQuery({ queryKey: CATALOGUE, queryFn: () => api.services(true) });
+  return query.data ?? (query.isError ? [] : null);
 }
 
 /** Forget the cached catalogue after an administrator changed it. */
 export function refreshCatalogue(): void {
-  shared = null;
+  void queryClient.invalidateQueries({ queryKey: ['services'] });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { ComuneDetails } from '../api/types';
 
@@ -7,20 +7,12 @@ export interface ComuneState {
   error: string | null;
 }
 
-/** The details of the selected Comune, fetched when the selection changes. */
+/** The details of the selected Comune, through the query cache (a request no longer needed is aborted). */
 export function useComune(code: string | null): ComuneState {
-  const [state, setState] = useState<ComuneState>({ comune: null, error: null });
-  useEffect(() => {
-    setState({ comune: null, error: null });
-    if (!code) return;
-    const controller = new AbortController();
-    api
-      .comune(code, controller.signal)
-      .then((comune) => setState({ comune, error: null }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ comune: null, error: (error as Error).message });
-      });
-    return () => controller.abort();
-  }, [code]);
-  return state;
+  const query = useQuery({
+    queryKey: ['comune', code],
+    enabled: code !== null,
+    queryFn: ({ signal }) => api.comune(code ?? '', signal),
+  });
+  return { comune: code ? (query.data ?? null) : null, error: query.error ? query.error.message : null };
 }

@@ -517,6 +517,8 @@ export const en: Strings = {
     issued: 'New links (shown once: copy them now)',
     copyLink: 'Copy the link',
     copyText: 'Copy the message to send',
+    copyAll: 'Copy every link',
+    downloadCsv: 'Download the links (CSV)',
     message: 'Dear Secretariat of {{who}},\n\nyou are invited to join the Local Alliance for Innovation “{{alliance}}”. Once your competent organ (council, executive or mayor) has decided, you can record the adhesion — or decline — with the act’s number and date at this address reserved for your body:\n\n{{url}}\n\nThe link is personal: do not forward it. The alliance’s public page is {{page}}.\n\nKind regards',
     manage: 'Manage the adhesion links',
     since: 'since {{date}}',

@@ -515,6 +515,8 @@ export const it = {
     issued: 'Nuovi link (mostrati una sola volta: copiateli ora)',
     copyLink: 'Copia il link',
     copyText: 'Copia il testo da inviare',
+    copyAll: 'Copia tutti i link',
+    downloadCsv: 'Scarica i link (CSV)',
     message: 'Gentile Ufficio di Segreteria del {{who}},\n\nvi invitiamo ad aderire all’Alleanza Locale per l’Innovazione «{{alliance}}». Dopo la deliberazione dell’organo competente (Consiglio comunale, Giunta o Sindaco), potete registrare l’adesione — o declinare l’invito — con il numero e la data dell’atto a questo indirizzo riservato al vostro ente:\n\n{{url}}\n\nIl link è personale: non inoltratelo ad altri. La pagina pubblica dell’alleanza è {{page}}.\n\nCordiali saluti',
     manage: 'Gestisci i link di adesione',
     since: 'dal {{date}}',

@@ -12,6 +12,12 @@ export interface MapHover {
 }
 
 /** The figures of what the pointer is over, next to it: name, province, residents, and the hub a link leads to. */
+/** Beside the pointer, on the side with more room: never cut at the map's right edge. */
+function placement(hover: MapHover): { left?: number; right?: number; top: number } {
+  const width = document.getElementById('map')?.clientWidth ?? Infinity;
+  return hover.x > width / 2 ? { right: width - hover.x + 12, top: hover.y + 12 } : { left: hover.x + 12, top: hover.y + 12 };
+}
+
 export function MapTooltip({ atlas, hover }: { atlas: Atlas; hover: MapHover }) {
   const { t, i18n } = useTranslation();
   const f = numberFormat(i18n.language);
@@ -22,7 +28,7 @@ export function MapTooltip({ atlas, hover }: { atlas: Atlas; hover: MapHover }) 
   const population = table.population[row];
   const innerClass = table.innerAreaClass[row];
   return (
-    <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip" data-testid="map-tooltip">
+    <div className="tooltip" style={placement(hover)} role="tooltip" data-testid="map-tooltip">
       <strong>{table.name[row]}</strong> ({atlas.provinceByCode.get(table.province[row] as string)?.acronym})
       <br />
       {t('tooltip.population', { value: population == null ? '—' : f.format(population) })}

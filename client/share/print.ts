@@ -11,8 +11,12 @@ export async function printWithMap(snapshot: (() => Promise<HTMLCanvasElement>) 
     await img.decode().catch(() => undefined);
     document.querySelector('.layout')?.prepend(img);
   }
+  // The data's attribution is printed whole, even where it is folded (a phone).
+  const folded = [...document.querySelectorAll<HTMLDetailsElement>('details.attribution:not([open])')];
+  for (const d of folded) d.open = true;
   const done = () => {
     img.remove();
+    for (const d of folded) d.open = false;
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);

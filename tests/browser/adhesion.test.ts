@@ -43,6 +43,12 @@ describe.skipIf(!hasChromium)('a Comune adheres through its own link', () => {
     expect(message).toContain('Gentile Ufficio di Segreteria del Comune di Scalenghe');
     expect(message).toContain('«ALI della pianura pinerolese»');
     expect(message).toContain(url);
+    // Every new link at once: copied together, or downloaded as a CSV.
+    await page.getByRole('button', { name: 'Copia tutti i link' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Comune di Scalenghe: ${url}`);
+    const [links] = await Promise.all([page.waitForEvent('download'), page.getByTestId('invitations-csv').click()]);
+    const csv = await fs.promises.readFile((await links.path())!, 'utf8');
+    expect(csv).toContain(`"Comune di Scalenghe","001260","${url}"`);
     await saveScreenshot(page, 'adhesion-invitations-desktop');
 
     // Scalenghe's office, in a browser of its own, opens the link and records its council's act.

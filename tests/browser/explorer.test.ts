@@ -153,6 +153,21 @@ describe.skipIf(!hasChromium)('the map explorer in a browser', { timeout: 120_00
     await page.close();
   });
 
+  it('on a phone, flies to a Comune chosen in the search box, as on a desktop', async () => {
+    const { page } = await open('/', { width: 390, height: 760 });
+    await page.getByRole('combobox', { name: 'Cerca un comune' }).fill('agliè');
+    await page.getByRole('option', { name: /^Agliè/ }).click();
+    await expect(page.getByTestId('population').textContent()).resolves.toBe('2.545');
+    const zoom = () => Number(new URL(page.url()).searchParams.get('z'));
+    await expect.poll(zoom).toBeGreaterThan(9);
+    await waitForMap(page);
+    // Agliè is in view above the details sheet: the map's visible part is centred near it.
+    const agliè = (await (await app.server.get('/api/comuni/001001')).json()) as { labelPoint: [number, number] };
+    const centre = new URL(page.url()).searchParams;
+    expect(Math.abs(Number(centre.get('lon')) - agliè.labelPoint[0])).toBeLessThan(0.3);
+    await page.close();
+  });
+
   it('speaks English on request and fits a phone screen', async () => {
     const { page } = await open('/?lang=en&sel=058091', { width: 390, height: 760 });
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => 
       const phone = viewport.width < 500 ? 'phone' : 'desktop';
       await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
       await page.getByTestId('alliance-page').waitFor();
+      await waitForMap(page);
       await page.screenshot({ path: `/tmp/ali-layout-alliance-${viewport.width}.png` });
       expect(await outsiders(page), `${phone}: alliance page`).toEqual({ outside: [], sideways: false });
       await page.getByRole('button', { name: 'Modifica', exact: true }).click();
@@ -62,10 +63,23 @@ describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => 
         await page.goto(`${app.server.url}/?mode=${mode}${mode === 'explore' ? '&sel=001001' : mode === 'coverage' ? '&svc=suap' : ''}`);
         await page.locator('.topbar').waitFor();
         await page.waitForTimeout(300);
+        if (mode === 'explore') await waitForMap(page);
         if (mode === 'explore') await page.screenshot({ path: `/tmp/ali-layout-explore-${viewport.width}.png` });
         expect((await outsiders(page)).sideways, `${phone}: ${mode}`).toBe(false);
       }
+      // The map's sources fold away on a phone (they covered a sixth of the map) and stay open beside a wide screen.
+      await page.goto(`${app.server.url}/?lon=12.5&lat=42.3&z=9`);
+      await waitForMap(page);
+      const attribution = await page.locator('.attribution').boundingBox();
+      const map = await page.getByTestId('atlas-map').boundingBox();
+      if (viewport.width < 500) expect(attribution!.width * attribution!.height, 'phone: attribution area').toBeLessThan(0.03 * map!.width * map!.height);
+      else expect(await page.locator('.attribution').getAttribute('open')).not.toBeNull();
+      // A tooltip near the map's right edge opens to the left of the pointer, inside the screen.
+      await page.mouse.move(map!.x + map!.width - 15, map!.y + map!.height / 3);
+      await page.getByTestId('map-tooltip').waitFor();
+      const tip = await page.getByTestId('map-tooltip').boundingBox();
+      expect(tip!.x + tip!.width, `${phone}: tooltip inside the screen`).toBeLessThanOrEqual(viewport.width);
       await page.context().close();
     }
-  }, 240_000);
+  }, 300_000);
 });
