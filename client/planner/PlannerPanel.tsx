@@ -59,6 +59,12 @@ export function PlannerPanel({ atlas }: { atlas: Atlas | null }) {
     void startPlan(key, params.codes ? null : area, job, tables);
   }, [tables, key, params, area, current?.key, status]);
 
+  // A new plan: its heading comes into view (on a phone the form fills the sheet above it).
+  const shownKey = current?.key;
+  useEffect(() => {
+    if (shownKey) document.getElementById('plan-result')?.scrollIntoView({ block: 'start' });
+  }, [shownKey]);
+
   const floorValue = Number(floor);
   const floorValid = Number.isInteger(floorValue) && floorValue >= MIN_FLOOR && floorValue <= MAX_FLOOR;
   const seedValue = seed.trim() === '' ? null : Number(seed);
