@@ -171,6 +171,8 @@ export const en: Strings = {
     digital: 'Shared digital services',
     help: 'Choose a service: the map shows which Comuni receive it from an alliance or an association, and which small Comuni obliged to run it jointly go without.',
     covered: 'Receive the service',
+    tooltipCovered: 'Receives the service',
+    tooltipUncovered: 'Does not receive the service',
     obliged: 'Obliged to associate, not covered',
     uncovered: 'Not covered',
     coveredOf: 'Comuni covered of {{total}}',

@@ -169,6 +169,8 @@ export const it = {
     digital: 'Servizi digitali condivisi',
     help: 'Scegli un servizio: la mappa mostra quali comuni lo ricevono da un’alleanza o da un’associazione, e quali piccoli comuni obbligati a gestirlo in forma associata ne sono privi.',
     covered: 'Ricevono il servizio',
+    tooltipCovered: 'Riceve il servizio',
+    tooltipUncovered: 'Non riceve il servizio',
     obliged: 'Obbligati alla gestione associata, non coperti',
     uncovered: 'Non coperti',
     coveredOf: 'comuni coperti su {{total}}',

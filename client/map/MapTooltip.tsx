@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useShownCoverage } from '../coverage/useShownCoverage';
 import type { Atlas } from '../data/atlas';
 import { numberFormat } from '../i18n';
 
@@ -21,6 +22,8 @@ function placement(hover: MapHover): { left?: number; right?: number; top: numbe
 export function MapTooltip({ atlas, hover }: { atlas: Atlas; hover: MapHover }) {
   const { t, i18n } = useTranslation();
   const f = numberFormat(i18n.language);
+  // In Servizi: whether this Comune receives the service shown.
+  const coverage = useShownCoverage().report;
   const table = atlas.table;
   const row = atlas.row(hover.code);
   if (row === undefined) return null;
@@ -28,10 +31,16 @@ export function MapTooltip({ atlas, hover }: { atlas: Atlas; hover: MapHover }) 
   const population = table.population[row];
   const innerClass = table.innerAreaClass[row];
   return (
-    <div className="tooltip" style={placement(hover)} role="tooltip" data-testid="map-tooltip">
+    <div className="tooltip" style={placement(hover)} role="tooltip" data-testid="map-tooltip" data-code={hover.code}>
       <strong>{table.name[row]}</strong> ({atlas.provinceByCode.get(table.province[row] as string)?.acronym})
       <br />
       {t('tooltip.population', { value: population == null ? '—' : f.format(population) })}
+      {coverage && (
+        <>
+          <br />
+          <strong>{t(coverage.covered[hover.code] ? 'coverage.tooltipCovered' : 'coverage.tooltipUncovered')}</strong>
+        </>
+      )}
       {hubRow !== undefined && (
         <>
           <br />

@@ -95,6 +95,14 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     expect(legend).not.toContain('Obbligati');
     expect(await page.getByTestId('coverage-totals').textContent()).toContain('piccoli comuni non coperti');
     expect(page.url()).toContain('svc=suap');
+    // The tooltip says whether the Comune under the pointer receives the service.
+    const report = (await (await app.server.get('/api/coverage?service=suap')).json()) as { covered: Record<string, unknown> };
+    const mapBox = (await page.getByTestId('atlas-map').boundingBox())!;
+    await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    const tooltip = page.getByTestId('map-tooltip');
+    await tooltip.waitFor();
+    const hovered = (await tooltip.getAttribute('data-code'))!;
+    expect(await tooltip.textContent()).toContain(report.covered[hovered] ? 'Riceve il servizio' : 'Non riceve il servizio');
 
     // The saved alliance on the map's alliances overlay, named in the legend in its own colour.
     const id = Number(/\/api\/alliances\/(\d+)\//.exec(csvHref!)![1]);
