@@ -102,11 +102,17 @@ describe.skipIf(!hasChromium)('Proponi: the planner in a browser', () => {
     await expect.poll(() => page.getByTestId('plan-score').locator('thead').textContent(), { timeout: 60_000 }).toBe('KeptLatest');
     expect(await page.getByTestId('plan-score').locator('tbody tr').first().locator('td').count()).toBe(2);
 
-    // A region: the run shows its progress and stops at Cancel, keeping the page usable.
-    await page.getByRole('combobox', { name: 'A region or province' }).selectOption('01');
+    // A large region at a low floor (seconds of work): the run shows its progress and stops at Cancel.
+    await page.getByRole('combobox', { name: 'A region or province' }).selectOption('03');
+    await page.getByLabel(/^Floor/).fill('1000');
     await page.getByLabel(/^Seed/).fill('5');
     await page.getByRole('button', { name: 'Propose', exact: true }).last().click();
-    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // Clicked as soon as it shows (a click that waits for the button to settle could come after the plan).
+    await page.waitForFunction(() => {
+      const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
+      cancel?.click();
+      return cancel !== undefined;
+    });
     await expect.poll(() => page.getByTestId('planner-status').textContent()).toContain('Cancelled.');
     await context.close();
   }, 240_000);
