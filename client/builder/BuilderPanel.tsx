@@ -65,15 +65,19 @@ export function BuilderPanel({ atlas, graph }: Props) {
   }, [atlas, members, sort]);
 
   /** Takes a member away; the focus moves to the next one's button (or the previous one's, or the list's heading), never to the page. */
+  const [focusAfterRemoval, setFocusAfterRemoval] = useState<{ code: string | null } | null>(null);
   const removeMember = (code: string) => {
     const i = rows.findIndex((r) => r.code === code);
-    const next = rows[i + 1] ?? rows[i - 1];
+    setFocusAfterRemoval({ code: (rows[i + 1] ?? rows[i - 1])?.code ?? null });
     builder.remove([code]);
-    setTimeout(() => {
-      const target = next ? document.querySelector<HTMLElement>(`[data-testid="members"] tr[data-code="${next.code}"] button`) : document.getElementById('builder-members-title');
-      (target ?? document.getElementById('builder-title'))?.focus();
-    }, 0);
   };
+  useEffect(() => {
+    if (!focusAfterRemoval) return;
+    const { code } = focusAfterRemoval;
+    const button = code ? document.querySelector<HTMLElement>(`[data-testid="members"] tr[data-code="${code}"] button`) : null;
+    (button ?? document.getElementById('builder-members-title') ?? document.getElementById('builder-title'))?.focus();
+    setFocusAfterRemoval(null);
+  }, [focusAfterRemoval]);
 
   const totals = analysis?.summary.totals;
   const problems = analysis?.rules.filter((r) => r.level === 'problem').length ?? 0;

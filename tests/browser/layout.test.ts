@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => 
       expect(button!.y + button!.height, `${phone}: focused button above the save bar`).toBeLessThanOrEqual(bar!.y + 1);
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('members').locator('tbody tr').count()).toBe(8);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName)).toMatch(/^Togli /);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName), { message: `${phone}: focus after removal` }).toMatch(/^Togli /);
 
       // Every other mode: nothing wider than the screen.
       for (const mode of ['explore', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about']) {
