@@ -17,6 +17,7 @@ const CoveragePanel = lazy(() => import('./coverage/CoveragePanel').then((m) => 
 const ComparePanel = lazy(() => import('./compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
 const CataloguePanel = lazy(() => import('./admin/CataloguePanel').then((m) => ({ default: m.CataloguePanel })));
 const SourcesPanel = lazy(() => import('./sources/SourcesPanel').then((m) => ({ default: m.SourcesPanel })));
+const PlannerPanel = lazy(() => import('./planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 
 /** What every mode's panel receives; the rest it reads from its stores. */
 export interface ModePanelProps {
@@ -78,6 +79,7 @@ export function ModePanel({ entry, atlas }: { entry: ModeEntry; atlas: Atlas | n
 export const MODE_LIST: Readonly<Record<Mode, ModeEntry>> = {
   explore: { label: 'nav.explore', Panel: ExplorePanel },
   build: { label: 'nav.build', Panel: BuildPanel },
+  plan: { label: 'nav.plan', Panel: PlannerPanel },
   alliances: { label: 'nav.alliances', Panel: AlliancesPanel },
   coverage: { label: 'nav.coverage', Panel: () => <CoveragePanel /> },
   compare: { label: 'nav.compare', Panel: ComparisonPanel },

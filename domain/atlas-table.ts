@@ -46,3 +46,24 @@ export interface AdjacencyTable {
   a: number[];
   b: number[];
 }
+
+/** The kinds the planner weighs: bodies it keeps whole (Unioni, Comunità Montane), labour-market areas and SNAI areas. */
+export const PLANNER_KINDS = ['unione', 'comunita_montana', 'sll', 'snai'] as const satisfies readonly AssociationKind[];
+export type PlannerKind = (typeof PLANNER_KINDS)[number];
+
+/**
+ * Each Comune's Unioni, Comunità Montane, SLL and SNAI area, for the planner in the browser: the
+ * associations once (sorted by kind, name and id, as the server reads them), then per AtlasTable row
+ * the indices of its associations in that order.
+ */
+export interface MembershipTable {
+  dataVersion: number;
+  associations: { id: number; kind: PlannerKind; name: string }[];
+  /** `rows[i]`: indices into `associations` for the Comune of AtlasTable row i, ascending. */
+  rows: number[][];
+}
+
+/** A label point's precision in the atlas table (degrees): the planner rounds the same way on both sides. */
+export const roundDegrees = (value: number): number => Math.round(value * 1e5) / 1e5;
+/** An area's precision in the atlas table (km²). */
+export const roundKm2 = (value: number): number => Math.round(value * 1e4) / 1e4;

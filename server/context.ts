@@ -12,7 +12,7 @@ import type { Database } from '../infra/db/database';
 import { TileIndex } from './tiles/tile-index';
 import { DEFAULT_TILE_CACHE_MB, TileMemory } from './tiles/tile-memory';
 import type { TilesetName } from './tiles/tile-sources';
-import { readAdjacencyTable, readAtlasTable } from './queries/atlas-table';
+import { readAdjacencyTable, readMembershipTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
@@ -43,6 +43,8 @@ export interface AppContext {
   atlasTable: Versioned<Buffer>;
   /** The border graph for the client's live checks, gzipped JSON. */
   adjacencyTable: Versioned<Buffer>;
+  /** Each Comune's Unioni, Comunità Montane, SLL and SNAI area for the planner in the browser, gzipped JSON. */
+  membershipTable: Versioned<Buffer>;
   basemapUrl: string | undefined;
   /** Administrators' secret from configuration (until accounts exist); undefined disables admin actions. */
   adminToken: string | undefined;
@@ -101,6 +103,9 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     ),
     adjacencyTable: new Versioned(versions, async (version) =>
       gzipSync(JSON.stringify(await readAdjacencyTable(db.knex, version))),
+    ),
+    membershipTable: new Versioned(versions, async (version) =>
+      gzipSync(JSON.stringify(await readMembershipTable(db.knex, version))),
     ),
     basemapUrl: options.basemapUrl,
     adminToken: options.adminToken,

@@ -1,5 +1,5 @@
 import type { Polygon } from 'geojson';
-import type { AdjacencyTable, AtlasTable } from '../../domain/atlas-table';
+import type { AdjacencyTable, AtlasTable, MembershipTable } from '../../domain/atlas-table';
 import type { Overlap } from '../../domain/overlaps';
 import type {
   AdhesionView,
@@ -71,6 +71,8 @@ export const api = {
   associations: (kind: string) =>
     getJson<{ associations: AssociationSummary[] }>(`/api/associations?kind=${kind}`).then((r) => r.associations),
   adjacency: () => getJson<AdjacencyTable>('/api/atlas/adjacency'),
+  /** Each Comune's Unioni, Comunità Montane, SLL and SNAI area (the planner's facts). */
+  memberships: () => getJson<MembershipTable>('/api/atlas/memberships'),
   overlaps: (members: readonly string[], signal?: AbortSignal) =>
     sendJson<{ overlaps: Overlap[] }>('POST', '/api/territories/analyze', { members }, { signal }).then((r) => r.overlaps),
   /** Comuni wholly or mostly inside a drawn polygon; with `partialShare`, also those it only grazes. */

@@ -17,6 +17,7 @@ import { useOverlays } from './controllers/overlays';
 import { useDrawing } from './controllers/drawing';
 import { useCameraSync } from './controllers/camera-sync';
 import { useKeyboardPicking } from './controllers/keyboard-picking';
+import { usePlanLayer } from '../planner/plan-layer';
 
 /** One reader of PMTiles archives for the page (it caches their headers and directories). */
 const archiveProtocol = new Protocol();
@@ -134,6 +135,7 @@ export function AtlasMap({ atlas }: { atlas: Atlas | null }) {
   useOverlays(map, atlas);
   useDrawing(map);
   useCameraSync(map);
+  usePlanLayer(map);
   const centre = useKeyboardPicking(map, atlas);
 
   const centreRow = centre?.code && atlas ? atlas.row(centre.code) : undefined;

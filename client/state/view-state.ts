@@ -6,7 +6,7 @@ export type ThemeId = (typeof THEMES)[number];
 export const OVERLAYS = ['alliances', 'snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
-export const MODES = ['explore', 'build', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about', 'legal', 'accessibility'] as const;
+export const MODES = ['explore', 'build', 'plan', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about', 'legal', 'accessibility'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Everything the URL says about the view, so a copied link shows exactly the same thing. */
@@ -29,6 +29,8 @@ export interface ViewState {
   service: string | null;
   /** Territories compared side by side (mode "compare"): "a12" = alliance 12, "s5" = association 5. */
   compare: string[];
+  /** A proposed plan's floor, rule and seed (mode "plan"; see planner/plan-url.ts). */
+  plan: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -43,6 +45,7 @@ export const DEFAULT_VIEW: ViewState = {
   lang: 'it',
   service: null,
   compare: [],
+  plan: null,
 };
 
 const num = (value: string | null, min: number, max: number): number | null => {
@@ -81,6 +84,7 @@ export function parseViewState(search: string, pathname = '/'): ViewState {
   const mode = p.get('mode');
   const alliance = num(p.get('alliance'), 1, 1e9);
   const service = p.get('svc');
+  const plan = p.get('piano');
   const compare = (p.get('cmp') ?? '').split(',').filter((ref) => /^[as]\d{1,9}$/.test(ref));
   return {
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : DEFAULT_VIEW.mode,
@@ -94,6 +98,7 @@ export function parseViewState(search: string, pathname = '/'): ViewState {
     lang: isLanguage(lang) ? lang : DEFAULT_VIEW.lang,
     service: service && /^[a-z0-9-]{2,40}$/.test(service) ? service : null,
     compare: [...new Set(compare)].slice(0, 6),
+    plan: plan && /^[0-9a-z.-]{1,8000}$/.test(plan) ? plan : null,
   };
 }
 
@@ -130,6 +135,7 @@ export function serializeViewState(view: ViewState, path = '/'): string {
   if (view.lang !== DEFAULT_VIEW.lang) p.set('lang', view.lang);
   if (view.service) p.set('svc', view.service);
   if (view.compare.length > 0) p.set('cmp', view.compare.join(','));
+  if (view.plan) p.set('piano', view.plan);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

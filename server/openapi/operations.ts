@@ -189,6 +189,11 @@ export const OPERATIONS: readonly Operation[] = [
     responses: { 200: 'pairs of rows of the atlas table', 304: 'unchanged (ETag)' },
   },
   {
+    method: 'get', path: '/api/atlas/memberships', tag: 'system', query: versionQuery,
+    summary: { it: 'Unioni, Comunità Montane, SLL e aree SNAI di ogni Comune, per il pianificatore nel browser', en: "Each Comune's Unioni, Comunità Montane, SLL and SNAI area, for the planner in the browser" },
+    responses: { 200: 'associations and, per row of the atlas table, its memberships', 304: 'unchanged (ETag)' },
+  },
+  {
     method: 'get', path: '/api/openapi.json', tag: 'system',
     summary: { it: 'Questa API in OpenAPI 3.1', en: 'This API as OpenAPI 3.1' },
     responses: { 200: 'the OpenAPI document' }, produces: [CONTENT.json],

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AssociationKind } from '../../domain/associations';
-import { COOPERATION_KINDS, type AdjacencyTable, type AtlasTable, type BBox } from '../../domain/atlas-table';
+import { COOPERATION_KINDS, PLANNER_KINDS, roundDegrees, roundKm2, type AdjacencyTable, type AtlasTable, type BBox, type MembershipTable, type PlannerKind } from '../../domain/atlas-table';
 import { isMountainComune } from '../../domain/mountain';
 
 interface Row {
@@ -21,7 +21,7 @@ interface Row {
   associations: number;
 }
 
-const round = (value: number) => Math.round(value * 1e5) / 1e5;
+const round = roundDegrees;
 
 /** Builds the client's attribute table of every Comune, with provinces and regions and their extents. */
 export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<AtlasTable> {
@@ -61,7 +61,7 @@ export async function readAtlasTable(knex: Knex, dataVersion: number): Promise<A
     region: rows.map((r) => r.region_code),
     population: rows.map((r) => r.population),
     density: rows.map((r) => r.density_per_km2),
-    area: rows.map((r) => Math.round(r.area_km2 * 1e4) / 1e4),
+    area: rows.map((r) => roundKm2(r.area_km2)),
     mountain: rows.map((r) => (isMountainComune(r.bodies ?? []) ? 1 : 0)),
     innerAreaClass: rows.map((r) => r.inner_area_class),
     hub: rows.map((r) => r.hub_code),
@@ -90,4 +90,26 @@ export async function readAdjacencyTable(knex: Knex, dataVersion: number): Promi
     )
   ).rows;
   return { dataVersion, a: rows.map((r) => r.a), b: rows.map((r) => r.b) };
+}
+
+/** The planner's memberships (Unioni, Comunità Montane, SLL, SNAI) by row of the atlas table (same ORDER BY code). */
+export async function readMembershipTable(knex: Knex, dataVersion: number): Promise<MembershipTable> {
+  const [{ n }] = (await knex.raw<{ rows: { n: number }[] }>('SELECT count(*)::int AS n FROM comuni')).rows as [{ n: number }];
+  const rows = (
+    await knex.raw<{ rows: { id: number; kind: PlannerKind; name: string; i: number }[] }>(
+      `WITH idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::int AS i FROM comuni)
+       SELECT a.id, a.kind, a.name, idx.i FROM association_members m
+       JOIN associations a ON a.id = m.association_id JOIN idx ON idx.code = m.comune_code
+       WHERE a.kind IN (${PLANNER_KINDS.map(() => '?').join(', ')})
+       ORDER BY a.kind, a.name, a.id, idx.i`,
+      [...PLANNER_KINDS],
+    )
+  ).rows;
+  const associations: MembershipTable['associations'] = [];
+  const byComune: number[][] = Array.from({ length: n }, () => []);
+  for (const r of rows) {
+    if (associations.at(-1)?.id !== r.id) associations.push({ id: r.id, kind: r.kind, name: r.name });
+    byComune[r.i]?.push(associations.length - 1);
+  }
+  return { dataVersion, associations, rows: byComune };
 }

@@ -13,5 +13,9 @@ export function atlasRoutes(ctx: AppContext): Router {
     const { version, value } = await ctx.adjacencyTable.get();
     sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
   });
+  router.get('/api/atlas/memberships', async (req, res) => {
+    const { version, value } = await ctx.membershipTable.get();
+    sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
+  });
   return router;
 }

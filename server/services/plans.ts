@@ -1,4 +1,5 @@
 import type { AssociationRef } from '../../domain/associations';
+import { roundDegrees, roundKm2 } from '../../domain/atlas-table';
 import { validatePlanInput } from '../../domain/planner';
 import type { KeepAssociations, Plan, PlanInputError, PlanUnit, UnassignedReason } from '../../domain/planner/types';
 import type { TerritoryTables } from '../data/territory-store';
@@ -115,8 +116,9 @@ export function planJob(tables: TerritoryTables, codes: readonly string[], reque
     units.push({
       code,
       population: facts?.population ?? 0,
-      areaKm2: facts?.areaKm2 ?? 0,
-      ...(point ? { centroid: point } : {}),
+      // At the atlas table's precision: the browser's planner, which reads that table, gets the same plan.
+      areaKm2: roundKm2(facts?.areaKm2 ?? 0),
+      ...(point ? { centroid: [roundDegrees(point[0]), roundDegrees(point[1])] as const } : {}),
       associations: refs.filter((r) => KEPT_KINDS.has(r.kind)).map((r) => String(r.id)),
       sll: firstOf('sll'),
       snai: firstOf('snai'),

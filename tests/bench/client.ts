@@ -40,6 +40,39 @@ async function benchRecolour(browser: Browser, baseUrl: string): Promise<{ recol
   return result;
 }
 
+/**
+ * The planner in the browser on a region (Piemonte, ~1,180 Comuni): how long the run takes, and the
+ * longest task on the main thread meanwhile (the planner runs in a Worker: the page must stay responsive).
+ */
+export async function benchPlannerPage(browser: Browser, baseUrl: string): Promise<{ planMs: number; planLongestTaskMs: number; planAnswerTaskMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const tasks: [number, number][] = [];
+    (window as unknown as { longTasks: [number, number][] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${baseUrl}/?mode=plan&area=01`);
+  await waitForMap(page);
+  await page.getByLabel(/^Seme/).fill('5');
+  await page.getByRole('button', { name: 'Proponi', exact: true }).last().click();
+  await page.getByTestId('plan-result').waitFor({ timeout: 120_000 });
+  const result = await page.evaluate(() => {
+    const run = performance.getEntriesByName('ali:plan').at(-1);
+    const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks;
+    if (!run) return { planMs: NaN, planLongestTaskMs: NaN, planAnswerTaskMs: NaN };
+    const end = run.startTime + run.duration;
+    // Tasks wholly inside the run, while the Worker computes; then the one that takes its answer and draws the plan.
+    const during = tasks.filter(([start, d]) => start >= run.startTime && start + d <= end);
+    const answer = tasks.filter(([start, d]) => start < end && start + d > end);
+    return { planMs: run.duration, planLongestTaskMs: Math.max(0, ...during.map(([, d]) => d)), planAnswerTaskMs: Math.max(0, ...answer.map(([, d]) => d)) };
+  });
+  await context.close();
+  return result;
+}
+
 /** Cold loads of the national map in headless Chromium, and the size of the built bundle. */
 export async function benchClient(baseUrl: string, clientDir: string, runs = 3): Promise<ClientFigures> {
   const browser: Browser = await launchChromium();

@@ -15,6 +15,7 @@ describe('view state in the URL', () => {
       lang: 'en',
       service: 'suap',
       compare: ['a7', 's465'],
+      plan: '20000-soft-7-rt.1.2',
     };
     expect(parseViewState(serializeViewState(view))).toEqual(view);
   });
@@ -25,7 +26,7 @@ describe('view state in the URL', () => {
   });
 
   it('ignores malformed or unknown values instead of failing', () => {
-    expect(parseViewState('?theme=rainbow&ov=snai,castles,snai&sel=58091&area=1234&assoc=-3&lang=fr&lon=500&lat=41&z=5&svc=SUAP!&cmp=x1,a,s')).toEqual({
+    expect(parseViewState('?theme=rainbow&ov=snai,castles,snai&sel=58091&area=1234&assoc=-3&lang=fr&lon=500&lat=41&z=5&svc=SUAP!&cmp=x1,a,s&piano=20000_soft')).toEqual({
       ...DEFAULT_VIEW,
       overlays: ['snai'],
     });
