@@ -13,4 +13,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  {
+    // Every endpoint is declared with route() (server/http/route.ts), which mounts, validates,
+    // rate-limits and documents it: a router made apart would be none of these.
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'express', importNames: ['Router', 'default'], message: 'Declare endpoints with route() from server/http/route.ts.' }] }],
+    },
+  },
 );

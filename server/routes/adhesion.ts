@@ -1,9 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
 import type { AppContext } from '../context';
 import { bearerToken, hashToken } from '../http/edit-token';
 import { HttpError, notFound } from '../http/errors';
-import { adhesionBody, comuneCode } from '../http/schemas';
+import { route, type Route } from '../http/route';
+import { adhesionBody, comuneCode, numericId } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
 import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
@@ -25,8 +27,7 @@ const ATTEMPTS = 5;
  * Each member Comune (or participating body) decides on the alliance through its own secret link:
  * adhere, decline or withdraw, with the act that records it. Only that link can change its status.
  */
-export function adhesionRoutes(ctx: AppContext): Router {
-  const router = Router();
+export function adhesionRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
   const partyOf = (req: Request): InvitedParty => {
@@ -65,14 +66,14 @@ export function adhesionRoutes(ctx: AppContext): Router {
     res.set('Cache-Control', 'no-store').json(describe(alliance, party));
   };
 
-  const decide = async (req: Request, res: Response) => {
+  const decide = async (req: Request, res: Response, input: { readonly body: z.output<typeof adhesionBody> }) => {
     const authorisedFor = await authorised(req);
     const { party, tokenHash } = authorisedFor;
     let { alliance } = authorisedFor;
-    const input = adhesionBody.parse(req.body);
+    const { body } = input;
     // The decision applies to whatever version is current: a founder's save in between is retried, never lost.
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-      const draft = applyDecision(draftOf(alliance), party, input, new Date());
+      const draft = applyDecision(draftOf(alliance), party, body, new Date());
       const { value: tables } = await ctx.tables.get();
       const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance), 'decision');
       const stored = alliance;
@@ -96,9 +97,39 @@ export function adhesionRoutes(ctx: AppContext): Router {
     throw new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
   };
 
-  router.get('/api/alliances/:id/members/:code/adhesion', read);
-  router.post('/api/alliances/:id/members/:code/adhesion', decide);
-  router.get('/api/alliances/:id/partners/:name/adhesion', read);
-  router.post('/api/alliances/:id/partners/:name/adhesion', decide);
-  return router;
+  const member = { id: numericId, code: comuneCode };
+  return [
+    route(
+      {
+        method: 'get', path: '/api/alliances/:id/members/:code/adhesion', tag: 'alliances', params: member, auth: 'member',
+        summary: { it: 'Ciò che un comune invitato vede: l\'alleanza, il suo stato e atto, le decisioni possibili', en: 'What an invited Comune sees: the alliance, its status and act, the decisions open to it' },
+        responses: { 200: '{ alliance, party, status, act, decisions }', 404: 'not a member', 410: 'deleted' },
+      },
+      read,
+    ),
+    route(
+      {
+        method: 'post', path: '/api/alliances/:id/members/:code/adhesion', tag: 'alliances', params: member, body: adhesionBody, auth: 'member',
+        summary: { it: 'Il comune aderisce, declina o recede, con il proprio atto', en: 'The Comune adheres, declines or withdraws, with its own act' },
+        responses: { 200: 'its new status, a new version of the alliance', 404: 'not a member', 410: 'deleted', 422: 'not possible from its current status' },
+      },
+      decide,
+    ),
+    route(
+      {
+        method: 'get', path: '/api/alliances/:id/partners/:name/adhesion', tag: 'alliances', params: { id: numericId }, auth: 'member',
+        summary: { it: 'Come sopra, per un ente partecipante (per nome)', en: 'As above, for a participating body (by name)' },
+        responses: { 200: '{ alliance, party, status, act, decisions }', 404: 'not a participating body', 410: 'deleted' },
+      },
+      read,
+    ),
+    route(
+      {
+        method: 'post', path: '/api/alliances/:id/partners/:name/adhesion', tag: 'alliances', params: { id: numericId }, body: adhesionBody, auth: 'member',
+        summary: { it: 'L\'ente partecipante aderisce, declina o recede, con il proprio atto', en: 'The participating body adheres, declines or withdraws, with its own act' },
+        responses: { 200: 'its new status', 404: 'not a participating body', 410: 'deleted', 422: 'not possible from its current status' },
+      },
+      decide,
+    ),
+  ];
 }
