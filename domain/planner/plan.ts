@@ -12,7 +12,7 @@ import { validatePlanInput } from './validate';
 /** Constructions per connected piece, and search steps per node, at effort 1. */
 const CONSTRUCTIONS = 40;
 const COUNT_STEPS_PER_NODE = 20;
-const SOFT_ZONE_STEPS_PER_NODE = 10;
+const SOFT_ZONE_STEPS_PER_NODE = 5;
 const SOFT_STEPS_PER_NODE = 100;
 
 /**

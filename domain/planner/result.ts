@@ -20,13 +20,15 @@ export function buildPlan(
   const shapes = nodeShapes(g);
   const groups = regions.map((nodes) => nodes.flatMap((n) => g.members[n] as number[]).map((i) => g.units[i] as PlanUnit));
   groups.forEach((units) => units.sort((a, b) => compare(a.code, b.code)));
-  const order = groups.map((_, i) => i).sort((i, j) => compare(first(groups[i]), first(groups[j])));
+  const order = groups.map((_, i) => i).sort((i, j) => compare(first(groups[i] as PlanUnit[]), first(groups[j] as PlanUnit[])));
 
   // Which alliance(s) each association, SLL and SNAI area has members in.
   const spread = (key: (u: PlanUnit) => readonly string[]) => {
     const where = new Map<string, Set<number>>();
     groups.forEach((units, r) => {
-      for (const u of units) for (const id of key(u)) (where.get(id) ?? where.set(id, new Set()).get(id))?.add(r);
+      for (const u of units) {
+        for (const id of key(u)) where.set(id, (where.get(id) ?? new Set<number>()).add(r));
+      }
     });
     return where;
   };
@@ -94,8 +96,9 @@ function renameCode(x: { code: string; members: number } | null): { id: string; 
   return x && { id: x.code, members: x.members };
 }
 
-function first(units: PlanUnit[] | undefined): string {
-  return units?.[0]?.code ?? '';
+/** The first member's code (an alliance is never empty). */
+function first(units: PlanUnit[]): string {
+  return (units[0] as PlanUnit).code;
 }
 
 function compare(a: string, b: string): number {

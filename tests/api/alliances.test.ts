@@ -160,21 +160,25 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     expect((await send('GET', '/api/alliances/999999')).status).toBe(404);
   });
 
-  it('lists alliances with totals and serves their outlines as GeoJSON', async () => {
-    const members = await agliePlusNeighbours(2);
-    const created = await create(members);
+  it('lists published alliances with totals and serves their outlines as GeoJSON; drafts are unlisted', async () => {
+    // Agliè and all its neighbours: large enough to publish (the list and the overlay show published alliances only).
+    const members = await agliePlusNeighbours(100);
+    const created = await create(members, { status: 'published' });
+    expect(created.status, created.text).toBe(201);
     const id = created.json.id as number;
+    const draft = (await create(await agliePlusNeighbours(2))).json.id as number;
     const populations = await Promise.all(
       members.map(async (code) => ((await (await env.server.get(`/api/comuni/${code}`)).json()) as { population: number }).population),
     );
     const list = (await send('GET', '/api/alliances?limit=500')).json.alliances as { id: number; name: string; totals: Json }[];
     const listed = list.find((a) => a.id === id);
-    expect(listed).toMatchObject({ name: 'ALI del Canavese', totals: { comuni: 3, population: populations.reduce((a, b) => a + b, 0) } });
+    expect(listed).toMatchObject({ name: 'ALI del Canavese', totals: { comuni: members.length, population: populations.reduce((a, b) => a + b, 0) } });
+    expect(list.map((a) => a.id)).not.toContain(draft);
     // Every listed alliance has exactly one outline, with its own id and name, and nothing else is drawn.
     const overlay = (await send('GET', '/api/alliances.geojson?limit=5000')).json as { truncated: boolean; features: { id: number; properties: Json }[] };
     expect(overlay.truncated).toBe(false);
     expect(overlay.features.map((f) => f.id).sort((a, b) => a - b)).toEqual(list.map((a) => a.id).sort((a, b) => a - b));
-    expect(overlay.features.find((f) => f.id === id)?.properties).toEqual({ id, name: 'ALI del Canavese', status: 'draft' });
+    expect(overlay.features.find((f) => f.id === id)?.properties).toEqual({ id, name: 'ALI del Canavese', status: 'published' });
     const geometry = (overlay.features.find((f) => f.id === id) as unknown as { geometry: { type: string; coordinates: unknown[] } }).geometry;
     expect(geometry.type).toMatch(/Polygon$/);
 

@@ -12,7 +12,8 @@ describe('planAlliances on territories with a known best number of alliances', (
     const plan = planAlliances(input);
     expectValidPlan(input, plan);
     expect(plan.alliances.map((a) => a.members)).toEqual([[code(0), code(1)], [code(2), code(3)], [code(4), code(5)]]);
-    expect(plan.score).toMatchObject({ alliances: 3, upperBound: 3 });
+    // No association, SLL, SNAI or centroid given: nothing split, compactness not measured.
+    expect(plan.score).toEqual({ alliances: 3, upperBound: 3, associationsSplit: 0, sllSplit: 0, snaiSplit: 0, compactness: 0 });
     expect(plan.unassigned).toEqual([]);
     expect(plan.stoppedEarly).toBe(false);
   });
@@ -79,8 +80,14 @@ describe('planAlliances where the floor cannot be reached', () => {
     expect(plan.unassigned).toEqual([{ code: code(1), reason: 'isolated' }]);
   });
 
+  it('lists the unassigned by code', () => {
+    // 0–2 is a pair below the floor, 1 an island.
+    const plan = planAlliances(territory([5 * K, 6 * K, 7 * K], [[0, 2]]));
+    expect(plan.unassigned.map((u) => u.code)).toEqual([code(0), code(1), code(2)]);
+  });
+
   it('returns a whole territory below the floor as unassigned, with no alliance', () => {
-    const input = territory([5 * K, 6 * K, 7 * K], path(3));
+    const input = territory([5 * K, 6 * K, 7 * K], path(3), {}, (i) => ({ centroid: [10 + i / 10, 45] as const }));
     const plan = planAlliances(input);
     expect(plan.alliances).toEqual([]);
     expect(plan.unassigned.map((u) => u.reason)).toEqual(['component_below_floor', 'component_below_floor', 'component_below_floor']);
@@ -121,6 +128,18 @@ describe('planAlliances keeps locks and associations', () => {
     }
   });
 
+  it('does not call an association with members outside the territory kept, even when the alliance holds all it has here', () => {
+    const input = { ...strip({}, (i) => (i < 2 ? ['U2', 'U1'] : [])), associationSizes: { U1: 3 } };
+    const [first] = planAlliances(input).alliances;
+    expect(first?.members).toEqual([code(0), code(1)]);
+    expect(first?.explanation).toMatchObject({ associationsKept: ['U2'], associationsSplit: [] });
+  });
+
+  it('lists an alliance\u2019s associations by id', () => {
+    const input = territory([10 * K, 10 * K], path(2), {}, (i) => ({ associations: [i === 0 ? 'U2' : 'U1'] }));
+    expect(planAlliances(input).alliances[0]?.explanation.associationsKept).toEqual(['U1', 'U2']);
+  });
+
   it('splits an association under hard when members outside the territory make it not wholly inside', () => {
     const input = { ...strip({ keepAssociations: 'hard' }, middle), associationSizes: { U1: 3 } };
     const plan = planAlliances(input);
@@ -139,6 +158,15 @@ describe('planAlliances keeps locks and associations', () => {
     expect(plan.score.associationsSplit).toBe(0);
     // Without hard: three alliances, U1 split.
     expect(planAlliances({ ...input, options: { ...input.options, keepAssociations: 'soft' } }).score).toMatchObject({ alliances: 3, associationsSplit: 1 });
+  });
+
+  it('counts an association as split when a member is left unassigned', () => {
+    // 0–1 reach the floor; 2 is an island of 5,000. U1 = {1, 2}.
+    const input = territory([10 * K, 10 * K, 5 * K], [[0, 1]], { keepAssociations: 'hard' }, (i) => ({ associations: i > 0 ? ['U1'] : [] }));
+    const plan = planAlliances(input);
+    expect(plan.unassigned).toEqual([{ code: code(2), reason: 'isolated' }]);
+    expect(plan.score.associationsSplit).toBe(1);
+    expect(plan.alliances[0]?.explanation).toMatchObject({ associationsKept: [], associationsSplit: ['U1'] });
   });
 
   it('keeps the parts of an association on two islands apart, each whole, under hard', () => {
@@ -209,8 +237,15 @@ describe('planAlliances explains each alliance', () => {
   });
 
   it('takes the smallest code when two SLL tie, and null when no member has one', () => {
-    const input = territory([10 * K, 10 * K], path(2), {}, (i) => ({ sll: i === 0 ? 'S2' : 'S1' }));
-    expect(planAlliances(input).alliances[0]?.explanation).toMatchObject({ mainSll: { code: 'S1', members: 1 }, mainSnai: null });
+    for (const [first, second] of [['S2', 'S1'], ['S1', 'S2']]) {
+      const input = territory([10 * K, 10 * K], path(2), {}, (i) => ({ sll: i === 0 ? first : second }));
+      expect(planAlliances(input).alliances[0]?.explanation).toMatchObject({ mainSll: { code: 'S1', members: 1 }, mainSnai: null });
+    }
+    // Two members in S3 beat one in S1, whichever comes first.
+    for (const slls of [['S1', 'S3', 'S3'], ['S3', 'S3', 'S1'], ['S3', 'S1', 'S3']]) {
+      const input = territory([7 * K, 7 * K, 7 * K], path(3), {}, (i) => ({ sll: slls[i] as string }));
+      expect(planAlliances(input).alliances[0]?.explanation.mainSll).toEqual({ code: 'S3', members: 2 });
+    }
   });
 
   it('counts the SLL and SNAI areas the plan splits', () => {
@@ -265,6 +300,9 @@ describe('planAlliances is repeatable and interruptible', () => {
     planAlliances({ ...big(), options: { ...big().options, onProgress: (d) => void seen.push(d) } });
     expect(seen.at(-1)).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // Every phase reports as it goes (construction, the count search, the soft search, annealing): no tenth
+    // of the bar is skipped on this territory, where no phase ends early.
+    for (let k = 0; k < 10; k++) expect(seen.some((d) => d >= k / 10 && d < (k + 1) / 10), `${k}/10`).toBe(true);
 
     let calls = 0;
     const input = { ...big(), options: { ...big().options, onProgress: () => ++calls < 3 } };
