@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
 import type { AdhesionAct } from '../../domain/adhesion';
 import type { ComuneAllianceRef } from '../../domain/api-types';
-import type { AllianceDraft, AllianceSummary } from '../services/alliances';
+import type { AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
 
 export interface AllianceRow {
   id: number;
@@ -350,4 +350,10 @@ export async function alliancesOfComune(knex: Knex, code: string): Promise<Comun
     [code],
   );
   return result.rows;
+}
+
+/** Replaces the edit token's hash if it is still `expectedHash` (compare-and-swap); false if it changed meanwhile. */
+export async function swapEditTokenHash(trx: Knex.Transaction, id: number, expectedHash: string, newHash: string): Promise<boolean> {
+  const changed = await trx.raw<{ rows: unknown[] }>(`UPDATE alliances SET edit_token_hash = ? WHERE id = ? AND edit_token_hash = ? RETURNING id`, [newHash, id, expectedHash]);
+  return changed.rows.length > 0;
 }

@@ -4,24 +4,15 @@ import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
 import type { AppContext } from '../context';
 import { bearerToken, hashToken } from '../http/edit-token';
 import { HttpError, notFound } from '../http/errors';
+import { invalidLink, resultOf } from '../http/refusals';
 import { route, type Route } from '../http/route';
 import { adhesionBody, comuneCode, numericId } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
-import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
+import type { StoredAlliance } from '../queries/alliances';
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
-import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
-import { allianceCheckContext } from '../services/alliance-context';
+import { partyEntry, partyIn } from '../services/adhesion';
 import { draftOf } from '../services/alliance-draft';
-import { evaluateAlliance } from '../services/alliances';
-
-const invalidLink = () =>
-  new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
-
-/** A participating body's name as stored (the link's address may spell it in another case). */
-const partyName = (alliance: StoredAlliance, name: string) => (partyEntry(alliance, { partner: name }) as StoredAlliance['partners'][number] | undefined)?.name ?? name;
-
-/** Saves racing a decision are retried this many times before answering 503. */
-const ATTEMPTS = 5;
+import { decideAdhesion } from '../use-cases/adhesion';
 
 /**
  * Each member Comune (or participating body) decides on the alliance through its own secret link:
@@ -67,34 +58,9 @@ export function adhesionRoutes(ctx: AppContext): Route[] {
   };
 
   const decide = async (req: Request, res: Response, input: { readonly body: z.output<typeof adhesionBody> }) => {
-    const authorisedFor = await authorised(req);
-    const { party, tokenHash } = authorisedFor;
-    let { alliance } = authorisedFor;
-    const { body } = input;
-    // The decision applies to whatever version is current: a founder's save in between is retried, never lost.
-    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-      const draft = applyDecision(draftOf(alliance), party, body, new Date());
-      const { value: tables } = await ctx.tables.get();
-      const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance), 'decision');
-      const stored = alliance;
-      const version = await knex.transaction(async (trx) => {
-        // Checked again with the write: a link revoked (or a member removed) meanwhile decides nothing.
-        const invitation = await findLiveInvitation(trx, stored.id, party, tokenHash);
-        if (!invitation) throw invalidLink();
-        const actor: HistoryActor =
-          'code' in party ? { kind: 'member', code: party.code, invitation: invitation.id } : { kind: 'partner', name: partyName(stored, party.partner), invitation: invitation.id };
-        return updateAlliance(trx, stored.id, stored.version, draft, summary, { action: 'adhesion', actor });
-      });
-      const now = await findAlliance(knex, alliance.id);
-      if (!now || now.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${alliance.id} è stata eliminata / Alliance ${alliance.id} was deleted`);
-      if (version !== null) {
-        res.set('ETag', `"${version}"`).set('Cache-Control', 'no-store').json(describe(now, party));
-        return;
-      }
-      if (!partyIn(draftOf(now), party)) throw notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
-      alliance = now;
-    }
-    throw new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
+    const { alliance, party, tokenHash } = await authorised(req);
+    const saved = resultOf(await decideAdhesion(ctx, alliance, party, tokenHash, input.body));
+    res.set('ETag', `"${saved.version}"`).set('Cache-Control', 'no-store').json(describe(saved.alliance, party));
   };
 
   const member = { id: numericId, code: comuneCode };

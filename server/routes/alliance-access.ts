@@ -1,15 +1,12 @@
 import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 import { requireFounderOrAdmin } from '../http/admin';
-import { newEditToken, requireEditToken } from '../http/edit-token';
-import { HttpError, notFound } from '../http/errors';
+import { requireEditToken } from '../http/edit-token';
+import { resultOf } from '../http/refusals';
 import { invitationBody, numericId } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
-import { recordHistory } from '../queries/alliances';
-import { listInvitations, partyOfRow, revokeInvitation } from '../queries/invitations';
-import { partyIn } from '../services/adhesion';
-import { draftOf } from '../services/alliance-draft';
-import { issue } from '../services/invitations';
+import { listInvitations } from '../queries/invitations';
+import { issueInvitation, revokeInvitation, rotateEditToken } from '../use-cases/alliance-access';
 
 /**
  * Who may act on an alliance: the founder rotates the edit link and issues or revokes members'
@@ -28,15 +25,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
     async (req, res) => {
       const alliance = await loadAlliance(knex, req.params.id);
       requireEditToken(req, alliance.editTokenHash);
-      const { token, hash } = newEditToken();
-      // Compare-and-swap on the token checked above: of two rotations at once, one wins, the other is told.
-      const rotated = await knex.transaction(async (trx) => {
-        const changed = await trx.raw<{ rows: unknown[] }>(`UPDATE alliances SET edit_token_hash = ? WHERE id = ? AND edit_token_hash = ? RETURNING id`, [hash, alliance.id, alliance.editTokenHash]);
-        if (changed.rows.length > 0) await recordHistory(trx, alliance.id, alliance.version, 'token_rotated', {}, { kind: 'founder' });
-        return changed.rows.length > 0;
-      });
-      if (!rotated) throw new HttpError(409, 'conflict', 'Il link di modifica è appena cambiato: usa quello nuovo / The edit link has just changed: use the new one');
-      res.set('Cache-Control', 'no-store').json({ editToken: token, editUrl: `/alleanze/${alliance.id}#edit=${token}` });
+      res.set('Cache-Control', 'no-store').json(resultOf(await rotateEditToken(knex, alliance)));
     },
   ));
 
@@ -64,16 +53,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
     async (req, res, input) => {
       const alliance = await loadAlliance(knex, req.params.id);
       requireEditToken(req, alliance.editTokenHash);
-      const party = input.body;
-      if (!partyIn(draftOf(alliance), party)) {
-        throw new HttpError(422, 'unprocessable', `Non è tra i membri o i partecipanti dell'alleanza / Not a member or participating body of the alliance: ${'code' in party ? party.code : party.partner}`);
-      }
-      // A link issued again enters the public history: whoever could have used it is on record.
-      const invitation = await knex.transaction(async (trx) => {
-        const issued = await issue(trx, alliance.id, party);
-        await recordHistory(trx, alliance.id, alliance.version, 'invitation_issued', { invitation: { ...party, id: issued.id } }, { kind: 'founder' });
-        return issued;
-      });
+      const invitation = resultOf(await issueInvitation(knex, alliance, input.body));
       res.status(201).set('Cache-Control', 'no-store').json(invitation);
     },
   ));
@@ -87,16 +67,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
     async (req, res, input) => {
       const alliance = await loadAlliance(knex, req.params.id);
       const actor = requireFounderOrAdmin(req, alliance.editTokenHash, ctx.adminToken);
-      const invitationId = input.params.invitation;
-      const revoked = await knex.transaction(async (trx) => {
-        const result = await revokeInvitation(trx, alliance.id, invitationId, actor);
-        if (result?.revokedNow) {
-          await recordHistory(trx, alliance.id, alliance.version, 'invitation_revoked', { invitation: partyOfRow(result.invitation) }, { kind: actor });
-        }
-        return result?.invitation ?? null;
-      });
-      if (!revoked) throw notFound(`Nessun link di adesione ${invitationId} per questa alleanza / No adhesion link ${invitationId} for this alliance`);
-      res.json(revoked);
+      res.json(resultOf(await revokeInvitation(knex, alliance, input.params.invitation, actor)));
     },
   ));
 

@@ -6,28 +6,15 @@ import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
 import { downloadFormat, sendTables } from '../exports/send';
-import { conflict, newEditToken, requireEditToken, requireIfMatch } from '../http/edit-token';
+import { conflict, requireEditToken, requireIfMatch } from '../http/edit-token';
+import { resultOf } from '../http/refusals';
+import { changeAlliance, createAlliance, deleteAlliance } from '../use-cases/alliances';
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
-import { sameAllianceContent } from '../../domain/alliance';
-import {
-  allianceOutline,
-  allianceOutlines,
-  deleteAlliance,
-  findAlliance,
-  insertAlliance,
-  listAlliances,
-  memberFeatures,
-  updateAlliance,
-  type StoredAlliance,
-} from '../queries/alliances';
-import { evaluateAlliance, rejectTooManyMembers, type AllianceDraft } from '../services/alliances';
+import { allianceOutline, allianceOutlines, findAlliance, listAlliances, memberFeatures, type StoredAlliance } from '../queries/alliances';
+import { rejectTooManyMembers } from '../services/alliances';
 import { allianceTable } from '../services/alliance-export';
-import { allianceCheckContext } from '../services/alliance-context';
 import { loadAlliance } from '../queries/alliance-load';
-import { draftOf } from '../services/alliance-draft';
-import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
-import { syncInvitations } from '../services/invitations';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
@@ -49,22 +36,13 @@ export function allianceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       rejectTooManyMembers(req.body);
-      const body = input.body;
-      // A new alliance's members are proposed: each adheres by its own act, through its invitation.
-      const draft: AllianceDraft = { ...body, members: withMembersDecisions(body.members, []), partners: withPartnersDecisions(body.partners, []) };
-      const { value: tables } = await ctx.tables.get();
-      const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex));
-      const { token, hash } = newEditToken();
-      const { id, invitations } = await knex.transaction(async (trx) => {
-        const newId = await insertAlliance(trx, draft, summary, hash);
-        return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
-      });
+      const { id, editToken, invitations } = await createAlliance(ctx, input.body);
       const stored = (await findAlliance(knex, id))!;
       res
         .status(201)
         .location(`/api/alliances/${id}`)
         .set('Cache-Control', 'no-store')
-        .json({ ...present(stored, await allianceOutline(knex, id)), editToken: token, editUrl: `/alleanze/${id}#edit=${token}`, invitations });
+        .json({ ...present(stored, await allianceOutline(knex, id)), editToken, editUrl: `/alleanze/${id}#edit=${editToken}`, invitations });
     },
   ));
 
@@ -147,31 +125,11 @@ export function allianceRoutes(ctx: AppContext): Route[] {
       const alliance = await load(req);
       requireEditToken(req, alliance.editTokenHash);
       if (!requireIfMatch(req)(alliance.version)) throw conflict(alliance.version);
-      const expected = alliance.version;
-      const change = input.body;
-      const current = draftOf(alliance);
-      const draft: AllianceDraft = {
-        name: change.name ?? current.name,
-        description: change.description ?? current.description,
-        status: change.status ?? current.status,
-        ruleSet: change.ruleSet ?? current.ruleSet,
-        members: change.members ? withMembersDecisions(change.members, current.members) : current.members,
-        partners: change.partners ? withPartnersDecisions(change.partners, current.partners) : current.partners,
-        services: change.services ?? current.services,
-        runningCostCents: change.runningCostCents ?? current.runningCostCents,
-      };
-      // A change that changes nothing makes no new version and no history entry.
-      if (sameAllianceContent(draft, current)) {
+      const saved = resultOf(await changeAlliance(ctx, alliance, input.body));
+      if (saved.version === null) {
         res.set('ETag', `"${alliance.version}"`).json(present(alliance, await allianceOutline(knex, alliance.id)));
         return;
       }
-      const { value: tables } = await ctx.tables.get();
-      const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
-      const saved = await knex.transaction(async (trx) => {
-        const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
-        return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
-      });
-      if (saved === null) throw conflict((await findAlliance(knex, alliance.id))?.version ?? expected);
       const stored = (await findAlliance(knex, alliance.id))!;
       res
         .set('ETag', `"${saved.version}"`)
@@ -190,9 +148,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
       const alliance = await load(req);
       requireEditToken(req, alliance.editTokenHash);
       if (!requireIfMatch(req)(alliance.version)) throw conflict(alliance.version);
-      const expected = alliance.version;
-      const version = await knex.transaction((trx) => deleteAlliance(trx, alliance.id, expected));
-      if (version === null) throw conflict(alliance.version);
+      resultOf(await deleteAlliance(ctx, alliance));
       res.status(204).end();
     },
   ));

@@ -3,6 +3,7 @@ import { RETRY_AFTER_SECONDS } from '../http/errors';
 import { requireAdmin } from '../http/admin';
 import { route, type Route } from '../http/route';
 import { memoryReport } from '../data/memory-report';
+import { countComuni } from '../queries/comuni';
 
 /**
  * `GET /api/health`: 200 with the engine and data version — status "ok", or "degraded" with `writes`
@@ -20,7 +21,7 @@ export function healthRoutes(ctx: AppContext): Route[] {
       async (_req, res) => {
         res.set('Cache-Control', 'no-store');
         try {
-          const count = await ctx.db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comuni`);
+          const comuni = await countComuni(ctx.db.knex);
           const version = await ctx.versions.current();
           // The database answers reads, but writes may be failing for good (disk full, read-only).
           const failing = ctx.writeHealth.failing();
@@ -34,7 +35,7 @@ export function healthRoutes(ctx: AppContext): Route[] {
               },
             }),
             engine: ctx.db.engine,
-            comuni: count.rows[0]?.n ?? 0,
+            comuni,
             dataVersion: version.id,
             importedAt: version.importedAt || null,
           });

@@ -6,6 +6,7 @@ import { publicBase } from '../http/public-base';
 import { openDataCatalog } from '../open-data/catalog';
 import { OPEN_DATA_MAX_BYTES, type OpenDataFile } from '../open-data/files';
 import { LICENCE } from '../open-data/licence';
+import { openDataModified } from '../queries/published-alliances';
 import { CONTENT, type ContentType } from '../openapi/vocabulary';
 
 /** Each address of a file: what it is built as, its type and the name it is downloaded under. */
@@ -89,11 +90,7 @@ export function openDataRoutes(ctx: AppContext): Route[] {
       responses: { 200: 'JSON-LD' }, produces: [CONTENT.jsonld],
     },
     async (req, res) => {
-      const modified = await knex.raw<{ rows: { alliances: Date | string | null; reference: Date | string | null }[] }>(
-        `SELECT (SELECT max(updated_at) FROM alliances WHERE status = 'published') AS alliances,
-                (SELECT max(imported_at) FROM data_versions) AS reference`,
-      );
-      const row = modified.rows[0];
+      const row = await openDataModified(knex);
       const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
       res.type('application/ld+json').set('Cache-Control', 'no-cache').send(
         JSON.stringify(

@@ -1,9 +1,11 @@
 import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 import { requireAdmin } from '../http/admin';
-import { HttpError, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
+import { resultOf } from '../http/refusals';
 import { serviceBody, serviceCode, servicePatch, servicesQuery } from '../http/schemas';
-import { findService, insertService, listServices, serviceHistory, updateService } from '../queries/services';
+import { findService, listServices, serviceHistory } from '../queries/services';
+import { addService, changeService } from '../use-cases/catalogue';
 
 /** The service catalogue: anyone reads it; administrators add, rename, retire and restore. */
 export function serviceRoutes(ctx: AppContext): Route[] {
@@ -45,10 +47,8 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       requireAdmin(req, ctx.adminToken);
-      const body = input.body;
-      const created = await knex.transaction((trx) => insertService(trx, body));
-      if (!created) throw new HttpError(409, 'conflict', `Il codice ${body.code} è già nel catalogo / Code ${body.code} is already in the catalogue`);
-      res.status(201).location(`/api/services/${body.code}`).json(await findService(knex, body.code));
+      const created = resultOf(await addService(knex, input.body));
+      res.status(201).location(`/api/services/${created.code}`).json(created);
     },
   ));
 
@@ -60,19 +60,7 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       requireAdmin(req, ctx.adminToken);
-      const { code } = input.params;
-      const change = input.body;
-      // Read and write in one transaction with the row locked: two administrators editing different
-      // fields at once both keep their change.
-      await knex.transaction(async (trx) => {
-        await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
-        const current = await findService(trx, code);
-        if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-        const { retiredAt, ...definition } = current;
-        const { retired, ...fields } = change;
-        await updateService(trx, { ...definition, ...fields }, retired);
-      });
-      res.json(await findService(knex, code));
+      res.json(resultOf(await changeService(knex, input.params.code, input.body)));
     },
   ));
 
@@ -85,15 +73,7 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       requireAdmin(req, ctx.adminToken);
-      const { code } = input.params;
-      await knex.transaction(async (trx) => {
-        await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
-        const current = await findService(trx, code);
-        if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-        const { retiredAt, ...definition } = current;
-        await updateService(trx, definition, true);
-      });
-      res.json(await findService(knex, code));
+      res.json(resultOf(await changeService(knex, input.params.code, { retired: true })));
     },
   ));
 

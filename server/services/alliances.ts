@@ -1,55 +1,13 @@
-import { ALLIANCE_LIMITS, constitutedMembers, partnerKey, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
-import type { AdhesionAct } from '../../domain/adhesion';
+import { ALLIANCE_LIMITS, constitutedMembers, partnerKey, territoryMembers } from '../../domain/alliance';
 import type { Contiguity } from '../../domain/contiguity';
 import { applicableRuleSet, type RuleSet } from '../../domain/rule-sets';
-import type { TerritoryTotals } from '../../domain/territory';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
 import { HttpError, unprocessable } from '../http/errors';
-import { analyzeTerritory, type TerritoryAnalysis } from './territory';
+import { analyzeTerritory } from './territory';
+import type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary } from '../../domain/alliance-summary';
 
-export interface AllianceDraft {
-  name: string;
-  description: string;
-  status: AllianceStatus;
-  ruleSet?: string | undefined;
-  members: { code: string; status: MemberStatus; lead: boolean; act?: AdhesionAct | null | undefined }[];
-  partners: { kind: PartnerKind; name: string; role?: string | null | undefined; status?: MemberStatus | undefined; act?: AdhesionAct | null | undefined }[];
-  services: AllianceServiceInput[];
-  runningCostCents: number;
-}
-
-/** What the checks need besides the draft: the catalogue and what is already stored. */
-export interface AllianceCheckContext {
-  /** Catalogue codes, with whether each is retired. */
-  catalogue: ReadonlyMap<string, { retired: boolean }>;
-  /** Services the stored alliance already provides (a retired one may stay, not be added). */
-  previousServices?: ReadonlySet<string>;
-  /** Recorded by an administrator: accepts a territory in separate parts. */
-  contiguityException?: string | null;
-}
-
-/**
- * The constituted territory: only the members that adhered by their own act. The alliance is
- * constituted when they alone pass every rule.
- */
-export interface ConstitutedSummary {
-  constituted: boolean;
-  members: number;
-  totals: TerritoryTotals | null;
-  contiguity: Contiguity | null;
-  rules: RuleResult[];
-}
-
-/**
- * What the server derives from a draft and stores with it: totals, contiguity, overlaps and rules
- * of the proposed territory (proposed and adhered members), and the constituted one.
- */
-export interface AllianceSummary extends TerritoryAnalysis {
-  ruleSet: { id: string; name: { it: string; en: string } };
-  rules: RuleResult[];
-  constituted: ConstitutedSummary;
-}
+export type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary } from '../../domain/alliance-summary';
 
 /** 413 before parsing when a body lists more members than an alliance may have. */
 export function rejectTooManyMembers(body: unknown): void {
