@@ -10,6 +10,7 @@ import { CONTENT } from '../openapi/vocabulary';
 import { serviceCode } from '../http/schemas';
 import { findService } from '../queries/services';
 import { coverageColumns, coverageReport } from '../services/coverage';
+import { coverageTable } from '../services/coverage-export';
 import { downloadFormat, sendTables } from '../exports/send';
 
 /** `?service=CODE&level=region|province`: the service, and the level of the downloaded table. */
@@ -17,8 +18,6 @@ const coverageQuery = z.object({
   service: serviceCode,
   level: z.enum(['region', 'province']).default('province'),
 });
-
-const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
 
 /** Where a service is received and where it is missing: per Comune, per province and region. */
 export function coverageRoutes(ctx: AppContext): Route[] {
@@ -48,24 +47,7 @@ export function coverageRoutes(ctx: AppContext): Route[] {
   const download = async (req: Request, res: Response, input: { readonly query: z.output<typeof coverageQuery> }) => {
     const { service, level } = input.query;
     const { report: r } = await report(service);
-    const rows = level === 'region' ? r.regions : r.provinces;
-    await sendTables(res, downloadFormat(req.path), [
-      {
-        name: `copertura-${service}-${level === 'region' ? 'regioni' : 'province'}`,
-        columns: [
-          { header: 'code', kind: 'code' },
-          { header: 'name', kind: 'text' },
-          { header: 'comuni', kind: 'integer' },
-          { header: 'covered', kind: 'integer' },
-          { header: 'obliged_uncovered', kind: 'integer' },
-          { header: 'small_uncovered', kind: 'integer' },
-          { header: 'population', kind: 'integer' },
-          { header: 'population_covered', kind: 'integer' },
-          { header: 'population_covered_percent', kind: 'percent' },
-        ],
-        rows: rows.map((a) => [a.code, a.name, a.comuni, a.covered, a.obligedUncovered, a.smallUncovered, a.population, a.populationCovered, percent(a.populationCovered, a.population)]),
-      },
-    ]);
+    await sendTables(res, downloadFormat(req.path), [coverageTable(r, service, level)]);
   };
 
   return [
