@@ -24,6 +24,8 @@ export interface AdhesionAct {
   note: string | null;
   /** When the decision was recorded here (ISO 8601). */
   recordedAt: string;
+  /** The version of the generated convenzione text the act approved, when it says so. */
+  convenzioneVersion?: number | null;
 }
 
 export const ADHESION_LIMITS = { actNumber: 40, url: 500, note: 1000 } as const;

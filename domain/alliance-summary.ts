@@ -1,4 +1,5 @@
 import type { AllianceServiceInput, AllianceStatus, MemberStatus, PartnerKind } from './alliance';
+import type { Governance, GovernanceRule, LegalForm, SuccessFactor } from './governance';
 import type { AdhesionAct } from './adhesion';
 import type { Contiguity } from './contiguity';
 import type { Overlap } from './overlaps';
@@ -20,6 +21,9 @@ export interface AllianceDraft {
   partners: { kind: PartnerKind; name: string; role?: string | null | undefined; status?: MemberStatus | undefined; act?: AdhesionAct | null | undefined }[];
   services: AllianceServiceInput[];
   runningCostCents: number;
+  /** Null while not chosen. */
+  legalForm: LegalForm | null;
+  governance: Governance;
 }
 
 /** What the checks need besides the draft: the catalogue and what is already stored. */
@@ -30,6 +34,10 @@ export interface AllianceCheckContext {
   previousServices?: ReadonlySet<string>;
   /** Recorded by an administrator: accepts a territory in separate parts. */
   contiguityException?: string | null;
+  /** The existing Unione the draft extends, with its members' ISTAT codes (null when none or not found). */
+  existingUnione?: { id: number; name: string; members: readonly string[] } | null;
+  /** Today (ISO date), for dates that cannot be in the future. */
+  today?: string;
 }
 
 export interface NamedArea {
@@ -67,4 +75,15 @@ export interface AllianceSummary extends TerritoryAnalysis {
   ruleSet: { id: string; name: { it: string; en: string } };
   rules: RuleResult[];
   constituted: ConstitutedSummary;
+  /** The legal form's checks (beside `rules`, the territory's). */
+  governanceChecks: GovernanceSummary;
+}
+
+/** The legal form's rules and AgID's efficiency check (proposed and constituted territory), and the success factors. */
+export interface GovernanceSummary {
+  rules: GovernanceRule[];
+  constitutedEfficiency: GovernanceRule | null;
+  successFactors: SuccessFactor[];
+  /** An Unione extending an existing one: which Comuni differ. */
+  existingUnione: { id: number; name: string; missing: string[]; extra: string[] } | null;
 }

@@ -5,8 +5,10 @@ export interface FeeReportService {
   code: string;
   name: { it: string; en: string };
   annualCostCents: number;
-  /** What members are charged in total (the cost unless set otherwise). */
+  /** What members are charged in total: as set, else the cost less its grants. */
   chargedCents: number;
+  /** How the charge was reached: set by the founder, the cost, or the cost less the grants. */
+  chargeBasis: 'set' | 'cost' | 'cost_less_grants';
   equalShare: number;
   /** How many members pay for it. */
   recipients: number;
@@ -35,8 +37,8 @@ export interface FeeReportInput {
 }
 
 /**
- * Splits each service's charge among its recipients (all members unless listed) by its fee rule,
- * in cents that add up exactly; costs not charged to members and running costs count against
+ * Splits each service's charge (as set, else its cost less its grants) among its recipients (all
+ * members unless listed) by its fee rule, in cents that add up exactly; costs not charged to members and running costs count against
  * sustainability, grants from outside for it. The same function serves the builder's live preview and the server.
  */
 export function feeReport({ services, members, runningCostCents, serviceName }: FeeReportInput): FeeReport {
@@ -44,13 +46,13 @@ export function feeReport({ services, members, runningCostCents, serviceName }: 
   const table = computeFees(
     services.map((s) => ({
       code: s.code,
-      annualCostCents: s.chargedCents ?? s.annualCostCents,
+      annualCostCents: charge(s),
       feeRule: { equalShare: s.equalShare },
       recipients: s.recipients ?? codes,
     })),
     members.map((m) => ({ code: m.code, population: m.population })),
   );
-  const uncharged = services.reduce((sum, s) => sum + Math.max(0, s.annualCostCents - (s.chargedCents ?? s.annualCostCents)), 0);
+  const uncharged = services.reduce((sum, s) => sum + Math.max(0, s.annualCostCents - charge(s)), 0);
   return {
     services: services.map((s, i) => {
       const row = table.services[i]!;
@@ -59,6 +61,7 @@ export function feeReport({ services, members, runningCostCents, serviceName }: 
         name: serviceName(s.code) ?? { it: s.code, en: s.code },
         annualCostCents: s.annualCostCents,
         chargedCents: row.costCents,
+        chargeBasis: chargeBasis(s),
         equalShare: s.equalShare,
         recipients: Object.keys(row.feesCents).length,
         grants: s.grants ?? [],
@@ -74,4 +77,19 @@ export function feeReport({ services, members, runningCostCents, serviceName }: 
     runningCostCents,
     sustainability: sustainability(table, uncharged + runningCostCents, services.reduce((sum, s) => sum + grantsTotal(s), 0)),
   };
+}
+
+/**
+ * What members are charged for a service a year: the charge the founder set, else its cost less
+ * the grants that pay for it (never below zero), so that a grant lowers every share by the
+ * service's own sharing rule.
+ */
+export function charge(s: Pick<AllianceServiceInput, 'annualCostCents' | 'chargedCents' | 'grants'>): number {
+  if (s.chargedCents !== null && s.chargedCents !== undefined) return s.chargedCents;
+  return Math.max(0, s.annualCostCents - grantsTotal(s));
+}
+
+function chargeBasis(s: AllianceServiceInput): FeeReportService['chargeBasis'] {
+  if (s.chargedCents !== null && s.chargedCents !== undefined) return 'set';
+  return grantsTotal(s) > 0 ? 'cost_less_grants' : 'cost';
 }

@@ -1,5 +1,6 @@
 import { actLabel, MEMBER_STATUS_LABELS } from './adhesion';
 import type { MemberStatus } from './alliance';
+import { LEGAL_FORM_INFO, PHASE_LABELS, type LegalForm, type Phase } from './governance';
 import type { AllianceChange } from './history';
 
 /** Names to write changes with: Comuni by ISTAT code, services by catalogue code. */
@@ -23,6 +24,8 @@ const FIELD_NAMES: Record<string, { it: string; en: string }> = {
   runningCostCents: { it: 'Costi di funzionamento', en: 'Running costs' },
   contiguityException: { it: 'Eccezione alla contiguità', en: 'Contiguity exception' },
   constituted: { it: 'Costituita', en: 'Constituted' },
+  legalForm: { it: 'Forma giuridica', en: 'Legal form' },
+  phase: { it: 'Fase', en: 'Phase' },
 };
 
 const ALLIANCE_STATUS: Record<string, { it: string; en: string }> = {
@@ -35,6 +38,8 @@ function fieldValue(field: string, value: unknown, lang: Lang): string {
   if (field === 'runningCostCents') return euro(value as number, lang);
   if (field === 'status') return ALLIANCE_STATUS[value as string]?.[lang] ?? String(value);
   if (field === 'constituted') return value ? (lang === 'it' ? 'sì' : 'yes') : 'no';
+  if (field === 'legalForm') return LEGAL_FORM_INFO[value as LegalForm]?.[lang] ?? String(value);
+  if (field === 'phase') return PHASE_LABELS[value as Phase]?.[lang] ?? String(value);
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

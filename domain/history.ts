@@ -28,6 +28,10 @@ export interface HistoryState {
   contiguityException?: string | null;
   /** Whether the adhered members alone passed every rule. */
   constituted?: boolean;
+  /** The legal form (null while not chosen). */
+  legalForm?: string | null;
+  /** The AgID phase the alliance is in (the last of its timeline). */
+  phase?: string | null;
   members?: HistoryMember[];
   partners?: { name: string; kind: string; status?: string; act?: AdhesionAct | null }[];
   services?: HistoryService[];
@@ -45,7 +49,7 @@ export type AllianceChange =
   | { kind: 'service'; code: string; change: 'added' | 'removed' }
   | { kind: 'service'; code: string; change: 'cost'; from: { annualCostCents: number; chargedCents: number | null }; to: { annualCostCents: number; chargedCents: number | null } };
 
-const FIELDS = ['name', 'description', 'status', 'ruleSet', 'runningCostCents', 'contiguityException', 'constituted'] as const;
+const FIELDS = ['name', 'description', 'status', 'ruleSet', 'runningCostCents', 'contiguityException', 'constituted', 'legalForm', 'phase'] as const;
 
 /** Statuses as stored before adhesions existed ("joined" is what a founder declared). */
 const normalStatus = (status: string) => (status === 'joined' ? 'adhered' : status);

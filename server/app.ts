@@ -17,6 +17,7 @@ import { allianceAccessRoutes } from './routes/alliance-access';
 import { allianceHistoryRoutes } from './routes/alliance-history';
 import { serviceRoutes } from './routes/services';
 import { allianceFeeRoutes } from './routes/alliance-fees';
+import { convenzioneRoutes } from './routes/convenzione';
 import { allianceExceptionRoutes } from './routes/alliance-exception';
 import { coverageRoutes } from './routes/coverage';
 import { suggestionRoutes } from './routes/suggestions';
@@ -120,6 +121,7 @@ export function apiRoutes(ctx: AppContext): Route[] {
     ...allianceHistoryRoutes(ctx),
     ...serviceRoutes(ctx),
     ...allianceFeeRoutes(ctx),
+    ...convenzioneRoutes(ctx),
     ...allianceExceptionRoutes(ctx),
     ...coverageRoutes(ctx),
     ...suggestionRoutes(ctx),

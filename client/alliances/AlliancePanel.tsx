@@ -11,6 +11,7 @@ import { ContiguityExceptionForm } from '../admin/ContiguityExceptionForm';
 import { CopyButton } from '../controls/CopyButton';
 import { AllianceHistory } from './AllianceHistory';
 import { Constitution } from './Constitution';
+import { GovernanceSection } from '../governance/GovernanceSection';
 import { Invitations } from './Invitations';
 import { MemberStatuses } from './MemberStatuses';
 import { RotateEditLink } from './RotateEditLink';
@@ -131,6 +132,7 @@ export function AlliancePanel({ id, atlas, newToken, newInvitations, onOpen, onL
         ))}
       </ul>
       <Constitution alliance={alliance} />
+      <GovernanceSection alliance={alliance} token={token} onSaved={reload} />
       <MemberStatuses alliance={alliance} />
       {alliance.partners.length > 0 && (
         <>

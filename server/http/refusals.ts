@@ -29,6 +29,8 @@ export function httpErrorOf(refusal: Refusal): HttpError {
       return new HttpError(410, 'gone', `L'alleanza ${refusal.id} è stata eliminata / Alliance ${refusal.id} was deleted`);
     case 'party_removed':
       return notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
+    case 'unknown_convenzione_version':
+      return unprocessable(`Nessuna versione ${refusal.version} del testo della convenzione / No version ${refusal.version} of the convenzione text`);
     case 'busy':
       return new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
   }

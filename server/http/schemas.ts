@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ASSOCIATION_KINDS } from '../../domain/associations';
 import { ALLIANCE_LIMITS, ALLIANCE_STATUSES, GRANT_LIMITS, MEMBER_STATUSES, PARTNER_KINDS, SERVICE_LIMITS } from '../../domain/alliance';
 import { ADHESION_DECISIONS, ADHESION_LIMITS, ADHESION_ORGANS } from '../../domain/adhesion';
+import { DECLARED_FACTORS, GOVERNANCE_LIMITS, LEGAL_FORMS, PHASES, RTD_SEATS, SURVEY_ITEMS, SURVEY_STATUSES } from '../../domain/governance';
 import { ruleSet } from '../../domain/rule-sets';
 import { SERVICE_CODE_PATTERN, SERVICE_PROVIDER_KINDS } from '../../domain/services';
 
@@ -166,11 +167,59 @@ const cents = z
   .min(0, 'importo negativo / negative amount')
   .max(SERVICE_LIMITS.costCents, 'importo troppo alto / amount too large');
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato AAAA-MM-GG / date as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'data inesistente / no such date')
   .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'data tra il 1900 e il 2199 / date between 1900 and 2199');
+
+/** A role address (an e-mail or PEC); checked in full by the governance rules, which name the field. */
+const roleEmail = plainText(GOVERNANCE_LIMITS.email).pipe(z.string().min(1, "l'indirizzo è obbligatorio / the address is required"));
+const governanceNote = plainText(GOVERNANCE_LIMITS.note).nullish();
+
+const surveyEntry = z.object({ status: z.enum(SURVEY_STATUSES), note: governanceNote }).strict();
+
+/** One step of the phase timeline with its evidence (AgID, Strumento 2). */
+const phaseEntry = z
+  .object({
+    phase: z.enum(PHASES),
+    date: isoDate,
+    note: governanceNote,
+    survey: z.record(comuneCode, z.partialRecord(z.enum(SURVEY_ITEMS), surveyEntry)).nullish(),
+    governance: governanceNote,
+    contacts: z
+      .array(z.object({ code: comuneCode, office: plainText(GOVERNANCE_LIMITS.office).pipe(z.string().min(1, "l'ufficio è obbligatorio / the office is required")), email: roleEmail }).strict())
+      .max(ALLIANCE_LIMITS.members)
+      .nullish(),
+  })
+  .strict();
+
+/** The governance record: existing Unione extended, shared RTD, phases, declared success factors. */
+export const governanceRecord = z
+  .object({
+    existingUnione: z.number().int().positive().nullish(),
+    rtd: z
+      .object({
+        seat: z.enum(RTD_SEATS),
+        office: plainText(GOVERNANCE_LIMITS.office).pipe(z.string().min(1, "il nome dell'ufficio è obbligatorio / the office's name is required")),
+        email: roleEmail,
+        act: z
+          .object({
+            organ: plainText(GOVERNANCE_LIMITS.office).pipe(z.string().min(1, "indica l'organo / name the organ")),
+            number: plainText(GOVERNANCE_LIMITS.actNumber).pipe(z.string().min(1, "il numero dell'atto è obbligatorio / the act's number is required")),
+            date: isoDate,
+          })
+          .strict()
+          .nullish(),
+      })
+      .strict()
+      .nullish(),
+    phases: z.array(phaseEntry).max(GOVERNANCE_LIMITS.phases).default([]),
+    factors: z.array(z.enum(DECLARED_FACTORS)).max(DECLARED_FACTORS.length).default([]),
+  })
+  .strict();
+
+export const legalForm = z.enum(LEGAL_FORMS).nullable();
 
 export const allianceService = z
   .object({
@@ -204,6 +253,8 @@ const allianceFields = {
   ruleSet: z.string().refine((id) => ruleSet(id) !== undefined, 'insieme di regole sconosciuto / unknown rule set').optional(),
   services: z.array(allianceService).max(SERVICE_LIMITS.services).default([]),
   runningCostCents: cents.default(0),
+  legalForm: legalForm.default(null),
+  governance: governanceRecord.optional(),
 };
 
 export const allianceBody = z.object(allianceFields).strict();
@@ -219,6 +270,8 @@ export const alliancePatch = z
     ruleSet: allianceFields.ruleSet,
     services: z.array(allianceService).max(SERVICE_LIMITS.services).optional(),
     runningCostCents: cents.optional(),
+    legalForm: legalForm.optional(),
+    governance: governanceRecord.optional(),
   })
   .strict();
 
@@ -275,6 +328,8 @@ export const adhesionBody = z
       .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "l'indirizzo dell'atto deve iniziare con https:// / the act's address must start with https://")
       .nullish(),
     note: plainText(ADHESION_LIMITS.note).nullish(),
+    /** The version of the convenzione text the act approved (see GET /api/alliances/:id/convenzione/versions). */
+    convenzioneVersion: z.number().int('un numero di versione intero / a whole version number').min(1, 'versione da 1 in su / version from 1 up').nullish(),
   })
   .strict();
 

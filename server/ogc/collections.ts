@@ -1,4 +1,4 @@
-import { ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
+import { ALLIANCE_GOVERNANCE_FIELDS, ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
 
 /**
  * The feature collections served through OGC API – Features: what each holds, how its items are
@@ -71,7 +71,7 @@ export const COLLECTIONS: readonly Collection[] = [
     },
     from: `SELECT a.id AS fid, a.outline AS geom,
                   json_build_object('id', a.id, 'name', a.name, 'status', a.status,
-                                    'updated', ${ALLIANCE_UPDATED_ISO}, 'members', ${ALLIANCE_MEMBERS_JSON}) AS properties,
+                                    'updated', ${ALLIANCE_UPDATED_ISO}, 'members', ${ALLIANCE_MEMBERS_JSON}, ${ALLIANCE_GOVERNANCE_FIELDS}) AS properties,
                   a.id AS sort_key
            FROM alliances a WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.outline IS NOT NULL`,
     filters: memberFilters('alliance_members', 'alliance_id'),

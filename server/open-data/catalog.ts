@@ -145,7 +145,7 @@ export function openDataCatalog(input: CatalogInput) {
       dataset(
         'alleanze',
         'Alleanze ALI pubblicate',
-        'Le alleanze pubblicate con il loro contorno e i Comuni membri (stato di adesione, capofila).',
+        'Le alleanze pubblicate con il loro contorno e i Comuni membri (stato di adesione, capofila), la forma giuridica (convenzione, unione, consorzio, società in house, accordo), la fase AgID e l’ufficio RTD associato.',
         [theme('GOVE'), theme('REGI')],
         input.alliancesModified,
         CONTINUOUS,
@@ -158,7 +158,7 @@ export function openDataCatalog(input: CatalogInput) {
       dataset(
         'membri',
         'Membri delle alleanze ALI',
-        "Un record per Comune membro di ogni alleanza pubblicata: codice ISTAT, stato (proposto, aderente, ha declinato, receduto), capofila e l'atto con cui il Comune ha deciso (organo, numero, data, indirizzo).",
+        "Un record per Comune membro di ogni alleanza pubblicata: codice ISTAT, stato (proposto, aderente, ha declinato, receduto), capofila, l'atto con cui il Comune ha deciso (organo, numero, data, indirizzo, versione della convenzione approvata), la forma giuridica e la fase dell'alleanza.",
         [theme('GOVE')],
         input.alliancesModified,
         CONTINUOUS,

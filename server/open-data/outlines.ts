@@ -12,7 +12,7 @@ export async function* outlinesGeojson(knex: Knex): AsyncGenerator<string> {
   let first = true;
   for await (const page of publishedOutlinePages(knex)) {
     const features = page.map(
-      (r) => `{"type":"Feature","id":${r.id},"properties":${JSON.stringify({ id: r.id, name: r.name, updated: r.updated, members: r.members })},"geometry":${r.geometry}}`,
+      (r) => `{"type":"Feature","id":${r.id},"properties":${JSON.stringify({ id: r.id, name: r.name, updated: r.updated, members: r.members, ...r.governance })},"geometry":${r.geometry}}`,
     );
     yield `${first ? '' : ','}${features.join(',')}`;
     first = false;

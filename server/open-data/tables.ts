@@ -29,8 +29,10 @@ export function membersTable(pages: PublishedPages): StreamedTable {
       { header: 'status', kind: 'text' },
       { header: 'lead', kind: 'text' },
       ...ACT_COLUMNS,
+      { header: 'legal_form', kind: 'text' },
+      { header: 'phase', kind: 'text' },
     ],
-    batches: perPage(pages, (a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act)])),
+    batches: perPage(pages, (a) => a.members.map((m) => [a.id, a.name, m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act), a.legalForm, a.phase])),
   };
 }
 

@@ -20,6 +20,7 @@ export const CONTENT = {
   jsonld: 'application/ld+json',
   atom: 'application/atom+xml',
   openapi: 'application/vnd.oai.openapi+json;version=3.0',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 export type ContentType = (typeof CONTENT)[keyof typeof CONTENT];
 

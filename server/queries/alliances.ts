@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
 import type { AdhesionAct } from '../../domain/adhesion';
 import type { ComuneAllianceRef } from '../../domain/api-types';
+import { currentPhase, type Governance, type LegalForm } from '../../domain/governance';
 import type { AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
 
 export interface AllianceRow {
@@ -15,6 +16,9 @@ export interface AllianceRow {
   summary: AllianceSummary;
   contiguityException: string | null;
   runningCostCents: number;
+  /** Null while not chosen. */
+  legalForm: LegalForm | null;
+  governance: Governance;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -39,6 +43,7 @@ export interface StoredAlliance extends AllianceRow {
 
 const ROW = `SELECT id, name, description, status, version, edit_token_hash AS "editTokenHash", summary,
                     contiguity_exception AS "contiguityException", running_cost_cents AS "runningCostCents",
+                    legal_form AS "legalForm", governance,
                     created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"
              FROM alliances`;
 
@@ -46,7 +51,8 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 const summaryOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as AllianceSummary;
 
 function toRow(r: AllianceRow): AllianceRow {
-  return { ...r, summary: summaryOf(r.summary), runningCostCents: Number(r.runningCostCents), createdAt: iso(r.createdAt) as string, updatedAt: iso(r.updatedAt) as string, deletedAt: iso(r.deletedAt) };
+  const governance = (typeof r.governance === 'string' ? JSON.parse(r.governance) : r.governance) as Governance;
+  return { ...r, summary: summaryOf(r.summary), governance, runningCostCents: Number(r.runningCostCents), createdAt: iso(r.createdAt) as string, updatedAt: iso(r.updatedAt) as string, deletedAt: iso(r.deletedAt) };
 }
 
 /**
@@ -175,9 +181,9 @@ export interface AllianceListRow {
 /** Creates an alliance with its members, partners, outline and first history entry; returns its id. */
 export async function insertAlliance(trx: Knex.Transaction, draft: AllianceDraft, summary: AllianceSummary, tokenHash: string): Promise<number> {
   const inserted = await trx.raw<{ rows: { id: number }[] }>(
-    `INSERT INTO alliances (name, description, status, edit_token_hash, rule_set, summary, running_cost_cents)
-     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id`,
-    [draft.name, draft.description, draft.status, tokenHash, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents],
+    `INSERT INTO alliances (name, description, status, edit_token_hash, rule_set, summary, running_cost_cents, legal_form, governance)
+     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) RETURNING id`,
+    [draft.name, draft.description, draft.status, tokenHash, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents, draft.legalForm, JSON.stringify(draft.governance)],
   );
   const id = inserted.rows[0]!.id;
   await writeParts(trx, id, draft);
@@ -203,9 +209,9 @@ export async function updateAlliance(
   const sameToken = by.tokenHash === undefined ? '' : 'AND edit_token_hash = ?';
   const updated = await trx.raw<{ rows: { version: number }[] }>(
     `UPDATE alliances SET name = ?, description = ?, status = ?, rule_set = ?, summary = ?::jsonb, running_cost_cents = ?,
-            version = version + 1, updated_at = now()
+            legal_form = ?, governance = ?::jsonb, version = version + 1, updated_at = now()
      WHERE id = ? AND version = ? AND deleted_at IS NULL ${sameToken} RETURNING version`,
-    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents, id, expectedVersion, ...(by.tokenHash === undefined ? [] : [by.tokenHash])],
+    [draft.name, draft.description, draft.status, summary.ruleSet.id, JSON.stringify(summary), draft.runningCostCents, draft.legalForm, JSON.stringify(draft.governance), id, expectedVersion, ...(by.tokenHash === undefined ? [] : [by.tokenHash])],
   );
   const version = updated.rows[0]?.version;
   if (version === undefined) return null;
@@ -292,12 +298,17 @@ async function writeParts(trx: Knex.Transaction, id: number, draft: AllianceDraf
 }
 
 function snapshot(draft: AllianceDraft, summary: AllianceSummary): object {
-  return { ...draft, totals: summary.totals, ruleSet: summary.ruleSet.id, constituted: summary.constituted.constituted };
+  // The phase is written beside the timeline so that the history and the feeds tell a phase change.
+  return { ...draft, totals: summary.totals, ruleSet: summary.ruleSet.id, constituted: summary.constituted.constituted, phase: currentPhase(draft.governance.phases) };
 }
 
 /** SQL: the members of alliance `a` as JSON ({ code, status, lead } by code), for open-data outputs. */
 export const ALLIANCE_MEMBERS_JSON = `(SELECT json_agg(json_build_object('code', m.comune_code, 'status', m.status, 'lead', m.lead, 'act', m.act) ORDER BY m.comune_code)
    FROM alliance_members m WHERE m.alliance_id = a.id)`;
+
+/** SQL: the governance of alliance `a` for open data: legal form, current phase, the RTD office and its role address. */
+export const ALLIANCE_GOVERNANCE_FIELDS = `'legalForm', a.legal_form, 'phase', a.governance->'phases'->-1->>'phase',
+   'rtdOffice', a.governance->'rtd'->>'office', 'rtdEmail', a.governance->'rtd'->>'email'`;
 
 /** SQL: when alliance `a` last changed, as an ISO 8601 UTC text. */
 export const ALLIANCE_UPDATED_ISO = `to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;

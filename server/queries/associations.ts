@@ -47,3 +47,14 @@ export async function associationOutline(knex: Knex, id: number): Promise<Geomet
   const geometry = result.rows[0]?.geometry;
   return geometry ? (JSON.parse(geometry) as Geometry) : null;
 }
+
+/** An Unione di comuni of the shipped list, with its members' ISTAT codes; null when there is no Unione with that id. */
+export async function existingUnione(knex: Knex, id: number): Promise<{ id: number; name: string; members: string[] } | null> {
+  const found = await knex.raw<{ rows: { id: number; name: string; members: string[] | null }[] }>(
+    `SELECT a.id, a.name, (SELECT array_agg(m.comune_code ORDER BY m.comune_code) FROM association_members m WHERE m.association_id = a.id) AS members
+     FROM associations a WHERE a.id = ? AND a.kind = 'unione'`,
+    [id],
+  );
+  const row = found.rows[0];
+  return row ? { id: row.id, name: row.name, members: row.members ?? [] } : null;
+}

@@ -1,8 +1,11 @@
 import type { Knex } from 'knex';
-import { ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO, toService, type ServiceRow, type StoredAlliance } from './alliances';
+import { ALLIANCE_GOVERNANCE_FIELDS, ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO, toService, type ServiceRow, type StoredAlliance } from './alliances';
 
-/** A published alliance as the open data describe it: who is in it and which services it shares. */
-export type PublishedAlliance = Pick<StoredAlliance, 'id' | 'name' | 'version' | 'runningCostCents' | 'members' | 'services'>;
+/** A published alliance as the open data describe it: who is in it, which services it shares, its legal form and phase. */
+export type PublishedAlliance = Pick<StoredAlliance, 'id' | 'name' | 'version' | 'runningCostCents' | 'members' | 'services' | 'legalForm'> & {
+  /** The phase it has reached (the last of its timeline), if any. */
+  phase: string | null;
+};
 
 /** How much one page of published alliances may hold: few alliances, or as many members. */
 export interface PageBudget {
@@ -33,6 +36,8 @@ interface PageRow {
   name: string;
   version: number;
   runningCostCents: string | number;
+  legalForm: StoredAlliance['legalForm'];
+  phase: string | null;
   members: StoredAlliance['members'] | string;
   services: ServiceRow[] | string;
 }
@@ -50,6 +55,7 @@ async function publishedAlliancePage(knex: Knex, after: number, budget: PageBudg
        SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS nth, sum(members) OVER (ORDER BY id) AS upto FROM next) n
        WHERE nth = 1 OR upto <= ?)
      SELECT a.id, a.name, a.version, a.running_cost_cents AS "runningCostCents",
+       a.legal_form AS "legalForm", a.governance->'phases'->-1->>'phase' AS phase,
        (SELECT coalesce(json_agg(json_build_object('code', m.comune_code, 'name', c.name, 'population', c.population, 'status', m.status, 'lead', m.lead, 'act', m.act)
                                  ORDER BY m.lead DESC, c.name, m.comune_code), '[]')
         FROM alliance_members m LEFT JOIN comuni c ON c.code = m.comune_code WHERE m.alliance_id = a.id) AS members,
@@ -66,6 +72,8 @@ async function publishedAlliancePage(knex: Knex, after: number, budget: PageBudg
     name: r.name,
     version: r.version,
     runningCostCents: Number(r.runningCostCents),
+    legalForm: r.legalForm,
+    phase: r.phase,
     members: parsed(r.members),
     services: parsed(r.services).map(toService),
   }));
@@ -77,6 +85,8 @@ export interface PublishedOutline {
   name: string;
   updated: string;
   members: unknown;
+  /** Legal form, current phase, the RTD office and its role address (ALLIANCE_GOVERNANCE_FIELDS). */
+  governance: Record<string, unknown>;
   geometry: string;
 }
 
@@ -88,12 +98,13 @@ export async function* publishedOutlinePages(knex: Knex, pageSize = 100): AsyncG
       `WITH ids AS MATERIALIZED (
          SELECT id FROM alliances WHERE status = 'published' AND deleted_at IS NULL AND outline IS NOT NULL AND id > ? ORDER BY id LIMIT ?)
        SELECT a.id, a.name, ${ALLIANCE_UPDATED_ISO} AS updated, ${ALLIANCE_MEMBERS_JSON} AS members,
+              json_build_object(${ALLIANCE_GOVERNANCE_FIELDS}) AS governance,
               ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(a.outline, 0.0001)), 6) AS geometry
        FROM alliances a JOIN ids USING (id) ORDER BY a.id`,
       [after, pageSize],
     );
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ ...r, members: parsed(r.members) }));
+    yield rows.map((r) => ({ ...r, members: parsed(r.members), governance: parsed(r.governance) }));
     after = rows[rows.length - 1]!.id;
   }
 }

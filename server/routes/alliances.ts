@@ -14,6 +14,7 @@ import { foldName } from '../../domain/text';
 import { allianceOutline, allianceOutlines, findAlliance, listAlliances, memberFeatures, type StoredAlliance } from '../queries/alliances';
 import { rejectTooManyMembers } from '../services/alliances';
 import { allianceTable } from '../services/alliance-export';
+import { convenzioneStatus } from '../services/convenzione';
 import { loadAlliance } from '../queries/alliance-load';
 
 /** Public view of a stored alliance (never the token hash). */
@@ -108,7 +109,8 @@ export function allianceRoutes(ctx: AppContext): Route[] {
       const { id } = input.params;
       const page = await pages.get(String(id), async () => {
         const alliance = await load(req);
-        return { gzipped: gzipSync(JSON.stringify(present(alliance, await allianceOutline(knex, alliance.id)))), etag: `"${alliance.version}"` };
+        const convenzione = alliance.legalForm === 'convenzione' ? await convenzioneStatus(knex, alliance) : null;
+      return { gzipped: gzipSync(JSON.stringify({ ...present(alliance, await allianceOutline(knex, alliance.id)), convenzione })), etag: `"${alliance.version}"` };
       });
       sendCachedGzip(req, res, page.gzipped, 'application/json', page.etag);
     },

@@ -46,6 +46,7 @@ export interface DecisionInput {
   actDate: string;
   actUrl?: string | null | undefined;
   note?: string | null | undefined;
+  convenzioneVersion?: number | null | undefined;
 }
 
 /** The draft after a member's or body's decision; 404 if it is not in the alliance, 422 if the decision cannot be taken now. */
@@ -58,6 +59,7 @@ export function applyDecision(draft: AllianceDraft, party: InvitedParty, input: 
     url: input.actUrl ?? null,
     note: input.note ?? null,
     recordedAt: now.toISOString(),
+    ...(input.convenzioneVersion ? { convenzioneVersion: input.convenzioneVersion } : {}),
   };
   const decide = <T extends { status?: MemberStatus | undefined }>(item: T, label: string): T & { status: MemberStatus; act: AdhesionAct } => {
     const outcome = statusAfterDecision(item.status ?? 'proposed', input.decision);

@@ -1,3 +1,4 @@
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import type { StoredAlliance } from '../queries/alliances';
 import type { AllianceDraft } from './alliances';
 
@@ -12,5 +13,7 @@ export function draftOf(alliance: StoredAlliance): AllianceDraft {
     partners: alliance.partners.map((p) => ({ kind: p.kind, name: p.name, role: p.role, status: p.status, act: p.act })),
     services: alliance.services,
     runningCostCents: alliance.runningCostCents,
+    legalForm: alliance.legalForm,
+    governance: { ...EMPTY_GOVERNANCE, ...alliance.governance },
   };
 }

@@ -12,9 +12,10 @@ export const ACT_COLUMNS: Column[] = [
   { header: 'act_number', kind: 'text' },
   { header: 'act_date', kind: 'text' },
   { header: 'act_url', kind: 'text' },
+  { header: 'act_convenzione_version', kind: 'integer' },
 ];
 
-export const actCells = (act: AdhesionAct | null) => [act?.organ ?? null, act?.number ?? null, act?.date ?? null, act?.url ?? null];
+export const actCells = (act: AdhesionAct | null) => [act?.organ ?? null, act?.number ?? null, act?.date ?? null, act?.url ?? null, act?.convenzioneVersion ?? null];
 
 /** One row per member: the alliance as a table (CSV or Excel, see exports/). */
 export function allianceTable(alliance: StoredAlliance): Table {

@@ -2,12 +2,14 @@ import { ALLIANCE_LIMITS, constitutedMembers, partnerKey, territoryMembers } fro
 import type { Contiguity } from '../../domain/contiguity';
 import { applicableRuleSet, type RuleSet } from '../../domain/rule-sets';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
+import { EMPTY_GOVERNANCE, efficiencyRule, formRules, governanceProblems, rtdSeatProblem, successFactors } from '../../domain/governance';
+import { isObligedToAssociate } from '../../domain/thresholds';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
 import { HttpError, unprocessable } from '../http/errors';
 import { analyzeTerritory } from './territory';
-import type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary } from '../../domain/alliance-summary';
+import type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary, GovernanceSummary, TerritoryAnalysis } from '../../domain/alliance-summary';
 
-export type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary } from '../../domain/alliance-summary';
+export type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary, GovernanceSummary } from '../../domain/alliance-summary';
 
 /** 413 before parsing when a body lists more members than an alliance may have. */
 export function rejectTooManyMembers(body: unknown): void {
@@ -41,11 +43,12 @@ function checkedSummary(tables: TerritoryTables, draft: AllianceDraft, context: 
   }
   const territory = territoryMembers(draft.members);
   reasons.push(...serviceProblems(draft, territory, context));
+  reasons.push(...governanceReasons(draft, context));
   if (reasons.length > 0) throw unprocessable(reasons.join('; '), { reasons, unknown });
 
   const summary = summarize(tables, draft, context);
   if (draft.status === 'published') {
-    const problems = summary.rules.filter((r) => r.level === 'problem');
+    const problems = [...summary.rules, ...(summary.governanceChecks?.rules ?? [])].filter((r) => r.level === 'problem');
     if (problems.length > 0) {
       throw unprocessable(
         `Non pubblicabile finché restano problemi / Cannot be published while problems remain: ${problems.map((p) => p.message.it).join(' ')}`,
@@ -65,7 +68,63 @@ function summarize(tables: TerritoryTables, draft: AllianceDraft, context: Allia
   const set = applicableRuleSet(draft.ruleSet, analysis.regions[0]?.code);
   const exception = context.contiguityException ?? null;
   const rules = territoryRules(tables, territoryMembers(draft.members), analysis.contiguity, set, exception);
-  return { ruleSet: { id: set.id, name: set.name }, ...analysis, rules, constituted: constitutedSummary(tables, draft, set, exception) };
+  const constituted = constitutedSummary(tables, draft, set, exception);
+  return { ruleSet: { id: set.id, name: set.name }, ...analysis, rules, constituted, governanceChecks: governanceSummary(tables, draft, analysis, constituted, context) };
+}
+
+/** The form's rules on the proposed territory, the efficiency check on the constituted one too, the success factors. */
+function governanceSummary(tables: TerritoryTables, draft: AllianceDraft, analysis: TerritoryAnalysis, constituted: ConstitutedSummary, context: AllianceCheckContext): GovernanceSummary {
+  const territory = territoryMembers(draft.members);
+  const governance = draft.governance ?? EMPTY_GOVERNANCE;
+  const unione = draft.legalForm === 'unione' ? (context.existingUnione ?? null) : null;
+  const inAlliance = new Set(territory);
+  const difference = unione
+    ? { id: unione.id, name: unione.name, missing: unione.members.filter((c) => !inAlliance.has(c)), extra: territory.filter((c) => !unione.members.includes(c)) }
+    : null;
+  const rules = formRules({
+    legalForm: draft.legalForm,
+    members: draft.members.filter((m) => inAlliance.has(m.code)),
+    contiguous: analysis.contiguity.contiguous,
+    population: analysis.totals.population,
+    obliged: territory.filter((code) => isObligedToAssociate(tables.facts.get(code)?.population ?? null, isMountain(tables, code))).length,
+    unioneDifference: difference,
+    rtd: governance.rtd ?? null,
+  });
+  return {
+    rules,
+    constitutedEfficiency: constituted.totals ? efficiencyRule(constituted.totals.population) : null,
+    successFactors: successFactors({
+      buildsOnAssociation: difference !== null || analysis.overlaps.length > 0,
+      hasLead: draft.members.some((m) => m.lead),
+      declared: governance.factors ?? [],
+    }),
+    existingUnione: difference,
+  };
+}
+
+/**
+ * What a founder's save cannot say about governance (422): a convenzione without a capofila, an RTD
+ * where the form has no seat for it, an existing Unione that is not one, dates in the future,
+ * a phase going back without a note, addresses that are not e-mail or PEC.
+ */
+function governanceReasons(draft: AllianceDraft, context: AllianceCheckContext): string[] {
+  const reasons: string[] = [];
+  const governance = draft.governance ?? EMPTY_GOVERNANCE;
+  const hasLead = draft.members.some((m) => m.lead);
+  if (draft.legalForm === 'convenzione' && !hasLead) {
+    reasons.push('Regola «capofila» (TUEL art. 30 c. 4): una convenzione richiede un comune capofila tra i membri / Rule «capofila» (TUEL art. 30 c. 4): a convenzione needs a lead Comune among the members');
+  }
+  if (governance.rtd) {
+    const problem = rtdSeatProblem(governance.rtd.seat, draft.legalForm, hasLead);
+    if (problem) reasons.push(`${problem.it} / ${problem.en}`);
+  }
+  if (governance.existingUnione) {
+    if (draft.legalForm !== 'unione') reasons.push("Un'Unione esistente si estende solo con la forma «unione» / An existing Unione is extended only with the form «unione»");
+    else if (!context.existingUnione) reasons.push(`Nessuna Unione di comuni con id ${governance.existingUnione} / No Unione di comuni with id ${governance.existingUnione}`);
+  }
+  const today = context.today ?? new Date().toISOString().slice(0, 10);
+  reasons.push(...governanceProblems(governance, draft.members.map((m) => m.code), today).map((p) => `${p.it} / ${p.en}`));
+  return reasons;
 }
 
 /** The adhered members alone, checked against the same rule set as the proposed territory. */

@@ -6,6 +6,9 @@ import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../services/alliance-draft';
 import { evaluateAlliance } from '../services/alliances';
+import { recordConvenzioneVersion } from '../services/convenzione';
+import { convenzioneVersions } from '../queries/convenzione-versions';
+import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
 
 /** Saves racing a decision are retried this many times before giving up (busy). */
@@ -27,6 +30,9 @@ export async function decideAdhesion(
   decision: DecisionInput,
 ): Promise<Outcome<{ version: number; alliance: StoredAlliance }>> {
   const knex = ctx.db.knex;
+  if (decision.convenzioneVersion && !(await convenzioneVersions(knex, alliance.id)).some((v) => v.version === decision.convenzioneVersion)) {
+    return refused({ reason: 'unknown_convenzione_version', version: decision.convenzioneVersion });
+  }
   let current = alliance;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const draft = applyDecision(draftOf(current), party, decision, new Date());
@@ -44,7 +50,10 @@ export async function decideAdhesion(
     if (written === 'invalid') return refused({ reason: 'invalid_link' });
     const now = await findAlliance(knex, current.id);
     if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
-    if (written !== null) return done({ version: written, alliance: now });
+    if (written !== null) {
+      await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
+      return done({ version: written, alliance: now });
+    }
     if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });
     current = now;
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { sameAllianceContent } from '../../domain/alliance';
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import type { AppContext } from '../context';
 import { newEditToken } from '../http/edit-token';
 import type { allianceBody, alliancePatch } from '../http/schemas';
@@ -9,6 +10,8 @@ import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../services/alliance-draft';
 import { evaluateAlliance, type AllianceDraft } from '../services/alliances';
 import { syncInvitations, type IssuedInvitation } from '../services/invitations';
+import { recordConvenzioneVersion } from '../services/convenzione';
+import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
 
 type Context = Pick<AppContext, 'db' | 'tables'>;
@@ -19,14 +22,21 @@ type Context = Pick<AppContext, 'db' | 'tables'>;
  */
 export async function createAlliance(ctx: Context, body: z.output<typeof allianceBody>): Promise<{ id: number; editToken: string; invitations: IssuedInvitation[] }> {
   const knex = ctx.db.knex;
-  const draft: AllianceDraft = { ...body, members: withMembersDecisions(body.members, []), partners: withPartnersDecisions(body.partners, []) };
+  const draft: AllianceDraft = {
+    ...body,
+    members: withMembersDecisions(body.members, []),
+    partners: withPartnersDecisions(body.partners, []),
+    governance: { ...EMPTY_GOVERNANCE, ...body.governance },
+  };
   const { value: tables } = await ctx.tables.get();
-  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex));
+  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, undefined, draft.governance));
   const { token, hash } = newEditToken();
   const { id, invitations } = await knex.transaction(async (trx) => {
     const newId = await insertAlliance(trx, draft, summary, hash);
     return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
   });
+  // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
+  await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
   return { id, editToken: token, invitations };
 }
 
@@ -51,15 +61,18 @@ export async function changeAlliance(
     partners: change.partners ? withPartnersDecisions(change.partners, current.partners) : current.partners,
     services: change.services ?? current.services,
     runningCostCents: change.runningCostCents ?? current.runningCostCents,
+    legalForm: change.legalForm === undefined ? current.legalForm : change.legalForm,
+    governance: change.governance ? { ...EMPTY_GOVERNANCE, ...change.governance } : current.governance,
   };
   if (sameAllianceContent(draft, current)) return done({ version: null });
   const { value: tables } = await ctx.tables.get();
-  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance));
+  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
   const saved = await knex.transaction(async (trx) => {
     const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
     return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
   });
   if (saved === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
+  await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables, await catalogueIndex(knex));
   return done(saved);
 }
 

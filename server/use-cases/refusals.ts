@@ -14,7 +14,8 @@ export type Refusal =
   | { reason: 'invalid_link' }
   | { reason: 'alliance_deleted'; id: number }
   | { reason: 'party_removed' }
-  | { reason: 'busy' };
+  | { reason: 'busy' }
+  | { reason: 'unknown_convenzione_version'; version: number };
 
 /** What a use case gives back: its result, or why not. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };

@@ -119,11 +119,11 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     const csv = await send('GET', `/api/alliances/${id}/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('"istat_code","name","population","status","lead","act_organ","act_number","act_date","act_url","alliance_id","alliance_name"');
+    expect(csv.text.split('\r\n')[0]).toBe('"istat_code","name","population","status","lead","act_organ","act_number","act_date","act_url","act_convenzione_version","alliance_id","alliance_name"');
     const rows = readCsv(csv.text);
     expect(rows).toHaveLength(members.length);
-    expect(rows[0]).toEqual({ istat_code: '001001', name: 'Agliè', population: '2545', status: 'proposto', lead: 'capofila', act_organ: '', act_number: '', act_date: '', act_url: '', alliance_id: String(id), alliance_name: 'ALI del Canavese' });
-    expect(csv.text.split('\r\n')[1]).toBe(`"001001",Agliè,2545,proposto,capofila,,,,,${id},ALI del Canavese`);
+    expect(rows[0]).toEqual({ istat_code: '001001', name: 'Agliè', population: '2545', status: 'proposto', lead: 'capofila', act_organ: '', act_number: '', act_date: '', act_url: '', act_convenzione_version: '', alliance_id: String(id), alliance_name: 'ALI del Canavese' });
+    expect(csv.text.split('\r\n')[1]).toBe(`"001001",Agliè,2545,proposto,capofila,,,,,,${id},ALI del Canavese`);
     // The same table for Excel users: codes as text cells.
     const xlsx = await env.server.get(`/api/alliances/${id}/export.xlsx`);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -35,7 +35,7 @@ describe('open data of the published alliances', () => {
     expect(mine.map((r) => r.istat_code)).toEqual(published.members);
     // Every member is proposed until its own act (the acts' columns: tests/api/adhesion.test.ts).
     expect(mine.map((r) => r.status)).toEqual(published.members.map(() => 'proposto'));
-    expect(mine[0]).toEqual({ alliance_id: String(published.id), alliance_name: 'ALI dati aperti', istat_code: '001001', comune: 'Agliè', population: '2545', status: 'proposto', lead: 'capofila', act_organ: '', act_number: '', act_date: '', act_url: '' });
+    expect(mine[0]).toEqual({ alliance_id: String(published.id), alliance_name: 'ALI dati aperti', istat_code: '001001', comune: 'Agliè', population: '2545', status: 'proposto', lead: 'capofila', act_organ: '', act_number: '', act_date: '', act_url: '', act_convenzione_version: '', legal_form: '', phase: '' });
     expect(rows.some((r) => r.alliance_id === String(draft.id))).toBe(false);
 
     const sheet = (await readXlsx(await env.server.get('/api/open-data/alliances.xlsx'))).worksheets[0]!;

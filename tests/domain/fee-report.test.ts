@@ -27,8 +27,8 @@ describe('fee report', () => {
       serviceName,
     });
     expect(report.services).toEqual([
-      { code: 'ced', name: { it: 'CED', en: 'Data centre' }, annualCostCents: 100_000, chargedCents: 100_000, equalShare: 0.3, recipients: 3, grants: [], grantsCents: 0 },
-      { code: 'web', name: { it: 'web', en: 'web' }, annualCostCents: 9_000, chargedCents: 6_000, equalShare: 1, recipients: 2, grants: [], grantsCents: 0 },
+      { code: 'ced', name: { it: 'CED', en: 'Data centre' }, annualCostCents: 100_000, chargedCents: 100_000, chargeBasis: 'cost', equalShare: 0.3, recipients: 3, grants: [], grantsCents: 0 },
+      { code: 'web', name: { it: 'web', en: 'web' }, annualCostCents: 9_000, chargedCents: 6_000, chargeBasis: 'set', equalShare: 1, recipients: 2, grants: [], grantsCents: 0 },
     ]);
     // ced: 10,000 each in equal shares plus 70,000 per resident (1/10, 3/10, 6/10); web: 6,000 in two.
     expect(report.members).toEqual([
@@ -64,7 +64,7 @@ describe('fee report', () => {
       runningCostCents: 0,
       serviceName,
     });
-    expect(report.services[0]).toEqual({ code: 'pagopa', name: { it: 'pagopa', en: 'pagopa' }, annualCostCents: 1_200, chargedCents: 0, equalShare: 0, recipients: 2, grants: [], grantsCents: 0 });
+    expect(report.services[0]).toEqual({ code: 'pagopa', name: { it: 'pagopa', en: 'pagopa' }, annualCostCents: 1_200, chargedCents: 0, chargeBasis: 'set', equalShare: 0, recipients: 2, grants: [], grantsCents: 0 });
     expect(report.members.map((m) => m.totalCents)).toEqual([0, 0]);
     expect(report.sustainability).toEqual({ costsCents: 1_200, feesCents: 0, grantsCents: 0, balanceCents: -1_200, ratio: 0 });
   });
@@ -84,6 +84,7 @@ describe('fee report', () => {
       name: { it: 'dpo-cyber', en: 'dpo-cyber' },
       annualCostCents: 500,
       chargedCents: 500,
+      chargeBasis: 'cost',
       equalShare: 0,
       recipients: 0,
       grants: [],
@@ -105,5 +106,25 @@ describe('fee report', () => {
       runningCostCents: 700,
       sustainability: { costsCents: 700, feesCents: 0, grantsCents: 0, balanceCents: -700, ratio: 0 },
     });
+  });
+
+  it('lowers every share by a grant when the charge is not set: the cost less the grants, split by the service’s rule, to the cent', () => {
+    const members = [{ code: 'A', name: 'Alba', population: 1000 }, { code: 'B', name: 'Bra', population: 2000 }, { code: 'C', name: 'Cuneo', population: 3000 }];
+    const report = (grants: AllianceServiceInput['grants']) => feeReport({ services: [service('ced', 30_000_01, 0.3, { grants })], members, runningCostCents: 0, serviceName });
+    const without = report(null);
+    const granted = report([{ source: 'Regione Piemonte', amountCents: 10_000_00 }]);
+    expect(without.services[0]).toMatchObject({ chargedCents: 30_000_01, chargeBasis: 'cost' });
+    expect(granted.services[0]).toMatchObject({ chargedCents: 20_000_01, chargeBasis: 'cost_less_grants', grantsCents: 10_000_00 });
+    // 30 % of €20,000.01 in equal thirds, 70 % per resident (1/6, 2/6, 3/6); the odd cent to the largest remainder.
+    expect(granted.members.map((m) => m.totalCents)).toEqual([433_334, 666_667, 900_000]);
+    expect(granted.members.reduce((sum, m) => sum + m.totalCents, 0)).toBe(20_000_01);
+    for (const [i, m] of granted.members.entries()) expect(m.totalCents).toBeLessThan(without.members[i]!.totalCents);
+    // Not a surplus of €10,000: the grant pays for the service instead of the members.
+    expect(granted.sustainability).toEqual({ costsCents: 30_000_01, feesCents: 20_000_01, grantsCents: 10_000_00, balanceCents: 0, ratio: 1 });
+    // A grant above the cost leaves nothing to charge, never a negative charge.
+    expect(report([{ source: 'PNRR', amountCents: 40_000_00 }]).services[0]).toMatchObject({ chargedCents: 0, chargeBasis: 'cost_less_grants' });
+    // A charge the founder set stays as set, grants or not.
+    const set = feeReport({ services: [service('ced', 30_000_01, 0.3, { chargedCents: 25_000_00, grants: [{ source: 'Regione', amountCents: 10_000_00 }] })], members, runningCostCents: 0, serviceName });
+    expect(set.services[0]).toMatchObject({ chargedCents: 25_000_00, chargeBasis: 'set' });
   });
 });

@@ -62,6 +62,7 @@ describe('refusals of the use cases, as HTTP answers', () => {
       [{ reason: 'alliance_deleted', id: 5 }, 410],
       [{ reason: 'party_removed' }, 404],
       [{ reason: 'busy' }, 503],
+      [{ reason: 'unknown_convenzione_version', version: 9 }, 422],
     ];
     for (const [refusal, status] of cases) {
       const error = httpErrorOf(refusal);

@@ -9,6 +9,7 @@ import { changeNotifications } from './007_change_notifications';
 import { outlineGeojson } from './008_outline_geojson';
 import { allianceListIndex } from './009_alliance_list_index';
 import { moreChangeNotifications } from './010_more_change_notifications';
+import { governance } from './011_governance';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '008_outline_geojson': outlineGeojson,
   '009_alliance_list_index': allianceListIndex,
   '010_more_change_notifications': moreChangeNotifications,
+  '011_governance': governance,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
