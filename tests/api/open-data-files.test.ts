@@ -140,7 +140,10 @@ describe('published alliances a page at a time', () => {
       for (const a of page.slice(0, 1)) {
         const stored = await findAlliance(env.database.db.knex, a.id);
         seen.set(a.id, stored);
-        expect(a).toEqual({ id: stored!.id, name: stored!.name, version: stored!.version, runningCostCents: stored!.runningCostCents, members: stored!.members, services: stored!.services });
+        expect(a).toEqual({
+          id: stored!.id, name: stored!.name, version: stored!.version, runningCostCents: stored!.runningCostCents, members: stored!.members, services: stored!.services,
+          legalForm: stored!.legalForm, phase: (stored!.governance.phases ?? []).at(-1)?.phase ?? null,
+        });
         compared++;
       }
     }
