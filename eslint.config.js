@@ -24,4 +24,25 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
+  {
+    // Every endpoint is declared with route() (server/http/route.ts), which mounts, validates,
+    // rate-limits and documents it: a router made apart would be none of these.
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'express', importNames: ['Router', 'default'], message: 'Declare endpoints with route() from server/http/route.ts.' }] }],
+      // Routes parse, authorise, call and answer: writes and their transactions belong to server/use-cases/, SQL to server/queries/.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: 'A transaction belongs to a use case (server/use-cases/).' },
+        { selector: "CallExpression[callee.property.name='raw']", message: 'SQL belongs to server/queries/.' },
+      ],
+    },
+  },
+  {
+    // Layers point down: queries know nothing of the services above them.
+    files: ['server/queries/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../services/*'], message: 'queries/ must not depend on services/: move the type down (domain/).' }] }],
+    },
+  },
 );

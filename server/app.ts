@@ -8,7 +8,8 @@ import { securityHeaders } from './http/security';
 import { rejectMalformedText } from './http/well-formed';
 import { jsonBody } from './http/json-body';
 import { rejectLongUrl } from './http/server';
-import { mayWrite, rateLimits } from './http/rate-limits';
+import { rateLimits } from './http/rate-limits';
+import { mountRoutes, type Route } from './http/route';
 import { associationRoutes } from './routes/associations';
 import { allianceRoutes } from './routes/alliances';
 import { adhesionRoutes } from './routes/adhesion';
@@ -40,7 +41,8 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', ctx.trustProxy);
-  const limits = rateLimits(ctx.rateLimits);
+  const routes = apiRoutes(ctx);
+  const limits = rateLimits(ctx.rateLimits, routes.map((r) => r.spec));
   const security = securityHeaders(ctx.basemapUrl, ctx.tilesUrl);
   // Tiles first: most requests are tiles, and a well-formed one needs none of what follows.
   app.use(tileFastPath(ctx, security, limits.admitRead));
@@ -60,7 +62,7 @@ export function createApp(ctx: AppContext): Express {
   // leave the caches be; so does a write refused (4xx: an unknown path, a bad body, a stale
   // version), which changed nothing. A server error may have come after its commit: it bumps.
   app.use((req, res, next) => {
-    if (mayWrite(req.method, req.path)) {
+    if (limits.mayWrite(req)) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: typeof res, ...args: unknown[]) {
         const status = typeof args[0] === 'number' ? args[0] : res.statusCode;
@@ -74,28 +76,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(jsonBody);
   app.use(rejectMalformedText);
 
-  app.use(healthRoutes(ctx));
-  app.use(atlasRoutes(ctx));
-  app.use(configRoutes(ctx));
-  app.use(sourceRoutes(ctx));
-  app.use(comuniRoutes(ctx));
-  app.use(territoryRoutes(ctx));
-  app.use(associationRoutes(ctx));
-  app.use(allianceRoutes(ctx));
-  app.use(adhesionRoutes(ctx));
-  app.use(allianceAccessRoutes(ctx));
-  app.use(allianceHistoryRoutes(ctx));
-  app.use(serviceRoutes(ctx));
-  app.use(allianceFeeRoutes(ctx));
-  app.use(convenzioneRoutes(ctx));
-  app.use(allianceExceptionRoutes(ctx));
-  app.use(coverageRoutes(ctx));
-  app.use(suggestionRoutes(ctx));
-  app.use(planRoutes(ctx));
-  app.use(tileRoutes(ctx));
-  app.use(openDataRoutes(ctx));
-  app.use(ogcRoutes(ctx));
-  app.use(openApiRoutes(ctx));
+  app.use(mountRoutes(routes));
   app.use(['/api', '/tiles', '/ogc'], unknownRoute);
 
   const clientDir = ctx.clientDir;
@@ -119,6 +100,38 @@ export function createApp(ctx: AppContext): Express {
   }) as ErrorRequestHandler);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * Every route of the API, tiles and OGC service, each declared once (http/route.ts): mounted,
+ * rate-limited and documented (/api/openapi.json) from the same declaration, in this order.
+ */
+export function apiRoutes(ctx: AppContext): Route[] {
+  const routes: Route[] = [
+    ...healthRoutes(ctx),
+    ...atlasRoutes(ctx),
+    ...configRoutes(ctx),
+    ...sourceRoutes(ctx),
+    ...comuniRoutes(ctx),
+    ...territoryRoutes(ctx),
+    ...associationRoutes(ctx),
+    ...allianceRoutes(ctx),
+    ...adhesionRoutes(ctx),
+    ...allianceAccessRoutes(ctx),
+    ...allianceHistoryRoutes(ctx),
+    ...serviceRoutes(ctx),
+    ...allianceFeeRoutes(ctx),
+    ...convenzioneRoutes(ctx),
+    ...allianceExceptionRoutes(ctx),
+    ...coverageRoutes(ctx),
+    ...suggestionRoutes(ctx),
+    ...planRoutes(ctx),
+    ...tileRoutes(ctx),
+    ...openDataRoutes(ctx),
+    ...ogcRoutes(ctx),
+  ];
+  routes.push(...openApiRoutes(ctx, () => routes.map((r) => r.spec)));
+  return routes;
 }
 
 /**

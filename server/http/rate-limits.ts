@@ -1,6 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { HttpError } from './errors';
+import { limitOf, type LimitClass, type RouteSpec } from './route';
 
 /** Per client address (settings RATE_LIMIT_*; see README). */
 export interface RateLimits {
@@ -24,69 +25,41 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
 
-/** The POST routes that compute and store nothing. */
-const COMPUTATIONS = ['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions', '/api/plans'];
-
-/**
- * Reads that cost seconds of database work each: counted as computations. (OGC API items are not:
- * they pay by the feature served, in http/feature-budget.ts.)
- */
-const HEAVY_READS = [
-  '/api/open-data/:file',
-  '/api/feed.atom',
-  '/api/alliances/:id/history',
-  '/api/alliances/:id/feed.atom',
-  '/api/alliances/:id/convenzione.docx',
-  '/api/alliances/:id/convenzione.html',
-];
-
-/** Light reads among the paths above. */
-const LIGHT_READS = ['/api/open-data/catalog.jsonld'];
-
-/**
- * Administrators' actions: counted with the reads, not with the founders' saves (an administrators'
- * script may make many); their token guards them, and refused tokens count apart.
- */
-const ADMIN_ACTIONS = ['/api/services', '/api/services/:code', '/api/alliances/:id/contiguity-exception'];
-
-type Kind = 'read' | 'compute' | 'write';
+type Kind = LimitClass;
 
 const KIND = Symbol('rate limit class');
 type Classified = Request & { [KIND]?: Kind };
 
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const defaultKind = (method: string): Kind => (method === 'GET' || method === 'HEAD' ? 'read' : 'write');
+
 /**
- * The class of each route, matched as the app's own routes match (an Express router with the same
- * defaults: case-insensitive, trailing slash optional, the path as sent, not decoded): `/API/OPEN-DATA/x/`
- * is the computation `/api/open-data/x` is. A route listed here and mounted with other settings
- * would only be matched more widely, never escape.
+ * The class of a request, from the route it matches (each route says its own: http/route.ts),
+ * matched as the app's own routes match (an Express router with the same defaults:
+ * case-insensitive, trailing slash optional, the path as sent, not decoded): `/API/OPEN-DATA/x/` is
+ * the computation `/api/open-data/x` is. A request no route matches is classed by its method.
  */
-const classifier = Router();
-const mark =
-  (kind: Kind): RequestHandler =>
-  (req, _res, next) => {
-    (req as Classified)[KIND] = kind;
-    next('router');
+function classifier(routes: readonly RouteSpec[]): (req: Request, res: Response) => Promise<Kind> {
+  const router = Router();
+  for (const spec of routes) {
+    const kind = limitOf(spec);
+    router[spec.method](spec.path, (req, _res, next) => {
+      (req as Classified)[KIND] = kind;
+      next('router');
+    });
+  }
+  return (req, res) => {
+    // The router itself answers OPTIONS for the paths it knows: they are light reads, left to the app.
+    if (req.method === 'OPTIONS') return Promise.resolve('read');
+    const request = req as Classified;
+    delete request[KIND];
+    // An error (a parameter that cannot be decoded) leaves the request to its method's class: the app's
+    // router answers it, counted all the same.
+    return new Promise((resolve) => {
+      router(req, res, () => resolve(request[KIND] ?? defaultKind(req.method)));
+    });
   };
-classifier.get(LIGHT_READS, mark('read'));
-classifier.get(HEAVY_READS, mark('compute'));
-classifier.post(COMPUTATIONS, mark('compute'));
-for (const method of ['post', 'put', 'patch', 'delete'] as const) classifier[method](ADMIN_ACTIONS, mark('read'));
-
-function classify(req: Request, res: Response): Promise<Kind> {
-  // The router itself answers OPTIONS for the paths it knows: they are light reads, left to the app.
-  if (req.method === 'OPTIONS') return Promise.resolve('read');
-  const request = req as Classified;
-  delete request[KIND];
-  // An error (a parameter that cannot be decoded) leaves the request to its method's class: the app's
-  // router answers it, counted all the same.
-  return new Promise((resolve) => {
-    classifier(req, res, () => resolve(request[KIND] ?? (req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write')));
-  });
 }
-
-/** Whether a request may change what is stored: any method but GET, HEAD and OPTIONS, except the computations. */
-export const mayWrite = (method: string, path: string): boolean =>
-  method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !(method === 'POST' && COMPUTATIONS.includes(path.toLowerCase().replace(/\/+$/, '')));
 
 const MESSAGES = {
   read: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
@@ -168,6 +141,11 @@ export function refusedToken(req: Request, refusal: HttpError): HttpError {
 export interface RateLimiter {
   middleware: RequestHandler;
   /**
+   * Whether a request, once past the middleware, may change what is stored: any method but GET,
+   * HEAD and OPTIONS, except the computations (which store nothing).
+   */
+  mayWrite(req: Request): boolean;
+  /**
    * Counts one read of this client in the same window as the middleware does (the tile path,
    * thousands a second, skips the generic middleware for this): true when allowed, otherwise
    * the 429 has been answered.
@@ -179,9 +157,10 @@ export interface RateLimiter {
  * Per-address limits (express-rate-limit, standard `RateLimit` / `RateLimit-Policy` headers, IETF
  * draft 8, for reads and writes): generous for reading, stricter for writes, a budget of time for
  * computations, and for tokens only refused attempts count, so a guessed token gets few tries while
- * the real one is never slowed. Requests are classed by route, as the router matches them.
+ * the real one is never slowed. Requests are classed by the route they match, as each route declares.
  */
-export function rateLimits(limits: RateLimits): RateLimiter {
+export function rateLimits(limits: RateLimits, routes: readonly RouteSpec[]): RateLimiter {
+  const classify = classifier(routes);
   const readStore = new MemoryStore();
   const make = (kind: 'read' | 'write') =>
     rateLimit({
@@ -228,6 +207,7 @@ export function rateLimits(limits: RateLimits): RateLimiter {
       if (kind !== 'compute') return counted[kind](req, res, next);
       if (compute.admit(keyOf(req), res)) next();
     },
+    mayWrite: (req) => WRITE_METHODS.has(req.method) && (req as Classified)[KIND] !== 'compute',
     admitRead: async (req, res) => {
       const { totalHits, resetTime } = await readStore.increment(keyOf(req));
       if (totalHits <= limits.read) return true;

@@ -343,3 +343,9 @@ export const invitationBody = z.union([
 export const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000, 'al massimo 1.000 voci / at most 1,000 entries').default(200),
 });
+
+/** `?v=`: the data version a URL names (tiles, the atlas table); with it, the answer is cached as immutable. */
+export const versionQuery = z.object({ v: z.string().optional().describe('the data version: with it, the answer is cached as immutable') });
+
+/** `GET /api/services?include=retired`. */
+export const servicesQuery = z.object({ include: z.literal('retired').optional().describe('also list retired services') });

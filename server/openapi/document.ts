@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../infra/paths';
-import { BODY_SCHEMAS, CONTENT, OPERATIONS, TAGS, type Auth, type Method, type Operation, type Tag } from './operations';
+import { openApiPath, type RouteSpec } from '../http/route';
+import { CONTENT, TAGS, type Auth, type Method, type Tag } from './vocabulary';
+
+type Operation = RouteSpec;
 
 /** A JSON Schema (2020-12), as OpenAPI 3.1 takes it. */
 export type JsonSchema = Record<string, unknown>;
@@ -114,7 +117,7 @@ function responsesOf(op: Operation): Record<string, ResponseObject> {
 export const pathParameterNames = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 
 function parametersOf(op: Operation): Parameter[] {
-  const inPath = pathParameterNames(op.path).map((name): Parameter => {
+  const inPath = pathParameterNames(openApiPath(op.path)).map((name): Parameter => {
     const schema = op.params?.[name];
     return { name, in: 'path', required: true, schema: schema ? jsonSchemaOf(schema) : { type: 'string' } };
   });
@@ -139,13 +142,9 @@ export function operationId(method: Method, path: string): string {
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
-function bodyName(schema: z.ZodType): string | undefined {
-  return Object.entries(BODY_SCHEMAS).find(([, s]) => s === schema)?.[0];
-}
-
 function operationObject(op: Operation): OperationObject {
   const object: OperationObject = {
-    operationId: operationId(op.method, op.path),
+    operationId: operationId(op.method, openApiPath(op.path)),
     summary: `${op.summary.it} / ${op.summary.en}`,
     'x-summary': op.summary,
     tags: [tagName(op.tag)],
@@ -154,8 +153,7 @@ function operationObject(op: Operation): OperationObject {
   const parameters = parametersOf(op);
   if (parameters.length > 0) object.parameters = parameters;
   if (op.body) {
-    const name = bodyName(op.body);
-    const schema = name ? { $ref: `#/components/schemas/${name}` } : jsonSchemaOf(op.body);
+    const schema = op.bodyName ? { $ref: `#/components/schemas/${op.bodyName}` } : jsonSchemaOf(op.body);
     object.requestBody = { required: true, content: { [CONTENT.json]: { schema } } };
   }
   // Alternatives: any one of the schemes will do.
@@ -167,16 +165,32 @@ function packageJson(): { version: string; license: string } {
   return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string; license: string };
 }
 
-/** The OpenAPI 3.1 document of the given operations. */
-export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIONS): OpenApiDocument {
+/** The named request bodies, each once; one name given to two schemas is a mistake. */
+function bodySchemas(operations: readonly Operation[]): Record<string, JsonSchema> {
+  const named = new Map<string, z.ZodType>();
+  for (const op of operations) {
+    if (!op.bodyName || !op.body) continue;
+    const seen = named.get(op.bodyName);
+    if (seen && seen !== op.body) throw new Error(`due schemi con un nome / two schemas named ${op.bodyName}`);
+    named.set(op.bodyName, op.body);
+  }
+  return Object.fromEntries([...named].map(([name, schema]) => [name, jsonSchemaOf(schema)]));
+}
+
+/** The API's version: the package's. */
+export const apiVersion = (): string => packageJson().version;
+
+/** The OpenAPI 3.1 document of the given operations (the routes as declared: server/http/route.ts). */
+export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiDocument {
   const pkg = packageJson();
   const paths: OpenApiDocument['paths'] = {};
   const ids = new Set<string>();
   for (const op of operations) {
     const object = operationObject(op);
-    if (ids.has(object.operationId) || paths[op.path]?.[op.method]) throw new Error(`operazione doppia / duplicate operation: ${op.method.toUpperCase()} ${op.path}`);
+    const path = openApiPath(op.path);
+    if (ids.has(object.operationId) || paths[path]?.[op.method]) throw new Error(`operazione doppia / duplicate operation: ${op.method.toUpperCase()} ${path}`);
     ids.add(object.operationId);
-    (paths[op.path] ??= {})[op.method] = object;
+    (paths[path] ??= {})[op.method] = object;
   }
   const used = new Set(operations.map((op) => op.tag));
   return {
@@ -195,17 +209,9 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
     components: {
       schemas: {
         Error: jsonSchemaOf(errorBody),
-        ...Object.fromEntries(Object.entries(BODY_SCHEMAS).map(([name, schema]) => [name, jsonSchemaOf(schema)])),
+        ...bodySchemas(operations),
       },
       securitySchemes,
     },
   };
-}
-
-let cached: OpenApiDocument | undefined;
-
-/** The document of this server's API: static, so built once. */
-export function openApiDocument(): OpenApiDocument {
-  cached ??= buildOpenApiDocument();
-  return cached;
 }

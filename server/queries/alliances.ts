@@ -4,7 +4,7 @@ import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type 
 import type { AdhesionAct } from '../../domain/adhesion';
 import type { ComuneAllianceRef } from '../../domain/api-types';
 import { currentPhase, type Governance, type LegalForm } from '../../domain/governance';
-import type { AllianceDraft, AllianceSummary } from '../services/alliances';
+import type { AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
 
 export interface AllianceRow {
   id: number;
@@ -361,4 +361,10 @@ export async function alliancesOfComune(knex: Knex, code: string): Promise<Comun
     [code],
   );
   return result.rows;
+}
+
+/** Replaces the edit token's hash if it is still `expectedHash` (compare-and-swap); false if it changed meanwhile. */
+export async function swapEditTokenHash(trx: Knex.Transaction, id: number, expectedHash: string, newHash: string): Promise<boolean> {
+  const changed = await trx.raw<{ rows: unknown[] }>(`UPDATE alliances SET edit_token_hash = ? WHERE id = ? AND edit_token_hash = ? RETURNING id`, [newHash, id, expectedHash]);
+  return changed.rows.length > 0;
 }

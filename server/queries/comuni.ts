@@ -67,3 +67,9 @@ function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** How many Comuni the database holds (the health check's query). */
+export async function countComuni(knex: Knex): Promise<number> {
+  const count = await knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM comuni`);
+  return count.rows[0]?.n ?? 0;
+}

@@ -108,3 +108,12 @@ export async function* publishedOutlinePages(knex: Knex, pageSize = 100): AsyncG
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/** When the published alliances and the reference data last changed (for the open-data catalogue). */
+export async function openDataModified(knex: Knex): Promise<{ alliances: Date | string | null; reference: Date | string | null } | undefined> {
+  const modified = await knex.raw<{ rows: { alliances: Date | string | null; reference: Date | string | null }[] }>(
+    `SELECT (SELECT max(updated_at) FROM alliances WHERE status = 'published') AS alliances,
+            (SELECT max(imported_at) FROM data_versions) AS reference`,
+  );
+  return modified.rows[0];
+}

@@ -1,35 +1,24 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import { statusAfterDecision, ADHESION_DECISIONS } from '../../domain/adhesion';
 import type { AppContext } from '../context';
 import { bearerToken, hashToken } from '../http/edit-token';
-import { HttpError, notFound, unprocessable } from '../http/errors';
-import { adhesionBody, comuneCode } from '../http/schemas';
+import { HttpError, notFound } from '../http/errors';
+import { invalidLink, resultOf } from '../http/refusals';
+import { route, type Route } from '../http/route';
+import { adhesionBody, comuneCode, numericId } from '../http/schemas';
 import { loadAlliance } from '../queries/alliance-load';
-import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
+import type { StoredAlliance } from '../queries/alliances';
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
-import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
-import { allianceCheckContext } from '../services/alliance-context';
+import { partyEntry, partyIn } from '../services/adhesion';
 import { draftOf } from '../services/alliance-draft';
-import { convenzioneVersions } from '../queries/convenzione-versions';
-import { catalogueIndex } from '../queries/services';
-import { recordConvenzioneVersion } from '../services/convenzione';
-import { evaluateAlliance } from '../services/alliances';
-
-const invalidLink = () =>
-  new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
-
-/** A participating body's name as stored (the link's address may spell it in another case). */
-const partyName = (alliance: StoredAlliance, name: string) => (partyEntry(alliance, { partner: name }) as StoredAlliance['partners'][number] | undefined)?.name ?? name;
-
-/** Saves racing a decision are retried this many times before answering 503. */
-const ATTEMPTS = 5;
+import { decideAdhesion } from '../use-cases/adhesion';
 
 /**
  * Each member Comune (or participating body) decides on the alliance through its own secret link:
  * adhere, decline or withdraw, with the act that records it. Only that link can change its status.
  */
-export function adhesionRoutes(ctx: AppContext): Router {
-  const router = Router();
+export function adhesionRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
   const partyOf = (req: Request): InvitedParty => {
@@ -68,44 +57,45 @@ export function adhesionRoutes(ctx: AppContext): Router {
     res.set('Cache-Control', 'no-store').json(describe(alliance, party));
   };
 
-  const decide = async (req: Request, res: Response) => {
-    const authorisedFor = await authorised(req);
-    const { party, tokenHash } = authorisedFor;
-    let { alliance } = authorisedFor;
-    const input = adhesionBody.parse(req.body);
-    if (input.convenzioneVersion && !(await convenzioneVersions(knex, alliance.id)).some((v) => v.version === input.convenzioneVersion)) {
-      throw unprocessable(`Nessuna versione ${input.convenzioneVersion} del testo della convenzione / No version ${input.convenzioneVersion} of the convenzione text`);
-    }
-    // The decision applies to whatever version is current: a founder's save in between is retried, never lost.
-    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-      const draft = applyDecision(draftOf(alliance), party, input, new Date());
-      const { value: tables } = await ctx.tables.get();
-      const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance), 'decision');
-      const stored = alliance;
-      const version = await knex.transaction(async (trx) => {
-        // Checked again with the write: a link revoked (or a member removed) meanwhile decides nothing.
-        const invitation = await findLiveInvitation(trx, stored.id, party, tokenHash);
-        if (!invitation) throw invalidLink();
-        const actor: HistoryActor =
-          'code' in party ? { kind: 'member', code: party.code, invitation: invitation.id } : { kind: 'partner', name: partyName(stored, party.partner), invitation: invitation.id };
-        return updateAlliance(trx, stored.id, stored.version, draft, summary, { action: 'adhesion', actor });
-      });
-      const now = await findAlliance(knex, alliance.id);
-      if (!now || now.deletedAt) throw new HttpError(410, 'gone', `L'alleanza ${alliance.id} è stata eliminata / Alliance ${alliance.id} was deleted`);
-      if (version !== null) {
-        await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
-        res.set('ETag', `"${version}"`).set('Cache-Control', 'no-store').json(describe(now, party));
-        return;
-      }
-      if (!partyIn(draftOf(now), party)) throw notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
-      alliance = now;
-    }
-    throw new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
+  const decide = async (req: Request, res: Response, input: { readonly body: z.output<typeof adhesionBody> }) => {
+    const { alliance, party, tokenHash } = await authorised(req);
+    const saved = resultOf(await decideAdhesion(ctx, alliance, party, tokenHash, input.body));
+    res.set('ETag', `"${saved.version}"`).set('Cache-Control', 'no-store').json(describe(saved.alliance, party));
   };
 
-  router.get('/api/alliances/:id/members/:code/adhesion', read);
-  router.post('/api/alliances/:id/members/:code/adhesion', decide);
-  router.get('/api/alliances/:id/partners/:name/adhesion', read);
-  router.post('/api/alliances/:id/partners/:name/adhesion', decide);
-  return router;
+  const member = { id: numericId, code: comuneCode };
+  return [
+    route(
+      {
+        method: 'get', path: '/api/alliances/:id/members/:code/adhesion', tag: 'alliances', params: member, auth: 'member',
+        summary: { it: 'Ciò che un comune invitato vede: l\'alleanza, il suo stato e atto, le decisioni possibili', en: 'What an invited Comune sees: the alliance, its status and act, the decisions open to it' },
+        responses: { 200: '{ alliance, party, status, act, decisions }', 404: 'not a member', 410: 'deleted' },
+      },
+      read,
+    ),
+    route(
+      {
+        method: 'post', path: '/api/alliances/:id/members/:code/adhesion', tag: 'alliances', params: member, body: adhesionBody, auth: 'member',
+        summary: { it: 'Il comune aderisce, declina o recede, con il proprio atto', en: 'The Comune adheres, declines or withdraws, with its own act' },
+        responses: { 200: 'its new status, a new version of the alliance', 404: 'not a member', 410: 'deleted', 422: 'not possible from its current status' },
+      },
+      decide,
+    ),
+    route(
+      {
+        method: 'get', path: '/api/alliances/:id/partners/:name/adhesion', tag: 'alliances', params: { id: numericId }, auth: 'member',
+        summary: { it: 'Come sopra, per un ente partecipante (per nome)', en: 'As above, for a participating body (by name)' },
+        responses: { 200: '{ alliance, party, status, act, decisions }', 404: 'not a participating body', 410: 'deleted' },
+      },
+      read,
+    ),
+    route(
+      {
+        method: 'post', path: '/api/alliances/:id/partners/:name/adhesion', tag: 'alliances', params: { id: numericId }, body: adhesionBody, auth: 'member',
+        summary: { it: 'L\'ente partecipante aderisce, declina o recede, con il proprio atto', en: 'The participating body adheres, declines or withdraws, with its own act' },
+        responses: { 200: 'its new status', 404: 'not a participating body', 410: 'deleted', 422: 'not possible from its current status' },
+      },
+      decide,
+    ),
+  ];
 }

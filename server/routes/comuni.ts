@@ -1,6 +1,6 @@
-import { Router } from 'express';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
+import { route, type Route } from '../http/route';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
 import { comuniWithin } from '../queries/within';
 import { boundDrawnAreaCost, prepareDrawnArea } from '../services/drawn-area';
@@ -10,45 +10,68 @@ import { mountainBasis } from '../../domain/mountain';
 import { isSmallComune } from '../../domain/thresholds';
 import type { ComuneDetails } from '../../domain/api-types';
 
-export function comuniRoutes(ctx: AppContext): Router {
-  const router = Router();
-
-  router.get('/api/comuni', async (req, res) => {
-    const { q, limit } = searchQuery.parse(req.query);
-    const { value: index } = await ctx.comuni.get();
-    res.json({ query: q, results: index.search(q, limit) });
-  });
-
-  router.post('/api/comuni/resolve', async (req, res) => {
-    const { entries } = resolveBody.parse(req.body);
-    const { value: index } = await ctx.comuni.get();
-    res.json(index.resolve(entries));
-  });
-
-  router.post('/api/comuni/within', async (req, res) => {
-    const { polygon, minShare, partialShare } = withinBody.parse(req.body);
-    const area = prepareDrawnArea(polygon);
-    const { value: boxes } = await ctx.comuneBoxes.get();
-    boundDrawnAreaCost(area, boxes);
-    res.json(await comuniWithin(ctx.db, area, minShare, partialShare));
-  });
-
-  router.get('/api/comuni/:code', async (req, res) => {
-    const code = comuneCode.parse(req.params.code);
-    const comune = await findComune(ctx.db.knex, code);
-    if (!comune) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
-    const { value: tables } = await ctx.tables.get();
-    const associations = tables.memberships.get(code) ?? [];
-    const details: ComuneDetails = {
-      ...comune,
-      small: isSmallComune(comune.population),
-      neighbours: tables.graph.neighbours(code),
-      associations,
-      mountain: mountainBasis(associations),
-      alliances: await alliancesOfComune(ctx.db.knex, code),
-    };
-    res.json(details);
-  });
-
-  return router;
+export function comuniRoutes(ctx: AppContext): Route[] {
+  return [
+    route(
+      {
+        method: 'get', path: '/api/comuni', tag: 'comuni', query: searchQuery,
+        summary: { it: 'Cerca Comuni per nome, codice ISTAT o catastale', en: 'Search Comuni by name, ISTAT or cadastral code' },
+        responses: { 200: '{ query, results }' },
+      },
+      async (_req, res, input) => {
+        const { q, limit } = input.query;
+        const { value: index } = await ctx.comuni.get();
+        res.json({ query: q, results: index.search(q, limit) });
+      },
+    ),
+    route(
+      {
+        method: 'post', path: '/api/comuni/resolve', tag: 'comuni', body: resolveBody, bodyName: 'Resolve', limit: 'compute',
+        summary: { it: 'Riconosce un elenco incollato di codici o nomi', en: 'Resolves a pasted list of codes or names' },
+        responses: { 200: '{ found, unknown, ambiguous }' },
+      },
+      async (_req, res, input) => {
+        const { entries } = input.body;
+        const { value: index } = await ctx.comuni.get();
+        res.json(index.resolve(entries));
+      },
+    ),
+    route(
+      {
+        method: 'post', path: '/api/comuni/within', tag: 'comuni', body: withinBody, bodyName: 'Within', limit: 'compute',
+        summary: { it: 'I Comuni dentro un\'area disegnata', en: 'The Comuni inside a drawn area' },
+        responses: { 200: 'Comuni inside, and partly inside' },
+      },
+      async (_req, res, input) => {
+        const { polygon, minShare, partialShare } = input.body;
+        const area = prepareDrawnArea(polygon);
+        const { value: boxes } = await ctx.comuneBoxes.get();
+        boundDrawnAreaCost(area, boxes);
+        res.json(await comuniWithin(ctx.db, area, minShare, partialShare));
+      },
+    ),
+    route(
+      {
+        method: 'get', path: '/api/comuni/:code', tag: 'comuni', params: { code: comuneCode },
+        summary: { it: 'Un Comune: dati, vicini, associazioni, alleanze', en: 'A Comune: figures, neighbours, associations, alliances' },
+        responses: { 200: 'the Comune', 404: 'no such Comune' },
+      },
+      async (_req, res, input) => {
+        const { code } = input.params;
+        const comune = await findComune(ctx.db.knex, code);
+        if (!comune) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
+        const { value: tables } = await ctx.tables.get();
+        const associations = tables.memberships.get(code) ?? [];
+        const details: ComuneDetails = {
+          ...comune,
+          small: isSmallComune(comune.population),
+          neighbours: tables.graph.neighbours(code),
+          associations,
+          mountain: mountainBasis(associations),
+          alliances: await alliancesOfComune(ctx.db.knex, code),
+        };
+        res.json(details);
+      },
+    ),
+  ];
 }

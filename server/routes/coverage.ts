@@ -1,25 +1,26 @@
-import { Router } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import type { AppContext } from '../context';
 import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import { KeyedPerRevision } from '../data/alliances-revision';
 import { notFound } from '../http/errors';
+import { route, type Route } from '../http/route';
+import { CONTENT } from '../openapi/vocabulary';
 import { serviceCode } from '../http/schemas';
 import { findService } from '../queries/services';
 import { coverageColumns, coverageReport } from '../services/coverage';
+import { coverageTable } from '../services/coverage-export';
 import { downloadFormat, sendTables } from '../exports/send';
 
+/** `?service=CODE&level=region|province`: the service, and the level of the downloaded table. */
 const coverageQuery = z.object({
   service: serviceCode,
   level: z.enum(['region', 'province']).default('province'),
 });
 
-const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
-
 /** Where a service is received and where it is missing: per Comune, per province and region. */
-export function coverageRoutes(ctx: AppContext): Router {
-  const router = Router();
+export function coverageRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
   const report = async (service: string) => {
@@ -43,34 +44,39 @@ export function coverageRoutes(ctx: AppContext): Router {
     });
   };
 
-  router.get('/api/coverage', async (req, res) => {
-    const { service } = coverageQuery.parse(req.query);
-    const cached = await report(service);
-    sendCachedGzip(req, res, cached.gzipped, 'application/json', cached.etag);
-  });
-
-  router.get(['/api/coverage.csv', '/api/coverage.xlsx'], async (req, res) => {
-    const { service, level } = coverageQuery.parse(req.query);
+  const download = async (req: Request, res: Response, input: { readonly query: z.output<typeof coverageQuery> }) => {
+    const { service, level } = input.query;
     const { report: r } = await report(service);
-    const rows = level === 'region' ? r.regions : r.provinces;
-    await sendTables(res, downloadFormat(req.path), [
-      {
-        name: `copertura-${service}-${level === 'region' ? 'regioni' : 'province'}`,
-        columns: [
-          { header: 'code', kind: 'code' },
-          { header: 'name', kind: 'text' },
-          { header: 'comuni', kind: 'integer' },
-          { header: 'covered', kind: 'integer' },
-          { header: 'obliged_uncovered', kind: 'integer' },
-          { header: 'small_uncovered', kind: 'integer' },
-          { header: 'population', kind: 'integer' },
-          { header: 'population_covered', kind: 'integer' },
-          { header: 'population_covered_percent', kind: 'percent' },
-        ],
-        rows: rows.map((a) => [a.code, a.name, a.comuni, a.covered, a.obligedUncovered, a.smallUncovered, a.population, a.populationCovered, percent(a.populationCovered, a.population)]),
-      },
-    ]);
-  });
+    await sendTables(res, downloadFormat(req.path), [coverageTable(r, service, level)]);
+  };
 
-  return router;
+  return [
+    route(
+      {
+        method: 'get', path: '/api/coverage', tag: 'coverage', query: coverageQuery.pick({ service: true }),
+        summary: { it: 'Dove un servizio è ricevuto e dove manca', en: 'Where a service is received and where it is missing' },
+        responses: { 200: 'per Comune, province, region and nationally', 404: 'no such service' },
+      },
+      async (req, res, input) => {
+        const cached = await report(input.query.service);
+        sendCachedGzip(req, res, cached.gzipped, 'application/json', cached.etag);
+      },
+    ),
+    route(
+      {
+        method: 'get', path: '/api/coverage.csv', tag: 'coverage', query: coverageQuery,
+        summary: { it: 'La copertura per regione o provincia in CSV', en: 'Coverage per region or province as CSV' },
+        responses: { 200: 'the table', 404: 'no such service' }, produces: [CONTENT.csv],
+      },
+      download,
+    ),
+    route(
+      {
+        method: 'get', path: '/api/coverage.xlsx', tag: 'coverage', query: coverageQuery,
+        summary: { it: 'La copertura per regione o provincia in Excel', en: 'Coverage per region or province as Excel' },
+        responses: { 200: 'the table', 404: 'no such service' }, produces: [CONTENT.xlsx],
+      },
+      download,
+    ),
+  ];
 }

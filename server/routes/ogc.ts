@@ -1,6 +1,7 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { route, type Route } from '../http/route';
 import { badRequest, notFound } from '../http/errors';
 import { featureBudget } from '../http/feature-budget';
 import { publicBase } from '../http/public-base';
@@ -11,21 +12,41 @@ import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, 
 import { collectionExtent, readItem, readItems } from '../ogc/items';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../ogc/paging';
 import { ogcApiDefinition } from '../ogc/api-definition';
-import { openApiDocument } from '../openapi/document';
-
-
-const format = z.enum(['json', 'html']).optional();
-const zoom = z.coerce.number().int().min(0).max(22).optional();
-const itemsQuery = z
-  .object({
-    f: format,
-    bbox: bboxParam,
-    'bbox-crs': z.literal(CRS84, { message: `bbox-crs: solo ${CRS84} / only ${CRS84}` }).optional(),
-    limit: z.coerce.number().int('limit: un numero intero / limit: an integer').min(1, 'limit: almeno 1 / limit: at least 1').default(DEFAULT_LIMIT).transform((n) => Math.min(n, MAX_LIMIT)),
-    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-    zoom,
-  })
-  .catchall(z.string().max(64, 'un filtro ha al massimo 64 caratteri / a filter has at most 64 characters'));
+import { apiVersion } from '../openapi/document';
+import { CONTENT } from '../openapi/vocabulary';
+const format = z.enum(['json', 'html']).optional().describe('json (default for clients) or html (default for browsers)');
+const zoom = z.coerce.number().int().min(0).max(22).optional().describe('generalise geometry to half a pixel at this zoom');
+/** The query of a resource that takes no parameter but `f`. */
+const formatQuery = z.object({ f: format });
+/** Each collection's filters (refused on a collection that has not that one). */
+const filters = Object.fromEntries(
+  [...new Set(COLLECTIONS.flatMap((c) => Object.keys(c.filters)))].map((name) => [
+    name,
+    z
+      .string()
+      .max(64, 'un filtro ha al massimo 64 caratteri / a filter has at most 64 characters')
+      .optional()
+      .describe(`filter of ${COLLECTIONS.filter((c) => name in c.filters).map((c) => c.id).join(', ')}`),
+  ]),
+);
+const itemsQuery = z.object({
+  f: format,
+  bbox: bboxParam.describe('west,south,east,north in degrees (CRS84)'),
+  'bbox-crs': z.literal(CRS84, { message: `bbox-crs: solo ${CRS84} / only ${CRS84}` }).optional(),
+  limit: z.coerce
+    .number()
+    .int('limit: un numero intero / limit: an integer')
+    .min(1, 'limit: almeno 1 / limit: at least 1')
+    .default(DEFAULT_LIMIT)
+    .describe(`a larger one is lowered to ${MAX_LIMIT}`)
+    .transform((n) => Math.min(n, MAX_LIMIT)),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  zoom,
+  ...filters,
+});
+const itemQuery = z.object({ f: format, zoom });
+const apiQuery = z.object({ f: z.literal('json').optional() });
+const collectionId = z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]);
 
 /** `?f=` first, then the Accept header: browsers get HTML, everything else JSON. */
 function wants(req: Request, f: 'json' | 'html' | undefined): 'json' | 'html' {
@@ -64,81 +85,131 @@ function collectionOr404(id: string): Collection {
  * OGC API – Features (Part 1: Core, GeoJSON, HTML) at /ogc, so that QGIS, ArcGIS and GDAL add the
  * Comuni, the existing associations and the published alliances as layers.
  */
-export function ogcRoutes(ctx: AppContext): Router {
-  const router = Router();
+export function ogcRoutes(ctx: AppContext): Route[] {
+  const routes: Route[] = [];
   const knex = ctx.db.knex;
   const baseOf = (req: Request) => `${publicBase(ctx, req)}/ogc`;
   // Items pay by the feature, however they are paged (see http/feature-budget).
   const budget = featureBudget(ctx.ogcFeaturesPerMinute);
 
-  router.get('/ogc', (req, res) => {
-    const as = plainResource(req);
-    const base = baseOf(req);
-    const doc = landingPage(base, `${publicBase(ctx, req)}/api/docs`, as);
-    send(res, as, doc, () => landingHtml({ base }, doc));
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc', tag: 'ogc', query: formatQuery,
+      summary: { it: 'Pagina iniziale OGC API – Features', en: 'OGC API – Features landing page' },
+      responses: { 200: 'links to conformance and collections' }, produces: [CONTENT.json, CONTENT.html],
+    },
+    (req, res) => {
+      const as = plainResource(req);
+      const base = baseOf(req);
+      const doc = landingPage(base, `${publicBase(ctx, req)}/api/docs`, as);
+      send(res, as, doc, () => landingHtml({ base }, doc));
+    },
+  ));
 
-  router.get('/ogc/api', (req, res) => {
-    refuseUnknown(req, ['f']);
-    z.literal('json').optional().parse(req.query.f);
-    res.set('Vary', 'Accept').set('Cache-Control', 'no-cache');
-    res.type(OPENAPI_3_0).send(JSON.stringify(ogcApiDefinition(baseOf(req), openApiDocument().info.version)));
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc/api', tag: 'ogc', query: apiQuery,
+      summary: { it: 'La definizione OpenAPI 3.0 del servizio (service-desc), con i percorsi relativi a /ogc', en: 'The service’s OpenAPI 3.0 definition (service-desc), with paths relative to /ogc' },
+      responses: { 200: 'OpenAPI 3.0: each collection’s filters, and limit with its maximum' }, produces: [CONTENT.openapi],
+    },
+    (req, res) => {
+      refuseUnknown(req, ['f']);
+      apiQuery.parse(req.query);
+      res.set('Vary', 'Accept').set('Cache-Control', 'no-cache');
+      res.type(OPENAPI_3_0).send(JSON.stringify(ogcApiDefinition(baseOf(req), apiVersion())));
+    },
+  ));
 
-  router.get('/ogc/conformance', (req, res) => {
-    const as = plainResource(req);
-    send(res, as, { conformsTo: CONFORMANCE }, () => conformanceHtml({ base: baseOf(req) }, CONFORMANCE));
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc/conformance', tag: 'ogc', query: formatQuery,
+      summary: { it: 'Le classi di conformità', en: 'The conformance classes' },
+      responses: { 200: '{ conformsTo }' }, produces: [CONTENT.json, CONTENT.html],
+    },
+    (req, res) => {
+      const as = plainResource(req);
+      send(res, as, { conformsTo: CONFORMANCE }, () => conformanceHtml({ base: baseOf(req) }, CONFORMANCE));
+    },
+  ));
 
-  router.get('/ogc/collections', async (req, res) => {
-    const as = plainResource(req);
-    const base = baseOf(req);
-    const collections = await Promise.all(COLLECTIONS.map(async (c) => collectionDocument(base, c, await collectionExtent(knex, c), as)));
-    const doc = {
-      links: [
-        { href: `${base}/collections?f=json`, rel: as === 'json' ? 'self' : 'alternate', type: 'application/json' },
-        { href: `${base}/collections?f=html`, rel: as === 'html' ? 'self' : 'alternate', type: 'text/html' },
-      ],
-      collections,
-    };
-    send(res, as, doc, () => collectionsHtml({ base }, collections));
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc/collections', tag: 'ogc', query: formatQuery,
+      summary: { it: 'Le collezioni: comuni, associations, alliances', en: 'The collections: comuni, associations, alliances' },
+      responses: { 200: '{ links, collections }' }, produces: [CONTENT.json, CONTENT.html],
+    },
+    async (req, res) => {
+      const as = plainResource(req);
+      const base = baseOf(req);
+      const collections = await Promise.all(COLLECTIONS.map(async (c) => collectionDocument(base, c, await collectionExtent(knex, c), as)));
+      const doc = {
+        links: [
+          { href: `${base}/collections?f=json`, rel: as === 'json' ? 'self' : 'alternate', type: 'application/json' },
+          { href: `${base}/collections?f=html`, rel: as === 'html' ? 'self' : 'alternate', type: 'text/html' },
+        ],
+        collections,
+      };
+      send(res, as, doc, () => collectionsHtml({ base }, collections));
+    },
+  ));
 
-  router.get('/ogc/collections/:id', async (req, res) => {
-    const collection = collectionOr404(req.params.id);
-    const as = plainResource(req);
-    const base = baseOf(req);
-    const doc = collectionDocument(base, collection, await collectionExtent(knex, collection), as);
-    send(res, as, doc, () => collectionHtml({ base }, doc, Object.keys(collection.filters)));
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc/collections/:id', tag: 'ogc', query: formatQuery, params: { id: collectionId },
+      summary: { it: 'Una collezione con la sua estensione', en: 'A collection with its extent' },
+      responses: { 200: 'the collection', 404: 'no such collection' }, produces: [CONTENT.json, CONTENT.html],
+    },
+    async (req, res) => {
+      const collection = collectionOr404(String(req.params.id));
+      const as = plainResource(req);
+      const base = baseOf(req);
+      const doc = collectionDocument(base, collection, await collectionExtent(knex, collection), as);
+      send(res, as, doc, () => collectionHtml({ base }, doc, Object.keys(collection.filters)));
+    },
+  ));
 
-  router.get('/ogc/collections/:id/items', async (req, res) => {
-    const collection = collectionOr404(req.params.id);
-    refuseUnknown(req, ['f', 'bbox', 'bbox-crs', 'limit', 'offset', 'zoom', ...Object.keys(collection.filters)]);
-    const { f, bbox, limit, offset, zoom: at, 'bbox-crs': _crs, ...filters } = itemsQuery.parse(req.query);
-    if (!(await budget.take(req, res, limit))) return;
-    const as = wants(req, f);
-    const base = baseOf(req);
-    const page = await readItems(knex, collection, { bbox, filters: filters as Record<string, string>, limit, offset, zoom: at });
-    await budget.giveBack(req, limit - page.features.length);
-    const query = new URLSearchParams(req.query as Record<string, string>);
-    const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
-    send(res, as, doc, () => itemsHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc/collections/:id/items', tag: 'ogc', query: itemsQuery, params: { id: collectionId },
+      summary: { it: 'Gli elementi di una collezione, a pagine', en: 'A collection\'s items, in pages' },
+      responses: { 200: 'FeatureCollection with numberMatched, numberReturned and links', 404: 'no such collection' }, produces: [CONTENT.geojson, CONTENT.html],
+    },
+    async (req, res, input) => {
+      const collection = collectionOr404(String(req.params.id));
+      refuseUnknown(req, ['f', 'bbox', 'bbox-crs', 'limit', 'offset', 'zoom', ...Object.keys(collection.filters)]);
+      const { f, bbox, limit, offset, zoom: at, 'bbox-crs': _crs, ...given } = input.query;
+      const filters = Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      if (!(await budget.take(req, res, limit))) return;
+      const as = wants(req, f);
+      const base = baseOf(req);
+      const page = await readItems(knex, collection, { bbox, filters, limit, offset, zoom: at });
+      await budget.giveBack(req, limit - page.features.length);
+      const query = new URLSearchParams(req.query as Record<string, string>);
+      const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
+      send(res, as, doc, () => itemsHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
+    },
+  ));
 
-  router.get('/ogc/collections/:id/items/:fid', async (req, res) => {
-    const collection = collectionOr404(req.params.id);
-    refuseUnknown(req, ['f', 'zoom']);
-    const { f, zoom: at } = z.object({ f: format, zoom }).parse(req.query);
-    const id = collection.parseId(req.params.fid);
-    if (!(await budget.take(req, res, 1))) return;
-    const feature = id === null ? null : await readItem(knex, collection, id, at);
-    if (!feature) throw notFound(`Nessun elemento "${req.params.fid}" in ${collection.id} / No item "${req.params.fid}" in ${collection.id}`);
-    const as = wants(req, f);
-    const base = baseOf(req);
-    const doc = itemDocument(base, collection, feature, as);
-    send(res, as, doc, () => itemHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/ogc/collections/:id/items/:fid', tag: 'ogc', query: itemQuery, params: { id: collectionId },
+      summary: { it: 'Un elemento', en: 'One item' },
+      responses: { 200: 'Feature', 404: 'no such collection or item' }, produces: [CONTENT.geojson, CONTENT.html],
+    },
+    async (req, res, input) => {
+      const collection = collectionOr404(String(req.params.id));
+      refuseUnknown(req, ['f', 'zoom']);
+      const { f, zoom: at } = input.query;
+      const id = collection.parseId(String(req.params.fid));
+      if (!(await budget.take(req, res, 1))) return;
+      const feature = id === null ? null : await readItem(knex, collection, id, at);
+      if (!feature) throw notFound(`Nessun elemento "${req.params.fid}" in ${collection.id} / No item "${req.params.fid}" in ${collection.id}`);
+      const as = wants(req, f);
+      const base = baseOf(req);
+      const doc = itemDocument(base, collection, feature, as);
+      send(res, as, doc, () => itemHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
+    },
+  ));
 
-  return router;
+  return routes;
 }

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { unprocessable } from '../http/errors';
+import { route, type Route } from '../http/route';
 import { comuneCode, MAX_MEMBERS } from '../http/schemas';
 import { DEFAULT_FLOOR, MAX_FLOOR, MIN_FLOOR } from '../../domain/planner';
 import { DEFAULT_PLAN_POOL, PlanPool, type PlanPoolOptions } from '../planner/plan-pool';
@@ -37,19 +37,33 @@ export const planBody = z
   .strict();
 
 /** Proposes alliances covering a territory (max-p regionalisation; see domain/planner). */
-export function planRoutes(ctx: AppContext, poolOptions: PlanPoolOptions = DEFAULT_PLAN_POOL): Router {
-  const router = Router();
+export function planRoutes(ctx: AppContext, poolOptions: PlanPoolOptions = DEFAULT_PLAN_POOL): Route[] {
   const pool = new PlanPool(poolOptions);
-  router.post('/api/plans', async (req, res) => {
-    const body = planBody.parse(req.body);
-    if (body.timeLimitMs !== undefined && body.timeLimitMs > PLAN_LIMITS.timeLimitMs) {
-      throw unprocessable(
-        `Al massimo ${PLAN_LIMITS.timeLimitMs} ms di calcolo per piano / At most ${PLAN_LIMITS.timeLimitMs} ms of computation per plan`,
-      );
-    }
-    const { value: tables } = await ctx.tables.get();
-    const seed = body.seed ?? randomInt(SEED_MAX);
-    res.json(await proposePlan(tables, pool, body, seed));
-  });
-  return router;
+  const plan = route(
+    {
+      method: 'post', path: '/api/plans', tag: 'comuni', body: planBody, limit: 'compute',
+      summary: {
+        it: 'Propone alleanze contigue che coprono un territorio, ciascuna sopra la soglia di abitanti',
+        en: 'Proposes contiguous alliances covering a territory, each above the residents floor',
+      },
+      responses: {
+        200: '{ alliances: [{ members, population, name, explanation }], unassigned: [{ code, reason, message }], score: { alliances, upperBound, associationsSplit, sllSplit, snaiSplit, compactness }, seed, stoppedEarly, elapsedMs }',
+        413: 'more than 2,000 Comuni in the area, or a body over 1 MB',
+        422: 'unknown codes, region or province; a lock overlapping another or outside the area; a time limit over 10,000 ms',
+        503: 'every planner is busy, the plan overran its time, or the database is unavailable (Retry-After)',
+      },
+    },
+    async (_req, res, input) => {
+      const body = input.body;
+      if (body.timeLimitMs !== undefined && body.timeLimitMs > PLAN_LIMITS.timeLimitMs) {
+        throw unprocessable(
+          `Al massimo ${PLAN_LIMITS.timeLimitMs} ms di calcolo per piano / At most ${PLAN_LIMITS.timeLimitMs} ms of computation per plan`,
+        );
+      }
+      const { value: tables } = await ctx.tables.get();
+      const seed = body.seed ?? randomInt(SEED_MAX);
+      res.json(await proposePlan(tables, pool, body, seed));
+    },
+  );
+  return [plan];
 }

@@ -1,65 +1,81 @@
-import { Router } from 'express';
 import type { AppContext } from '../context';
+import { route, type Route } from '../http/route';
 import { requireAdmin } from '../http/admin';
-import { HttpError, notFound } from '../http/errors';
-import { serviceBody, serviceCode, servicePatch } from '../http/schemas';
-import { findService, insertService, listServices, serviceHistory, updateService } from '../queries/services';
+import { notFound } from '../http/errors';
+import { resultOf } from '../http/refusals';
+import { serviceBody, serviceCode, servicePatch, servicesQuery } from '../http/schemas';
+import { findService, listServices, serviceHistory } from '../queries/services';
+import { addService, changeService } from '../use-cases/catalogue';
 
 /** The service catalogue: anyone reads it; administrators add, rename, retire and restore. */
-export function serviceRoutes(ctx: AppContext): Router {
-  const router = Router();
+export function serviceRoutes(ctx: AppContext): Route[] {
+  const routes: Route[] = [];
   const knex = ctx.db.knex;
 
-  router.get('/api/services', async (req, res) => {
-    const includeRetired = req.query.include === 'retired';
-    res.json({ services: await listServices(knex, includeRetired) });
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/api/services', tag: 'services', query: servicesQuery,
+      summary: { it: 'Il catalogo dei servizi', en: 'The service catalogue' },
+      responses: { 200: '{ services }' },
+    },
+    async (req, res) => {
+      // Read as it comes: anything but `retired` lists the services in use.
+      const includeRetired = req.query.include === 'retired';
+      res.json({ services: await listServices(knex, includeRetired) });
+    },
+  ));
 
-  router.get('/api/services/:code', async (req, res) => {
-    const code = serviceCode.parse(req.params.code);
-    const service = await findService(knex, code);
-    if (!service) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-    res.json({ ...service, history: await serviceHistory(knex, code) });
-  });
+  routes.push(route(
+    {
+      method: 'get', path: '/api/services/:code', tag: 'services', params: { code: serviceCode },
+      summary: { it: 'Un servizio con la sua storia', en: 'A service with its history' },
+      responses: { 200: 'the entry and its history', 404: 'no such service' },
+    },
+    async (_req, res, input) => {
+      const { code } = input.params;
+      const service = await findService(knex, code);
+      if (!service) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
+      res.json({ ...service, history: await serviceHistory(knex, code) });
+    },
+  ));
 
-  router.post('/api/services', async (req, res) => {
-    requireAdmin(req, ctx.adminToken);
-    const body = serviceBody.parse(req.body);
-    const created = await knex.transaction((trx) => insertService(trx, body));
-    if (!created) throw new HttpError(409, 'conflict', `Il codice ${body.code} è già nel catalogo / Code ${body.code} is already in the catalogue`);
-    res.status(201).location(`/api/services/${body.code}`).json(await findService(knex, body.code));
-  });
+  routes.push(route(
+    {
+      method: 'post', path: '/api/services', tag: 'services', body: serviceBody, bodyName: 'Service', auth: 'admin', limit: 'read',
+      summary: { it: 'Aggiunge un servizio al catalogo', en: 'Adds a service to the catalogue' },
+      responses: { 201: 'the new entry', 409: 'the code is already in the catalogue' },
+    },
+    async (req, res, input) => {
+      requireAdmin(req, ctx.adminToken);
+      const created = resultOf(await addService(knex, input.body));
+      res.status(201).location(`/api/services/${created.code}`).json(created);
+    },
+  ));
 
-  router.patch('/api/services/:code', async (req, res) => {
-    requireAdmin(req, ctx.adminToken);
-    const code = serviceCode.parse(req.params.code);
-    const change = servicePatch.parse(req.body);
-    // Read and write in one transaction with the row locked: two administrators editing different
-    // fields at once both keep their change.
-    await knex.transaction(async (trx) => {
-      await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
-      const current = await findService(trx, code);
-      if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-      const { retiredAt, ...definition } = current;
-      const { retired, ...fields } = change;
-      await updateService(trx, { ...definition, ...fields }, retired);
-    });
-    res.json(await findService(knex, code));
-  });
+  routes.push(route(
+    {
+      method: 'patch', path: '/api/services/:code', tag: 'services', params: { code: serviceCode }, body: servicePatch, bodyName: 'ServicePatch', auth: 'admin', limit: 'read',
+      summary: { it: 'Rinomina, descrive, ritira o ripristina un servizio', en: 'Renames, describes, retires or restores a service' },
+      responses: { 200: 'the entry as saved', 404: 'no such service' },
+    },
+    async (req, res, input) => {
+      requireAdmin(req, ctx.adminToken);
+      res.json(resultOf(await changeService(knex, input.params.code, input.body)));
+    },
+  ));
 
   // Retiring keeps the service, its history and the alliances that provide it.
-  router.delete('/api/services/:code', async (req, res) => {
-    requireAdmin(req, ctx.adminToken);
-    const code = serviceCode.parse(req.params.code);
-    await knex.transaction(async (trx) => {
-      await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
-      const current = await findService(trx, code);
-      if (!current) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-      const { retiredAt, ...definition } = current;
-      await updateService(trx, definition, true);
-    });
-    res.json(await findService(knex, code));
-  });
+  routes.push(route(
+    {
+      method: 'delete', path: '/api/services/:code', tag: 'services', params: { code: serviceCode }, auth: 'admin', limit: 'read',
+      summary: { it: 'Ritira un servizio (la voce e la storia restano)', en: 'Retires a service (the entry and history are kept)' },
+      responses: { 200: 'the retired entry', 404: 'no such service' },
+    },
+    async (req, res, input) => {
+      requireAdmin(req, ctx.adminToken);
+      res.json(resultOf(await changeService(knex, input.params.code, { retired: true })));
+    },
+  ));
 
-  return router;
+  return routes;
 }

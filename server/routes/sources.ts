@@ -1,17 +1,24 @@
-import { Router } from 'express';
 import { DATASETS, UNIONI_SOURCE } from '../../geodata/datasets';
 import type { AppContext } from '../context';
+import { route, type Route } from '../http/route';
 import { datasetStates } from '../queries/sources';
 
 /** `GET /api/sources`: every dataset with its source, date, licence, known gaps and what was imported. */
-export function sourceRoutes(ctx: AppContext): Router {
-  const router = Router();
-  router.get('/api/sources', async (_req, res) => {
-    const { origin, datasets } = await datasetStates(ctx.db.knex, UNIONI_SOURCE);
-    res.set('Cache-Control', 'no-cache').json({
-      origin,
-      datasets: DATASETS.map((d) => ({ ...d, ...datasets[d.id] })),
-    });
-  });
-  return router;
+export function sourceRoutes(ctx: AppContext): Route[] {
+  return [
+    route(
+      {
+        method: 'get', path: '/api/sources', tag: 'system',
+        summary: { it: 'Le fonti dei dati: versione, data, licenza, lacune, importazione', en: 'Data sources: version, date, licence, gaps, import' },
+        responses: { 200: '{ origin, datasets }' },
+      },
+      async (_req, res) => {
+        const { origin, datasets } = await datasetStates(ctx.db.knex, UNIONI_SOURCE);
+        res.set('Cache-Control', 'no-cache').json({
+          origin,
+          datasets: DATASETS.map((d) => ({ ...d, ...datasets[d.id] })),
+        });
+      },
+    ),
+  ];
 }

@@ -1,14 +1,13 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
 import type { AppContext } from '../context';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { IMMUTABLE, REVALIDATE, sendGzipped } from '../http/gzipped';
-import { MAX_ZOOM, parseTileCoord, type TileCoord } from '../tiles/tile-coords';
-import { isTilesetName, tileJson, type TilesetName } from '../tiles/tile-sources';
-
-function tileset(name: string): TilesetName {
-  if (!isTilesetName(name)) throw notFound(`Nessun tileset "${name}" / No tileset "${name}"`);
-  return name;
-}
+import { route, type Route } from '../http/route';
+import { versionQuery } from '../http/schemas';
+import { CONTENT } from '../openapi/vocabulary';
+import { MAX_ZOOM, MIN_ZOOM, parseTileCoord, type TileCoord } from '../tiles/tile-coords';
+import { isTilesetName, TILESETS, tileJson, type TilesetName } from '../tiles/tile-sources';
 
 /** Sends one tile (204 when nothing is there); `v` is the data version the URL names, if any. */
 async function sendTile(ctx: AppContext, req: Request, res: Response, name: TilesetName, coord: TileCoord, v: string | undefined): Promise<void> {
@@ -50,29 +49,43 @@ export function tileFastPath(ctx: AppContext, securityHeaders: (req: Request, re
   };
 }
 
+/** The path parameters of a tile, as documented (the handler reads them with parseTileCoord). */
+const tileParams = { z: z.int().min(MIN_ZOOM).max(MAX_ZOOM), x: z.int().min(0), y: z.int().min(0) };
+
 /**
  * Vector tiles: `comuni` (layers comuni, provinces, regions, labels, comuni_labels) and
- * `associations` (outlines). The TileJSON names a URL with the data version (`?v=`), cached
- * forever; a request without it is revalidated by ETag, so a re-import is never served stale.
- * Well-formed tile requests are answered earlier by `tileFastPath`; these routes answer the rest.
+ * `associations` (outlines), each with its TileJSON. The TileJSON names a URL with the data version
+ * (`?v=`), cached forever; a request without it is revalidated by ETag, so a re-import is never
+ * served stale. Well-formed tile requests are answered earlier by `tileFastPath`; these routes
+ * answer the rest (an unknown tileset is an unknown route).
  */
-export function tileRoutes(ctx: AppContext): Router {
-  const router = Router();
-
-  router.get('/tiles/:tileset.json', async (req, res) => {
-    const name = tileset(req.params.tileset);
-    const { id } = await ctx.versions.current();
-    // Never the Host header (anyone can send any): the configured public URL, else a path on this origin.
-    const origin = ctx.publicUrl ?? '';
-    res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}/tiles/${name}/{z}/{x}/{y}.pbf?v=${id}`], maxZoom: MAX_ZOOM, dataVersion: id }));
-  });
-
-  router.get('/tiles/:tileset/:z/:x/:y.pbf', async (req, res) => {
-    const name = tileset(req.params.tileset);
-    const coord = parseTileCoord(req.params.z, req.params.x, req.params.y);
-    if ('error' in coord) throw badRequest(`Tile impossibile / Impossible tile: ${coord.error}`);
-    await sendTile(ctx, req, res, name, coord, typeof req.query.v === 'string' ? req.query.v : undefined);
-  });
-
-  return router;
+export function tileRoutes(ctx: AppContext): Route[] {
+  return (Object.keys(TILESETS) as TilesetName[]).flatMap((name) => [
+    route(
+      {
+        method: 'get', path: `/tiles/${name}.json`, tag: 'tiles',
+        summary: { it: `TileJSON del tileset ${name}`, en: `TileJSON of the ${name} tileset` },
+        responses: { 200: `TileJSON 3.0.0 naming the versioned tile URL; layers ${TILESETS[name].join(', ')}` },
+      },
+      async (_req, res) => {
+        const { id } = await ctx.versions.current();
+        // Never the Host header (anyone can send any): the configured public URL, else a path on this origin.
+        const origin = ctx.publicUrl ?? '';
+        res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}/tiles/${name}/{z}/{x}/{y}.pbf?v=${id}`], maxZoom: MAX_ZOOM, dataVersion: id }));
+      },
+    ),
+    route(
+      {
+        method: 'get', path: `/tiles/${name}/:z/:x/:y.pbf`, tag: 'tiles', query: versionQuery, params: tileParams,
+        summary: { it: `Tile vettoriale ${name} (z ${MIN_ZOOM}–${MAX_ZOOM})`, en: `${name} vector tile (z ${MIN_ZOOM}–${MAX_ZOOM})` },
+        responses: { 200: `layers ${TILESETS[name].join(', ')} (gzip)`, 204: 'nothing in this tile', 304: 'unchanged (ETag)' },
+        produces: [CONTENT.pbf],
+      },
+      async (req, res) => {
+        const coord = parseTileCoord(String(req.params.z), String(req.params.x), String(req.params.y));
+        if ('error' in coord) throw badRequest(`Tile impossibile / Impossible tile: ${coord.error}`);
+        await sendTile(ctx, req, res, name, coord, typeof req.query.v === 'string' ? req.query.v : undefined);
+      },
+    ),
+  ]);
 }

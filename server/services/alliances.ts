@@ -1,75 +1,15 @@
-import { ALLIANCE_LIMITS, constitutedMembers, partnerKey, territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
-import type { AdhesionAct } from '../../domain/adhesion';
+import { ALLIANCE_LIMITS, constitutedMembers, partnerKey, territoryMembers } from '../../domain/alliance';
 import type { Contiguity } from '../../domain/contiguity';
 import { applicableRuleSet, type RuleSet } from '../../domain/rule-sets';
-import type { TerritoryTotals } from '../../domain/territory';
 import { evaluateRules, type RuleResult } from '../../domain/rules';
-import { EMPTY_GOVERNANCE, efficiencyRule, formRules, governanceProblems, rtdSeatProblem, successFactors, type Governance, type GovernanceRule, type LegalForm, type SuccessFactor } from '../../domain/governance';
+import { EMPTY_GOVERNANCE, efficiencyRule, formRules, governanceProblems, rtdSeatProblem, successFactors } from '../../domain/governance';
 import { isObligedToAssociate } from '../../domain/thresholds';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
 import { HttpError, unprocessable } from '../http/errors';
-import { analyzeTerritory, type TerritoryAnalysis } from './territory';
+import { analyzeTerritory } from './territory';
+import type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary, GovernanceSummary, TerritoryAnalysis } from '../../domain/alliance-summary';
 
-export interface AllianceDraft {
-  name: string;
-  description: string;
-  status: AllianceStatus;
-  ruleSet?: string | undefined;
-  members: { code: string; status: MemberStatus; lead: boolean; act?: AdhesionAct | null | undefined }[];
-  partners: { kind: PartnerKind; name: string; role?: string | null | undefined; status?: MemberStatus | undefined; act?: AdhesionAct | null | undefined }[];
-  services: AllianceServiceInput[];
-  runningCostCents: number;
-  /** Null while not chosen. */
-  legalForm: LegalForm | null;
-  governance: Governance;
-}
-
-/** What the checks need besides the draft: the catalogue and what is already stored. */
-export interface AllianceCheckContext {
-  /** Catalogue codes, with whether each is retired. */
-  catalogue: ReadonlyMap<string, { retired: boolean }>;
-  /** Services the stored alliance already provides (a retired one may stay, not be added). */
-  previousServices?: ReadonlySet<string>;
-  /** Recorded by an administrator: accepts a territory in separate parts. */
-  contiguityException?: string | null;
-  /** The existing Unione the draft extends, with its members' ISTAT codes (null when none or not found). */
-  existingUnione?: { id: number; name: string; members: readonly string[] } | null;
-  /** Today (ISO date), for dates that cannot be in the future. */
-  today?: string;
-}
-
-/**
- * The constituted territory: only the members that adhered by their own act. The alliance is
- * constituted when they alone pass every rule.
- */
-export interface ConstitutedSummary {
-  constituted: boolean;
-  members: number;
-  totals: TerritoryTotals | null;
-  contiguity: Contiguity | null;
-  rules: RuleResult[];
-}
-
-/**
- * What the server derives from a draft and stores with it: totals, contiguity, overlaps and rules
- * of the proposed territory (proposed and adhered members), and the constituted one.
- */
-export interface AllianceSummary extends TerritoryAnalysis {
-  ruleSet: { id: string; name: { it: string; en: string } };
-  rules: RuleResult[];
-  constituted: ConstitutedSummary;
-  /** The legal form's checks (beside `rules`, the territory's). */
-  governanceChecks: GovernanceSummary;
-}
-
-/** The legal form's rules and AgID's efficiency check (proposed and constituted territory), and the success factors. */
-export interface GovernanceSummary {
-  rules: GovernanceRule[];
-  constitutedEfficiency: GovernanceRule | null;
-  successFactors: SuccessFactor[];
-  /** An Unione extending an existing one: which Comuni differ. */
-  existingUnione: { id: number; name: string; missing: string[]; extra: string[] } | null;
-}
+export type { AllianceCheckContext, AllianceDraft, AllianceSummary, ConstitutedSummary, GovernanceSummary } from '../../domain/alliance-summary';
 
 /** 413 before parsing when a body lists more members than an alliance may have. */
 export function rejectTooManyMembers(body: unknown): void {

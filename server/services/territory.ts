@@ -1,22 +1,11 @@
 import { contiguity, type Contiguity } from '../../domain/contiguity';
-import { overlaps, type Overlap } from '../../domain/overlaps';
-import { summarizeTerritory, type TerritorySummary } from '../../domain/territory';
+import { overlaps } from '../../domain/overlaps';
+import { summarizeTerritory } from '../../domain/territory';
 import type { TerritoryTables } from '../data/territory-store';
+import type { TerritoryAnalysis } from '../../domain/alliance-summary';
 import { unprocessable } from '../http/errors';
 
-export interface NamedArea {
-  code: string;
-  name: string;
-  comuni: number;
-}
-
-export interface TerritoryAnalysis {
-  totals: TerritorySummary['totals'];
-  provinces: NamedArea[];
-  regions: NamedArea[];
-  contiguity: Contiguity;
-  overlaps: Overlap[];
-}
+export type { NamedArea, TerritoryAnalysis } from '../../domain/alliance-summary';
 
 /** Rejects (422) a member list naming Comuni that do not exist, listing every unknown code. */
 export function requireKnown(tables: TerritoryTables, members: readonly string[]): string[] {

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { sameAllianceContent } from '../../domain/alliance';
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
+import type { AppContext } from '../context';
+import { newEditToken } from '../http/edit-token';
+import type { allianceBody, alliancePatch } from '../http/schemas';
+import { deleteAlliance as softDelete, findAlliance, insertAlliance, updateAlliance, type StoredAlliance } from '../queries/alliances';
+import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
+import { allianceCheckContext } from '../services/alliance-context';
+import { draftOf } from '../services/alliance-draft';
+import { evaluateAlliance, type AllianceDraft } from '../services/alliances';
+import { syncInvitations, type IssuedInvitation } from '../services/invitations';
+import { recordConvenzioneVersion } from '../services/convenzione';
+import { catalogueIndex } from '../queries/services';
+import { done, refused, type Outcome } from './refusals';
+
+type Context = Pick<AppContext, 'db' | 'tables'>;
+
+/**
+ * Saves a new alliance with its members proposed (each adheres by its own act, through its
+ * invitation): its id, the secret edit token (shown once) and the members' invitations.
+ */
+export async function createAlliance(ctx: Context, body: z.output<typeof allianceBody>): Promise<{ id: number; editToken: string; invitations: IssuedInvitation[] }> {
+  const knex = ctx.db.knex;
+  const draft: AllianceDraft = {
+    ...body,
+    members: withMembersDecisions(body.members, []),
+    partners: withPartnersDecisions(body.partners, []),
+    governance: { ...EMPTY_GOVERNANCE, ...body.governance },
+  };
+  const { value: tables } = await ctx.tables.get();
+  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, undefined, draft.governance));
+  const { token, hash } = newEditToken();
+  const { id, invitations } = await knex.transaction(async (trx) => {
+    const newId = await insertAlliance(trx, draft, summary, hash);
+    return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
+  });
+  // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
+  await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
+  return { id, editToken: token, invitations };
+}
+
+/**
+ * The founder's change to `alliance` (at the version they saw): what is left out stays as it is. A
+ * change that changes nothing makes no new version and no history entry (`version` null).
+ */
+export async function changeAlliance(
+  ctx: Context,
+  alliance: StoredAlliance,
+  change: z.output<typeof alliancePatch>,
+): Promise<Outcome<{ version: number; invitations: IssuedInvitation[] } | { version: null }>> {
+  const knex = ctx.db.knex;
+  const expected = alliance.version;
+  const current = draftOf(alliance);
+  const draft: AllianceDraft = {
+    name: change.name ?? current.name,
+    description: change.description ?? current.description,
+    status: change.status ?? current.status,
+    ruleSet: change.ruleSet ?? current.ruleSet,
+    members: change.members ? withMembersDecisions(change.members, current.members) : current.members,
+    partners: change.partners ? withPartnersDecisions(change.partners, current.partners) : current.partners,
+    services: change.services ?? current.services,
+    runningCostCents: change.runningCostCents ?? current.runningCostCents,
+    legalForm: change.legalForm === undefined ? current.legalForm : change.legalForm,
+    governance: change.governance ? { ...EMPTY_GOVERNANCE, ...change.governance } : current.governance,
+  };
+  if (sameAllianceContent(draft, current)) return done({ version: null });
+  const { value: tables } = await ctx.tables.get();
+  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
+  const saved = await knex.transaction(async (trx) => {
+    const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
+    return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
+  });
+  if (saved === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
+  await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables, await catalogueIndex(knex));
+  return done(saved);
+}
+
+/** Soft delete at the version the founder saw: the alliance leaves the lists, its record and history stay. */
+export async function deleteAlliance(ctx: Context, alliance: StoredAlliance): Promise<Outcome<number>> {
+  const version = await ctx.db.knex.transaction((trx) => softDelete(trx, alliance.id, alliance.version));
+  return version === null ? refused({ reason: 'stale', currentVersion: alliance.version }) : done(version);
+}

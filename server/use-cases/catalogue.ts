@@ -1,0 +1,39 @@
+import type { Knex } from 'knex';
+import type { ServiceDefinition } from '../../domain/services';
+import { findService, insertService, updateService, type StoredService } from '../queries/services';
+import { done, refused, type Outcome } from './refusals';
+
+/** The editable fields of a catalogue entry, and `retired` to retire (true) or restore (false) it. */
+export interface ServiceChange {
+  name?: ServiceDefinition['name'];
+  description?: ServiceDefinition['description'];
+  reference?: string;
+  obligation?: boolean;
+  retired?: boolean;
+}
+
+/** Adds a service to the catalogue (with its history entry): the entry as stored. */
+export async function addService(knex: Knex, definition: ServiceDefinition): Promise<Outcome<StoredService>> {
+  const created = await knex.transaction((trx) => insertService(trx, definition));
+  if (!created) return refused({ reason: 'service_taken', code: definition.code });
+  return done((await findService(knex, definition.code))!);
+}
+
+/**
+ * Changes a catalogue entry: read and written in one transaction with the row locked, so two
+ * administrators editing different fields at once both keep their change. Retiring keeps the
+ * service, its history and the alliances that provide it.
+ */
+export async function changeService(knex: Knex, code: string, change: ServiceChange): Promise<Outcome<StoredService>> {
+  const found = await knex.transaction(async (trx) => {
+    await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
+    const current = await findService(trx, code);
+    if (!current) return false;
+    const { retiredAt, ...definition } = current;
+    const { retired, ...fields } = change;
+    await updateService(trx, { ...definition, ...fields }, retired);
+    return true;
+  });
+  if (!found) return refused({ reason: 'no_service', code });
+  return done((await findService(knex, code))!);
+}
