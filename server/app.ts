@@ -42,7 +42,7 @@ export function createApp(ctx: AppContext): Express {
   const limits = rateLimits(ctx.rateLimits);
   const security = securityHeaders(ctx.basemapUrl, ctx.tilesUrl);
   // Tiles first: most requests are tiles, and a well-formed one needs none of what follows.
-  app.use(tileFastPath(ctx, security, limits.admitRead));
+  app.use(tileFastPath(ctx, security, limits.admitTile));
   app.use(requestId);
   app.use(limits.middleware);
   app.use(rejectLongUrl);

@@ -1,11 +1,18 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { HttpError } from './errors';
+import { tooManyRequestsPage } from './too-many-page';
 
 /** Per client address (settings RATE_LIMIT_*; see README). */
 export interface RateLimits {
-  /** GET and HEAD of the API, tiles and pages, per minute. */
+  /** GET and HEAD of the API (/api, /ogc), per minute. */
   read: number;
+  /**
+   * GET and HEAD of everything else, per minute: tiles (immutable, versioned), the client's scripts
+   * and styles, and its pages. A budget of its own, far higher: ten people panning behind one
+   * address ask thousands of tiles a minute, and must still get the home page. Default: `read` × 10.
+   */
+  files?: number;
   /**
    * Milliseconds of computation per minute: the time the address's computations took, measured,
    * whatever their number. Computations store nothing: POSTs (contiguity, analysis, lasso,
@@ -22,7 +29,10 @@ export interface RateLimits {
   adminFailures: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, files: 30_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
+
+/** The files budget when none is set: ten times the reads. */
+const filesBudget = (limits: RateLimits) => limits.files ?? limits.read * 10;
 
 /** The POST routes that compute and store nothing. */
 const COMPUTATIONS = ['/api/contiguity', '/api/territories/analyze', '/api/comuni/within', '/api/comuni/resolve', '/api/suggestions', '/api/plans'];
@@ -47,7 +57,10 @@ const LIGHT_READS = ['/api/open-data/catalog.jsonld'];
  */
 const ADMIN_ACTIONS = ['/api/services', '/api/services/:code', '/api/alliances/:id/contiguity-exception'];
 
-type Kind = 'read' | 'compute' | 'write';
+type Kind = 'read' | 'files' | 'compute' | 'write';
+
+/** Any path outside the API (/api, /ogc, in any case): tiles, TileJSON, assets, static files, pages. */
+const FILES = /^\/(?!(?:api|ogc)(?:[/.?]|$))/i;
 
 const KIND = Symbol('rate limit class');
 type Classified = Request & { [KIND]?: Kind };
@@ -68,6 +81,7 @@ const mark =
 classifier.get(LIGHT_READS, mark('read'));
 classifier.get(HEAVY_READS, mark('compute'));
 classifier.post(COMPUTATIONS, mark('compute'));
+classifier.get(FILES, mark('files'));
 for (const method of ['post', 'put', 'patch', 'delete'] as const) classifier[method](ADMIN_ACTIONS, mark('read'));
 
 function classify(req: Request, res: Response): Promise<Kind> {
@@ -88,17 +102,22 @@ export const mayWrite = (method: string, path: string): boolean =>
 
 const MESSAGES = {
   read: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
+  files: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
   compute: 'Troppi calcoli richiesti: riprova tra poco / Too many computations requested: try again shortly',
   write: 'Troppi salvataggi da questo indirizzo: riprova tra poco / Too many saves from this address: try again shortly',
   adminFailures: 'Troppi tentativi respinti da questo indirizzo: riprova più tardi / Too many refused attempts from this address: try again later',
 } as const;
 
-const tooMany = (res: Response, message: string, retryAfterMs: number) => {
-  res
-    .status(429)
-    .set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))))
-    .json({ error: { code: 'too_many_requests', message } });
+/** A 429 with Retry-After: a small HTML page for a browser asking for a page, else the API's JSON error. */
+const tooMany = (req: Request, res: Response, message: string, retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  res.status(429).set('Retry-After', String(seconds));
+  if (wantsPage(req)) res.set('Cache-Control', 'no-store').type('html').send(tooManyRequestsPage(seconds));
+  else res.json({ error: { code: 'too_many_requests', message } });
 };
+
+/** A page request: outside the API, and HTML preferred to JSON (what a browser's navigation sends). */
+const wantsPage = (req: Request) => FILES.test(req.path) && !req.path.toLowerCase().startsWith('/tiles/') && req.accepts(['json', 'html']) === 'html';
 
 /**
  * A budget of computing time per address and minute: each computation's measured duration (from its
@@ -116,7 +135,7 @@ class ComputeBudget {
     private readonly windowMs = 60_000,
   ) {}
 
-  admit(key: string, res: Response): boolean {
+  admit(key: string, req: Request, res: Response): boolean {
     const now = Date.now();
     this.sweep(now);
     let entry = this.spent.get(key);
@@ -126,7 +145,7 @@ class ComputeBudget {
     }
     const retryAfter = entry.windowStart + this.windowMs - now;
     if (entry.ms >= this.budgetMs || entry.running >= this.atOnce) {
-      tooMany(res, MESSAGES.compute, entry.running >= this.atOnce ? 1_000 : retryAfter);
+      tooMany(req, res, MESSAGES.compute, entry.running >= this.atOnce ? 1_000 : retryAfter);
       return false;
     }
     const charged = entry;
@@ -166,11 +185,11 @@ export function refusedToken(req: Request, refusal: HttpError): HttpError {
 export interface RateLimiter {
   middleware: RequestHandler;
   /**
-   * Counts one read of this client in the same window as the middleware does (the tile path,
-   * thousands a second, skips the generic middleware for this): true when allowed, otherwise
-   * the 429 has been answered.
+   * Counts one tile of this client in the same window (the files budget) as the middleware does
+   * (the tile path, thousands a second, skips the generic middleware for this): true when allowed,
+   * otherwise the 429 has been answered.
    */
-  admitRead(req: Request, res: Response): Promise<boolean>;
+  admitTile(req: Request, res: Response): Promise<boolean>;
 }
 
 /**
@@ -180,20 +199,22 @@ export interface RateLimiter {
  * the real one is never slowed. Requests are classed by route, as the router matches them.
  */
 export function rateLimits(limits: RateLimits): RateLimiter {
-  const readStore = new MemoryStore();
-  const make = (kind: 'read' | 'write') =>
+  const filesStore = new MemoryStore();
+  const budgets = { read: limits.read, files: filesBudget(limits), write: limits.write };
+  const make = (kind: 'read' | 'files' | 'write') =>
     rateLimit({
       windowMs: 60_000,
-      limit: limits[kind],
+      limit: budgets[kind],
       identifier: kind,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      ...(kind === 'read' ? { store: readStore } : {}),
-      handler: (_req, res, _next, options) => {
-        res.status(options.statusCode).json({ error: { code: 'too_many_requests', message: MESSAGES[kind] } });
+      ...(kind === 'files' ? { store: filesStore } : {}),
+      handler: (req, res) => {
+        const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+        tooMany(req, res, MESSAGES[kind], (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
       },
     });
-  const counted = { read: make('read'), write: make('write') };
+  const counted = { read: make('read'), files: make('files'), write: make('write') };
   const compute = new ComputeBudget(limits.computeMs, limits.computeAtOnce);
   const failures = new MemoryStore();
   failures.init({ windowMs: FAILURES_WINDOW_MS } as Parameters<MemoryStore['init']>[0]);
@@ -224,12 +245,12 @@ export function rateLimits(limits: RateLimits): RateLimiter {
       await watchTokens(req, res);
       const kind = await classify(req, res);
       if (kind !== 'compute') return counted[kind](req, res, next);
-      if (compute.admit(keyOf(req), res)) next();
+      if (compute.admit(keyOf(req), req, res)) next();
     },
-    admitRead: async (req, res) => {
-      const { totalHits, resetTime } = await readStore.increment(keyOf(req));
-      if (totalHits <= limits.read) return true;
-      tooMany(res, MESSAGES.read, (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
+    admitTile: async (req, res) => {
+      const { totalHits, resetTime } = await filesStore.increment(keyOf(req));
+      if (totalHits <= budgets.files) return true;
+      tooMany(req, res, MESSAGES.files, (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
       return false;
     },
   };

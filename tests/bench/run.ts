@@ -37,6 +37,7 @@ import { load, percentile } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
 import { followChanges } from '../../server/context';
 import { benchPlanner } from './planner';
+import { nationalTileBytes } from './overview';
 
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
 const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
@@ -117,6 +118,13 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   record(engine, 're-start: caches warm (tables + tile index)', seconds(start), 's');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  {
+    // Issue 29: the national first view's tiles, generalised up to z6 (276 KB before: 98 + 112 + 52 + 13).
+    const { value: index } = await ctx.tiles.comuni.get();
+    const national = nationalTileBytes(index);
+    const each = national.map((t) => `${(t.bytes / 1e3).toFixed(0)}`).join(' + ');
+    record(engine, `the four z5 tiles of Italy, gzipped (${each} KB)`, national.reduce((sum, t) => sum + t.bytes, 0) / 1e3, 'KB', '≤ 150 KB');
+  }
   // Tiles: cold (fresh index cache), warm, under load, and bare database time for the same tiles.
   const tiles = benchTiles();
   const paths = tiles.map((t) => `/tiles/comuni/${t.z}/${t.x}/${t.y}.pbf`);
