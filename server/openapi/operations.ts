@@ -101,6 +101,14 @@ const coverageQuery = z.object({
   level: z.enum(['region', 'province']).default('province'),
 });
 
+/** routes/coverage.ts `sourcesQuery`. */
+const coverageSourcesQuery = z.object({
+  service: serviceCode,
+  region: z.string().regex(/^\d{2}$/).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
 /** routes/suggestions.ts `suggestionsBody` (its ruleSet refinement is not expressible in JSON Schema). */
 const suggestionsBody = z
   .object({
@@ -421,6 +429,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get', path: '/api/coverage', tag: 'coverage', query: coverageQuery.pick({ service: true }),
     summary: { it: 'Dove un servizio è ricevuto e dove manca', en: 'Where a service is received and where it is missing' },
     responses: { 200: 'per Comune, province, region and nationally', 404: 'no such service' },
+  },
+  {
+    method: 'get', path: '/api/coverage/sources', tag: 'coverage', query: coverageSourcesQuery,
+    summary: { it: 'Gli enti che forniscono un servizio, in Italia o in una regione, a pagine', en: 'The bodies providing a service, nationally or in one region, page by page' },
+    responses: { 200: 'a page of bodies, most Comuni first', 404: 'no such service' },
   },
   {
     method: 'get', path: '/api/coverage.csv', tag: 'coverage', query: coverageQuery,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
+import type { CoverageSourcesPage } from '../../domain/api-types';
 import type { AppContext } from '../context';
 import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import { KeyedPerRevision } from '../data/alliances-revision';
@@ -13,6 +14,13 @@ import { downloadFormat, sendTables } from '../exports/send';
 const coverageQuery = z.object({
   service: serviceCode,
   level: z.enum(['region', 'province']).default('province'),
+});
+
+const sourcesQuery = z.object({
+  service: serviceCode,
+  region: z.string().regex(/^\d{2}$/, 'Codice di regione: due cifre / Region code: two digits').optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
@@ -33,13 +41,13 @@ export function coverageRoutes(ctx: AppContext): Router {
   };
   // One report per service, data version and alliances revision (read many times between changes),
   // kept with its JSON gzipped: with thousands of alliances the answer is megabytes to write.
-  type Cached = { report: ReturnType<typeof coverageReport>; gzipped: Buffer; etag: string };
+  type Cached = ReturnType<typeof coverageReport> & { gzipped: Buffer; etag: string };
   const reports = new KeyedPerRevision<Cached>(ctx.alliancesRevision, 64);
   const build = async (service: string, fundamental: boolean): Promise<Cached> => {
     const { value: tables, version } = await ctx.tables.get();
     return reports.get(`${service}|${version}`, async () => {
-      const r = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
-      return { report: r, ...cachedBody(JSON.stringify(r)) };
+      const built = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
+      return { ...built, ...cachedBody(JSON.stringify(built.report)) };
     });
   };
 
@@ -47,6 +55,15 @@ export function coverageRoutes(ctx: AppContext): Router {
     const { service } = coverageQuery.parse(req.query);
     const cached = await report(service);
     sendCachedGzip(req, res, cached.gzipped, 'application/json', cached.etag);
+  });
+
+  // The bodies providing a service, nationally or in one region, a page at a time.
+  router.get('/api/coverage/sources', async (req, res) => {
+    const { service, region, offset, limit } = sourcesQuery.parse(req.query);
+    const { sources } = await report(service);
+    const all = region === undefined ? sources.national : (sources.byRegion.get(region) ?? []);
+    const page: CoverageSourcesPage = { service, region: region ?? null, total: all.length, offset, limit, items: all.slice(offset, offset + limit) };
+    res.json(page);
   });
 
   router.get(['/api/coverage.csv', '/api/coverage.xlsx'], async (req, res) => {
