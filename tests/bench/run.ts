@@ -270,7 +270,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
       const n = row.alliances.toLocaleString('en');
       record(engine, `${n} published alliances: list, first page (cold / warm)`, cold.listMs, `ms / ${row.listMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.listMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: overlay alliances.geojson (cold / warm, ${(row.outlinesBytes / 1e6).toFixed(2)} MB gzip)`, cold.outlinesMs, `ms / ${row.outlinesMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.outlinesMs.toFixed(1)}` : undefined);
-      record(engine, `${n} published alliances: coverage (cold / warm)`, cold.coverageMs, `ms / ${row.coverageMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.coverageMs.toFixed(1)}` : undefined);
+      record(engine, `${n} published alliances: coverage (cold / warm, ${(row.coverageBytes / 1e3).toFixed(0)} KB JSON)`, cold.coverageMs, `ms / ${row.coverageMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.coverageMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: suggestions for 50 (cold / warm)`, cold.suggestionsMs, `ms / ${row.suggestionsMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.suggestionsMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: open data members.csv (build / built)`, cold.membersCsvMs, `ms / ${row.membersCsvMs.toFixed(1)} ms`);
       record(engine, `${n} published alliances: open data services.xlsx (build / built)`, cold.servicesXlsxMs, `ms / ${row.servicesXlsxMs.toFixed(1)} ms`);
