@@ -1,5 +1,5 @@
 import type { MemberStatus } from './alliance';
-import type { CoverageAggregate, CoverageSource } from './coverage';
+import type { CoverageAggregate, SourceSummary } from './coverage';
 import type { AssociationKind, AssociationRef } from './associations';
 import type { Contiguity } from './contiguity';
 import type { DatasetInfo } from './datasets';
@@ -77,9 +77,15 @@ export interface AssociationDetails extends AssociationSummary {
 export interface CoverageReport {
   service: string;
   dataVersion: number;
-  sources: CoverageSource[];
-  /** Covered Comuni: ISTAT code → indexes into `sources`. */
-  covered: Record<string, number[]>;
+  /**
+   * The bodies through which most Comuni receive it (at most COVERAGE_SOURCES_INLINE), each with its
+   * Comuni; all of them, nationally or per region, page by page at `GET /api/coverage/sources`.
+   */
+  sources: SourceSummary[];
+  /** How many distinct bodies provide it. */
+  sourceCount: number;
+  /** Covered Comuni: ISTAT code → how many bodies provide it there. */
+  covered: Record<string, number>;
   /** Whether the law obliges small Comuni to run this service jointly (a fundamental function). */
   obligation: boolean;
   /**
@@ -89,7 +95,8 @@ export interface CoverageReport {
   obligedUncovered: string[];
   /** Small Comuni (≤ 5,000 residents) not covered, obliged or not: who would gain most. */
   smallUncovered: string[];
-  regions: NamedAggregate[];
+  /** With, per region, how many distinct bodies provide it there. */
+  regions: (NamedAggregate & { sources: number })[];
   provinces: NamedAggregate[];
   totals: CoverageAggregate;
   /** What the figures assume where the data are silent, if anything. */
@@ -97,6 +104,19 @@ export interface CoverageReport {
 }
 
 export type NamedAggregate = CoverageAggregate & { name: string };
+
+/** How many providing bodies `GET /api/coverage` carries inline (the rest are paged). */
+export const COVERAGE_SOURCES_INLINE = 10;
+
+/** `GET /api/coverage/sources?service=CODE[&region=CODE]&offset=&limit=`: the providing bodies, most Comuni first. */
+export interface CoverageSourcesPage {
+  service: string;
+  region: string | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: SourceSummary[];
+}
 
 /** One dataset of `GET /api/sources`. */
 export interface DatasetSource extends DatasetInfo {

@@ -168,6 +168,55 @@ export function sourcesOfRow(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources
   return [...coverage.viaSources.subarray(start, end)];
 }
 
+/** A body providing the service, with how many Comuni receive it through that body. */
+export interface SourceSummary extends CoverageSource {
+  comuni: number;
+}
+
+/** The bodies providing the service, nationally and per area, each with its Comuni: most first, ties by name, then kind and id. */
+export interface SourceSummaries {
+  national: SourceSummary[];
+  /** Per region code (the rows' `region`), the bodies through which Comuni of that region receive it. */
+  byRegion: Map<string, SourceSummary[]>;
+}
+
+/**
+ * Sums up who provides the service: one pass over the covered rows' sources. Linear in rows plus
+ * (row, source) pairs, whatever the number of sources: the answer can then carry a few bodies and
+ * counts, and page through the rest, instead of every body inline.
+ */
+export function summariseSources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources' | 'sources'>, region: readonly string[]): SourceSummaries {
+  const national = new Uint32Array(coverage.sources.length);
+  const perRegion = new Map<string, Map<number, number>>();
+  for (let row = 0; row + 1 < coverage.viaOffsets.length; row++) {
+    const start = coverage.viaOffsets[row] as number;
+    const end = coverage.viaOffsets[row + 1] as number;
+    if (start === end) continue;
+    const code = region[row] as string;
+    let counts = perRegion.get(code);
+    if (!counts) perRegion.set(code, (counts = new Map()));
+    for (let k = start; k < end; k++) {
+      const s = coverage.viaSources[k] as number;
+      national[s] = (national[s] as number) + 1;
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+  }
+  const listed = (entries: Iterable<[number, number]>) =>
+    [...entries].map(([s, comuni]) => ({ ...(coverage.sources[s] as CoverageSource), comuni })).sort(bySummary);
+  return {
+    national: listed([...national.entries()].filter(([, n]) => n > 0)),
+    byRegion: new Map([...perRegion].map(([code, counts]) => [code, listed(counts)])),
+  };
+}
+
+function bySummary(a: SourceSummary, b: SourceSummary): number {
+  if (a.comuni !== b.comuni) return b.comuni - a.comuni;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  const ka = `${a.kind}\u0000${a.id}`;
+  const kb = `${b.kind}\u0000${b.id}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 /** Share of residents covered (0..1), null when the area has no known residents. */
 export function populationShare(a: CoverageAggregate): number | null {
   return a.population > 0 ? a.populationCovered / a.population : null;

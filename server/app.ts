@@ -45,7 +45,7 @@ export function createApp(ctx: AppContext): Express {
   const limits = rateLimits(ctx.rateLimits, routes.map((r) => r.spec));
   const security = securityHeaders(ctx.basemapUrl, ctx.tilesUrl);
   // Tiles first: most requests are tiles, and a well-formed one needs none of what follows.
-  app.use(tileFastPath(ctx, security, limits.admitRead));
+  app.use(tileFastPath(ctx, security, limits.admitTile));
   app.use(requestId);
   app.use(limits.middleware);
   app.use(rejectLongUrl);

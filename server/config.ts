@@ -83,6 +83,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminToken,
     rateLimits: {
       read: positiveInteger(env, 'RATE_LIMIT_READ', DEFAULT_RATE_LIMITS.read),
+      files: positiveInteger(env, 'RATE_LIMIT_FILES', DEFAULT_RATE_LIMITS.files ?? DEFAULT_RATE_LIMITS.read * 10),
       computeMs: positiveInteger(env, 'RATE_LIMIT_COMPUTE_MS', DEFAULT_RATE_LIMITS.computeMs),
       computeAtOnce: positiveInteger(env, 'RATE_LIMIT_COMPUTE_AT_ONCE', DEFAULT_RATE_LIMITS.computeAtOnce),
       write: positiveInteger(env, 'RATE_LIMIT_WRITE', DEFAULT_RATE_LIMITS.write),

@@ -62,13 +62,8 @@ export function CoveragePanel() {
     return sortAggregates(list, effectiveKey(sort.key, report.obligation) as CoverageSortKey, sort.direction);
   }, [report, level, sort]);
 
-  // Bodies providing the service, with how many Comuni receive it through each.
-  const sources = useMemo(() => {
-    if (!report) return [];
-    const counts = new Array<number>(report.sources.length).fill(0);
-    for (const list of Object.values(report.covered)) for (const i of list) counts[i] = (counts[i] ?? 0) + 1;
-    return report.sources.map((source, i) => ({ source, count: counts[i] ?? 0 })).sort((a, b) => b.count - a.count);
-  }, [report]);
+  // Bodies providing the service, with how many Comuni receive it through each (the server's first ten, most first).
+  const sources = useMemo(() => (report ? report.sources.map((source) => ({ source, count: source.comuni })) : []), [report]);
 
   // The regions by share of Comuni covered, for the chart: most covered first, ties by name.
   const chart = useMemo(() => {
@@ -130,7 +125,7 @@ export function CoveragePanel() {
                   <span className="muted">({t(`association.kind.${source.kind}`)} · {t('coverage.comuniCount', { count })})</span>
                 </li>
               ))}
-              {sources.length > 10 && <li className="muted">{t('legend.alliancesMore', { count: sources.length - 10 })}</li>}
+              {report.sourceCount > sources.length && <li className="muted">{t('legend.alliancesMore', { count: report.sourceCount - sources.length })}</li>}
             </ul>
           )}
           <figure className="bars coverage-chart" aria-labelledby="coverage-chart-title" data-testid="coverage-chart">

@@ -2,11 +2,18 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { HttpError } from './errors';
 import { limitOf, type LimitClass, type RouteSpec } from './route';
+import { tooManyRequestsPage } from './too-many-page';
 
 /** Per client address (settings RATE_LIMIT_*; see README). */
 export interface RateLimits {
-  /** GET and HEAD of the API, tiles and pages, per minute. */
+  /** GET and HEAD of the API (/api, /ogc), per minute. */
   read: number;
+  /**
+   * GET and HEAD of everything else, per minute: tiles (immutable, versioned), the client's scripts
+   * and styles, and its pages. A budget of its own, far higher: ten people panning behind one
+   * address ask thousands of tiles a minute, and must still get the home page. Default: `read` × 10.
+   */
+  files?: number;
   /**
    * Milliseconds of computation per minute: the time the address's computations took, measured,
    * whatever their number. Computations store nothing: POSTs (contiguity, analysis, lasso,
@@ -23,15 +30,23 @@ export interface RateLimits {
   adminFailures: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, files: 30_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
 
-type Kind = LimitClass;
+/** The files budget when none is set: ten times the reads. */
+const filesBudget = (limits: RateLimits) => limits.files ?? limits.read * 10;
+
+type Kind = LimitClass | 'files';
+
+/** Any path outside the API (/api, /ogc, in any case): tiles, TileJSON, assets, static files, pages. */
+const FILES = /^\/(?!(?:api|ogc)(?:[/.?]|$))/i;
 
 const KIND = Symbol('rate limit class');
 type Classified = Request & { [KIND]?: Kind };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const defaultKind = (method: string): Kind => (method === 'GET' || method === 'HEAD' ? 'read' : 'write');
+/** A read outside the API (a tile, a script, a page) counts against the files budget instead. */
+const readOrFiles = (kind: Kind, req: Request): Kind => (kind === 'read' && (req.method === 'GET' || req.method === 'HEAD') && FILES.test(req.path) ? 'files' : kind);
 
 /**
  * The class of a request, from the route it matches (each route says its own: http/route.ts),
@@ -56,24 +71,29 @@ function classifier(routes: readonly RouteSpec[]): (req: Request, res: Response)
     // An error (a parameter that cannot be decoded) leaves the request to its method's class: the app's
     // router answers it, counted all the same.
     return new Promise((resolve) => {
-      router(req, res, () => resolve(request[KIND] ?? defaultKind(req.method)));
+      router(req, res, () => resolve(readOrFiles(request[KIND] ?? defaultKind(req.method), req)));
     });
   };
 }
 
 const MESSAGES = {
   read: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
+  files: 'Troppe richieste: riprova tra poco / Too many requests: try again shortly',
   compute: 'Troppi calcoli richiesti: riprova tra poco / Too many computations requested: try again shortly',
   write: 'Troppi salvataggi da questo indirizzo: riprova tra poco / Too many saves from this address: try again shortly',
   adminFailures: 'Troppi tentativi respinti da questo indirizzo: riprova più tardi / Too many refused attempts from this address: try again later',
 } as const;
 
-const tooMany = (res: Response, message: string, retryAfterMs: number) => {
-  res
-    .status(429)
-    .set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))))
-    .json({ error: { code: 'too_many_requests', message } });
+/** A 429 with Retry-After: a small HTML page for a browser asking for a page, else the API's JSON error. */
+const tooMany = (req: Request, res: Response, message: string, retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  res.status(429).set('Retry-After', String(seconds));
+  if (wantsPage(req)) res.set('Cache-Control', 'no-store').type('html').send(tooManyRequestsPage(seconds));
+  else res.json({ error: { code: 'too_many_requests', message } });
 };
+
+/** A page request: outside the API, and HTML preferred to JSON (what a browser's navigation sends). */
+const wantsPage = (req: Request) => FILES.test(req.path) && !req.path.toLowerCase().startsWith('/tiles/') && req.accepts(['json', 'html']) === 'html';
 
 /**
  * A budget of computing time per address and minute: each computation's measured duration (from its
@@ -91,7 +111,7 @@ class ComputeBudget {
     private readonly windowMs = 60_000,
   ) {}
 
-  admit(key: string, res: Response): boolean {
+  admit(key: string, req: Request, res: Response): boolean {
     const now = Date.now();
     this.sweep(now);
     let entry = this.spent.get(key);
@@ -101,7 +121,7 @@ class ComputeBudget {
     }
     const retryAfter = entry.windowStart + this.windowMs - now;
     if (entry.ms >= this.budgetMs || entry.running >= this.atOnce) {
-      tooMany(res, MESSAGES.compute, entry.running >= this.atOnce ? 1_000 : retryAfter);
+      tooMany(req, res, MESSAGES.compute, entry.running >= this.atOnce ? 1_000 : retryAfter);
       return false;
     }
     const charged = entry;
@@ -146,11 +166,11 @@ export interface RateLimiter {
    */
   mayWrite(req: Request): boolean;
   /**
-   * Counts one read of this client in the same window as the middleware does (the tile path,
-   * thousands a second, skips the generic middleware for this): true when allowed, otherwise
-   * the 429 has been answered.
+   * Counts one tile of this client in the same window (the files budget) as the middleware does
+   * (the tile path, thousands a second, skips the generic middleware for this): true when allowed,
+   * otherwise the 429 has been answered.
    */
-  admitRead(req: Request, res: Response): Promise<boolean>;
+  admitTile(req: Request, res: Response): Promise<boolean>;
 }
 
 /**
@@ -161,20 +181,22 @@ export interface RateLimiter {
  */
 export function rateLimits(limits: RateLimits, routes: readonly RouteSpec[]): RateLimiter {
   const classify = classifier(routes);
-  const readStore = new MemoryStore();
-  const make = (kind: 'read' | 'write') =>
+  const filesStore = new MemoryStore();
+  const budgets = { read: limits.read, files: filesBudget(limits), write: limits.write };
+  const make = (kind: 'read' | 'files' | 'write') =>
     rateLimit({
       windowMs: 60_000,
-      limit: limits[kind],
+      limit: budgets[kind],
       identifier: kind,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      ...(kind === 'read' ? { store: readStore } : {}),
-      handler: (_req, res, _next, options) => {
-        res.status(options.statusCode).json({ error: { code: 'too_many_requests', message: MESSAGES[kind] } });
+      ...(kind === 'files' ? { store: filesStore } : {}),
+      handler: (req, res) => {
+        const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+        tooMany(req, res, MESSAGES[kind], (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
       },
     });
-  const counted = { read: make('read'), write: make('write') };
+  const counted = { read: make('read'), files: make('files'), write: make('write') };
   const compute = new ComputeBudget(limits.computeMs, limits.computeAtOnce);
   const failures = new MemoryStore();
   failures.init({ windowMs: FAILURES_WINDOW_MS } as Parameters<MemoryStore['init']>[0]);
@@ -205,13 +227,13 @@ export function rateLimits(limits: RateLimits, routes: readonly RouteSpec[]): Ra
       await watchTokens(req, res);
       const kind = await classify(req, res);
       if (kind !== 'compute') return counted[kind](req, res, next);
-      if (compute.admit(keyOf(req), res)) next();
+      if (compute.admit(keyOf(req), req, res)) next();
     },
     mayWrite: (req) => WRITE_METHODS.has(req.method) && (req as Classified)[KIND] !== 'compute',
-    admitRead: async (req, res) => {
-      const { totalHits, resetTime } = await readStore.increment(keyOf(req));
-      if (totalHits <= limits.read) return true;
-      tooMany(res, MESSAGES.read, (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
+    admitTile: async (req, res) => {
+      const { totalHits, resetTime } = await filesStore.increment(keyOf(req));
+      if (totalHits <= budgets.files) return true;
+      tooMany(req, res, MESSAGES.files, (resetTime?.getTime() ?? Date.now() + 60_000) - Date.now());
       return false;
     },
   };

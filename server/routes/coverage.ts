@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
+import type { CoverageSourcesPage } from '../../domain/api-types';
 import type { AppContext } from '../context';
 import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import { KeyedPerRevision } from '../data/alliances-revision';
@@ -19,6 +20,14 @@ const coverageQuery = z.object({
   level: z.enum(['region', 'province']).default('province'),
 });
 
+/** `?service=CODE[&region=CODE&offset=&limit=]`: a page of the bodies providing a service. */
+const sourcesQuery = z.object({
+  service: serviceCode,
+  region: z.string().regex(/^\d{2}$/, 'Codice di regione: due cifre / Region code: two digits').optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
 /** Where a service is received and where it is missing: per Comune, per province and region. */
 export function coverageRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
@@ -34,13 +43,13 @@ export function coverageRoutes(ctx: AppContext): Route[] {
   };
   // One report per service, data version and alliances revision (read many times between changes),
   // kept with its JSON gzipped: with thousands of alliances the answer is megabytes to write.
-  type Cached = { report: ReturnType<typeof coverageReport>; gzipped: Buffer; etag: string };
+  type Cached = ReturnType<typeof coverageReport> & { gzipped: Buffer; etag: string };
   const reports = new KeyedPerRevision<Cached>(ctx.alliancesRevision, 64);
   const build = async (service: string, fundamental: boolean): Promise<Cached> => {
     const { value: tables, version } = await ctx.tables.get();
     return reports.get(`${service}|${version}`, async () => {
-      const r = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
-      return { report: r, ...cachedBody(JSON.stringify(r)) };
+      const built = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
+      return { ...built, ...cachedBody(JSON.stringify(built.report)) };
     });
   };
 
@@ -60,6 +69,20 @@ export function coverageRoutes(ctx: AppContext): Route[] {
       async (req, res, input) => {
         const cached = await report(input.query.service);
         sendCachedGzip(req, res, cached.gzipped, 'application/json', cached.etag);
+      },
+    ),
+    route(
+      {
+        method: 'get', path: '/api/coverage/sources', tag: 'coverage', query: sourcesQuery,
+        summary: { it: 'Gli enti che forniscono un servizio, in Italia o in una regione, a pagine', en: 'The bodies providing a service, nationally or in one region, page by page' },
+        responses: { 200: 'a page of bodies, most Comuni first', 404: 'no such service' },
+      },
+      async (_req, res, input) => {
+        const { service, region, offset, limit } = input.query;
+        const { sources } = await report(service);
+        const all = region === undefined ? sources.national : (sources.byRegion.get(region) ?? []);
+        const page: CoverageSourcesPage = { service, region: region ?? null, total: all.length, offset, limit, items: all.slice(offset, offset + limit) };
+        res.json(page);
       },
     ),
     route(

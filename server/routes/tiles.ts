@@ -28,12 +28,12 @@ const TILE_URL = /^\/tiles\/([a-z]+)\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.pbf(?:\?v
 
 /**
  * The tile path, first in the app: a well-formed tile request is answered here, with the security
- * headers and counted against the same read limit, without the rest of the stack (request ids, JSON
+ * headers and counted against the same budget as other tiles and files (not the API's reads), without the rest of the stack (request ids, JSON
  * body parsing, compression, twenty routers): measured, that was two thirds of a tile's CPU.
  * Anything else — an unknown tileset, an impossible tile, other query parameters — goes on to
  * `tileRoutes`, which answers it with the usual JSON error.
  */
-export function tileFastPath(ctx: AppContext, securityHeaders: (req: Request, res: Response) => void, admitRead: (req: Request, res: Response) => Promise<boolean>): RequestHandler {
+export function tileFastPath(ctx: AppContext, securityHeaders: (req: Request, res: Response) => void, admitTile: (req: Request, res: Response) => Promise<boolean>): RequestHandler {
   return (req, res, next) => {
     const match = (req.method === 'GET' || req.method === 'HEAD') && req.url.startsWith('/tiles/') ? TILE_URL.exec(req.url) : null;
     const name = match?.[1];
@@ -43,7 +43,7 @@ export function tileFastPath(ctx: AppContext, securityHeaders: (req: Request, re
       return;
     }
     securityHeaders(req, res);
-    admitRead(req, res)
+    admitTile(req, res)
       .then((admitted) => (admitted ? sendTile(ctx, req, res, name, coord, match[5]) : undefined))
       .catch(next);
   };

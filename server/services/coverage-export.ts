@@ -1,7 +1,5 @@
 import type { Table } from '../exports/table';
-import type { coverageReport } from './coverage';
-
-type CoverageReport = ReturnType<typeof coverageReport>;
+import type { CoverageReport } from '../../domain/api-types';
 
 const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
 

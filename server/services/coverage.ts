@@ -1,9 +1,9 @@
-import { computeCoverage, sourcesOfRow, type CoverageComuni, type CoverageProvider } from '../../domain/coverage';
+import { computeCoverage, summariseSources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
 import type { AllianceProvision } from '../queries/coverage';
-import type { CoverageReport } from '../../domain/api-types';
+import { COVERAGE_SOURCES_INLINE, type CoverageReport } from '../../domain/api-types';
 
 export type { CoverageReport };
 
@@ -46,14 +46,18 @@ function buildColumns(tables: TerritoryTables): CoverageComuni {
   };
 }
 
-/** Who receives `service` where: published alliances, plus existing bodies for fundamental functions. */
+/**
+ * Who receives `service` where: published alliances, plus existing bodies for fundamental functions.
+ * Compact whatever the number of alliances: per Comune how many bodies provide it, and the bodies
+ * summed up (the first few inline; `sources` holds them all, nationally and per region, for paging).
+ */
 export function coverageReport(
   tables: TerritoryTables,
   columns: CoverageComuni,
   service: { code: string; fundamental: boolean },
   provisions: readonly AllianceProvision[],
   dataVersion: number,
-): CoverageReport {
+): { report: CoverageReport; sources: SourceSummaries } {
   const providers: CoverageProvider[] = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance', id: p.allianceId, name: p.allianceName } }));
   if (service.fundamental) {
     for (const [code, refs] of tables.memberships) {
@@ -61,26 +65,28 @@ export function coverageReport(
     }
   }
   const coverage = computeCoverage(columns, providers, service.fundamental);
-  const covered: Record<string, number[]> = {};
+  const covered: Record<string, number> = {};
   const obligedUncovered: string[] = [];
   const smallUncovered: string[] = [];
   columns.code.forEach((code, row) => {
     const status = coverage.status[row];
-    if (status === COVERAGE_STATUS.covered) covered[code] = sourcesOfRow(coverage, row);
+    if (status === COVERAGE_STATUS.covered) covered[code] = (coverage.viaOffsets[row + 1] as number) - (coverage.viaOffsets[row] as number);
     else if (status === COVERAGE_STATUS.obligedUncovered) {
       obligedUncovered.push(code);
       smallUncovered.push(code);
     } else if (status === COVERAGE_STATUS.smallUncovered) smallUncovered.push(code);
   });
-  return {
+  const sources = summariseSources(coverage, columns.region);
+  const report: CoverageReport = {
     service: service.code,
     dataVersion,
-    sources: coverage.sources,
+    sources: sources.national.slice(0, COVERAGE_SOURCES_INLINE),
+    sourceCount: sources.national.length,
     covered,
     obligation: service.fundamental,
     obligedUncovered,
     smallUncovered,
-    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code })),
+    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: sources.byRegion.get(r.code)?.length ?? 0 })),
     provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
     totals: coverage.totals,
     assumption: service.fundamental
@@ -90,4 +96,5 @@ export function coverageReport(
         }
       : null,
   };
+  return { report, sources };
 }

@@ -58,7 +58,42 @@ export function repairPolygon(rings: readonly Ring[]): Ring[] | null {
     current = next;
     if (isSimple(current) || current.reduce((n, r) => n + r.length, 0) > PAIRWISE_LIMIT) break;
   }
-  return current;
+  return current.reduce((n, r) => n + r.length, 0) > PAIRWISE_LIMIT || isSimple(current) ? current : largestSimple(current);
+}
+
+/**
+ * When rounding keeps leaving a corner of one part on another part's edge (on coarse grids, as the
+ * overview's): such a T-junction is a crossing once GIS software turns the grid into map units. The
+ * parts are kept largest first, each polygon (exterior and holes) only if it meets those kept at
+ * shared corners at most. What is left out is a sliver of a unit or two.
+ */
+function largestSimple(rings: readonly Ring[]): Ring[] | null {
+  const parts = polygonsOf(rings).sort((a, b) => Math.abs(ringArea(b[0]!)) - Math.abs(ringArea(a[0]!)));
+  const kept: Ring[] = [];
+  for (const part of parts) if (!part.some((ring) => kept.some((other) => meetBadly(ring, other)))) kept.push(...part);
+  return kept.length > 0 ? kept : null;
+}
+
+/** Whether two rings cross, overlap along an edge, or one has a corner inside the other's edge (sharing corners is fine). */
+function meetBadly(a: Ring, b: Ring): boolean {
+  const same = (p: Point, q: Point) => p[0] === q[0] && p[1] === q[1];
+  for (let i = 0; i + 1 < a.length; i++) {
+    const [p, q] = [a[i]!, a[i + 1]!];
+    for (let j = 0; j + 1 < b.length; j++) {
+      const [r, t] = [b[j]!, b[j + 1]!];
+      if (!touch(p, q, r, t)) continue;
+      const s = [p, q].find((x) => same(x, r) || same(x, t));
+      const sharedBoth = (same(p, r) || same(p, t)) && (same(q, r) || same(q, t));
+      if (s && !sharedBoth) {
+        // Edges meeting only at one shared corner are allowed, unless they run along each other from it.
+        const u = same(s, p) ? q : p;
+        const v = same(s, r) ? t : r;
+        if (!(cross(s, u, v) === 0 && (u[0] - s[0]) * (v[0] - s[0]) + (u[1] - s[1]) * (v[1] - s[1]) > 0)) continue;
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The union of the rings (non-zero rule) rounded onto the tile grid; null when the union fails. */

@@ -3,6 +3,7 @@ import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Knex } from 'knex';
 import { BoundedCutter } from './bounded-cutter';
+import { OVERVIEW_BUFFER } from './overview';
 import { repairTile } from './repair';
 import { MAX_ZOOM, type TileCoord } from './tile-coords';
 import type { EncodedTile, TileMemory } from './tile-memory';
@@ -10,6 +11,7 @@ import { TILESETS, readTileLayer, tileLayer, type TileLayerName, type TilesetNam
 
 export type { EncodedTile } from './tile-memory';
 
+/** The tiles' extent (grid units across a tile), unless a layer says otherwise. */
 const EXTENT = 4096;
 
 /**
@@ -20,6 +22,16 @@ const EXTENT = 4096;
  * slowest 1.1 s, and each cut blocks the event loop (health, every other request) that long.
  */
 const INDEX = { indexMaxZoom: 10, indexMaxPoints: 10_000 } as const;
+
+interface IndexedLayer {
+  cutter: BoundedCutter;
+  minZoom: number;
+  maxZoom: number;
+  /** The vector-tile layer it is written to. */
+  writtenAs: string;
+  /** Its tiles' extent (MVT: each layer has its own). */
+  extent: number;
+}
 
 /** Indexes built so far: each one's keys in the shared tile memory start with its own number. */
 let generation = 0;
@@ -32,18 +44,24 @@ let generation = 0;
  */
 export class TileIndex {
   private constructor(
-    private readonly layers: Map<TileLayerName, { cutter: BoundedCutter; minZoom: number }>,
+    private readonly layers: Map<TileLayerName, IndexedLayer>,
     private readonly memory: TileMemory,
     private readonly prefix: string,
   ) {}
 
   static async build(knex: Knex, tileset: TilesetName, memory: TileMemory): Promise<TileIndex> {
     const prefix = `${tileset}#${++generation}/`;
-    const layers = new Map<TileLayerName, { cutter: BoundedCutter; minZoom: number }>();
+    const layers = new Map<TileLayerName, IndexedLayer>();
     for (const name of TILESETS[tileset]) {
       const data = await readTileLayer(knex, name);
-      const cutter = new BoundedCutter(data, { maxZoom: MAX_ZOOM, extent: EXTENT, buffer: 64, tolerance: 3, ...INDEX }, memory, `${prefix}${name}/`);
-      layers.set(name, { cutter, minZoom: tileLayer(name).minZoom });
+      const { minZoom, maxZoom = MAX_ZOOM, writtenAs = name, generalised, extent = EXTENT } = tileLayer(name);
+      // A generalised layer is simplified already, borders shared: cut without simplifying again
+      // (per ring, which would open slivers between neighbours).
+      const options = generalised
+        ? { maxZoom, extent, buffer: OVERVIEW_BUFFER, tolerance: 0, indexMaxZoom: maxZoom, indexMaxPoints: 0 }
+        : { maxZoom, extent, buffer: extent / 64, tolerance: 3, ...INDEX };
+      const cutter = new BoundedCutter(data, options, memory, `${prefix}${name}/`);
+      layers.set(name, { cutter, minZoom, maxZoom, writtenAs, extent });
     }
     // The tiles of this tileset's previous index are of no more use.
     memory.forget(`${tileset}#`, prefix);
@@ -69,22 +87,16 @@ export class TileIndex {
 
   /** The tile cut and encoded, without keeping it (an archive's build goes through every tile once). */
   render(coord: TileCoord): EncodedTile | null {
-    const parts: Record<string, GeoJSONVTTile> = {};
-    let any = false;
-    for (const [name, { cutter, minZoom }] of this.layers) {
-      if (coord.z < minZoom) continue;
+    const parts: Buffer[] = [];
+    for (const { cutter, minZoom, maxZoom, writtenAs, extent } of this.layers.values()) {
+      if (coord.z < minZoom || coord.z > maxZoom) continue;
       const tile = cutter.getTile(coord);
       const features = tile ? repairTile(tile) : [];
       if (tile && features.length > 0) {
-        parts[name] = { ...tile, features } as GeoJSONVTTile;
-        any = true;
+        parts.push(Buffer.from(fromGeojsonVt({ [writtenAs]: { ...tile, features } as GeoJSONVTTile }, { version: 2, extent })));
       }
     }
-    return any ? encode(parts) : null;
+    // A tile is its layers one after the other (protobuf: repeated field 3), each encoded with its own extent.
+    return parts.length > 0 ? { gzipped: gzipSync(Buffer.concat(parts), { level: 6 }) } : null;
   }
-}
-
-function encode(parts: Record<string, GeoJSONVTTile>): EncodedTile {
-  const pbf = fromGeojsonVt(parts, { version: 2, extent: EXTENT });
-  return { gzipped: gzipSync(pbf, { level: 6 }) };
 }

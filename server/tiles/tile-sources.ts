@@ -1,6 +1,7 @@
 import { ATTRIBUTION } from '../../geodata/datasets';
 import { ITALY_BOUNDS, MIN_ZOOM } from './tile-coords';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { OVERVIEW_EXTENT, OVERVIEW_MAX_ZOOM, POPULATION_CLASS_FIELD, overviewOf } from './overview';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Knex } from 'knex';
 
 interface LayerSource {
@@ -8,6 +9,17 @@ interface LayerSource {
   sql: string;
   /** First zoom at which tiles carry this layer (keeps national tiles light). */
   minZoom: number;
+  /** Last zoom at which tiles carry this layer (the overview's; none: all zooms). */
+  maxZoom?: number;
+  /** The vector-tile layer its features are written to, when not its own name (the overview writes `comuni`). */
+  writtenAs?: string;
+  /**
+   * Generalised for the overview (server/tiles/overview.ts): borders simplified once, shared by
+   * both neighbours, and tiles cut from it without further simplification.
+   */
+  generalised?: boolean;
+  /** Grid units across a tile, when not the default 4096. */
+  extent?: number;
   /** Whether features get their numeric code as id, for feature-state. */
   ids: boolean;
   /** The properties the SQL gives each feature, with their TileJSON types (vector_layers). */
@@ -18,20 +30,53 @@ const polygons = (column: string) => `ST_AsGeoJSON(ST_ForcePolygonCCW(${column})
 
 /** The layers of the atlas tiles and where each one's features come from. */
 const TILE_LAYERS = {
+  // Zooms 0–6: the Comuni generalised (see overview.ts), with the default theme's class, so that
+  // the first paint needs no attribute table; written as the `comuni` layer.
+  comuni_overview: {
+    sql: `SELECT code, province_code AS province, region_code AS region, population, ${polygons('geom')} FROM comuni`,
+    minZoom: 0,
+    maxZoom: OVERVIEW_MAX_ZOOM,
+    writtenAs: 'comuni',
+    generalised: true,
+    extent: OVERVIEW_EXTENT,
+    ids: true,
+    fields: { code: 'String', province: 'String', region: 'String', [POPULATION_CLASS_FIELD]: 'Number' },
+  },
   // Geometry and keys only: the figures reach the client once, in /api/atlas, joined by code.
   comuni: {
     sql: `SELECT code, province_code AS province, region_code AS region, ${polygons('geom')} FROM comuni`,
-    minZoom: 0,
+    minZoom: OVERVIEW_MAX_ZOOM + 1,
     ids: true,
     fields: { code: 'String', province: 'String', region: 'String' },
   },
-  provinces: {
+  // Provinces and regions: generalised too up to zoom 6 (their outlines are the Comuni's borders).
+  provinces_overview: {
     sql: `SELECT code, name, acronym, region_code AS region, ${polygons('geom')} FROM provinces`,
     minZoom: 0,
+    maxZoom: OVERVIEW_MAX_ZOOM,
+    writtenAs: 'provinces',
+    generalised: true,
+    extent: OVERVIEW_EXTENT,
     ids: true,
     fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' },
   },
-  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions`, minZoom: 0, ids: true, fields: { code: 'String', name: 'String' } },
+  provinces: {
+    sql: `SELECT code, name, acronym, region_code AS region, ${polygons('geom')} FROM provinces`,
+    minZoom: OVERVIEW_MAX_ZOOM + 1,
+    ids: true,
+    fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' },
+  },
+  regions_overview: {
+    sql: `SELECT code, name, ${polygons('geom')} FROM regions`,
+    minZoom: 0,
+    maxZoom: OVERVIEW_MAX_ZOOM,
+    writtenAs: 'regions',
+    generalised: true,
+    extent: OVERVIEW_EXTENT,
+    ids: true,
+    fields: { code: 'String', name: 'String' },
+  },
+  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions`, minZoom: OVERVIEW_MAX_ZOOM + 1, ids: true, fields: { code: 'String', name: 'String' } },
   labels: {
     sql: `SELECT 'province' AS kind, code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) AS geometry FROM provinces
           UNION ALL
@@ -62,15 +107,23 @@ export function tileLayer(name: TileLayerName): LayerSource {
 
 /** Tilesets served under /tiles/{name}/: the base map, and association outlines fetched only when shown. */
 export const TILESETS = {
-  comuni: ['comuni', 'provinces', 'regions', 'labels', 'comuni_labels'],
+  comuni: ['comuni_overview', 'comuni', 'provinces_overview', 'provinces', 'regions_overview', 'regions', 'labels', 'comuni_labels'],
   associations: ['associations'],
 } as const satisfies Record<string, readonly TileLayerName[]>;
 
 export type TilesetName = keyof typeof TILESETS;
 
-/** TileJSON `vector_layers` of a tileset, from the layers' own definitions. */
+/** TileJSON `vector_layers` of a tileset, from the layers' own definitions (a layer written in two parts listed once). */
 export function vectorLayers(name: TilesetName): { id: string; minzoom: number; fields: Record<string, string> }[] {
-  return TILESETS[name].map((id) => ({ id, minzoom: TILE_LAYERS[id].minZoom, fields: TILE_LAYERS[id].fields }));
+  const layers = new Map<string, { id: string; minzoom: number; fields: Record<string, string> }>();
+  for (const source of TILESETS[name]) {
+    const { minZoom, fields, writtenAs } = TILE_LAYERS[source] as LayerSource;
+    const id = writtenAs ?? source;
+    const known = layers.get(id);
+    if (known) layers.set(id, { id, minzoom: Math.min(known.minzoom, minZoom), fields: { ...known.fields, ...fields } });
+    else layers.set(id, { id, minzoom: minZoom, fields });
+  }
+  return [...layers.values()];
 }
 
 /** A tileset's TileJSON 3.0 (with our `dataVersion`), for the app's own tiles and for exported archives alike. */
@@ -95,8 +148,13 @@ export function isTilesetName(name: string): name is TilesetName {
 
 type Row = Record<string, string | number | boolean | null> & { geometry: string };
 
-/** Reads one layer as GeoJSON (null properties are left out: vector tiles cannot hold them). */
+/** Reads one layer as GeoJSON (null properties are left out: vector tiles cannot hold them); the overview generalised. */
 export async function readTileLayer(knex: Knex, layer: TileLayerName): Promise<FeatureCollection> {
+  const read = await readRows(knex, layer);
+  return tileLayer(layer).generalised ? overviewOf(read as FeatureCollection<Polygon | MultiPolygon>) : read;
+}
+
+async function readRows(knex: Knex, layer: TileLayerName): Promise<FeatureCollection> {
   const { sql, ids } = tileLayer(layer);
   const result = await knex.raw<{ rows: Row[] }>(sql);
   const features: Feature[] = result.rows.map(({ geometry, ...props }) => {

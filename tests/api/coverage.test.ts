@@ -8,11 +8,12 @@ const env = useTestServer({ ownDatabase: true });
 type Json = Record<string, unknown>;
 const AGLIE = '001001';
 
-interface Aggregate { code: string; name: string; comuni: number; covered: number; obligedUncovered: number; smallUncovered: number; population: number; populationCovered: number }
+interface Aggregate { code: string; name: string; comuni: number; covered: number; obligedUncovered: number; smallUncovered: number; population: number; populationCovered: number; sources?: number }
 interface Coverage {
   service: string;
-  sources: { kind: string; id: number; name: string }[];
-  covered: Record<string, number[]>;
+  sources: { kind: string; id: number; name: string; comuni: number }[];
+  sourceCount: number;
+  covered: Record<string, number>;
   obligation: boolean;
   obligedUncovered: string[];
   smallUncovered: string[];
@@ -83,7 +84,9 @@ describe('GET /api/coverage', () => {
     ]);
     const suap = await coverage('suap');
     expect(Object.keys(suap.covered).sort()).toEqual([...members].sort());
-    expect(suap.sources[suap.covered[AGLIE]![0]!]).toMatchObject({ kind: 'alliance', id, name: 'ALI coperta' });
+    expect(suap.covered[AGLIE]).toBe(1);
+    expect(suap.sources).toEqual([{ kind: 'alliance', id, name: 'ALI coperta', comuni: members.length }]);
+    expect(suap.sourceCount).toBe(1);
     expect(suap.obligedUncovered).not.toContain(AGLIE);
     const torino = suap.provinces.find((p) => p.code === '001')!;
     expect(torino.covered).toBe(members.filter((c) => c.startsWith('001')).length);
@@ -91,12 +94,13 @@ describe('GET /api/coverage', () => {
 
     // Of the alliance, only Agliè (in no Unione) receives civil protection: it is covered by the alliance alone.
     const ffe = await coverage('ff-e');
-    expect(ffe.covered[AGLIE]!.map((i) => ffe.sources[i])).toEqual([{ kind: 'alliance', id, name: 'ALI coperta' }]);
-    const viaAlliance = Object.entries(ffe.covered).filter(([, via]) => via.some((i) => ffe.sources[i]!.kind === 'alliance'));
-    expect(viaAlliance.map(([code]) => code)).toEqual([AGLIE]);
+    expect(ffe.covered[AGLIE]).toBe(1);
+    const piedmont = (await (await env.server.get('/api/coverage/sources?service=ff-e&region=01&limit=500')).json()) as { total: number; items: Coverage['sources'] };
+    expect(piedmont.items).toHaveLength(piedmont.total);
+    expect(piedmont.items.filter((s) => s.kind === 'alliance')).toEqual([{ kind: 'alliance', id, name: 'ALI coperta', comuni: 1 }]);
     expect(ffe.obligation).toBe(true); // civil protection is a fundamental function
     const any = await coverage('fundamental');
-    expect(any.covered[AGLIE]!.map((i) => any.sources[i]!.kind)).toEqual(['alliance']);
+    expect(any.covered[AGLIE]).toBe(1);
     expect(any.assumption?.it).toContain('Unioni');
 
     const csv = await (await env.server.get('/api/coverage.csv?service=suap&level=region')).text();
@@ -116,13 +120,41 @@ describe('GET /api/coverage', () => {
 
   it('counts the members of an existing Unione as covered for fundamental functions, saying it is an assumption', async () => {
     const c = await coverage('fundamental');
-    const lugo = (c.covered['039012'] ?? []).map((i) => c.sources[i]);
-    expect(lugo).toEqual([expect.objectContaining({ kind: 'unione', name: 'Unione dei Comuni della Bassa Romagna' })]);
+    expect(c.covered['039012']).toBe(1);
+    // Emilia-Romagna's bodies, paged: the Bassa Romagna's Unione among them, with its nine Comuni.
+    const page = (await (await env.server.get('/api/coverage/sources?service=fundamental&region=08&limit=500')).json()) as { total: number; items: { kind: string; name: string; comuni: number }[] };
+    const bassa = page.items.find((s) => s.kind === 'unione' && s.name === 'Unione dei Comuni della Bassa Romagna');
+    expect(bassa?.comuni).toBeGreaterThanOrEqual(2);
+    expect(page.total).toBe(c.regions.find((r) => r.code === '08')!.sources);
     expect(c.obligedUncovered).not.toContain('039003'); // Bagnara di Romagna, a small Comune of the same Unione
     expect(c.totals.covered).toBeGreaterThan(2000);
     expect(c.assumption?.it).toContain('Unioni');
     // A digital service is not a fundamental function: an Unione does not cover it.
     expect((await coverage('pagopa')).covered['039012']).toBeUndefined();
+  });
+
+  it('answers compactly however many alliances provide a service: ten bodies inline, the rest paged', async () => {
+    const c = await coverage('fundamental');
+    expect(c.sourceCount).toBeGreaterThan(100); // every Unione, Comunità Montana and agreement
+    expect(c.sources).toHaveLength(10);
+    expect(c.sources.map((s) => s.comuni)).toEqual([...c.sources.map((s) => s.comuni)].sort((a, b) => b - a));
+    const first = (await (await env.server.get('/api/coverage/sources?service=fundamental&limit=10')).json()) as { total: number; offset: number; items: Coverage['sources'] };
+    expect(first).toMatchObject({ total: c.sourceCount, offset: 0 });
+    expect(first.items).toEqual(c.sources);
+    const next = (await (await env.server.get('/api/coverage/sources?service=fundamental&offset=10&limit=10')).json()) as { items: Coverage['sources'] };
+    expect(next.items).toHaveLength(10);
+    expect(next.items[0]!.comuni).toBeLessThanOrEqual(first.items[9]!.comuni);
+    // Each covered Comune says how many bodies provide it, not which: they add up to the bodies' Comuni.
+    const all = (await (await env.server.get('/api/coverage/sources?service=fundamental&limit=500')).json()) as { total: number; items: Coverage['sources'] };
+    let pairs = all.items.reduce((sum, s) => sum + s.comuni, 0);
+    for (let offset = 500; offset < all.total; offset += 500) {
+      const more = (await (await env.server.get(`/api/coverage/sources?service=fundamental&offset=${offset}&limit=500`)).json()) as { items: Coverage['sources'] };
+      pairs += more.items.reduce((sum, s) => sum + s.comuni, 0);
+    }
+    expect(Object.values(c.covered).reduce((sum, n) => sum + n, 0)).toBe(pairs);
+    const bad = await env.server.get('/api/coverage/sources?service=fundamental&limit=5000');
+    expect(bad.status).toBe(400);
+    expect((await env.server.get('/api/coverage/sources?service=teletrasporto')).status).toBe(404);
   });
 
   it('answers an unknown or malformed service clearly', async () => {

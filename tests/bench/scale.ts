@@ -50,6 +50,8 @@ export interface AllianceScaleRow {
   outlinesMs: number;
   outlinesBytes: number;
   coverageMs: number;
+  /** The coverage answer's JSON, in bytes (compact whatever the number of alliances). */
+  coverageBytes: number;
   suggestionsMs: number;
   /** The open-data files (built once per revision: cold is the build). */
   membersCsvMs: number;
@@ -91,6 +93,7 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
       outlinesMs: outlines.ms,
       outlinesBytes: outlines.bytes,
       coverageMs: coverage.ms,
+      coverageBytes: coverage.bytes,
       suggestionsMs: suggestions.ms,
       membersCsvMs: membersCsv.ms,
       servicesXlsxMs: servicesXlsx.ms,
@@ -111,6 +114,7 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
       outlinesMs: median('outlinesMs'),
       outlinesBytes: median('outlinesBytes'),
       coverageMs: median('coverageMs'),
+      coverageBytes: median('coverageBytes'),
       suggestionsMs: median('suggestionsMs'),
       membersCsvMs: median('membersCsvMs'),
       servicesXlsxMs: median('servicesXlsxMs'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_STATUS, computeCoverage, populationShare, sortAggregates, sourcesOfRow, type CoverageComuni, type CoverageProvider } from '../../domain/coverage';
+import { COVERAGE_STATUS, computeCoverage, populationShare, sortAggregates, sourcesOfRow, summariseSources, type CoverageComuni, type CoverageProvider } from '../../domain/coverage';
 
 const comuni: CoverageComuni = {
   code: ['001001', '001002', '001003', '002001', '003001', '003002'],
@@ -200,5 +200,56 @@ describe('sorting aggregates, more', () => {
   it('orders areas without residents by code', () => {
     const rows = [row('Z', 0, 0, 0), row('A', 2, 100, 50), row('M', 0, 0, 0)];
     expect(sortAggregates(rows, 'populationShare', 'desc').map((r) => r.code)).toEqual(['A', 'M', 'Z']);
+  });
+});
+
+describe('summing up the providing bodies', () => {
+  const table: CoverageComuni = {
+    code: ['001001', '001002', '001003', '005001', '005002'],
+    region: ['01', '01', '01', '05', '05'],
+    province: ['001', '001', '001', '005', '005'],
+    population: [100, 200, 300, 400, 500],
+    mountain: [0, 0, 0, 0, 0],
+  };
+  const a = { kind: 'alliance', id: 1, name: 'Beta' } as const;
+  const b = { kind: 'alliance', id: 2, name: 'Alfa' } as const;
+  const u = { kind: 'unione', id: 2, name: 'Alfa' } as const;
+  const list: CoverageProvider[] = [
+    { code: '001001', via: a },
+    { code: '001002', via: a },
+    { code: '005001', via: a },
+    { code: '001001', via: b },
+    { code: '005002', via: u },
+    { code: '001001', via: { ...a } }, // the same body twice for one Comune counts once
+  ];
+
+  it('counts each body’s Comuni nationally and per region, most first, ties by name then kind and id', () => {
+    const { national, byRegion } = summariseSources(computeCoverage(table, list, false), table.region);
+    expect(national).toEqual([
+      { ...a, comuni: 3 },
+      { ...b, comuni: 1 },
+      { ...u, comuni: 1 },
+    ]);
+    expect(byRegion.get('01')).toEqual([
+      { ...a, comuni: 2 },
+      { ...b, comuni: 1 },
+    ]);
+    expect(byRegion.get('05')).toEqual([
+      { ...u, comuni: 1 },
+      { ...a, comuni: 1 },
+    ].sort((x, y) => (x.name < y.name ? -1 : 1)));
+    expect([...byRegion.keys()].sort()).toEqual(['01', '05']);
+  });
+
+  it('has nothing to sum up when nobody provides the service', () => {
+    const { national, byRegion } = summariseSources(computeCoverage(table, [], false), table.region);
+    expect(national).toEqual([]);
+    expect(byRegion.size).toBe(0);
+  });
+
+  it('orders bodies of the same name and count by kind, then id', () => {
+    const c = { kind: 'alliance', id: 3, name: 'Alfa' } as const;
+    const { national } = summariseSources(computeCoverage(table, [{ code: '001001', via: u }, { code: '001002', via: c }, { code: '001003', via: b }], false), table.region);
+    expect(national.map((s) => `${s.kind}${s.id}`)).toEqual(['alliance2', 'alliance3', 'unione2']);
   });
 });

@@ -53,4 +53,26 @@ describe('tile polygon repair (MVT 2.1 §4.3.4.4, what GEOS accepts)', () => {
     const owner = out[holeAt - 1]!; // in MVT a hole follows its exterior
     expect(owner.some(([x]) => x === 100)).toBe(true);
   });
+
+  it('leaves no corner of one part inside another part\'s edge, which GIS software reads as a crossing (a Comune on the overview grid)', () => {
+    // A Comune of the province of Catania (086003) on the 512-unit overview grid (z6): rounding keeps
+    // putting a corner of one part on the edge of another.
+    const rings: Ring[] = [
+      [[286, 397], [288, 391], [289, 393], [293, 391], [295, 395], [293, 398], [293, 401], [289, 405], [287, 404], [287, 402], [286, 397]],
+      [[287, 407], [288, 406], [290, 408], [287, 410], [287, 407]],
+      [[292, 402], [296, 403], [299, 405], [299, 406], [295, 408], [293, 408], [292, 405], [293, 403], [292, 402]],
+    ];
+    const out = repairPolygon(rings)!;
+    const onEdgeInside = (p: [number, number], a: [number, number], b: [number, number]) =>
+      (b[0] - a[0]) * (p[1] - a[1]) === (b[1] - a[1]) * (p[0] - a[0]) &&
+      Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]) &&
+      !(p[0] === a[0] && p[1] === a[1]) && !(p[0] === b[0] && p[1] === b[1]);
+    const junctions = out.flatMap((ring, i) =>
+      out.flatMap((other, j) => (i === j ? [] : ring.filter((p) => other.some((a, k) => k + 1 < other.length && onEdgeInside(p, a, other[k + 1]!))))),
+    );
+    expect(junctions).toEqual([]);
+    expect(out.length).toBeGreaterThanOrEqual(1);
+    expect(Math.abs(ringArea(out[0]!))).toBeGreaterThan(50); // the main part is kept
+  });
 });
+
