@@ -100,3 +100,93 @@ describe('construct', () => {
     expect(construct(grower, [0, 1], 1, 0, script(), free(), () => 0)).toEqual([]);
   });
 });
+
+describe('improveCount, draw by draw', () => {
+  // A path 0–1–2–3–4–5–6 cut into R0 = {0, 1}, R1 = {2, 3}, R2 = {4} (one node: slack −1), R3 = {5, 6}; floor 20.
+  const adj = [[1], [0, 2], [1, 3], [2, 4], [3, 5], [4, 6], [5]];
+  const start = () => [[0, 1], [2, 3], [4], [5, 6]];
+  const FLOOR = 20;
+  const run = (pops: number[], grower: Grower, random: Random, iterations = 1, costOf?: (nodes: readonly number[]) => number) =>
+    improveCount(adj, Float64Array.from(pops), grower, FLOOR, start(), 10, iterations, random, free(), () => 0, costOf);
+
+  it('zones the fuller of two drawn regions, stops adding neighbours once they could hold one more, keeps a split', () => {
+    // Slacks: R0 0, R1 25, R2 −1, R3 2. Draws R2 then R1: R1 has more to spare. Targeted: R1's 25 over the floor
+    // is already enough, so the zone is R1 alone; the second growth splits it and is kept.
+    const { grower, calls } = scriptedGrower([[2, 3]], [[2], [3]]);
+    const random = script(0.6, 0.3, 0.4, 0.7, 0.2);
+    expect(run([10, 10, 30, 15, 25, 12, 10], grower, random)).toEqual([[0, 1], [5, 6], [4], [2], [3]]);
+    expect(calls).toEqual([
+      { zone: [2, 3], pick: Pick.BestFit, peripheryFirst: false },
+      { zone: [2, 3], pick: Pick.MostLinked, peripheryFirst: true },
+    ]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('targeted, adds the neighbour with most to spare until the zone could hold one more region; a sideways cut is kept', () => {
+    // Slacks: R0 25, R1 2, R2 −1, R3 2. Draws R1 twice; R0 (25) beats R2 (−1), and 2 + 25 reaches the floor.
+    const { grower, calls } = scriptedGrower([[0, 1], [2, 3]], [[0], [1, 2, 3]]);
+    const random = script(0.3, 0.3, 0.1, 0.9, 0.9);
+    expect(run([20, 25, 10, 12, 30, 12, 10], grower, random)).toEqual([[4], [5, 6], [0, 1], [2, 3]]);
+    expect(calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1], [2, 3, 0, 1]]);
+    expect(calls.map((c) => c.peripheryFirst)).toEqual([false, false]);
+  });
+
+  it('targeted, keeps adding the fullest neighbour (the first on a tie) up to four regions while short of the floor', () => {
+    // Slacks: R0 5, R1 2, R2 −1, R3 2. From R1: R0 (5 > −1), then R2, then R3: 2 + 5 + 0 + 2 < 20.
+    const { grower, calls } = scriptedGrower([[0, 1, 2, 3, 4, 5, 6]]);
+    const random = script(0.3, 0.3, 0.1, 0.9, 0.9);
+    expect(run([10, 15, 10, 12, 30, 12, 10], grower, random)).toEqual(start());
+    expect(calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1, 4, 5, 6], [2, 3, 0, 1, 4, 5, 6]]);
+  });
+
+  it('untargeted, draws the zone\u2019s size and its neighbours; rejects a cut that leaves nodes out or has fewer regions', () => {
+    // Draws R1 then R2: R1 (slack 25) ≥ R2 (−1). Not targeted (0.9); size 1 + ⌊0.7·3⌋ = 3; neighbours in
+    // ascending order [R0, R2] → R2 (0.6), then [R0, R3] → R0 (0.1).
+    const { grower, calls } = scriptedGrower([[2, 3], [4]], [[0, 1, 2], [3, 4]]);
+    const random = script(0.3, 0.6, 0.9, 0.7, 0.6, 0.1, 0.5, 0.49);
+    expect(run([10, 10, 30, 15, 25, 12, 10], grower, random)).toEqual(start());
+    expect(calls).toEqual([
+      { zone: [2, 3, 4, 0, 1], pick: Pick.BestFit, peripheryFirst: false },
+      { zone: [2, 3, 4, 0, 1], pick: Pick.MostLinked, peripheryFirst: true },
+    ]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('untargeted, keeps the first of two cuts with as many regions, and takes it as a sideways step', () => {
+    const { grower } = scriptedGrower([[0, 1], [2], [3, 4]], [[0], [1, 2], [3, 4]]);
+    const random = script(0.3, 0.6, 0.9, 0.7, 0.6, 0.1, 0.5, 0.49);
+    expect(run([10, 10, 30, 15, 25, 12, 10], grower, random)).toEqual([[5, 6], [0, 1], [2], [3, 4]]);
+  });
+
+  it('takes a tie of the tournament as the first region drawn', () => {
+    // R1 and R3 both have slack 2; drawn R3 then R1, the zone starts from R3 (size 1).
+    const { grower, calls } = scriptedGrower([[5, 6]]);
+    const random = script(0.8, 0.3, 0.9, 0.1, 0.9, 0.9);
+    run([20, 25, 10, 12, 30, 12, 10], grower, random);
+    expect(calls.map((c) => c.zone)).toEqual([[5, 6], [5, 6]]);
+  });
+
+  it('with a cost: zones the first region drawn, sizes up to four, keeps a cut that costs no more, not one with fewer regions', () => {
+    // Draws R3 then R1 (more slack, but with a cost the first is taken); no targeting draw; size 1 + ⌊0.3·4⌋ = 2;
+    // the only neighbour R2. Old cost: {5, 6} 1 + {4} 5 = 6. First cut {4, 5} 1 + {6} 5 = 6: as costly, kept.
+    // Second cut, one region of cost 0: fewer regions, ignored.
+    const costs: Record<string, number> = { '5,6': 1, '4': 5, '4,5': 1, '6': 5, '4,5,6': 0 };
+    const cost = (nodes: readonly number[]) => costs[[...nodes].sort().join()] ?? 99;
+    const { grower, calls } = scriptedGrower([[4, 5], [6]], [[4, 5, 6]]);
+    const random = script(0.8, 0.3, 0.3, 0.99, 0.1, 0.9);
+    expect(run([10, 10, 30, 15, 25, 12, 10], grower, random, 1, cost)).toEqual([[0, 1], [2, 3], [4, 5], [6]]);
+    expect(calls.map((c) => [c.zone, c.peripheryFirst])).toEqual([[[5, 6, 4], true], [[5, 6, 4], false]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('with a cost: takes the cheaper of two cuts, and refuses a cut that costs more than the zone now', () => {
+    const costs: Record<string, number> = { '5,6': 1, '4': 5, '4,5': 1, '6': 4, '4,6': 9, '5': 9 };
+    const cost = (nodes: readonly number[]) => costs[[...nodes].sort().join()] ?? 99;
+    // Cheaper second cut ({4, 5} + {6} = 5 < 6): taken.
+    const cheaper = scriptedGrower([[5, 6], [4]], [[4, 5], [6]]);
+    expect(run([10, 10, 30, 15, 25, 12, 10], cheaper.grower, script(0.8, 0.3, 0.3, 0.99, 0.1, 0.9), 1, cost)).toEqual([[0, 1], [2, 3], [4, 5], [6]]);
+    // Dearer ({4, 6} + {5} = 18 > 6): refused.
+    const dearer = scriptedGrower([[4, 6], [5]]);
+    expect(run([10, 10, 30, 15, 25, 12, 10], dearer.grower, script(0.8, 0.3, 0.3, 0.99, 0.1, 0.9), 1, cost)).toEqual(start());
+  });
+});
