@@ -190,3 +190,79 @@ describe('improveCount, draw by draw', () => {
     expect(run([10, 10, 30, 15, 25, 12, 10], dearer.grower, script(0.8, 0.3, 0.3, 0.99, 0.1, 0.9), 1, cost)).toEqual(start());
   });
 });
+
+describe('anneal, draw by draw', () => {
+  // Path 0–1–2–3 (+ node 4 beyond 3 in some cases); 0 and 1 in SLL A, 2 and 3 (and 4) in SLL B: each extra
+  // alliance an SLL spans costs 3. Populations 10, 10, 5, 20, 30; floor 20.
+  const graph = (n = 4, sll = true) =>
+    buildGraph(territory([10, 10, 5, 20, 30].slice(0, n), path(n), {}, (i) => ({ sll: sll ? (i < 2 ? 'A' : 'B') : null })));
+  const run = (regions: number[][], steps: number, random: Random, g = graph(), progress: (t: number) => number = () => 0) =>
+    anneal(g, 'off', 20, regions, steps, random, free(), progress);
+
+  it('makes a move that saves a split, down to exactly the floor, even when the Comune heads its alliance\u2019s list', () => {
+    // Draws: node ⌊0.6·4⌋ = 2, its neighbour ⌊0.9·2⌋ → 3 (the other alliance); cost 9 → 6, no acceptance draw.
+    const random = script(0.6, 0.9);
+    expect(run([[0, 1, 2], [3]], 1, random)).toEqual([[0, 1], [2, 3]]);
+    // Listed first, node 2 is drawn as ⌊0.1·4⌋ = 0.
+    expect(run([[2, 1, 0], [3]], 1, script(0.1, 0.9))).toEqual([[0, 1], [2, 3]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('keeps a moved Comune where it is for seven steps', () => {
+    // Step 0 moves 2; steps 1–6 draw 2 again (tabu: one draw each); step 7 may move it back (uphill, refused cold).
+    const random = script(0.6, 0.9, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.1, 0.5);
+    expect(run([[0, 1, 2], [3]], 8, random)).toEqual([[0, 1], [2, 3]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('accepts a move that costs 3 at the start\u2019s temperature 2 when the draw is under e^−1.5, and returns the best seen', () => {
+    const accepted = script(0.6, 0.1, 0.2, 0.6);
+    expect(run([[0, 1], [2, 3]], 2, accepted)).toEqual([[0, 1], [2, 3]]);
+    expect(accepted.left()).toBe(0); // step 1 drew 2 again: tabu, so the move was made
+    // Refused (0.25 ≥ e^−1.5 ≈ 0.223): at step 1 of 2 (temperature 2·(0.01/2)^½ ≈ 0.141) 1e-6 refuses it again.
+    const refused = script(0.6, 0.1, 0.25, 0.6, 0.1, 1e-6);
+    expect(run([[0, 1], [2, 3]], 2, refused)).toEqual([[0, 1], [2, 3]]);
+    expect(refused.left()).toBe(0);
+  });
+
+  it('cools geometrically: at step 1 of 4 (temperature ≈ 0.532) a cost of 3 passes under e^−5.64 ≈ 0.00355 only', () => {
+    // Step 0: node 3, neighbour 2 in its own alliance (no move). Step 1: node 2 to alliance 0, cost +3.
+    // Accepted: step 2 draws 2 (tabu), step 3 node 0 (neighbour in its own alliance).
+    const accepted = script(0.99, 0, 0.6, 0.1, 0.003, 0.6, 0.1, 0);
+    expect(run([[0, 1], [2, 3]], 4, accepted)).toEqual([[0, 1], [2, 3]]);
+    expect(accepted.left()).toBe(0);
+    // Refused: step 2 tries again at ≈ 0.141 (refused), step 3 as above.
+    const refused = script(0.99, 0, 0.6, 0.1, 0.004, 0.6, 0.1, 0.5, 0.1, 0);
+    expect(run([[0, 1], [2, 3]], 4, refused)).toEqual([[0, 1], [2, 3]]);
+    expect(refused.left()).toBe(0);
+  });
+
+  it('makes a move that costs nothing without an acceptance draw, and keeps the first best partition', () => {
+    const random = script(0.6, 0.9);
+    expect(run([[0, 1, 2], [3]], 1, random, graph(4, false))).toEqual([[0, 1, 2], [3]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('skips a neighbour outside every alliance, and a Comune with no neighbour; leaves unplaced nodes out', () => {
+    // Node 4 is in no alliance: drawing 3 then its neighbour 4 does nothing.
+    const random = script(0.99, 0.9);
+    expect(run([[0, 1, 2], [3]], 1, random, graph(5))).toEqual([[0, 1, 2], [3]]);
+    expect(random.left()).toBe(0);
+    // Node 2 alone, no borders: one draw per step.
+    const lone = buildGraph(territory([10, 10, 25], [[0, 1]]));
+    const draws = script(0.9, 0.9);
+    expect(run([[0, 1], [2]], 2, draws, lone)).toEqual([[0, 1], [2]]);
+    expect(draws.left()).toBe(0);
+  });
+
+  it('returns empty alliances as they are, without drawing', () => {
+    expect(run([[], []], 5, script())).toEqual([[], []]);
+  });
+
+  it('checks the budget every 256 steps', () => {
+    const seen: number[] = [];
+    // Always node 0 and its neighbour 1, in the same alliance: no move.
+    run([[0, 1], [2, 3]], 600, () => 0.1, graph(), (t) => (seen.push(t), 0));
+    expect(seen).toEqual([0, 256 / 600, 512 / 600]);
+  });
+});
