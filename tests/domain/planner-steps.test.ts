@@ -266,3 +266,85 @@ describe('anneal, draw by draw', () => {
     expect(seen).toEqual([0, 256 / 600, 512 / 600]);
   });
 });
+
+describe('Grower, draw by draw', () => {
+  /** Fisher–Yates draws that leave k seeds in their order. */
+  const keep = (k: number) => Array<number>(Math.max(0, k - 1)).fill(0.99);
+
+  it('makes a node exactly at the floor a region of its own, before any growth', () => {
+    const grower = new Grower([[1], [0, 2], [1]], Float64Array.from([10, 4, 6]), 10);
+    expect(grower.grow([0, 1, 2], script(...keep(2)), Pick.Smallest, false)).toEqual([[0], [1, 2]]);
+  });
+
+  it('smallest-first takes the least populous neighbour, the first one listed on a tie', () => {
+    // Star: hub 0 (1) with leaves 1 (8), 2 (3), 3 (3), 4 (9); floor 10. From 0: 2, then 3, then 1; 4 is an enclave.
+    const grower = new Grower([[1, 2, 3, 4], [0], [0], [0], [0]], Float64Array.from([1, 8, 3, 3, 9]), 10);
+    const random = script(...keep(5));
+    expect(grower.grow([0, 1, 2, 3, 4], random, Pick.Smallest, false)).toEqual([[0, 2, 3, 1, 4]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('best-fit takes the least populous neighbour that reaches the floor (the first on a tie), else the least populous', () => {
+    // Hub 0 (1) misses 9: leaves 1 (9), 3 (9) and 4 (9.5) would do; 1 is the first of the least.
+    const grower = new Grower([[1, 2, 3, 4], [0], [0], [0], [0]], Float64Array.from([1, 9, 3, 9, 9.5]), 10);
+    expect(grower.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.BestFit, false)).toEqual([[0, 1, 2, 3, 4]]);
+    // None reaches the floor from hub 0 (floor 20): the least populous first, 2 then 3 then 1 then 4.
+    const short = new Grower([[1, 2, 3, 4], [0], [0], [0], [0]], Float64Array.from([1, 8, 3, 3, 9]), 20);
+    expect(short.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.BestFit, false)).toEqual([[0, 2, 3, 1, 4]]);
+    // Missing 9 with 1 (9) first and 3 (9.5): exactly the missing residents fit.
+    const exact = new Grower([[1, 2, 3], [0], [0], [0]], Float64Array.from([1, 9, 3, 9.5]), 10);
+    expect(exact.grow([0, 1, 2, 3], script(...keep(4)), Pick.BestFit, false)).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('most-linked takes the neighbour with most borders into the region, then the least populous', () => {
+    // 0–1, 0–2, 1–3, 2–3, 2–4. Populations 1, 5, 1, 6, 2; floor 14. From 0: 2 (tie on links, fewer residents),
+    // then 4 (all one link, fewest residents), then 1, then 3.
+    const adj = [[1, 2], [0, 3], [0, 3, 4], [1, 2], [2]];
+    const grower = new Grower(adj, Float64Array.from([1, 5, 1, 6, 2]), 14);
+    expect(grower.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.MostLinked, false)).toEqual([[0, 2, 4, 1, 3]]);
+    // Populations 1, 1, 5, 6, 2: 1 (fewer residents), 2, then 3 (two links) before 4 (one link, fewer residents).
+    const linked = new Grower(adj, Float64Array.from([1, 1, 5, 6, 2]), 14);
+    expect(linked.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.MostLinked, false)).toEqual([[0, 1, 2, 3, 4]]);
+    // Smallest-first on the same: 4 before 3.
+    expect(linked.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.Smallest, false)).toEqual([[0, 1, 2, 4, 3]]);
+  });
+
+  it('any takes the neighbour the draw says', () => {
+    const grower = new Grower([[1, 2, 3], [0], [0], [0]], Float64Array.from([1, 5, 5, 5]), 6);
+    // Seeds kept in order; from 0 the frontier is [1, 2, 3]: draw ⌊0.5·3⌋ = 1 → node 2; 1 and 3 are enclaves.
+    const random = script(...keep(4), 0.5);
+    expect(grower.grow([0, 1, 2, 3], random, Pick.Any, false)).toEqual([[0, 2, 1, 3]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('seeds in the shuffled order, or by fewest borders first', () => {
+    // Path 0–1–2 (1, 1, 1), floor 2. In order: 0 takes 1, 2 joins. Periphery first: 0 and 2 (one border) before 1.
+    const grower = new Grower([[1], [0, 2], [1]], Float64Array.from([1, 1, 1]), 2);
+    expect(grower.grow([1, 0, 2], script(...keep(3)), Pick.Smallest, false)).toEqual([[1, 0, 2]]);
+    expect(grower.grow([1, 0, 2], script(...keep(3)), Pick.Smallest, true)).toEqual([[0, 1, 2]]);
+    // The shuffle's draws: ⌊0·3⌋ swaps the last seed to the front.
+    expect(grower.grow([1, 0, 2], script(0, 0.99), Pick.Smallest, false)).toEqual([[2, 1, 0]]);
+  });
+
+  it('gives enclaves to regions round after round, each to the region it borders', () => {
+    // Path 0–1–2–3–4 (3, 3, 3, 10, 10), floor 12; seeds 4, 2, 0, 1, 3. 4 takes 3; 2 cannot reach the floor
+    // (2, 1, 0 become enclaves); in zone order 0 and 1 wait, 2 joins 4's region, then 1, then 0.
+    const grower = new Grower([[1], [0, 2], [1, 3], [2, 4], [3]], Float64Array.from([3, 3, 3, 10, 10]), 12);
+    // Shuffle of [0, 1, 2, 3, 4]: i=4 j=0 → [4,1,2,3,0]; i=3 j=1 → [4,3,2,1,0]; i=2 j=2; i=1 j=1.
+    const random = script(0, 0.25, 0.99, 0.99);
+    expect(grower.grow([0, 1, 2, 3, 4], random, Pick.Smallest, false)).toEqual([[4, 3, 2, 1, 0]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('gives an enclave between two regions to the one it borders most, then to the smaller, else the neighbour listed first', () => {
+    // 0 (25), 1 (1), 2 (25) alone at the floor; 1 borders 0 twice (listed twice) and 2 once.
+    const twice = new Grower([[1], [0, 0, 2], [1]], Float64Array.from([25, 1, 25]), 20);
+    expect(twice.grow([0, 1, 2], script(), Pick.Smallest, false)).toEqual([[0, 1], [2]]);
+    const even = new Grower([[1], [0, 2], [1]], Float64Array.from([25, 1, 25]), 20);
+    expect(even.grow([0, 1, 2], script(), Pick.Smallest, false)).toEqual([[0, 1], [2]]);
+    // Regions numbered the other way round: still 0's, listed first among 1's borders.
+    expect(even.grow([2, 1, 0], script(), Pick.Smallest, false)).toEqual([[2], [0, 1]]);
+    const smaller = new Grower([[1], [0, 2], [1]], Float64Array.from([30, 1, 25]), 20);
+    expect(smaller.grow([0, 1, 2], script(), Pick.Smallest, false)).toEqual([[0], [2, 1]]);
+  });
+});
