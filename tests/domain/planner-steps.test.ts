@@ -166,6 +166,23 @@ describe('improveCount, draw by draw', () => {
     expect(calls.map((c) => c.zone)).toEqual([[5, 6], [5, 6]]);
   });
 
+  it('reports its progress per iteration and stops at the bound, or when the budget does', () => {
+    // The first split reaches the bound of five: no second iteration (the script would run dry).
+    const { grower, calls } = scriptedGrower([[2, 3]], [[2], [3]]);
+    const seen: number[] = [];
+    const regions = improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), grower, FLOOR, start(), 5, 4, script(0.6, 0.3, 0.4, 0.7, 0.2), free(), (t) => (seen.push(t), 0));
+    expect(regions).toHaveLength(5);
+    expect(seen).toEqual([0]);
+    // Bound six: the second iteration is asked for, at a quarter of the way (and refused by the budget).
+    let asked = 0;
+    const budget = new Budget({ onProgress: () => ++asked < 2 });
+    const again = scriptedGrower([[2, 3]], [[2], [3]]);
+    const progress: number[] = [];
+    improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), again.grower, FLOOR, start(), 6, 4, script(0.6, 0.3, 0.4, 0.7, 0.2), budget, (t) => (progress.push(t), t));
+    expect(progress).toEqual([0, 0.25]);
+    expect(again.calls).toHaveLength(2);
+  });
+
   it('with a cost: zones the first region drawn, sizes up to four, keeps a cut that costs no more, not one with fewer regions', () => {
     // Draws R3 then R1 (more slack, but with a cost the first is taken); no targeting draw; size 1 + ⌊0.3·4⌋ = 2;
     // the only neighbour R2. Old cost: {5, 6} 1 + {4} 5 = 6. First cut {4, 5} 1 + {6} 5 = 6: as costly, kept.
