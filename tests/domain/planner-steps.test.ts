@@ -173,6 +173,7 @@ describe('improveCount, draw by draw', () => {
     const regions = improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), grower, FLOOR, start(), 5, 4, script(0.6, 0.3, 0.4, 0.7, 0.2), free(), (t) => (seen.push(t), 0));
     expect(regions).toHaveLength(5);
     expect(seen).toEqual([0]);
+    expect(calls).toHaveLength(2);
     // Bound six: the second iteration is asked for, at a quarter of the way (and refused by the budget).
     let asked = 0;
     const budget = new Budget({ onProgress: () => ++asked < 2 });
