@@ -273,6 +273,17 @@ describe('anneal, draw by draw', () => {
     expect(draws.left()).toBe(0);
   });
 
+  it('keeps each alliance\u2019s members and residents up to date from move to move', () => {
+    // Path 0–1–2–3–4 (10, 10, 5, 5, 20); SLL A = {0, 1}, B = {2, 3, 4}. Step 0 moves 3 to {4} (cost unchanged);
+    // step 1 moves 2 after it (a split saved): {0, 1, 2} is connected without 2 and keeps 20 residents.
+    const g = buildGraph(territory([10, 10, 5, 5, 20], path(5), {}, (i) => ({ sll: i < 2 ? 'A' : 'B' })));
+    const random = script(0.7, 0.9, 0.5, 0.9);
+    expect(anneal(g, 'off', 20, [[0, 1, 2, 3], [4]], 2, random, free(), () => 0)).toEqual([[0, 1], [2, 3, 4]]);
+    expect(random.left()).toBe(0);
+    // Floor 21: after the first move {0, 1, 2} has 25 residents, too few to give up 2.
+    expect(anneal(g, 'off', 21, [[0, 1, 2, 3], [4]], 2, script(0.7, 0.9, 0.5, 0.9), free(), () => 0)).toEqual([[0, 1, 2, 3], [4]]);
+  });
+
   it('returns empty alliances as they are, without drawing', () => {
     expect(run([[], []], 5, script())).toEqual([[], []]);
   });
