@@ -9,7 +9,7 @@ import { buildGraph } from '../../domain/planner/graph';
 import { Grower, Pick } from '../../domain/planner/grow';
 import type { Random } from '../../domain/planner/random';
 import { construct, improveCount, pieceBound } from '../../domain/planner/search';
-import { path, territory } from './planner-fixtures';
+import { grid, path, territory } from './planner-fixtures';
 
 /** A random source that returns the given draws in order, and fails the test if asked for more. */
 function script(...draws: number[]): Random & { left: () => number } {
@@ -184,6 +184,24 @@ describe('improveCount, draw by draw', () => {
     expect(again.calls).toHaveLength(2);
   });
 
+  it('skips Comuni in no region when it looks for neighbours, and takes region 0 as one', () => {
+    // R0 = {0, 1}, R1 = {5, 6}, R2 = {2, 3}; 4 is in no region. From R2 (drawn twice), untargeted, size 2: the
+    // only neighbour is R0 (not R1 through 4), drawn with 0.9 from [R0].
+    const { grower, calls } = scriptedGrower([[0, 1, 2, 3]]);
+    const regions = [[0, 1], [5, 6], [2, 3]];
+    const random = script(0.9, 0.9, 0.9, 0.5, 0.9, 0.9, 0.9);
+    improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), grower, FLOOR, regions, 10, 1, random, free(), () => 0);
+    expect(calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1], [2, 3, 0, 1]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('with a cost: takes a cut with more regions even when it costs more', () => {
+    const cost = (nodes: readonly number[]) => (nodes.length === 1 ? 50 : 1);
+    const { grower } = scriptedGrower([[4], [5], [6]]);
+    const random = script(0.8, 0.3, 0.3, 0.99, 0.1, 0.9);
+    expect(run([10, 10, 30, 15, 25, 12, 10], grower, random, 1, cost)).toEqual([[0, 1], [2, 3], [4], [5], [6]]);
+  });
+
   it('with a cost: zones the first region drawn, sizes up to four, keeps a cut that costs no more, not one with fewer regions', () => {
     // Draws R3 then R1 (more slack, but with a cost the first is taken); no targeting draw; size 1 + ⌊0.3·4⌋ = 2;
     // the only neighbour R2. Old cost: {5, 6} 1 + {4} 5 = 6. First cut {4, 5} 1 + {6} 5 = 6: as costly, kept.
@@ -237,8 +255,8 @@ describe('anneal, draw by draw', () => {
     const accepted = script(0.6, 0.1, 0.2, 0.6);
     expect(run([[0, 1], [2, 3]], 2, accepted)).toEqual([[0, 1], [2, 3]]);
     expect(accepted.left()).toBe(0); // step 1 drew 2 again: tabu, so the move was made
-    // Refused (0.25 ≥ e^−1.5 ≈ 0.223): at step 1 of 2 (temperature 2·(0.01/2)^½ ≈ 0.141) 1e-6 refuses it again.
-    const refused = script(0.6, 0.1, 0.25, 0.6, 0.1, 1e-6);
+    // Refused (a draw of exactly e^−1.5): at step 1 of 2 (temperature 2·(0.01/2)^½ ≈ 0.141) 1e-6 refuses it again.
+    const refused = script(0.6, 0.1, Math.exp(-1.5), 0.6, 0.1, 1e-6);
     expect(run([[0, 1], [2, 3]], 2, refused)).toEqual([[0, 1], [2, 3]]);
     expect(refused.left()).toBe(0);
   });
@@ -284,8 +302,19 @@ describe('anneal, draw by draw', () => {
     expect(anneal(g, 'off', 21, [[0, 1, 2, 3], [4]], 2, script(0.7, 0.9, 0.5, 0.9), free(), () => 0)).toEqual([[0, 1, 2, 3], [4]]);
   });
 
-  it('returns empty alliances as they are, without drawing', () => {
+  it('counts the residents a move brings into the alliance that takes the Comune', () => {
+    //   0 1 2     A = {0, 1}, B = {2, 3, 4, 5}; populations 10, 10, 10 / 10, 5, 10; floor 20.
+    //   3 4 5     Start {0, 3} (20) and {1, 2, 4, 5} (35). Step 0: 1 joins {0, 3} (30, saves A's split);
+    // step 1: 3 leaves it for {2, 4, 5, 1}'s side through 4 (30 − 10 = 20 stays at the floor, saves B's split).
+    const g = buildGraph(territory([10, 10, 10, 10, 5, 10], grid(3, 2), {}, (i) => ({ sll: i < 2 ? 'A' : 'B' })));
+    const random = script(0.4, 0.1, 0.2, 0.9);
+    expect(anneal(g, 'off', 20, [[0, 3], [1, 2, 4, 5]], 2, random, free(), () => 0)).toEqual([[0, 1], [2, 3, 4, 5]]);
+    expect(random.left()).toBe(0);
+  });
+
+  it('returns empty alliances, or a single one, as they are, without drawing', () => {
     expect(run([[], []], 5, script())).toEqual([[], []]);
+    expect(run([[0, 1, 2, 3]], 5, script())).toEqual([[0, 1, 2, 3]]);
   });
 
   it('checks the budget every 256 steps', () => {
@@ -365,6 +394,21 @@ describe('Grower, draw by draw', () => {
     expect(random.left()).toBe(0);
   });
 
+  it('best-fit takes a later, smaller fit over an earlier one', () => {
+    // Hub 0 (1) misses 9: leaves 1 (9.5) and 3 (9) would both do; 3 has fewer residents.
+    const grower = new Grower([[1, 2, 3], [0], [0], [0]], Float64Array.from([1, 9.5, 3, 9]), 10);
+    expect(grower.grow([0, 1, 2, 3], script(...keep(4)), Pick.BestFit, false)).toEqual([[0, 3, 1, 2]]);
+  });
+
+  it('counts an enclave\u2019s residents into the region it joins before placing the next one', () => {
+    // 0 (25) and 1 (26) at the floor; enclave 2 (5) borders 0 only, enclave 3 (1) borders 0 and 1 once each.
+    // 2 joins 0 (now 30), so 3 joins the smaller 1 (26).
+    const grower = new Grower([[2, 3], [3], [0], [0, 1]], Float64Array.from([25, 26, 5, 1]), 20);
+    const random = script(...keep(2));
+    expect(grower.grow([0, 1, 2, 3], random, Pick.Smallest, false)).toEqual([[0, 2], [1, 3]]);
+    expect(random.left()).toBe(0);
+  });
+
   it('gives an enclave between two regions to the one it borders most, then to the smaller, else the neighbour listed first', () => {
     // 0 (25), 1 (1), 2 (25) alone at the floor; 1 borders 0 twice (listed twice) and 2 once.
     const twice = new Grower([[1], [0, 0, 2], [1]], Float64Array.from([25, 1, 25]), 20);
@@ -375,5 +419,8 @@ describe('Grower, draw by draw', () => {
     expect(even.grow([2, 1, 0], script(), Pick.Smallest, false)).toEqual([[2], [0, 1]]);
     const smaller = new Grower([[1], [0, 2], [1]], Float64Array.from([30, 1, 25]), 20);
     expect(smaller.grow([0, 1, 2], script(), Pick.Smallest, false)).toEqual([[0], [2, 1]]);
+    // More borders win over fewer residents.
+    const bigger = new Grower([[1], [0, 0, 2], [1]], Float64Array.from([25, 1, 24]), 20);
+    expect(bigger.grow([0, 1, 2], script(), Pick.Smallest, false)).toEqual([[0, 1], [2]]);
   });
 });
