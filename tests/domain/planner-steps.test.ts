@@ -123,10 +123,10 @@ describe('improveCount, draw by draw', () => {
   });
 
   it('targeted, adds the neighbour with most to spare until the zone could hold one more region; a sideways cut is kept', () => {
-    // Slacks: R0 25, R1 2, R2 −1, R3 2. Draws R1 twice; R0 (25) beats R2 (−1), and 2 + 25 reaches the floor.
+    // Slacks: R0 18, R1 2, R2 −1, R3 2. Draws R1 twice; R0 (18) beats R2 (−1), and 2 + 18 reaches the floor.
     const { grower, calls } = scriptedGrower([[0, 1], [2, 3]], [[0], [1, 2, 3]]);
     const random = script(0.3, 0.3, 0.1, 0.9, 0.9);
-    expect(run([20, 25, 10, 12, 30, 12, 10], grower, random)).toEqual([[4], [5, 6], [0, 1], [2, 3]]);
+    expect(run([20, 18, 10, 12, 30, 12, 10], grower, random)).toEqual([[4], [5, 6], [0, 1], [2, 3]]);
     expect(calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1], [2, 3, 0, 1]]);
     expect(calls.map((c) => c.peripheryFirst)).toEqual([false, false]);
   });
@@ -143,8 +143,13 @@ describe('improveCount, draw by draw', () => {
     // Draws R1 then R2: R1 (slack 25) ≥ R2 (−1). Not targeted (0.9); size 1 + ⌊0.7·3⌋ = 3; neighbours in
     // ascending order [R0, R2] → R2 (0.6), then [R0, R3] → R0 (0.1).
     const { grower, calls } = scriptedGrower([[2, 3], [4]], [[0, 1, 2], [3, 4]]);
-    const random = script(0.3, 0.6, 0.9, 0.7, 0.6, 0.1, 0.5, 0.49);
+    const random = script(0.3, 0.6, 0.5, 0.7, 0.6, 0.1, 0.5, 0.49);
     expect(run([10, 10, 30, 15, 25, 12, 10], grower, random)).toEqual(start());
+    // A cut with as many regions that leaves a node out is no cut either; nor two that leave nodes out.
+    const partial = scriptedGrower([[0, 1], [2], [3]], [[0, 1, 2], [3, 4]]);
+    expect(run([10, 10, 30, 15, 25, 12, 10], partial.grower, script(0.3, 0.6, 0.5, 0.7, 0.6, 0.1, 0.5, 0.49))).toEqual(start());
+    const none = scriptedGrower([[0, 1], [2], [3]]);
+    expect(run([10, 10, 30, 15, 25, 12, 10], none.grower, script(0.3, 0.6, 0.5, 0.7, 0.6, 0.1, 0.5, 0.49))).toEqual(start());
     expect(calls).toEqual([
       { zone: [2, 3, 4, 0, 1], pick: Pick.BestFit, peripheryFirst: false },
       { zone: [2, 3, 4, 0, 1], pick: Pick.MostLinked, peripheryFirst: true },
@@ -156,6 +161,31 @@ describe('improveCount, draw by draw', () => {
     const { grower } = scriptedGrower([[0, 1], [2], [3, 4]], [[0], [1, 2], [3, 4]]);
     const random = script(0.3, 0.6, 0.9, 0.7, 0.6, 0.1, 0.5, 0.49);
     expect(run([10, 10, 30, 15, 25, 12, 10], grower, random)).toEqual([[5, 6], [0, 1], [2], [3, 4]]);
+  });
+
+  it('takes a region of one node as the emptiest in the tournament', () => {
+    // R2 = {4} (one node) drawn against R0 (20, slack 0): R0; size 1.
+    const { grower, calls } = scriptedGrower([[0, 1]]);
+    run([10, 10, 30, 15, 25, 12, 10], grower, script(0.6, 0.1, 0.9, 0.1, 0.9, 0.9));
+    expect(calls.map((c) => c.zone)).toEqual([[0, 1], [0, 1]]);
+  });
+
+  it('offers the neighbouring regions in ascending order, and targeted takes the fullest, the first on a tie', () => {
+    // R0 = {5, 6}, R1 = {0, 1}, R2 = {2, 3}, R3 = {4}: 4 meets R2 (through 3) before R0 (through 5).
+    const regions = () => [[5, 6], [0, 1], [2, 3], [4]];
+    const go = (pops: number[], ...draws: number[]) => {
+      const { grower, calls } = scriptedGrower([[0]]);
+      const random = script(...draws);
+      improveCount(adj, Float64Array.from(pops), grower, FLOOR, regions(), 10, 1, random, free(), () => 0);
+      expect(random.left()).toBe(0);
+      return (calls[0] as GrowCall).zone;
+    };
+    // Untargeted, size 2, the first of [R0, R2].
+    expect(go([10, 10, 12, 13, 25, 11, 11], 0.9, 0.9, 0.9, 0.4, 0.1, 0.9, 0.9)).toEqual([4, 5, 6]);
+    // Targeted: R2 (slack 5) before R0 (2), then R0 (2) before R1 (0).
+    expect(go([10, 10, 12, 13, 25, 11, 11], 0.9, 0.9, 0.1, 0.9, 0.9)).toEqual([4, 2, 3, 5, 6, 0, 1]);
+    // Targeted, R0 and R2 both at slack 2: R0 first.
+    expect(go([10, 10, 11, 11, 25, 11, 11], 0.9, 0.9, 0.1, 0.9, 0.9)).toEqual([4, 5, 6, 2, 3, 0, 1]);
   });
 
   it('takes a tie of the tournament as the first region drawn', () => {
@@ -284,6 +314,11 @@ describe('anneal, draw by draw', () => {
     const random = script(0.99, 0.9);
     expect(run([[0, 1, 2], [3]], 1, random, graph(5))).toEqual([[0, 1, 2], [3]]);
     expect(random.left()).toBe(0);
+    // The same where the alliance could give 3 up: still nothing.
+    const open = buildGraph(territory([10, 10, 20, 5, 1], path(5)));
+    const once = script(0.99, 0.9);
+    expect(run([[0, 1], [2, 3]], 1, once, open)).toEqual([[0, 1], [2, 3]]);
+    expect(once.left()).toBe(0);
     // Node 2 alone, no borders: one draw per step.
     const lone = buildGraph(territory([10, 10, 25], [[0, 1]]));
     const draws = script(0.9, 0.9);
@@ -363,6 +398,9 @@ describe('Grower, draw by draw', () => {
     // Populations 1, 1, 5, 6, 2: 1 (fewer residents), 2, then 3 (two links) before 4 (one link, fewer residents).
     const linked = new Grower(adj, Float64Array.from([1, 1, 5, 6, 2]), 14);
     expect(linked.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.MostLinked, false)).toEqual([[0, 1, 2, 3, 4]]);
+    // All one link, 2 and 3 tie on residents: the first listed.
+    const star = new Grower([[1, 2, 3, 4], [0], [0], [0], [0]], Float64Array.from([1, 8, 3, 3, 9]), 10);
+    expect(star.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.MostLinked, false)).toEqual([[0, 2, 3, 1, 4]]);
     // Smallest-first on the same: 4 before 3.
     expect(linked.grow([0, 1, 2, 3, 4], script(...keep(5)), Pick.Smallest, false)).toEqual([[0, 1, 2, 4, 3]]);
   });
