@@ -216,10 +216,10 @@ describe('improveCount, draw by draw', () => {
 
   it('skips Comuni in no region when it looks for neighbours, and takes region 0 as one', () => {
     // R0 = {0, 1}, R1 = {5, 6}, R2 = {2, 3}; 4 is in no region. From R2 (drawn twice), untargeted, size 2: the
-    // only neighbour is R0 (not R1 through 4), drawn with 0.9 from [R0].
+    // only neighbour is R0 (not R1 through 4, nor "no region"), drawn with 0.1 from [R0].
     const { grower, calls } = scriptedGrower([[0, 1, 2, 3]]);
     const regions = [[0, 1], [5, 6], [2, 3]];
-    const random = script(0.9, 0.9, 0.9, 0.5, 0.9, 0.9, 0.9);
+    const random = script(0.9, 0.9, 0.9, 0.5, 0.1, 0.9, 0.9);
     improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), grower, FLOOR, regions, 10, 1, random, free(), () => 0);
     expect(calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1], [2, 3, 0, 1]]);
     expect(random.left()).toBe(0);
@@ -301,6 +301,13 @@ describe('anneal, draw by draw', () => {
     const refused = script(0.99, 0, 0.6, 0.1, 0.004, 0.6, 0.1, 0.5, 0.1, 0);
     expect(run([[0, 1], [2, 3]], 4, refused)).toEqual([[0, 1], [2, 3]]);
     expect(refused.left()).toBe(0);
+  });
+
+  it('does not move a Comune towards a neighbour in its own alliance', () => {
+    // Step 0: node 2 and its neighbour 1 (same alliance): nothing, and 2 is not kept still. Step 1: 2 joins 3.
+    const random = script(0.6, 0.1, 0.6, 0.9);
+    expect(run([[0, 1, 2], [3]], 2, random)).toEqual([[0, 1], [2, 3]]);
+    expect(random.left()).toBe(0);
   });
 
   it('makes a move that costs nothing without an acceptance draw, and keeps the first best partition', () => {
