@@ -223,6 +223,10 @@ describe('improveCount, draw by draw', () => {
     improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), grower, FLOOR, regions, 10, 1, random, free(), () => 0);
     expect(calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1], [2, 3, 0, 1]]);
     expect(random.left()).toBe(0);
+    // Drawn with 0.9 from [R0]: still R0.
+    const again = scriptedGrower([[0, 1, 2, 3]]);
+    improveCount(adj, Float64Array.from([10, 10, 30, 15, 25, 12, 10]), again.grower, FLOOR, regions, 10, 1, script(0.9, 0.9, 0.9, 0.5, 0.9, 0.9, 0.9), free(), () => 0);
+    expect(again.calls.map((c) => c.zone)).toEqual([[2, 3, 0, 1], [2, 3, 0, 1]]);
   });
 
   it('with a cost: takes a cut with more regions even when it costs more', () => {
