@@ -3,41 +3,34 @@ import { sendGzipped } from '../http/gzipped';
 import { route, type Route } from '../http/route';
 import { versionQuery } from '../http/schemas';
 
-/** The attribute table the client joins to the tiles: once per data version, cached by ETag. */
+/** The tables the client joins to the tiles by row: each built once per data version, gzipped, cached by ETag. */
+const TABLES = [
+  {
+    path: '/api/atlas',
+    table: 'atlasTable',
+    summary: { it: 'La tabella degli attributi di tutti i Comuni (gzip)', en: 'The attribute table of every Comune (gzipped)' },
+    answer: 'the table',
+  },
+  {
+    path: '/api/atlas/adjacency',
+    table: 'adjacencyTable',
+    summary: { it: 'Il grafo dei confini, per i controlli dal vivo', en: 'The border graph, for live checks' },
+    answer: 'pairs of rows of the atlas table',
+  },
+  {
+    path: '/api/atlas/memberships',
+    table: 'membershipTable',
+    summary: { it: 'Unioni, Comunità Montane, SLL e aree SNAI di ogni Comune, per il pianificatore nel browser', en: "Each Comune's Unioni, Comunità Montane, SLL and SNAI area, for the planner in the browser" },
+    answer: 'associations and, per row of the atlas table, its memberships',
+  },
+] as const;
+
+/** The attribute table, the border graph and the memberships, as the client reads them. */
 export function atlasRoutes(ctx: AppContext): Route[] {
-  return [
-    route(
-      {
-        method: 'get', path: '/api/atlas', tag: 'system', query: versionQuery,
-        summary: { it: 'La tabella degli attributi di tutti i Comuni (gzip)', en: 'The attribute table of every Comune (gzipped)' },
-        responses: { 200: 'the table', 304: 'unchanged (ETag)' },
-      },
-      async (req, res) => {
-        const { version, value } = await ctx.atlasTable.get();
-        sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
-      },
-    ),
-    route(
-      {
-        method: 'get', path: '/api/atlas/adjacency', tag: 'system', query: versionQuery,
-        summary: { it: 'Il grafo dei confini, per i controlli dal vivo', en: 'The border graph, for live checks' },
-        responses: { 200: 'pairs of rows of the atlas table', 304: 'unchanged (ETag)' },
-      },
-      async (req, res) => {
-        const { version, value } = await ctx.adjacencyTable.get();
-        sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
-      },
-    ),
-    route(
-      {
-        method: 'get', path: '/api/atlas/memberships', tag: 'system', query: versionQuery,
-        summary: { it: 'Unioni, Comunità Montane, SLL e aree SNAI di ogni Comune, per il pianificatore nel browser', en: "Each Comune's Unioni, Comunità Montane, SLL and SNAI area, for the planner in the browser" },
-        responses: { 200: 'associations and, per row of the atlas table, its memberships', 304: 'unchanged (ETag)' },
-      },
-      async (req, res) => {
-        const { version, value } = await ctx.membershipTable.get();
-        sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
-      },
-    ),
-  ];
+  return TABLES.map(({ path, table, summary, answer }) =>
+    route({ method: 'get', path, tag: 'system', query: versionQuery, summary, responses: { 200: answer, 304: 'unchanged (ETag)' } }, async (req, res) => {
+      const { version, value } = await ctx[table].get();
+      sendGzipped(req, res, value, 'application/json', version, req.query.v === String(version));
+    }),
+  );
 }
