@@ -64,6 +64,10 @@ export interface MembershipTable {
 }
 
 /** A label point's precision in the atlas table (degrees): the planner rounds the same way on both sides. */
-export const roundDegrees = (value: number): number => Math.round(value * 1e5) / 1e5;
+export function roundDegrees(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
 /** An area's precision in the atlas table (km²). */
-export const roundKm2 = (value: number): number => Math.round(value * 1e4) / 1e4;
+export function roundKm2(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
