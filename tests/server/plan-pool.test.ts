@@ -18,7 +18,7 @@ parentPort.on('message', (job) => {
   if (job.options.seed === 2) throw new Error('crash');
   setTimeout(() => parentPort.postMessage({ planMs: job.options.timeLimitMs, plan: { seed: job.options.seed } }), job.options.timeLimitMs);
 });
-await new Promise((resolve) => setTimeout(resolve, 200)); // loading takes a while: not on the job's clock
+await new Promise((resolve) => setTimeout(resolve, 1500)); // loading takes a while: not on the job's clock
 parentPort.postMessage({ ready: true });
 `;
 
@@ -80,9 +80,10 @@ describe('the plan pool', () => {
   });
 
   it("starts a job's clock once its new worker has loaded, not before", async () => {
-    const pool = new PlanPool({ workers: 1, queue: 1, graceMs: 50, heapMb: 64, idleMs: 60_000, script });
+    // A generous grace (a busy machine answers late), still far less than the loading's 1.5 s.
+    const pool = new PlanPool({ workers: 1, queue: 1, graceMs: 1_000, heapMb: 64, idleMs: 60_000, script });
     try {
-      // Loading takes 200 ms, more than the 10 ms limit and the 50 ms grace together.
+      // Loading takes 1,500 ms, more than the 10 ms limit and the 1,000 ms grace together.
       expect(seedOf(await pool.run(job(23, 10)))).toBe(23);
     } finally {
       await pool.close();
