@@ -1,5 +1,5 @@
 import { ConfigError } from '../infra/fatal';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+import { DEFAULT_RATE_LIMITS, filesBudget, type RateLimits } from './http/rate-limits';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
@@ -83,7 +83,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminToken,
     rateLimits: {
       read: positiveInteger(env, 'RATE_LIMIT_READ', DEFAULT_RATE_LIMITS.read),
-      files: positiveInteger(env, 'RATE_LIMIT_FILES', DEFAULT_RATE_LIMITS.files ?? DEFAULT_RATE_LIMITS.read * 10),
+      files: positiveInteger(env, 'RATE_LIMIT_FILES', filesBudget(DEFAULT_RATE_LIMITS)),
       computeMs: positiveInteger(env, 'RATE_LIMIT_COMPUTE_MS', DEFAULT_RATE_LIMITS.computeMs),
       computeAtOnce: positiveInteger(env, 'RATE_LIMIT_COMPUTE_AT_ONCE', DEFAULT_RATE_LIMITS.computeAtOnce),
       write: positiveInteger(env, 'RATE_LIMIT_WRITE', DEFAULT_RATE_LIMITS.write),

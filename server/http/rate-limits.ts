@@ -33,7 +33,7 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { read: 3_000, files: 30_000, computeMs: 15_000, computeAtOnce: 4, write: 30, adminFailures: 10 };
 
 /** The files budget when none is set: ten times the reads. */
-const filesBudget = (limits: RateLimits) => limits.files ?? limits.read * 10;
+export const filesBudget = (limits: RateLimits) => limits.files ?? limits.read * 10;
 
 type Kind = LimitClass | 'files';
 
