@@ -3,6 +3,12 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** The HTTP error modules: only routes and http/ itself answer with a status. */
+const httpErrorImports = {
+  group: ['**/http/errors', '**/http/refusals'],
+  message: 'Throw a DomainRefusal (domain/refusal.ts): its kind becomes an HTTP status in server/http/refusals.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'node_modules/', 'tests/.cache/', 'reports/'] },
   js.configs.recommended,
@@ -29,7 +35,14 @@ export default tseslint.config(
     // rate-limits and documents it: a router made apart would be none of these.
     files: ['server/routes/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'express', importNames: ['Router', 'default'], message: 'Declare endpoints with route() from server/http/route.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', importNames: ['Router', 'default'], message: 'Declare endpoints with route() from server/http/route.ts.' }],
+          // Routes read through services (or a use case): what a query returns is theirs to shape.
+          patterns: [{ group: ['**/queries/*', '**/queries'], message: 'A route reads through server/services/ (or server/use-cases/), never server/queries/.' }],
+        },
+      ],
       // Routes parse, authorise, call and answer: writes and their transactions belong to server/use-cases/, SQL to server/queries/.
       'no-restricted-syntax': [
         'error',
@@ -39,10 +52,24 @@ export default tseslint.config(
     },
   },
   {
-    // Layers point down: queries know nothing of the services above them.
+    // Layers point down: queries know nothing of the services above them, nor of HTTP.
     files: ['server/queries/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../services/*'], message: 'queries/ must not depend on services/: move the type down (domain/).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../services/*'], message: 'queries/ must not depend on services/: move the type down (domain/).' }, httpErrorImports] },
+      ],
+    },
+  },
+  {
+    // Checks refuse with a DomainRefusal (a kind and a bilingual message); HTTP statuses are chosen
+    // in one place, server/http/refusals.ts.
+    files: ['domain/**/*.ts', 'server/services/**/*.ts', 'server/use-cases/**/*.ts'],
+    // Temporary exception: evaluateAlliance (services/alliances.ts) still throws HttpError; it is
+    // moving to domain/ with its throws turned into refusals, and then this line goes.
+    ignores: ['server/services/alliances.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [httpErrorImports] }],
     },
   },
 );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { AppContext } from './context';
 import { errorHandler, requestId, unknownRoute } from './http/errors';
+import { answerRefusals } from './http/refusals';
 import { setBilingualValidationMessages } from './http/validation-messages';
 import { securityHeaders } from './http/security';
 import { rejectMalformedText } from './http/well-formed';
@@ -98,6 +99,7 @@ export function createApp(ctx: AppContext): Express {
     ctx.writeHealth.observe(error);
     next(error);
   }) as ErrorRequestHandler);
+  app.use(answerRefusals);
   app.use(errorHandler);
   return app;
 }

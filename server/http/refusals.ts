@@ -1,38 +1,59 @@
+import type { ErrorRequestHandler } from 'express';
+import { DomainRefusal, type RefusalKind } from '../../domain/refusal';
 import type { Outcome, Refusal } from '../use-cases/refusals';
 import { conflict } from './edit-token';
-import { HttpError, notFound, unprocessable } from './errors';
+import { HttpError } from './errors';
+
+/** Kinds a use case refuses with besides the domain's: a race lost, a link refused, too many at once. */
+type AnswerKind = RefusalKind | 'conflict' | 'forbidden' | 'busy';
+
+/** The one table of statuses: the HTTP status and error code that answer each kind of refusal. */
+const ANSWERS: Record<AnswerKind, { status: number; code: string }> = {
+  invalid: { status: 422, code: 'unprocessable' },
+  too_large: { status: 413, code: 'payload_too_large' },
+  not_found: { status: 404, code: 'not_found' },
+  gone: { status: 410, code: 'gone' },
+  conflict: { status: 409, code: 'conflict' },
+  forbidden: { status: 403, code: 'forbidden' },
+  busy: { status: 503, code: 'busy' },
+};
+
+const answer = (kind: AnswerKind, message: string, details?: unknown): HttpError => new HttpError(ANSWERS[kind].status, ANSWERS[kind].code, message, details);
 
 /** An adhesion link that is not (or no longer) the party's live one. */
 export const invalidLink = () =>
-  new HttpError(403, 'forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
+  answer('forbidden', 'Link di adesione non valido o revocato: chiedine uno nuovo a chi ha fondato l’alleanza / Invalid or revoked adhesion link: ask the founder for a new one');
+
+/** A check's refusal (domain/refusal.ts) as the HTTP error that says it. */
+export const httpErrorOfDomain = (refused: DomainRefusal): HttpError => answer(refused.kind, refused.message, refused.details);
 
 /** The one place where a use case's refusal becomes an HTTP status and a bilingual message. */
 export function httpErrorOf(refusal: Refusal): HttpError {
   switch (refusal.reason) {
     case 'service_taken':
-      return new HttpError(409, 'conflict', `Il codice ${refusal.code} è già nel catalogo / Code ${refusal.code} is already in the catalogue`);
+      return answer('conflict', `Il codice ${refusal.code} è già nel catalogo / Code ${refusal.code} is already in the catalogue`);
     case 'no_service':
-      return notFound(`Nessun servizio con codice ${refusal.code} / No service with code ${refusal.code}`);
+      return answer('not_found', `Nessun servizio con codice ${refusal.code} / No service with code ${refusal.code}`);
     case 'token_changed':
-      return new HttpError(409, 'conflict', 'Il link di modifica è appena cambiato: usa quello nuovo / The edit link has just changed: use the new one');
+      return answer('conflict', 'Il link di modifica è appena cambiato: usa quello nuovo / The edit link has just changed: use the new one');
     case 'not_a_party': {
       const who = 'code' in refusal.party ? refusal.party.code : refusal.party.partner;
-      return unprocessable(`Non è tra i membri o i partecipanti dell'alleanza / Not a member or participating body of the alliance: ${who}`);
+      return answer('invalid', `Non è tra i membri o i partecipanti dell'alleanza / Not a member or participating body of the alliance: ${who}`);
     }
     case 'no_invitation':
-      return notFound(`Nessun link di adesione ${refusal.id} per questa alleanza / No adhesion link ${refusal.id} for this alliance`);
+      return answer('not_found', `Nessun link di adesione ${refusal.id} per questa alleanza / No adhesion link ${refusal.id} for this alliance`);
     case 'stale':
       return conflict(refusal.currentVersion);
     case 'invalid_link':
       return invalidLink();
     case 'alliance_deleted':
-      return new HttpError(410, 'gone', `L'alleanza ${refusal.id} è stata eliminata / Alliance ${refusal.id} was deleted`);
+      return answer('gone', `L'alleanza ${refusal.id} è stata eliminata / Alliance ${refusal.id} was deleted`);
     case 'party_removed':
-      return notFound('Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
+      return answer('not_found', 'Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
     case 'unknown_convenzione_version':
-      return unprocessable(`Nessuna versione ${refusal.version} del testo della convenzione / No version ${refusal.version} of the convenzione text`);
+      return answer('invalid', `Nessuna versione ${refusal.version} del testo della convenzione / No version ${refusal.version} of the convenzione text`);
     case 'busy':
-      return new HttpError(503, 'busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
+      return answer('busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
   }
 }
 
@@ -41,3 +62,8 @@ export function resultOf<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw httpErrorOf(outcome.refusal);
   return outcome.value;
 }
+
+/** Error middleware: a check's refusal thrown anywhere below a route is answered as its kind's status. */
+export const answerRefusals: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
+  next(error instanceof DomainRefusal ? httpErrorOfDomain(error) : error);
+};

@@ -7,9 +7,8 @@ import { HttpError, notFound } from '../http/errors';
 import { invalidLink, resultOf } from '../http/refusals';
 import { route, type Route } from '../http/route';
 import { adhesionBody, comuneCode, numericId } from '../http/schemas';
-import { loadAlliance } from '../queries/alliance-load';
-import type { StoredAlliance } from '../queries/alliances';
-import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
+import { loadAlliance, type StoredAlliance } from '../services/alliance-read';
+import { findLiveInvitation, type InvitedParty } from '../services/invitations';
 import { partyEntry, partyIn } from '../services/adhesion';
 import { draftOf } from '../services/alliance-draft';
 import { decideAdhesion } from '../use-cases/adhesion';
@@ -30,7 +29,7 @@ export function adhesionRoutes(ctx: AppContext): Route[] {
 
   /** The alliance and party a request names, once its bearer token is that party's live invitation. */
   const authorised = async (req: Request): Promise<{ alliance: StoredAlliance; party: InvitedParty; tokenHash: string }> => {
-    const alliance = await loadAlliance(knex, req.params.id);
+    const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
     const party = partyOf(req);
     if (!partyIn(draftOf(alliance), party)) throw notFound(`Non è tra i membri di questa alleanza / Not a member of this alliance: ${'code' in party ? party.code : party.partner}`);
     const token = bearerToken(req);

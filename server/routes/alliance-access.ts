@@ -4,8 +4,8 @@ import { requireFounderOrAdmin } from '../http/admin';
 import { requireEditToken } from '../http/edit-token';
 import { resultOf } from '../http/refusals';
 import { invitationBody, numericId } from '../http/schemas';
-import { loadAlliance } from '../queries/alliance-load';
-import { listInvitations } from '../queries/invitations';
+import { loadAlliance } from '../services/alliance-read';
+import { listInvitations } from '../services/invitations';
 import { issueInvitation, revokeInvitation, rotateEditToken } from '../use-cases/alliance-access';
 
 /**
@@ -23,7 +23,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
       responses: { 200: '{ editToken, editUrl }, shown once', 404: 'no such alliance', 410: 'deleted' },
     },
     async (req, res) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       requireEditToken(req, alliance.editTokenHash);
       res.set('Cache-Control', 'no-store').json(resultOf(await rotateEditToken(knex, alliance)));
     },
@@ -37,7 +37,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
       responses: { 200: '{ invitations }', 404: 'no such alliance', 410: 'deleted' },
     },
     async (req, res) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       requireFounderOrAdmin(req, alliance.editTokenHash, ctx.adminToken);
       res.set('Cache-Control', 'no-store').json({ invitations: await listInvitations(knex, alliance.id) });
     },
@@ -51,7 +51,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
       responses: { 201: '{ code | partner, id, url } — the secret after #invito=, shown once', 404: 'no such alliance', 410: 'deleted', 422: 'not in the alliance' },
     },
     async (req, res, input) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       requireEditToken(req, alliance.editTokenHash);
       const invitation = resultOf(await issueInvitation(knex, alliance, input.body));
       res.status(201).set('Cache-Control', 'no-store').json(invitation);
@@ -65,7 +65,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
       responses: { 200: 'the invitation, revoked', 404: 'no such link for this alliance', 410: 'deleted' },
     },
     async (req, res, input) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       const actor = requireFounderOrAdmin(req, alliance.editTokenHash, ctx.adminToken);
       res.json(resultOf(await revokeInvitation(knex, alliance, input.params.invitation, actor)));
     },

@@ -4,7 +4,7 @@ import { requireAdmin } from '../http/admin';
 import { requireIfMatch } from '../http/edit-token';
 import { resultOf } from '../http/refusals';
 import { contiguityExceptionBody, numericId } from '../http/schemas';
-import { loadAlliance } from '../queries/alliance-load';
+import { loadAlliance } from '../services/alliance-read';
 import { setContiguityException } from '../use-cases/contiguity-exception';
 
 /**
@@ -16,7 +16,7 @@ export function allianceExceptionRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
   const apply = async (idParam: unknown, matches: (version: number) => boolean, reason: string | null) =>
-    resultOf(await setContiguityException(ctx, await loadAlliance(knex, idParam), matches, reason));
+    resultOf(await setContiguityException(ctx, await loadAlliance(knex, numericId.parse(idParam)), matches, reason));
 
   routes.push(route(
     {

@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 import { numericId } from '../http/schemas';
-import { loadAlliance } from '../queries/alliance-load';
-import { catalogueIndex } from '../queries/services';
+import { loadAlliance } from '../services/alliance-read';
+import { catalogueIndex } from '../services/catalogue';
 import { feeReport, feeTable } from '../services/alliance-fees';
 import { downloadFormat, sendTables } from '../exports/send';
 import { CONTENT } from '../openapi/vocabulary';
@@ -13,7 +13,7 @@ export function allianceFeeRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
   const report = async (id: unknown) => {
-    const alliance = await loadAlliance(knex, id);
+    const alliance = await loadAlliance(knex, numericId.parse(id));
     const { value: tables } = await ctx.tables.get();
     return feeReport(alliance, tables, await catalogueIndex(knex));
   };

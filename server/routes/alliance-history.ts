@@ -5,8 +5,8 @@ import { CONTENT } from '../openapi/vocabulary';
 import { atomFeed, permanentId, type AtomEntry } from '../feeds/atom';
 import { publicBase } from '../http/public-base';
 import { historyQuery, numericId } from '../http/schemas';
-import { loadAlliance } from '../queries/alliance-load';
-import { catalogueIndex } from '../queries/services';
+import { loadAlliance } from '../services/alliance-read';
+import { catalogueIndex } from '../services/catalogue';
 import { allianceHistory, changeNames, type HistoryEntry } from '../services/alliance-history';
 
 /** Entries a feed carries (the newest). */
@@ -40,7 +40,7 @@ export function allianceHistoryRoutes(ctx: AppContext): Route[] {
       responses: { 200: '{ id, entries: [{ version, at, action, actor, changes }] }, newest first', 404: 'no such alliance', 410: 'deleted' },
     },
     async (req, res, input) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       const { limit } = input.query;
       res.set('Cache-Control', 'no-cache').json({ id: alliance.id, entries: await allianceHistory(knex, await names(), { allianceId: alliance.id, limit }) });
     },
@@ -66,7 +66,7 @@ export function allianceHistoryRoutes(ctx: AppContext): Route[] {
       responses: { 200: 'Atom 1.0', 404: 'no such alliance', 410: 'deleted' }, produces: [CONTENT.atom],
     },
     async (req, res) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       const base = publicBase(ctx, req);
       const entries = await allianceHistory(knex, await names(), { allianceId: alliance.id, limit: FEED_ENTRIES });
       send(res, atomFeed({

@@ -11,11 +11,10 @@ import { resultOf } from '../http/refusals';
 import { changeAlliance, createAlliance, deleteAlliance } from '../use-cases/alliances';
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
-import { allianceOutline, allianceOutlines, findAlliance, listAlliances, memberFeatures, type StoredAlliance } from '../queries/alliances';
 import { rejectTooManyMembers } from '../services/alliances';
 import { allianceTable } from '../services/alliance-export';
 import { convenzioneStatus } from '../services/convenzione';
-import { loadAlliance } from '../queries/alliance-load';
+import { allianceOutline, allianceOutlines, findAlliance, listAlliances, loadAlliance, memberFeatures, type StoredAlliance } from '../services/alliance-read';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
@@ -27,7 +26,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
   const routes: Route[] = [];
   const knex = ctx.db.knex;
 
-  const load = (req: Request) => loadAlliance(knex, req.params.id);
+  const load = (req: Request) => loadAlliance(knex, numericId.parse(req.params.id));
 
   routes.push(route(
     {

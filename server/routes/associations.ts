@@ -2,8 +2,7 @@ import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 import { notFound } from '../http/errors';
 import { associationsQuery, numericId } from '../http/schemas';
-import { associationOutline, findAssociation, listAssociations } from '../queries/associations';
-import { analyzeTerritory } from '../services/territory';
+import { associationDetails, listAssociations } from '../services/associations';
 
 export function associationRoutes(ctx: AppContext): Route[] {
   const routes: Route[] = [];
@@ -28,18 +27,10 @@ export function associationRoutes(ctx: AppContext): Route[] {
     },
     async (_req, res, input) => {
       const { id } = input.params;
-      const association = await findAssociation(ctx.db.knex, id);
-      if (!association) throw notFound(`Nessuna associazione con id ${id} / No association with id ${id}`);
       const { value: tables } = await ctx.tables.get();
-      const analysis = analyzeTerritory(tables, association.members.map((m) => m.code));
-      res.json({
-        ...association,
-        totals: analysis.totals,
-        provinces: analysis.provinces,
-        regions: analysis.regions,
-        contiguity: analysis.contiguity,
-        outline: await associationOutline(ctx.db.knex, id),
-      });
+      const association = await associationDetails(ctx.db.knex, tables, id);
+      if (!association) throw notFound(`Nessuna associazione con id ${id} / No association with id ${id}`);
+      res.json(association);
     },
   ));
 

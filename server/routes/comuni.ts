@@ -2,13 +2,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { route, type Route } from '../http/route';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
-import { comuniWithin } from '../queries/within';
-import { boundDrawnAreaCost, prepareDrawnArea } from '../services/drawn-area';
-import { alliancesOfComune } from '../queries/alliances';
-import { findComune } from '../queries/comuni';
-import { mountainBasis } from '../../domain/mountain';
-import { isSmallComune } from '../../domain/thresholds';
-import type { ComuneDetails } from '../../domain/api-types';
+import { comuneDetails, comuniInDrawing } from '../services/comuni';
 
 export function comuniRoutes(ctx: AppContext): Route[] {
   return [
@@ -44,10 +38,7 @@ export function comuniRoutes(ctx: AppContext): Route[] {
       },
       async (_req, res, input) => {
         const { polygon, minShare, partialShare } = input.body;
-        const area = prepareDrawnArea(polygon);
-        const { value: boxes } = await ctx.comuneBoxes.get();
-        boundDrawnAreaCost(area, boxes);
-        res.json(await comuniWithin(ctx.db, area, minShare, partialShare));
+        res.json(await comuniInDrawing(ctx, polygon, minShare, partialShare));
       },
     ),
     route(
@@ -58,18 +49,8 @@ export function comuniRoutes(ctx: AppContext): Route[] {
       },
       async (_req, res, input) => {
         const { code } = input.params;
-        const comune = await findComune(ctx.db.knex, code);
-        if (!comune) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
-        const { value: tables } = await ctx.tables.get();
-        const associations = tables.memberships.get(code) ?? [];
-        const details: ComuneDetails = {
-          ...comune,
-          small: isSmallComune(comune.population),
-          neighbours: tables.graph.neighbours(code),
-          associations,
-          mountain: mountainBasis(associations),
-          alliances: await alliancesOfComune(ctx.db.knex, code),
-        };
+        const details = await comuneDetails(ctx, code);
+        if (!details) throw notFound(`Nessun comune con codice ISTAT ${code} / No Comune with ISTAT code ${code}`);
         res.json(details);
       },
     ),

@@ -4,10 +4,9 @@ import { numericId } from '../http/schemas';
 import { CONTENT } from '../openapi/vocabulary';
 import { convenzioneDocx } from '../convenzione/docx';
 import { convenzioneHtml } from '../convenzione/html';
-import { loadAlliance } from '../queries/alliance-load';
-import { convenzioneVersions } from '../queries/convenzione-versions';
-import { catalogueIndex } from '../queries/services';
-import { generateConvenzione } from '../services/convenzione';
+import { loadAlliance } from '../services/alliance-read';
+import { catalogueIndex } from '../services/catalogue';
+import { convenzioneVersions, generateConvenzione } from '../services/convenzione';
 
 /** The draft convenzione of an alliance (TUEL art. 30), as Word, as a printable page, and its versions. */
 export function convenzioneRoutes(ctx: AppContext): Route[] {
@@ -15,7 +14,7 @@ export function convenzioneRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
   const generate = async (id: unknown) => {
-    const alliance = await loadAlliance(knex, id);
+    const alliance = await loadAlliance(knex, numericId.parse(id));
     const { value: tables } = await ctx.tables.get();
     return { alliance, ...(await generateConvenzione(knex, alliance, tables, await catalogueIndex(knex))) };
   };
@@ -61,7 +60,7 @@ export function convenzioneRoutes(ctx: AppContext): Route[] {
       responses: { 200: '{ allianceId, versions: [{ version, sha256, createdAt }] }', 404: 'no such alliance', 410: 'deleted' },
     },
     async (req, res) => {
-      const alliance = await loadAlliance(knex, req.params.id);
+      const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       res.json({ allianceId: alliance.id, versions: await convenzioneVersions(knex, alliance.id) });
     },
   ));

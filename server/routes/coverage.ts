@@ -9,7 +9,7 @@ import { notFound } from '../http/errors';
 import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
 import { serviceCode } from '../http/schemas';
-import { findService } from '../queries/services';
+import { findService } from '../services/catalogue';
 import { coverageColumns, coverageReport } from '../services/coverage';
 import { coverageTable } from '../services/coverage-export';
 import { downloadFormat, sendTables } from '../exports/send';

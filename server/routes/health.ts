@@ -3,7 +3,7 @@ import { RETRY_AFTER_SECONDS } from '../http/errors';
 import { requireAdmin } from '../http/admin';
 import { route, type Route } from '../http/route';
 import { memoryReport } from '../data/memory-report';
-import { countComuni } from '../queries/comuni';
+import { countComuni } from '../services/comuni';
 
 /**
  * `GET /api/health`: 200 with the engine and data version — status "ok", or "degraded" with `writes`

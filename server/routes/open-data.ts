@@ -6,7 +6,7 @@ import { publicBase } from '../http/public-base';
 import { openDataCatalog } from '../open-data/catalog';
 import { OPEN_DATA_MAX_BYTES, type OpenDataFile } from '../open-data/files';
 import { LICENCE } from '../open-data/licence';
-import { openDataModified } from '../queries/published-alliances';
+import { openDataDates } from '../services/open-data-dates';
 import { CONTENT, type ContentType } from '../openapi/vocabulary';
 
 /** Each address of a file: what it is built as, its type and the name it is downloaded under. */
@@ -90,15 +90,14 @@ export function openDataRoutes(ctx: AppContext): Route[] {
       responses: { 200: 'JSON-LD' }, produces: [CONTENT.jsonld],
     },
     async (req, res) => {
-      const row = await openDataModified(knex);
-      const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
+      const { alliancesModified, referenceModified } = await openDataDates(knex);
       res.type('application/ld+json').set('Cache-Control', 'no-cache').send(
         JSON.stringify(
           openDataCatalog({
             base: publicBase(ctx, req),
             publisher: ctx.publisher,
-            alliancesModified: iso(row?.alliances),
-            referenceModified: iso(row?.reference),
+            alliancesModified,
+            referenceModified,
             referenceYears: { from: '2020', to: '2023' },
           }),
         ),

@@ -4,7 +4,7 @@ import { requireAdmin } from '../http/admin';
 import { notFound } from '../http/errors';
 import { resultOf } from '../http/refusals';
 import { serviceBody, serviceCode, servicePatch, servicesQuery } from '../http/schemas';
-import { findService, listServices, serviceHistory } from '../queries/services';
+import { listServices, serviceWithHistory } from '../services/catalogue';
 import { addService, changeService } from '../use-cases/catalogue';
 
 /** The service catalogue: anyone reads it; administrators add, rename, retire and restore. */
@@ -33,9 +33,9 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (_req, res, input) => {
       const { code } = input.params;
-      const service = await findService(knex, code);
+      const service = await serviceWithHistory(knex, code);
       if (!service) throw notFound(`Nessun servizio con codice ${code} / No service with code ${code}`);
-      res.json({ ...service, history: await serviceHistory(knex, code) });
+      res.json(service);
     },
   ));
 

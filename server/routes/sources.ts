@@ -1,7 +1,6 @@
-import { DATASETS, UNIONI_SOURCE } from '../../geodata/datasets';
 import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
-import { datasetStates } from '../queries/sources';
+import { dataSources } from '../services/sources';
 
 /** `GET /api/sources`: every dataset with its source, date, licence, known gaps and what was imported. */
 export function sourceRoutes(ctx: AppContext): Route[] {
@@ -13,11 +12,7 @@ export function sourceRoutes(ctx: AppContext): Route[] {
         responses: { 200: '{ origin, datasets }' },
       },
       async (_req, res) => {
-        const { origin, datasets } = await datasetStates(ctx.db.knex, UNIONI_SOURCE);
-        res.set('Cache-Control', 'no-cache').json({
-          origin,
-          datasets: DATASETS.map((d) => ({ ...d, ...datasets[d.id] })),
-        });
+        res.set('Cache-Control', 'no-cache').json(await dataSources(ctx.db.knex));
       },
     ),
   ];

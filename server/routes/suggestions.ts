@@ -7,7 +7,7 @@ import { KeyedPerRevision } from '../data/alliances-revision';
 import { unprocessable } from '../http/errors';
 import { route, type Route } from '../http/route';
 import { membersBody, serviceCode } from '../http/schemas';
-import { catalogueIndex } from '../queries/services';
+import { catalogueIndex } from '../services/catalogue';
 import { coveredCodes } from '../services/coverage';
 import { suggestNeighbours } from '../services/suggestions';
 

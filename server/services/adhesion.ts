@@ -1,6 +1,6 @@
 import { founderStatusProblems, statusAfterDecision, type AdhesionAct, type AdhesionDecision, type AdhesionOrgan } from '../../domain/adhesion';
 import { partnerKey, type MemberStatus } from '../../domain/alliance';
-import { unprocessable } from '../http/errors';
+import { DomainRefusal } from '../../domain/refusal';
 import type { InvitedParty } from '../queries/invitations';
 import type { AllianceDraft } from './alliances';
 
@@ -11,7 +11,7 @@ const STATUS_IT: Record<MemberStatus, string> = { proposed: 'proposto', adhered:
 
 /**
  * The founder's member list with each member's status and act as its own decisions left them
- * (new members proposed); 422 naming every member whose status the founder tried to set.
+ * (new members proposed); refused (invalid) naming every member whose status the founder tried to set.
  */
 export function withMembersDecisions(requested: readonly FounderMember[], stored: AllianceDraft['members']): AllianceDraft['members'] {
   const byCode = new Map(stored.map((m) => [m.code, m]));
@@ -22,7 +22,7 @@ export function withMembersDecisions(requested: readonly FounderMember[], stored
         `${p.code}: solo il comune, con un proprio atto, può passare da «${STATUS_IT[p.stored ?? 'proposed']}» a «${STATUS_IT[p.requested]}» (link di adesione) / ` +
         `only the Comune, by its own act, can change its status from ${p.stored ?? 'proposed'} to ${p.requested} (adhesion link)`,
     );
-    throw unprocessable(reasons.join('; '), { reasons, members: problems });
+    throw new DomainRefusal('invalid', reasons.join('; '), { reasons, members: problems });
   }
   return requested.map((m) => {
     const before = byCode.get(m.code);
@@ -49,7 +49,7 @@ export interface DecisionInput {
   convenzioneVersion?: number | null | undefined;
 }
 
-/** The draft after a member's or body's decision; 404 if it is not in the alliance, 422 if the decision cannot be taken now. */
+/** The draft after a member's or body's decision; refused (invalid) if the decision cannot be taken now. */
 export function applyDecision(draft: AllianceDraft, party: InvitedParty, input: DecisionInput, now: Date): AllianceDraft {
   const act: AdhesionAct = {
     decision: input.decision,
@@ -63,7 +63,7 @@ export function applyDecision(draft: AllianceDraft, party: InvitedParty, input: 
   };
   const decide = <T extends { status?: MemberStatus | undefined }>(item: T, label: string): T & { status: MemberStatus; act: AdhesionAct } => {
     const outcome = statusAfterDecision(item.status ?? 'proposed', input.decision);
-    if ('problem' in outcome) throw unprocessable(`${label} ${outcome.problem.it} / ${label} ${outcome.problem.en}`, { status: item.status ?? 'proposed' });
+    if ('problem' in outcome) throw new DomainRefusal('invalid', `${label} ${outcome.problem.it} / ${label} ${outcome.problem.en}`, { status: item.status ?? 'proposed' });
     return { ...item, status: outcome.status, act };
   };
   if ('code' in party) {

@@ -4,11 +4,14 @@ import { territoryMembers } from '../../domain/alliance';
 import { buildConvenzione, convenzioneText, type ConvenzioneDocument } from '../../domain/convenzione';
 import { currentPhase } from '../../domain/governance';
 import type { TerritoryTables } from '../data/territory-store';
-import { unprocessable } from '../http/errors';
+import { DomainRefusal } from '../../domain/refusal';
 import type { StoredAlliance } from '../queries/alliances';
 import { convenzioneVersion, convenzioneVersions, type ConvenzioneVersion } from '../queries/convenzione-versions';
 import type { CatalogueIndex } from '../queries/services';
 import { feeReport } from './alliance-fees';
+
+/** The versions of an alliance's text, oldest first (SQL in queries/convenzione-versions.ts). */
+export { convenzioneVersions } from '../queries/convenzione-versions';
 
 export interface GeneratedConvenzione {
   document: ConvenzioneDocument;
@@ -18,13 +21,13 @@ export interface GeneratedConvenzione {
 /** The draft convenzione of a stored alliance, with its fee table, and the version its text is. */
 export async function generateConvenzione(knex: Knex, alliance: StoredAlliance, tables: TerritoryTables, catalogue: CatalogueIndex): Promise<GeneratedConvenzione> {
   if (alliance.legalForm !== 'convenzione') {
-    throw unprocessable(
+    throw new DomainRefusal('invalid',
       "Lo schema di convenzione si genera per un'alleanza in forma di convenzione: scegli la forma «convenzione» / The draft convenzione is generated for an alliance whose legal form is «convenzione»",
     );
   }
   const inTerritory = new Set(territoryMembers(alliance.members));
   if (!alliance.members.some((m) => m.lead && inTerritory.has(m.code))) {
-    throw unprocessable('Regola «capofila» (TUEL art. 30 c. 4): nessun capofila tra i membri / Rule «capofila» (TUEL art. 30 c. 4): no lead Comune among the members');
+    throw new DomainRefusal('invalid', 'Regola «capofila» (TUEL art. 30 c. 4): nessun capofila tra i membri / Rule «capofila» (TUEL art. 30 c. 4): no lead Comune among the members');
   }
   const fees = feeReport(alliance, tables, catalogue);
   const lead = new Set(alliance.members.filter((m) => m.lead).map((m) => m.code));

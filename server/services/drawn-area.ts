@@ -2,7 +2,7 @@ import type { Polygon } from 'geojson';
 import { bbox } from '@turf/bbox';
 import { polygon as turfPolygon } from '@turf/helpers';
 import { simplify } from '@turf/simplify';
-import { unprocessable } from '../http/errors';
+import { DomainRefusal } from '../../domain/refusal';
 import type { ComuneBoxes } from '../data/comune-boxes';
 import { selfCrossings } from './self-crossings';
 
@@ -30,7 +30,7 @@ const tooComplex =
 
 /**
  * The drawing made cheap to intersect: simplified below a pixel (Douglas–Peucker, with turf), then
- * refused with a reason (422) if it is still too detailed or crosses itself too often for the
+ * refused with a reason (invalid) if it is still too detailed or crosses itself too often for the
  * repair (ST_MakeValid) and the intersections to stay fast.
  */
 export function prepareDrawnArea(drawn: Polygon): Polygon {
@@ -47,12 +47,12 @@ export function prepareDrawnArea(drawn: Polygon): Polygon {
       // Douglas–Peucker recurses once per kept vertex: a pathological outline (a fine zigzag) can
       // exhaust the stack. Such a drawing is not a lasso a person made.
       if (!(error instanceof RangeError)) throw error;
-      throw unprocessable(tooComplex);
+      throw new DomainRefusal('invalid', tooComplex);
     }
   }
   const vertices = vertexCount(area);
   if (vertices > DRAWN_AREA_LIMITS.vertices) {
-    throw unprocessable(
+    throw new DomainRefusal('invalid',
       `Disegno troppo dettagliato: ${vertices} vertici anche semplificato (al massimo ${DRAWN_AREA_LIMITS.vertices}) / ` +
         `Drawing too detailed: ${vertices} vertices even simplified (at most ${DRAWN_AREA_LIMITS.vertices})`,
     );
@@ -64,7 +64,7 @@ export function prepareDrawnArea(drawn: Polygon): Polygon {
 
 function refuseCrossings(area: Polygon): void {
   if (selfCrossings(area, DRAWN_AREA_LIMITS.crossings) > DRAWN_AREA_LIMITS.crossings) {
-    throw unprocessable(
+    throw new DomainRefusal('invalid',
       `Il disegno si incrocia più di ${DRAWN_AREA_LIMITS.crossings} volte: traccia un contorno più semplice / ` +
         `The drawing crosses itself more than ${DRAWN_AREA_LIMITS.crossings} times: draw a simpler outline`,
     );
@@ -72,14 +72,14 @@ function refuseCrossings(area: Polygon): void {
 }
 
 /**
- * Refuses (422) a drawing whose intersection with the Comuni would keep the database busy for long:
+ * Refuses (invalid) a drawing whose intersection with the Comuni would keep the database busy for long:
  * its cost is estimated from memory (its vertices times the Comuni its outline may cross) before
  * any SQL, so that it is bounded on the embedded engine too, which cannot cancel a statement.
  */
 export function boundDrawnAreaCost(area: Polygon, comuni: ComuneBoxes): void {
   const cost = comuni.overlayCost(area, DRAWN_AREA_LIMITS.cost);
   if (cost > DRAWN_AREA_LIMITS.cost) {
-    throw unprocessable(
+    throw new DomainRefusal('invalid',
       `Disegno troppo costoso da intersecare con i Comuni: il suo contorno, di ${vertexCount(area)} vertici, attraversa troppi Comuni. ` +
         'Disegna un contorno più semplice o un’area più piccola / ' +
         `Drawing too costly to intersect with the Comuni: its ${vertexCount(area)}-vertex outline crosses too many Comuni. ` +

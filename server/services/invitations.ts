@@ -5,6 +5,10 @@ import { insertInvitations, listInvitations, lockAlliance, partyOfRow, revokePar
 import { partiesOf } from './adhesion';
 import type { AllianceDraft } from './alliances';
 
+/** The reads of adhesion links that routes answer with (SQL in queries/invitations.ts). */
+export { findLiveInvitation, listInvitations } from '../queries/invitations';
+export type { InvitedParty } from '../queries/invitations';
+
 /** A new adhesion link, shown once to the founder: the secret travels in the URL's fragment only. */
 export type IssuedInvitation = ({ code: string } | { partner: string }) & { id: number; url: string };
 

@@ -3,7 +3,7 @@ import { roundDegrees, roundKm2 } from '../../domain/atlas-table';
 import { validatePlanInput } from '../../domain/planner';
 import type { KeepAssociations, Plan, PlanInputError, PlanUnit, UnassignedReason } from '../../domain/planner/types';
 import type { TerritoryTables } from '../data/territory-store';
-import { HttpError, unprocessable } from '../http/errors';
+import { DomainRefusal } from '../../domain/refusal';
 import type { PlanJob } from '../planner/plan-job';
 import type { PlanPool } from '../planner/plan-pool';
 
@@ -65,20 +65,19 @@ export function areaCodes(tables: TerritoryTables, area: PlanArea): string[] {
   let codes: string[];
   if ('codes' in area) {
     const unknown = area.codes.filter((c) => !tables.facts.has(c));
-    if (unknown.length > 0) throw unprocessable(`Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.slice(0, 20).join(', ')}`, { unknown });
+    if (unknown.length > 0) throw new DomainRefusal('invalid', `Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.slice(0, 20).join(', ')}`, { unknown });
     codes = [...new Set(area.codes)];
   } else if ('region' in area) {
-    if (!tables.regionNames.has(area.region)) throw unprocessable(`Regione sconosciuta / Unknown region: ${area.region}`);
+    if (!tables.regionNames.has(area.region)) throw new DomainRefusal('invalid', `Regione sconosciuta / Unknown region: ${area.region}`);
     codes = [...tables.facts.values()].filter((f) => f.regionCode === area.region).map((f) => f.code);
   } else {
-    if (!tables.provinceNames.has(area.province)) throw unprocessable(`Provincia sconosciuta / Unknown province: ${area.province}`);
+    if (!tables.provinceNames.has(area.province)) throw new DomainRefusal('invalid', `Provincia sconosciuta / Unknown province: ${area.province}`);
     codes = [...tables.facts.values()].filter((f) => f.provinceCode === area.province).map((f) => f.code);
   }
-  if (codes.length === 0) throw unprocessable('Il territorio non ha comuni / The territory has no Comuni');
+  if (codes.length === 0) throw new DomainRefusal('invalid', 'Il territorio non ha comuni / The territory has no Comuni');
   if (codes.length > PLAN_LIMITS.comuni) {
-    throw new HttpError(
-      413,
-      'payload_too_large',
+    throw new DomainRefusal(
+      'too_large',
       `Al massimo ${PLAN_LIMITS.comuni} comuni per piano (qui ${codes.length}): scegli una regione o una provincia / At most ${PLAN_LIMITS.comuni} Comuni per plan (here ${codes.length}): pick a region or a province`,
     );
   }
@@ -142,30 +141,30 @@ export function planJob(tables: TerritoryTables, codes: readonly string[], reque
   };
 }
 
-/** A refused input as a 422 with the reason in Italian and English. */
-export function planInputProblem(error: PlanInputError): HttpError {
+/** A refused input, with the reason in Italian and English. */
+export function planInputProblem(error: PlanInputError): DomainRefusal {
   switch (error.kind) {
     case 'empty_area':
-      return unprocessable('Il territorio non ha comuni / The territory has no Comuni');
+      return new DomainRefusal('invalid', 'Il territorio non ha comuni / The territory has no Comuni');
     case 'floor_out_of_range':
-      return unprocessable(
+      return new DomainRefusal('invalid',
         `La soglia va da ${error.min} a ${error.max} abitanti / The floor must be between ${error.min} and ${error.max} residents`,
       );
     case 'lock_overlap':
-      return unprocessable(`Il comune ${error.code} è in due gruppi bloccati / Comune ${error.code} is in two locked groups`, { code: error.code });
+      return new DomainRefusal('invalid', `Il comune ${error.code} è in due gruppi bloccati / Comune ${error.code} is in two locked groups`, { code: error.code });
     case 'lock_unknown_code':
-      return unprocessable(`Il comune bloccato ${error.code} non è nel territorio / Locked Comune ${error.code} is not in the territory`, {
+      return new DomainRefusal('invalid', `Il comune bloccato ${error.code} non è nel territorio / Locked Comune ${error.code} is not in the territory`, {
         code: error.code,
       });
     case 'lock_not_contiguous':
-      return unprocessable(
+      return new DomainRefusal('invalid',
         `Il gruppo bloccato con ${error.code} non è contiguo: non può stare in una sola alleanza / The locked group with ${error.code} is not contiguous: it cannot be one alliance`,
         { code: error.code },
       );
     case 'duplicate_code':
-      return unprocessable(`Il comune ${error.code} compare due volte / Comune ${error.code} appears twice`, { code: error.code });
+      return new DomainRefusal('invalid', `Il comune ${error.code} compare due volte / Comune ${error.code} appears twice`, { code: error.code });
     case 'invalid_population':
-      return unprocessable(`Popolazione non valida per il comune ${error.code} / Invalid population for Comune ${error.code}`, { code: error.code });
+      return new DomainRefusal('invalid', `Popolazione non valida per il comune ${error.code} / Invalid population for Comune ${error.code}`, { code: error.code });
   }
 }
 

@@ -3,16 +3,16 @@ import { overlaps } from '../../domain/overlaps';
 import { summarizeTerritory } from '../../domain/territory';
 import type { TerritoryTables } from '../data/territory-store';
 import type { TerritoryAnalysis } from '../../domain/alliance-summary';
-import { unprocessable } from '../http/errors';
+import { DomainRefusal } from '../../domain/refusal';
 
 export type { NamedArea, TerritoryAnalysis } from '../../domain/alliance-summary';
 
-/** Rejects (422) a member list naming Comuni that do not exist, listing every unknown code. */
+/** Refuses (invalid) a member list naming Comuni that do not exist, listing every unknown code. */
 export function requireKnown(tables: TerritoryTables, members: readonly string[]): string[] {
   const unique = [...new Set(members)];
   const unknown = unique.filter((code) => !tables.facts.has(code));
   if (unknown.length > 0) {
-    throw unprocessable(
+    throw new DomainRefusal('invalid',
       `Codici ISTAT sconosciuti / Unknown ISTAT codes: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}`,
       { unknown },
     );

@@ -57,10 +57,10 @@ describe('the cost of a drawn area, from the Comuni’s boxes', () => {
     expect(grid.overlayCost(polygon(fine), 1_000)).toBeLessThan(grid.overlayCost(polygon(fine)));
   });
 
-  it('refuses (422) above the budget, with the reason', () => {
+  it('refuses (invalid) above the budget, with the reason', () => {
     const italy = new ComuneBoxes(Array.from({ length: 8_000 }, (_, i) => ({ w: 6.5 + (i % 100) * 0.12, s: 36.5 + Math.floor(i / 100) * 0.13, e: 6.62 + (i % 100) * 0.12, n: 36.63 + Math.floor(i / 100) * 0.13, vertices: 150 })));
     expect(DRAWN_AREA_LIMITS.cost).toBeGreaterThan(0);
-    expect(() => boundDrawnAreaCost(polygon(comb()), italy)).toThrow(expect.objectContaining({ status: 422, message: expect.stringMatching(/troppo costoso .* too costly/) }));
+    expect(() => boundDrawnAreaCost(polygon(comb()), italy)).toThrow(expect.objectContaining({ kind: 'invalid', message: expect.stringMatching(/troppo costoso .* too costly/) }));
     expect(() => boundDrawnAreaCost(polygon(square(10, 40, 1)), italy)).not.toThrow();
   });
 });
