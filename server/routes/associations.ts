@@ -27,8 +27,7 @@ export function associationRoutes(ctx: AppContext): Route[] {
     },
     async (_req, res, input) => {
       const { id } = input.params;
-      const { value: tables } = await ctx.tables.get();
-      const association = await associationDetails(ctx.db.knex, tables, id);
+      const association = await associationDetails(ctx, id);
       if (!association) throw notFound(`Nessuna associazione con id ${id} / No association with id ${id}`);
       res.json(association);
     },

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex';
-import type { TerritoryTables } from '../data/territory-store';
+import type { AppContext } from '../context';
 import { associationOutline, findAssociation } from '../queries/associations';
 import { analyzeTerritory } from './territory';
 
@@ -7,9 +6,10 @@ import { analyzeTerritory } from './territory';
 export { listAssociations } from '../queries/associations';
 
 /** An association with its members' totals, provinces, regions, contiguity and outline; null when there is none. */
-export async function associationDetails(knex: Knex, tables: TerritoryTables, id: number) {
-  const association = await findAssociation(knex, id);
+export async function associationDetails(ctx: Pick<AppContext, 'db' | 'tables'>, id: number) {
+  const association = await findAssociation(ctx.db.knex, id);
   if (!association) return null;
+  const { value: tables } = await ctx.tables.get();
   const analysis = analyzeTerritory(tables, association.members.map((m) => m.code));
   return {
     ...association,
@@ -17,6 +17,6 @@ export async function associationDetails(knex: Knex, tables: TerritoryTables, id
     provinces: analysis.provinces,
     regions: analysis.regions,
     contiguity: analysis.contiguity,
-    outline: await associationOutline(knex, id),
+    outline: await associationOutline(ctx.db.knex, id),
   };
 }
