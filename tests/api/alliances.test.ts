@@ -160,6 +160,21 @@ describe('alliances: edit with the secret link, conflicts, delete, export', () =
     expect((await send('GET', '/api/alliances/999999')).status).toBe(404);
   });
 
+  it('answers an unknown alliance 404 and a deleted one 410, the same on every page of it', async () => {
+    const created = await create(await agliePlusNeighbours(1));
+    const id = created.json.id as number;
+    const auth = { Authorization: `Bearer ${created.json.editToken as string}` };
+    expect((await send('DELETE', `/api/alliances/${id}`, undefined, { ...auth, 'If-Match': '1' })).status).toBe(204);
+    for (const page of ['', '/fees', '/history', '/export.csv', '/convenzione/versions']) {
+      const unknown = await send('GET', `/api/alliances/999999${page}`);
+      expect([unknown.status, unknown.json], page).toEqual([404, { error: { code: 'not_found', message: 'Nessuna alleanza con id 999999 / No alliance with id 999999' } }]);
+      const deleted = await send('GET', `/api/alliances/${id}${page}`);
+      expect([deleted.status, deleted.json], page).toEqual([410, { error: { code: 'gone', message: `L'alleanza ${id} è stata eliminata / Alliance ${id} was deleted` } }]);
+    }
+    const malformed = await send('GET', '/api/alliances/abc/fees');
+    expect([malformed.status, (malformed.json.error as Json).code]).toEqual([400, 'bad_request']);
+  });
+
   it('lists published alliances with totals and serves their outlines as GeoJSON; drafts are unlisted', async () => {
     // Agliè and all its neighbours: large enough to publish (the list and the overlay show published alliances only).
     const members = await agliePlusNeighbours(100);
