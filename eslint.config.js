@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /** The HTTP error modules: only routes and http/ itself answer with a status. */
 const httpErrorImports = {
-  group: ['**/http/errors', '**/http/refusals'],
+  group: ['**/http/errors', '**/http/refusals', '**/http/edit-token'],
   message: 'Throw a DomainRefusal (domain/refusal.ts): its kind becomes an HTTP status in server/http/refusals.ts.',
 };
 

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { HttpError } from './errors';
-import { bearerToken, hashToken, matchesHash } from './edit-token';
+import { bearerToken } from './edit-token';
+import { hashToken, matchesHash } from '../services/secret-tokens';
 import { refusedToken } from './rate-limits';
 
 /**

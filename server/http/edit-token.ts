@@ -1,29 +1,12 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { HttpError } from './errors';
 import { refusedToken } from './rate-limits';
-
-/** A new secret edit token (shown once) and the hash that is stored instead. */
-export function newEditToken(): { token: string; hash: string } {
-  const token = randomBytes(24).toString('base64url');
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { matchesHash } from '../services/secret-tokens';
 
 /** The token of an `Authorization: Bearer <token>` header, or null without one. */
 export function bearerToken(req: Request): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '');
   return match ? (match[1] as string) : null;
-}
-
-/** Whether a token is the one a stored SHA-256 hash was made from (compared in constant time). */
-export function matchesHash(token: string, storedHash: string): boolean {
-  const given = Buffer.from(hashToken(token), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
 /** 401 without `Authorization: Bearer …`, 403 when the token is not this alliance's. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { partnerKey } from '../../domain/alliance';
-import { newEditToken } from '../http/edit-token';
+import { newEditToken } from './secret-tokens';
 import { insertInvitations, listInvitations, lockAlliance, partyOfRow, revokeParty, type InvitedParty } from '../queries/invitations';
 import { partiesOf } from './adhesion';
 import type { AllianceDraft } from './alliances';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { newEditToken } from '../http/edit-token';
+import { newEditToken } from '../services/secret-tokens';
 import { recordHistory, swapEditTokenHash, type StoredAlliance } from '../queries/alliances';
 import { partyOfRow, revokeInvitation as revokeRow, type InvitationRow, type InvitedParty } from '../queries/invitations';
 import { partyIn } from '../services/adhesion';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { sameAllianceContent } from '../../domain/alliance';
 import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import type { AppContext } from '../context';
-import { newEditToken } from '../http/edit-token';
+import { newEditToken } from '../services/secret-tokens';
 import type { allianceBody, alliancePatch } from '../http/schemas';
 import { deleteAlliance as softDelete, findAlliance, insertAlliance, updateAlliance, type StoredAlliance } from '../queries/alliances';
 import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
