@@ -11,7 +11,7 @@ import { loadAlliance } from '../queries/alliance-load';
 import type { StoredAlliance } from '../queries/alliances';
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
 import { partyEntry, partyIn } from '../services/adhesion';
-import { draftOf } from '../services/alliance-draft';
+import { draftOf } from '../../domain/alliance-summary';
 import { decideAdhesion } from '../use-cases/adhesion';
 
 /**

@@ -12,7 +12,7 @@ import { changeAlliance, createAlliance, deleteAlliance } from '../use-cases/all
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
 import { allianceOutline, allianceOutlines, findAlliance, listAlliances, memberFeatures, type StoredAlliance } from '../queries/alliances';
-import { rejectTooManyMembers } from '../services/alliances';
+import { rejectTooManyMembers } from '../http/too-many-members';
 import { allianceTable } from '../services/alliance-export';
 import { convenzioneStatus } from '../services/convenzione';
 import { loadAlliance } from '../queries/alliance-load';
@@ -37,7 +37,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       rejectTooManyMembers(req.body);
-      const { id, editToken, invitations } = await createAlliance(ctx, input.body);
+      const { id, editToken, invitations } = resultOf(await createAlliance(ctx, input.body));
       const stored = (await findAlliance(knex, id))!;
       res
         .status(201)

@@ -3,7 +3,7 @@ import { partnerKey } from '../../domain/alliance';
 import { newEditToken } from '../http/edit-token';
 import { insertInvitations, listInvitations, lockAlliance, partyOfRow, revokeParty, type InvitedParty } from '../queries/invitations';
 import { partiesOf } from './adhesion';
-import type { AllianceDraft } from './alliances';
+import type { AllianceDraft } from '../../domain/alliance-summary';
 
 /** A new adhesion link, shown once to the founder: the secret travels in the URL's fragment only. */
 export type IssuedInvitation = ({ code: string } | { partner: string }) & { id: number; url: string };

@@ -4,8 +4,8 @@ import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } 
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
 import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
-import { draftOf } from '../services/alliance-draft';
-import { evaluateAlliance } from '../services/alliances';
+import { draftOf } from '../../domain/alliance-summary';
+import { summarizeAlliance } from '../../domain/alliance-evaluation';
 import { recordConvenzioneVersion } from '../services/convenzione';
 import { convenzioneVersions } from '../queries/convenzione-versions';
 import { catalogueIndex } from '../queries/services';
@@ -37,7 +37,9 @@ export async function decideAdhesion(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const draft = applyDecision(draftOf(current), party, decision, new Date());
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, current), 'decision');
+    // A member's own decision is never refused for the founder's sake: only statuses changed, the
+    // rest was checked when the founder saved it; a published alliance then shows its problems.
+    const summary = summarizeAlliance(tables, draft, await allianceCheckContext(knex, current));
     const stored = current;
     const written = await knex.transaction(async (trx) => {
       // Checked again with the write: a link revoked (or a member removed) meanwhile decides nothing.

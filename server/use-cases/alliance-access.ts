@@ -3,7 +3,7 @@ import { newEditToken } from '../http/edit-token';
 import { recordHistory, swapEditTokenHash, type StoredAlliance } from '../queries/alliances';
 import { partyOfRow, revokeInvitation as revokeRow, type InvitationRow, type InvitedParty } from '../queries/invitations';
 import { partyIn } from '../services/adhesion';
-import { draftOf } from '../services/alliance-draft';
+import { draftOf } from '../../domain/alliance-summary';
 import { issue, type IssuedInvitation } from '../services/invitations';
 import { done, refused, type Outcome } from './refusals';
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { findAlliance, setContiguityException as storeException, type StoredAlliance } from '../queries/alliances';
 import { allianceCheckContext } from '../services/alliance-context';
-import { evaluateAlliance } from '../services/alliances';
+import { evaluateAlliance } from '../../domain/alliance-evaluation';
 import { done, refused, type Outcome } from './refusals';
 
 export interface ExceptionAnswer {
@@ -30,7 +30,9 @@ export async function setContiguityException(
   const { value: tables } = await ctx.tables.get();
   const context = { ...(await allianceCheckContext(knex, alliance)), contiguityException: reason };
   const { editTokenHash, summary: _old, history, ...draft } = alliance;
-  const summary = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
+  const evaluation = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
+  if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
+  const summary = evaluation.summary;
   // A published alliance whose exception is removed stays published only if its rules still pass.
   const status = summary.rules.some((r) => r.level === 'problem') ? 'draft' : alliance.status;
   const version = await knex.transaction((trx) => storeException(trx, alliance.id, expected, reason, summary, status));
