@@ -1,4 +1,4 @@
-import { partnerKey, territoryMembers } from './alliance';
+import { grantsTotal, partnerKey, territoryMembers } from './alliance';
 import type { AllianceCheckContext, AllianceDraft } from './alliance-summary';
 import { EMPTY_GOVERNANCE, governanceProblems, rtdSeatProblem, type GovernanceRule } from './governance';
 import type { RuleResult } from './rules';
@@ -129,7 +129,7 @@ function costReasons(s: AllianceDraft['services'][number]): AllianceReason[] {
       details: { service, cents: s.chargedCents, annualCostCents },
     });
   }
-  const grants = (s.grants ?? []).reduce((sum, g) => sum + g.amountCents, 0);
+  const grants = grantsTotal(s);
   if (grants > annualCostCents) {
     reasons.push({
       kind: 'grants_exceed_cost',

@@ -26,6 +26,25 @@ export interface AllianceDraft {
   governance: Governance;
 }
 
+/** A member as stored and shown: its draft entry, with the Comune's name and residents (null once it left the data). */
+export interface StoredMember {
+  code: string;
+  name: string | null;
+  population: number | null;
+  status: MemberStatus;
+  lead: boolean;
+  act: AdhesionAct | null;
+}
+
+/** A participating body as stored and shown. */
+export interface StoredPartner {
+  kind: PartnerKind;
+  name: string;
+  role: string | null;
+  status: MemberStatus;
+  act: AdhesionAct | null;
+}
+
 /** What the checks need besides the draft: the catalogue and what is already stored. */
 export interface AllianceCheckContext {
   /** Catalogue codes, with whether each is retired. */
