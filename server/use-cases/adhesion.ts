@@ -23,7 +23,7 @@ const partyName = (alliance: StoredAlliance, name: string) => (partyEntry(allian
  * in between is retried, never lost. The alliance as saved, and its new version.
  */
 export async function decideAdhesion(
-  ctx: Pick<AppContext, 'db' | 'tables'>,
+  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>,
   alliance: StoredAlliance,
   party: InvitedParty,
   tokenHash: string,
@@ -50,14 +50,19 @@ export async function decideAdhesion(
       return updateAlliance(trx, stored.id, stored.version, draft, summary, { action: 'adhesion', actor });
     });
     if (written === 'invalid') return refused({ reason: 'invalid_link' });
-    const now = await findAlliance(knex, current.id);
-    if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
-    if (written !== null) {
-      await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
-      return done({ version: written, alliance: now });
+    try {
+      const now = await findAlliance(knex, current.id);
+      if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
+      if (written !== null) {
+        await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
+        return done({ version: written, alliance: now });
+      }
+      if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });
+      current = now;
+    } finally {
+      // Once written (and its convenzione version recorded), this instance's caches move on.
+      if (written !== null) ctx.alliancesRevision.bump();
     }
-    if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });
-    current = now;
   }
   return refused({ reason: 'busy' });
 }

@@ -14,7 +14,7 @@ import { recordConvenzioneVersion } from '../services/convenzione';
 import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
 
-type Context = Pick<AppContext, 'db' | 'tables'>;
+type Context = Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>;
 
 /**
  * Saves a new alliance with its members proposed (each adheres by its own act, through its
@@ -37,8 +37,12 @@ export async function createAlliance(ctx: Context, body: z.output<typeof allianc
     const newId = await insertAlliance(trx, draft, summary, hash);
     return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
   });
-  // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
-  await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
+  try {
+    // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
+    await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
+  } finally {
+    ctx.alliancesRevision.bump();
+  }
   return done({ id, editToken: token, invitations });
 }
 
@@ -76,12 +80,18 @@ export async function changeAlliance(
     return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
   });
   if (saved === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
-  await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables, await catalogueIndex(knex));
+  try {
+    await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables, await catalogueIndex(knex));
+  } finally {
+    ctx.alliancesRevision.bump();
+  }
   return done(saved);
 }
 
 /** Soft delete at the version the founder saw: the alliance leaves the lists, its record and history stay. */
 export async function deleteAlliance(ctx: Context, alliance: StoredAlliance): Promise<Outcome<number>> {
   const version = await ctx.db.knex.transaction((trx) => softDelete(trx, alliance.id, alliance.version));
-  return version === null ? refused({ reason: 'stale', currentVersion: alliance.version }) : done(version);
+  if (version === null) return refused({ reason: 'stale', currentVersion: alliance.version });
+  ctx.alliancesRevision.bump();
+  return done(version);
 }

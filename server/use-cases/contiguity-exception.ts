@@ -19,7 +19,7 @@ export interface ExceptionAnswer {
  * written only if no other change came in between; the change enters the history.
  */
 export async function setContiguityException(
-  ctx: Pick<AppContext, 'db' | 'tables'>,
+  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>,
   alliance: StoredAlliance,
   matches: (version: number) => boolean,
   reason: string | null,
@@ -37,6 +37,7 @@ export async function setContiguityException(
   const status = summary.rules.some((r) => r.level === 'problem') ? 'draft' : alliance.status;
   const version = await knex.transaction((trx) => storeException(trx, alliance.id, expected, reason, summary, status));
   if (version === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
+  ctx.alliancesRevision.bump();
   const stored = (await findAlliance(knex, alliance.id))!;
   return done({ id: stored.id, version: stored.version, status: stored.status, contiguityException: stored.contiguityException, rules: stored.summary.rules });
 }
