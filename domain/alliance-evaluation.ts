@@ -25,13 +25,11 @@ export interface TerritoryData {
 export type AllianceEvaluation = { ok: true; summary: AllianceSummary } | { ok: false; reasons: AllianceReason[] };
 
 /**
- * Checks a draft against the data (codes exist, no duplicates, one lead at most; a published
- * alliance must pass every rule) and computes its summary. In `decision` mode (a member's own
- * decision: only statuses changed, the rest was checked when the founder saved it) nothing is
- * refused: a published alliance then shows its problems.
+ * A founder's draft checked against the data (codes exist, no duplicates, one lead at most; a
+ * published alliance must pass every rule), with its summary. (A member's own decision changes
+ * only statuses and is never refused for the founder's sake: `summarizeAlliance` alone.)
  */
-export function evaluateAlliance(data: TerritoryData, draft: AllianceDraft, context: AllianceCheckContext, mode: 'edit' | 'decision' = 'edit'): AllianceEvaluation {
-  if (mode === 'decision') return { ok: true, summary: summarizeAlliance(data, draft, context) };
+export function evaluateAlliance(data: TerritoryData, draft: AllianceDraft, context: AllianceCheckContext): AllianceEvaluation {
   const reasons = draftReasons(draft, context, (code) => data.facts.has(code));
   if (reasons.length > 0) return { ok: false, reasons };
   const summary = summarizeAlliance(data, draft, context);

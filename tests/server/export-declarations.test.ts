@@ -10,6 +10,8 @@ import { FEES, MEMBERS, membersTable, SERVICES, servicesTable, feesTable, type M
 import type { PublishedAlliance } from '../../server/queries/published-alliances';
 import { ALLIANCE_MEMBERS, allianceTable } from '../../server/services/alliance-export';
 import { feeColumns, feeTable, type FeeReport } from '../../server/services/alliance-fees';
+import { COVERAGE, coverageTable } from '../../server/services/coverage-export';
+import type { CoverageReport } from '../../domain/api-types';
 import type { StoredAlliance } from '../../server/queries/alliances';
 import { readCsv, readXlsx } from '../helpers/downloads';
 import type { TerritoryTables } from '../../server/data/territory-store';
@@ -98,5 +100,15 @@ describe('one declaration per export, read by CSV, Excel, OGC and DCAT', () => {
     expect(table.columns.map((c) => c.header)).toEqual(headers(feeColumns(report)));
     expect(table.columns.map((c) => c.header)).toEqual(['istat_code', 'comune', 'population', 'pagopa_eur', 'total_eur']);
     expect(table.rows).toEqual([['001001', 'Agliè', 2545, 1234, 1234]]);
+  });
+
+  it('the coverage files are their declaration', () => {
+    const area = { code: '01', name: 'Piemonte', comuni: 10, covered: 4, obligedUncovered: 3, smallUncovered: 5, population: 1000, populationCovered: 250 };
+    const report = { regions: [{ ...area, sources: 1 }], provinces: [] } as unknown as CoverageReport;
+    const table = coverageTable(report, 'suap', 'region');
+    expect(table.name).toBe('copertura-suap-regioni');
+    expect(table.columns.map((c) => c.header)).toEqual(headers(COVERAGE));
+    expect(table.rows).toEqual([['01', 'Piemonte', 10, 4, 3, 5, 1000, 250, 25]]);
+    expect(coverageTable({ ...report, provinces: [{ ...area, population: 0 }] }, 'suap', 'province').rows).toEqual([['01', 'Piemonte', 10, 4, 3, 5, 0, 250, null]]);
   });
 });
