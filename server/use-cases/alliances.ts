@@ -14,6 +14,10 @@ import { recordConvenzioneVersion } from '../services/convenzione';
 import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
 
+/**
+ * A change committed moves this instance's alliances revision on (its cached lists and pages) once
+ * everything it writes is written, the convenzione's version too; a refused one leaves it be.
+ */
 type Context = Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>;
 
 /**
