@@ -65,9 +65,6 @@ export default tseslint.config(
     // Checks refuse with a DomainRefusal (a kind and a bilingual message); HTTP statuses are chosen
     // in one place, server/http/refusals.ts.
     files: ['domain/**/*.ts', 'server/services/**/*.ts', 'server/use-cases/**/*.ts'],
-    // Temporary exception: evaluateAlliance (services/alliances.ts) still throws HttpError; it is
-    // moving to domain/ with its throws turned into refusals, and then this line goes.
-    ignores: ['server/services/alliances.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [httpErrorImports] }],
     },

@@ -1,5 +1,5 @@
 import type { AllianceServiceInput, AllianceStatus, MemberStatus, PartnerKind } from './alliance';
-import type { Governance, GovernanceRule, LegalForm, SuccessFactor } from './governance';
+import { EMPTY_GOVERNANCE, type Governance, type GovernanceRule, type LegalForm, type SuccessFactor } from './governance';
 import type { AdhesionAct } from './adhesion';
 import type { Contiguity } from './contiguity';
 import type { Overlap } from './overlaps';
@@ -7,8 +7,8 @@ import type { RuleResult } from './rules';
 import type { TerritorySummary, TerritoryTotals } from './territory';
 
 /**
- * The shapes of an alliance as the server checks and stores it (types only): the draft a founder
- * or a member's decision makes, and the summary derived from it. Kept here, at the bottom, so that
+ * The shapes of an alliance as the server checks and stores it: the draft a founder or a member's
+ * decision makes (and the draft a stored alliance says), and the summary derived from it. Kept here, at the bottom, so that
  * the queries that store them and the services that compute them both depend downwards.
  */
 
@@ -26,6 +26,25 @@ export interface AllianceDraft {
   governance: Governance;
 }
 
+/** A member as stored and shown: its draft entry, with the Comune's name and residents (null once it left the data). */
+export interface StoredMember {
+  code: string;
+  name: string | null;
+  population: number | null;
+  status: MemberStatus;
+  lead: boolean;
+  act: AdhesionAct | null;
+}
+
+/** A participating body as stored and shown. */
+export interface StoredPartner {
+  kind: PartnerKind;
+  name: string;
+  role: string | null;
+  status: MemberStatus;
+  act: AdhesionAct | null;
+}
+
 /** What the checks need besides the draft: the catalogue and what is already stored. */
 export interface AllianceCheckContext {
   /** Catalogue codes, with whether each is retired. */
@@ -37,7 +56,7 @@ export interface AllianceCheckContext {
   /** The existing Unione the draft extends, with its members' ISTAT codes (null when none or not found). */
   existingUnione?: { id: number; name: string; members: readonly string[] } | null;
   /** Today (ISO date), for dates that cannot be in the future. */
-  today?: string;
+  today: string;
 }
 
 export interface NamedArea {
@@ -86,4 +105,26 @@ export interface GovernanceSummary {
   successFactors: SuccessFactor[];
   /** An Unione extending an existing one: which Comuni differ. */
   existingUnione: { id: number; name: string; missing: string[]; extra: string[] } | null;
+}
+
+/** A stored alliance as far as its draft goes (the stored members and partners carry more, left out). */
+export interface StoredDraftContent extends Omit<AllianceDraft, 'ruleSet' | 'governance'> {
+  summary: { ruleSet: { id: string } };
+  governance: Partial<Governance>;
+}
+
+/** What a stored alliance says, as a draft to compare a change with or to apply it to. */
+export function draftOf(alliance: StoredDraftContent): AllianceDraft {
+  return {
+    name: alliance.name,
+    description: alliance.description,
+    status: alliance.status,
+    ruleSet: alliance.summary.ruleSet.id,
+    members: alliance.members.map((m) => ({ code: m.code, status: m.status, lead: m.lead, act: m.act })),
+    partners: alliance.partners.map((p) => ({ kind: p.kind, name: p.name, role: p.role, status: p.status, act: p.act })),
+    services: alliance.services,
+    runningCostCents: alliance.runningCostCents,
+    legalForm: alliance.legalForm,
+    governance: { ...EMPTY_GOVERNANCE, ...alliance.governance },
+  };
 }

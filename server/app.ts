@@ -57,17 +57,14 @@ export function createApp(ctx: AppContext): Express {
   const compress = compression();
   // Tiles are stored gzipped already; everything else (JSON, scripts, styles) is compressed here.
   app.use((req, res, next) => (req.path.startsWith('/tiles/') ? next() : compress(req, res, next)));
-  // A write answered here moves this instance's alliances revision before its answer leaves (its
-  // transaction has committed by then), so its author never reads a cached state older than their
-  // write; other instances hear NOTIFY. Computations (contiguity, suggestions…) store nothing and
-  // leave the caches be; so does a write refused (4xx: an unknown path, a bad body, a stale
-  // version), which changed nothing. A server error may have come after its commit: it bumps.
+  // A write that succeeds tells the write-health watch that the disk takes writes again. (Each use
+  // case that changes the alliances moves this instance's alliances revision on itself, once its
+  // transaction has committed: see server/use-cases/.)
   app.use((req, res, next) => {
     if (limits.mayWrite(req)) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: typeof res, ...args: unknown[]) {
         const status = typeof args[0] === 'number' ? args[0] : res.statusCode;
-        if (status < 400 || status >= 500) ctx.alliancesRevision.bump();
         if (status < 400) ctx.writeHealth.succeeded();
         return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
       } as typeof res.writeHead;

@@ -1,30 +1,26 @@
 import type { AdhesionAct, AdhesionDecision } from '../../domain/adhesion';
-import type { AllianceServiceInput, AllianceStatus, MemberStatus, PartnerKind } from '../../domain/alliance';
+import type { AllianceServiceInput, AllianceStatus, MemberStatus } from '../../domain/alliance';
 import type { AllianceChange } from '../../domain/history';
 import type { TerritoryTotals } from '../../domain/territory';
 import type { FeeReport as DomainFeeReport } from '../../domain/fee-report';
 import type { ServiceDefinition } from '../../domain/services';
 import type { Suggestion } from '../../domain/suggestions';
-import type { Contiguity } from '../../domain/contiguity';
-import type { RuleResult } from '../../domain/rules';
+import type { AllianceSummary, ConstitutedSummary, StoredMember, StoredPartner } from '../../domain/alliance-summary';
 
 export type { AssociationDetails, AssociationSummary, ComuneDetails, CoverageReport, DatasetSource, NamedAggregate, SearchHit, SourcesAnswer } from '../../domain/api-types';
 
 /** `GET /api/alliances/:id`, as the alliance page reads it. */
-export interface AllianceView {
+export interface AllianceView extends Pick<AllianceSummary, 'contiguity' | 'rules' | 'ruleSet'> {
   id: number;
   name: string;
   description: string;
   status: AllianceStatus;
   version: number;
-  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean; act: AdhesionAct | null }[];
-  partners: { kind: PartnerKind; name: string; role: string | null; status: MemberStatus; act: AdhesionAct | null }[];
+  members: StoredMember[];
+  partners: StoredPartner[];
   /** The adhered members alone (absent on alliances saved before adhesions existed). */
   constituted?: Constitution;
-  totals: { comuni: number; population: number; areaKm2: number; smallComuni: number };
-  contiguity: Contiguity;
-  rules: RuleResult[];
-  ruleSet: { id: string; name: { it: string; en: string } };
+  totals: Pick<TerritoryTotals, 'comuni' | 'population' | 'areaKm2' | 'smallComuni'>;
   history: { version: number; action: string; at: string }[];
   updatedAt: string;
   services: AllianceServiceInput[];
@@ -46,13 +42,7 @@ export interface AllianceListItem {
 }
 
 /** The constituted territory: only the members that adhered by their own act. */
-export interface Constitution {
-  constituted: boolean;
-  members: number;
-  totals: TerritoryTotals | null;
-  contiguity: Contiguity | null;
-  rules: RuleResult[];
-}
+export type Constitution = ConstitutedSummary;
 
 /** A new adhesion link, with its secret (shown once). */
 export type IssuedInvitation = ({ code: string } | { partner: string }) & { id: number; url: string };

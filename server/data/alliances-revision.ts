@@ -3,8 +3,8 @@ import { ALLIANCES_CHANNEL } from '../../infra/db/channels';
 
 /**
  * The alliances' state as a number that changes whenever they do: on every NOTIFY of a change (from
- * any instance on the database: see migration 007) and after every write request this instance
- * answers. What is derived from the alliances is cached per revision (`PerRevision`).
+ * any instance on the database: see migration 007) and, at once, after every change a use case of
+ * this instance commits (server/use-cases/), so its author never reads an older cached state. What is derived from the alliances is cached per revision (`PerRevision`).
  */
 export class AlliancesRevision {
   private value = 0;

@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler } from 'express';
 import { DomainRefusal, type RefusalKind } from '../../domain/refusal';
+import { reasonLine, type AllianceReason } from '../../domain/alliance-checks';
 import type { Outcome, Refusal } from '../use-cases/refusals';
 import { conflict } from './edit-token';
-import { HttpError } from './errors';
+import { HttpError, unprocessable } from './errors';
 
 /** Kinds a use case refuses with besides the domain's: a race lost, a link refused, too many at once. */
 type AnswerKind = RefusalKind | 'conflict' | 'forbidden' | 'busy';
@@ -52,9 +53,26 @@ export function httpErrorOf(refusal: Refusal): HttpError {
       return answer('not_found', 'Nel frattempo è stato tolto dall’alleanza / It was removed from the alliance meanwhile');
     case 'unknown_convenzione_version':
       return answer('invalid', `Nessuna versione ${refusal.version} del testo della convenzione / No version ${refusal.version} of the convenzione text`);
+    case 'invalid_alliance':
+      return invalidAlliance(refusal.reasons);
     case 'busy':
       return answer('busy', 'Troppe modifiche contemporanee: riprova tra poco / Too many simultaneous changes: try again shortly');
   }
+}
+
+/**
+ * A draft the founder cannot save (422): a published one whose rules still find problems says those
+ * rules; otherwise every reason, one bilingual line each, and the unknown ISTAT codes.
+ */
+function invalidAlliance(reasons: readonly AllianceReason[]): HttpError {
+  for (const reason of reasons) {
+    if (reason.kind === 'problems_remain') {
+      const rules = reason.details.rules;
+      return unprocessable(reasonLine(reason), { reasons: rules.map((r) => r.message), rules });
+    }
+  }
+  const lines = reasons.map(reasonLine);
+  return unprocessable(lines.join('; '), { reasons: lines, unknown: reasons.flatMap((r) => (r.kind === 'unknown_codes' ? r.details.codes : [])) });
 }
 
 /** The result of a use case, or its refusal thrown as the HTTP error that says it. */

@@ -15,7 +15,7 @@ interface Parameter {
 
 const format: Parameter = { name: 'f', in: 'query', required: false, description: 'json (default for clients) or html (default for browsers)', schema: { type: 'string', enum: ['json', 'html'] } };
 const zoom: Parameter = { name: 'zoom', in: 'query', required: false, description: 'generalise geometry to half a pixel at this zoom', schema: { type: 'integer', minimum: 0, maximum: 22 } };
-const collectionId: Parameter = { name: 'collectionId', in: 'path', required: true, description: 'comuni, associations or alliances', schema: { type: 'string', enum: COLLECTIONS.map((c) => c.id) } };
+const collectionId: Parameter = { name: 'collectionId', in: 'path', required: true, description: COLLECTIONS.map((c) => c.id).join(', '), schema: { type: 'string', enum: COLLECTIONS.map((c) => c.id) } };
 const featureId: Parameter = { name: 'featureId', in: 'path', required: true, description: 'the ISTAT code of a Comune, or the number of an association or alliance', schema: { type: 'string' } };
 
 /** The items query: the standard's bbox, limit and offset, and this service's own. */

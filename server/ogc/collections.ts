@@ -1,3 +1,5 @@
+import { declaredRecord } from '../exports/table';
+import { MEMBERS, type MemberRow } from '../open-data/tables';
 import { ALLIANCE_GOVERNANCE_FIELDS, ALLIANCE_MEMBERS_JSON, ALLIANCE_UPDATED_ISO } from '../queries/alliances';
 
 /**
@@ -17,6 +19,8 @@ export interface Collection {
   readonly order: string;
   /** Parses a feature id from a URL, or null when it cannot be one. */
   parseId(raw: string): string | number | null;
+  /** A feature's properties from the row's `properties` (json) where they are declared in code; as they come otherwise. */
+  properties?(row: Record<string, unknown>): Record<string, unknown>;
 }
 
 const numericId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
@@ -77,6 +81,25 @@ export const COLLECTIONS: readonly Collection[] = [
     filters: memberFilters('alliance_members', 'alliance_id'),
     order: 'sort_key',
     parseId: numericId,
+  },
+  {
+    id: 'alliance-members',
+    title: { it: 'Membri delle alleanze ALI pubblicate', en: 'Members of the published ALI alliances' },
+    description: {
+      it: 'Un elemento per Comune membro di ogni alleanza pubblicata, con il confine del Comune: le stesse colonne del file dei membri (stato, capofila, atto di adesione, forma giuridica e fase).',
+      en: 'One feature per member Comune of every published alliance, with the Comune’s boundary: the same columns as the members file (status, lead, act of adhesion, legal form and phase).',
+    },
+    // The row of MEMBERS (open-data/tables) as json: the properties are that declaration's columns.
+    from: `SELECT a.id || '-' || m.comune_code AS fid, c.geom,
+                  json_build_object('alliance', json_build_object('id', a.id, 'name', a.name, 'legalForm', a.legal_form, 'phase', a.governance->'phases'->-1->>'phase'),
+                                    'member', json_build_object('code', m.comune_code, 'name', c.name, 'population', c.population, 'status', m.status, 'lead', m.lead, 'act', m.act)) AS properties,
+                  a.id AS alliance_id, m.comune_code, c.province_code, c.region_code
+           FROM alliance_members m JOIN alliances a ON a.id = m.alliance_id LEFT JOIN comuni c ON c.code = m.comune_code
+           WHERE a.status = 'published' AND a.deleted_at IS NULL`,
+    filters: { alliance: 'alliance_id::text = ?', code: 'comune_code = ?', province: 'province_code = ?', region: 'region_code = ?' },
+    order: 'alliance_id, comune_code',
+    parseId: (raw) => (/^\d{1,9}-\d{6}$/.test(raw) ? raw : null),
+    properties: (row) => declaredRecord(MEMBERS, row as unknown as MemberRow),
   },
 ];
 

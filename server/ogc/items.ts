@@ -54,7 +54,7 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
   ]);
-  return { features: page.rows.map(toFeature), numberMatched: count.rows[0]?.n ?? 0 };
+  return { features: page.rows.map((row) => toFeature(collection, row)), numberMatched: count.rows[0]?.n ?? 0 };
 }
 
 /** One feature by its id, or null. */
@@ -65,7 +65,7 @@ export async function readItem(knex: Knex, collection: Collection, id: string | 
     [...geometry.bindings, id],
   );
   const row = result.rows[0];
-  return row ? toFeature(row) : null;
+  return row ? toFeature(collection, row) : null;
 }
 
 /** The bounding box of a collection's features (west, south, east, north), or null when it is empty. */
@@ -77,6 +77,8 @@ export async function collectionExtent(knex: Knex, collection: Collection): Prom
   return row && row.w !== null ? [row.w, row.s, row.e, row.n].map((v) => Math.round(Number(v) * 1e6) / 1e6) as [number, number, number, number] : null;
 }
 
-function toFeature(row: { fid: string | number; properties: Record<string, unknown>; geometry: string }): Feature {
-  return { type: 'Feature', id: row.fid, geometry: JSON.parse(row.geometry) as Geometry, properties: row.properties };
+function toFeature(collection: Collection, row: { fid: string | number; properties: Record<string, unknown>; geometry: string | null }): Feature {
+  const properties = collection.properties ? collection.properties(row.properties) : row.properties;
+  // A member whose Comune left the data has no boundary: a feature without geometry (RFC 7946 §3.2).
+  return { type: 'Feature', id: row.fid, geometry: row.geometry === null ? (null as unknown as Geometry) : (JSON.parse(row.geometry) as Geometry), properties };
 }

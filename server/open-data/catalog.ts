@@ -1,3 +1,6 @@
+import { declaredColumnsText } from '../exports/table';
+import { FEES, MEMBERS, SERVICES } from './tables';
+
 /**
  * The open-data catalogue in DCAT-AP_IT (JSON-LD), for the national catalogue (dati.gov.it) and any
  * DCAT harvester: one dataset per published export, each with its distributions and their licences.
@@ -62,6 +65,8 @@ interface DistributionSpec {
   format: 'CSV' | 'GEOJSON' | 'JSON' | 'XLSX' | 'HTML';
   title: string;
   licence: object;
+  /** What the file holds: for a table, its columns as declared (open-data/tables). */
+  description?: string;
 }
 
 function distribution(base: string, id: string, spec: DistributionSpec, index: number) {
@@ -70,6 +75,7 @@ function distribution(base: string, id: string, spec: DistributionSpec, index: n
     '@id': `${base}/api/open-data/catalog.jsonld#${id}-${index + 1}`,
     '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
     'dct:title': spec.title,
+    ...(spec.description ? { 'dct:description': spec.description } : {}),
     'dct:format': fileType(spec.format),
     'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${MEDIA[spec.format]}`, '@type': MEDIA_TYPE },
     'dcat:accessURL': { '@id': url },
@@ -164,8 +170,15 @@ export function openDataCatalog(input: CatalogInput) {
         CONTINUOUS,
         alliancesPeriod,
         [
-          { path: '/api/open-data/alliances.csv', format: 'CSV', title: 'Membri e atti di adesione (CSV)', licence: CC_BY_4 },
-          { path: '/api/open-data/alliances.xlsx', format: 'XLSX', title: 'Membri e atti di adesione (Excel)', licence: CC_BY_4 },
+          { path: '/api/open-data/alliances.csv', format: 'CSV', title: 'Membri e atti di adesione (CSV)', licence: CC_BY_4, description: declaredColumnsText(MEMBERS) },
+          { path: '/api/open-data/alliances.xlsx', format: 'XLSX', title: 'Membri e atti di adesione (Excel)', licence: CC_BY_4, description: declaredColumnsText(MEMBERS) },
+          {
+            path: '/ogc/collections/alliance-members/items?f=json',
+            format: 'GEOJSON',
+            title: 'Membri via OGC API – Features (con i confini dei Comuni)',
+            licence: CC_BY_4,
+            description: declaredColumnsText(MEMBERS),
+          },
         ],
       ),
       dataset(
@@ -177,9 +190,15 @@ export function openDataCatalog(input: CatalogInput) {
         CONTINUOUS,
         alliancesPeriod,
         [
-          { path: '/api/open-data/services.csv', format: 'CSV', title: 'Servizi e costi (CSV)', licence: CC_BY_4 },
-          { path: '/api/open-data/fees.csv', format: 'CSV', title: 'Quote per Comune (CSV)', licence: CC_BY_4 },
-          { path: '/api/open-data/services.xlsx', format: 'XLSX', title: 'Servizi, costi e quote (Excel)', licence: CC_BY_4 },
+          { path: '/api/open-data/services.csv', format: 'CSV', title: 'Servizi e costi (CSV)', licence: CC_BY_4, description: declaredColumnsText(SERVICES) },
+          { path: '/api/open-data/fees.csv', format: 'CSV', title: 'Quote per Comune (CSV)', licence: CC_BY_4, description: declaredColumnsText(FEES) },
+          {
+            path: '/api/open-data/services.xlsx',
+            format: 'XLSX',
+            title: 'Servizi, costi e quote (Excel)',
+            licence: CC_BY_4,
+            description: `Due fogli. Servizi: ${declaredColumnsText(SERVICES)} Quote: ${declaredColumnsText(FEES)}`,
+          },
         ],
       ),
       dataset(

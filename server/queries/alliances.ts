@@ -1,10 +1,9 @@
 import type { Geometry } from 'geojson';
 import type { Knex } from 'knex';
-import { territoryMembers, type AllianceServiceInput, type AllianceStatus, type MemberStatus, type PartnerKind } from '../../domain/alliance';
-import type { AdhesionAct } from '../../domain/adhesion';
+import { territoryMembers, type AllianceServiceInput, type AllianceStatus } from '../../domain/alliance';
 import type { ComuneAllianceRef } from '../../domain/api-types';
 import { currentPhase, type Governance, type LegalForm } from '../../domain/governance';
-import type { AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
+import type { AllianceDraft, AllianceSummary, StoredMember, StoredPartner } from '../../domain/alliance-summary';
 
 export interface AllianceRow {
   id: number;
@@ -35,8 +34,8 @@ export type HistoryActor =
 export type HistoryAction = 'created' | 'updated' | 'deleted' | 'adhesion' | 'exception' | 'token_rotated' | 'invitation_issued' | 'invitation_revoked';
 
 export interface StoredAlliance extends AllianceRow {
-  members: { code: string; name: string | null; population: number | null; status: MemberStatus; lead: boolean; act: AdhesionAct | null }[];
-  partners: { kind: PartnerKind; name: string; role: string | null; status: MemberStatus; act: AdhesionAct | null }[];
+  members: StoredMember[];
+  partners: StoredPartner[];
   services: AllianceServiceInput[];
   history: { version: number; action: HistoryAction; at: string; actor: HistoryActor }[];
 }

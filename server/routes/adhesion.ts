@@ -11,7 +11,7 @@ import { adhesionBody, comuneCode, numericId } from '../http/schemas';
 import { loadAlliance, type StoredAlliance } from '../services/alliance-read';
 import { findLiveInvitation, type InvitedParty } from '../services/invitations';
 import { partyEntry, partyIn } from '../services/adhesion';
-import { draftOf } from '../services/alliance-draft';
+import { draftOf } from '../../domain/alliance-summary';
 import { decideAdhesion } from '../use-cases/adhesion';
 
 /**

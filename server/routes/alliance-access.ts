@@ -25,7 +25,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
     async (req, res) => {
       const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       requireEditToken(req, alliance.editTokenHash);
-      res.set('Cache-Control', 'no-store').json(resultOf(await rotateEditToken(knex, alliance)));
+      res.set('Cache-Control', 'no-store').json(resultOf(await rotateEditToken(ctx, alliance)));
     },
   ));
 
@@ -53,7 +53,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
     async (req, res, input) => {
       const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       requireEditToken(req, alliance.editTokenHash);
-      const invitation = resultOf(await issueInvitation(knex, alliance, input.body));
+      const invitation = resultOf(await issueInvitation(ctx, alliance, input.body));
       res.status(201).set('Cache-Control', 'no-store').json(invitation);
     },
   ));
@@ -67,7 +67,7 @@ export function allianceAccessRoutes(ctx: AppContext): Route[] {
     async (req, res, input) => {
       const alliance = await loadAlliance(knex, numericId.parse(req.params.id));
       const actor = requireFounderOrAdmin(req, alliance.editTokenHash, ctx.adminToken);
-      res.json(resultOf(await revokeInvitation(knex, alliance, input.params.invitation, actor)));
+      res.json(resultOf(await revokeInvitation(ctx, alliance, input.params.invitation, actor)));
     },
   ));
 

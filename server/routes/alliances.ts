@@ -11,7 +11,7 @@ import { resultOf } from '../http/refusals';
 import { changeAlliance, createAlliance, deleteAlliance } from '../use-cases/alliances';
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
 import { foldName } from '../../domain/text';
-import { rejectTooManyMembers } from '../services/alliances';
+import { rejectTooManyMembers } from '../http/too-many-members';
 import { allianceTable } from '../services/alliance-export';
 import { convenzioneStatus } from '../services/convenzione';
 import { allianceOutline, allianceOutlines, findAlliance, listAlliances, loadAlliance, memberFeatures, type StoredAlliance } from '../services/alliance-read';
@@ -36,7 +36,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       rejectTooManyMembers(req.body);
-      const { id, editToken, invitations } = await createAlliance(ctx, input.body);
+      const { id, editToken, invitations } = resultOf(await createAlliance(ctx, input.body));
       const stored = (await findAlliance(knex, id))!;
       res
         .status(201)

@@ -47,7 +47,7 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       requireAdmin(req, ctx.adminToken);
-      const created = resultOf(await addService(knex, input.body));
+      const created = resultOf(await addService(ctx, input.body));
       res.status(201).location(`/api/services/${created.code}`).json(created);
     },
   ));
@@ -60,7 +60,7 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       requireAdmin(req, ctx.adminToken);
-      res.json(resultOf(await changeService(knex, input.params.code, input.body)));
+      res.json(resultOf(await changeService(ctx, input.params.code, input.body)));
     },
   ));
 
@@ -73,7 +73,7 @@ export function serviceRoutes(ctx: AppContext): Route[] {
     },
     async (req, res, input) => {
       requireAdmin(req, ctx.adminToken);
-      res.json(resultOf(await changeService(knex, input.params.code, { retired: true })));
+      res.json(resultOf(await changeService(ctx, input.params.code, { retired: true })));
     },
   ));
 

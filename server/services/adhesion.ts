@@ -2,7 +2,7 @@ import { founderStatusProblems, statusAfterDecision, type AdhesionAct, type Adhe
 import { partnerKey, type MemberStatus } from '../../domain/alliance';
 import { DomainRefusal } from '../../domain/refusal';
 import type { InvitedParty } from '../queries/invitations';
-import type { AllianceDraft } from './alliances';
+import type { AllianceDraft } from '../../domain/alliance-summary';
 
 type FounderMember = { code: string; status?: MemberStatus | undefined; lead: boolean };
 type FounderPartner = AllianceDraft['partners'][number];

@@ -3,7 +3,7 @@ import type { Governance } from '../../domain/governance';
 import type { StoredAlliance } from '../queries/alliances';
 import { existingUnione } from '../queries/associations';
 import { catalogueIndex } from '../queries/services';
-import type { AllianceCheckContext } from './alliances';
+import type { AllianceCheckContext } from '../../domain/alliance-summary';
 
 /**
  * The catalogue and the stored state an alliance draft is checked against, and the existing Unione
@@ -16,5 +16,6 @@ export async function allianceCheckContext(knex: Knex, stored?: StoredAlliance, 
     previousServices: new Set(stored?.services.map((s) => s.code) ?? []),
     contiguityException: stored?.contiguityException ?? null,
     existingUnione: unioneId === null ? null : await existingUnione(knex, unioneId),
+    today: new Date().toISOString().slice(0, 10),
   };
 }

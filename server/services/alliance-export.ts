@@ -1,36 +1,24 @@
-import { MEMBER_STATUS_LABELS, type AdhesionAct } from '../../domain/adhesion';
-import type { MemberStatus } from '../../domain/alliance';
 import type { StoredAlliance } from '../queries/alliances';
-import type { Column, Table } from '../exports/table';
+import { declaredTable, type Table, type TableDeclaration } from '../exports/table';
+import { ACT_COLUMNS, MEMBER_COLUMN, type MemberRow } from '../open-data/tables';
 
-/** A member's status as the Italian exports write it. */
-export const statusIt = (status: MemberStatus) => MEMBER_STATUS_LABELS[status].it;
-
-/** The columns that record a member's decision, and their cells. */
-export const ACT_COLUMNS: Column[] = [
-  { header: 'act_organ', kind: 'text' },
-  { header: 'act_number', kind: 'text' },
-  { header: 'act_date', kind: 'text' },
-  { header: 'act_url', kind: 'text' },
-  { header: 'act_convenzione_version', kind: 'integer' },
+/** One row per member of one alliance (its export.csv and export.xlsx): the member first, then its alliance. */
+export const ALLIANCE_MEMBERS: TableDeclaration<MemberRow> = [
+  MEMBER_COLUMN.code,
+  { header: 'name', kind: 'text', about: 'nome del Comune', cell: (r) => r.member.name },
+  MEMBER_COLUMN.population,
+  MEMBER_COLUMN.status,
+  MEMBER_COLUMN.lead,
+  ...ACT_COLUMNS,
+  MEMBER_COLUMN.allianceId,
+  { header: 'alliance_name', kind: 'text', about: "nome dell'alleanza", cell: (r) => r.alliance.name },
 ];
 
-export const actCells = (act: AdhesionAct | null) => [act?.organ ?? null, act?.number ?? null, act?.date ?? null, act?.url ?? null, act?.convenzioneVersion ?? null];
-
-/** One row per member: the alliance as a table (CSV or Excel, see exports/). */
+/** The alliance as a table (CSV or Excel, see exports/). */
 export function allianceTable(alliance: StoredAlliance): Table {
-  return {
-    name: `alleanza-${alliance.id}`,
-    columns: [
-      { header: 'istat_code', kind: 'code' },
-      { header: 'name', kind: 'text' },
-      { header: 'population', kind: 'integer' },
-      { header: 'status', kind: 'text' },
-      { header: 'lead', kind: 'text' },
-      ...ACT_COLUMNS,
-      { header: 'alliance_id', kind: 'integer' },
-      { header: 'alliance_name', kind: 'text' },
-    ],
-    rows: alliance.members.map((m) => [m.code, m.name, m.population, statusIt(m.status), m.lead ? 'capofila' : '', ...actCells(m.act), alliance.id, alliance.name]),
-  };
+  return declaredTable(
+    `alleanza-${alliance.id}`,
+    ALLIANCE_MEMBERS,
+    alliance.members.map((member) => ({ alliance, member })),
+  );
 }

@@ -3,7 +3,7 @@ import { feeReport as buildFeeReport, type FeeReport as DomainFeeReport } from '
 import type { TerritoryTables } from '../data/territory-store';
 import type { StoredAlliance } from '../queries/alliances';
 import type { CatalogueIndex } from '../queries/services';
-import type { Table } from '../exports/table';
+import { declaredTable, type DeclaredColumn, type Table, type TableDeclaration } from '../exports/table';
 
 export type FeeReport = DomainFeeReport & { allianceId: number; version: number };
 
@@ -20,17 +20,20 @@ export function feeReport(alliance: Pick<StoredAlliance, 'id' | 'version' | 'mem
   };
 }
 
+type FeeMember = FeeReport['members'][number];
+
+/** The fee table's columns: the member, one per service of the report (euros), and the member's total. */
+export function feeColumns(report: Pick<FeeReport, 'services'>): TableDeclaration<FeeMember> {
+  return [
+    { header: 'istat_code', kind: 'code', about: 'codice ISTAT del Comune', cell: (m) => m.code },
+    { header: 'comune', kind: 'text', about: 'nome del Comune', cell: (m) => m.name },
+    { header: 'population', kind: 'integer', about: 'residenti (censimento 2020)', cell: (m) => m.population },
+    ...report.services.map((s): DeclaredColumn<FeeMember> => ({ header: `${s.code}_eur`, kind: 'cents', about: `quota annua per ${s.code}, in euro`, cell: (m) => m.feesCents[s.code] ?? 0 })),
+    { header: 'total_eur', kind: 'cents', about: 'quota annua totale, in euro', cell: (m) => m.totalCents },
+  ];
+}
+
 /** The fee table: one row per member, one column per service (euros), and the member's total. */
 export function feeTable(report: FeeReport): Table {
-  return {
-    name: `alleanza-${report.allianceId}-quote`,
-    columns: [
-      { header: 'istat_code', kind: 'code' },
-      { header: 'comune', kind: 'text' },
-      { header: 'population', kind: 'integer' },
-      ...report.services.map((s) => ({ header: `${s.code}_eur`, kind: 'cents' as const })),
-      { header: 'total_eur', kind: 'cents' },
-    ],
-    rows: report.members.map((m) => [m.code, m.name, m.population, ...report.services.map((s) => m.feesCents[s.code] ?? 0), m.totalCents]),
-  };
+  return declaredTable(`alleanza-${report.allianceId}-quote`, feeColumns(report), report.members);
 }

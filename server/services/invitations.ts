@@ -3,7 +3,7 @@ import { partnerKey } from '../../domain/alliance';
 import { newEditToken } from './secret-tokens';
 import { insertInvitations, listInvitations, lockAlliance, partyOfRow, revokeParty, type InvitedParty } from '../queries/invitations';
 import { partiesOf } from './adhesion';
-import type { AllianceDraft } from './alliances';
+import type { AllianceDraft } from '../../domain/alliance-summary';
 
 /** The reads of adhesion links that routes answer with (SQL in queries/invitations.ts). */
 export { findLiveInvitation, listInvitations } from '../queries/invitations';

@@ -1,6 +1,5 @@
 import { contiguity, type Contiguity } from '../../domain/contiguity';
-import { overlaps } from '../../domain/overlaps';
-import { summarizeTerritory } from '../../domain/territory';
+import { analyzeKnownTerritory } from '../../domain/alliance-evaluation';
 import type { TerritoryTables } from '../data/territory-store';
 import type { TerritoryAnalysis } from '../../domain/alliance-summary';
 import { DomainRefusal } from '../../domain/refusal';
@@ -25,18 +24,5 @@ export function checkContiguity(tables: TerritoryTables, members: readonly strin
 }
 
 export function analyzeTerritory(tables: TerritoryTables, members: readonly string[]): TerritoryAnalysis {
-  const known = requireKnown(tables, members);
-  const summary = summarizeTerritory(known, (code) => tables.facts.get(code));
-  const named = (names: Map<string, string>) => (a: { code: string; comuni: number }) => ({
-    code: a.code,
-    name: names.get(a.code) ?? a.code,
-    comuni: a.comuni,
-  });
-  return {
-    totals: summary.totals,
-    provinces: summary.provinces.map(named(tables.provinceNames)),
-    regions: summary.regions.map(named(tables.regionNames)),
-    contiguity: contiguity(known, tables.graph.neighbours),
-    overlaps: overlaps(known, (code) => tables.memberships.get(code)),
-  };
+  return analyzeKnownTerritory(tables, requireKnown(tables, members));
 }

@@ -4,8 +4,8 @@ import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } 
 import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
 import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
-import { draftOf } from '../services/alliance-draft';
-import { evaluateAlliance } from '../services/alliances';
+import { draftOf } from '../../domain/alliance-summary';
+import { summarizeAlliance } from '../../domain/alliance-evaluation';
 import { recordConvenzioneVersion } from '../services/convenzione';
 import { convenzioneVersions } from '../queries/convenzione-versions';
 import { catalogueIndex } from '../queries/services';
@@ -23,7 +23,7 @@ const partyName = (alliance: StoredAlliance, name: string) => (partyEntry(allian
  * in between is retried, never lost. The alliance as saved, and its new version.
  */
 export async function decideAdhesion(
-  ctx: Pick<AppContext, 'db' | 'tables'>,
+  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>,
   alliance: StoredAlliance,
   party: InvitedParty,
   tokenHash: string,
@@ -37,7 +37,9 @@ export async function decideAdhesion(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const draft = applyDecision(draftOf(current), party, decision, new Date());
     const { value: tables } = await ctx.tables.get();
-    const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, current), 'decision');
+    // A member's own decision is never refused for the founder's sake: only statuses changed, the
+    // rest was checked when the founder saved it; a published alliance then shows its problems.
+    const summary = summarizeAlliance(tables, draft, await allianceCheckContext(knex, current));
     const stored = current;
     const written = await knex.transaction(async (trx) => {
       // Checked again with the write: a link revoked (or a member removed) meanwhile decides nothing.
@@ -48,14 +50,19 @@ export async function decideAdhesion(
       return updateAlliance(trx, stored.id, stored.version, draft, summary, { action: 'adhesion', actor });
     });
     if (written === 'invalid') return refused({ reason: 'invalid_link' });
-    const now = await findAlliance(knex, current.id);
-    if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
-    if (written !== null) {
-      await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
-      return done({ version: written, alliance: now });
+    try {
+      const now = await findAlliance(knex, current.id);
+      if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
+      if (written !== null) {
+        await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
+        return done({ version: written, alliance: now });
+      }
+      if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });
+      current = now;
+    } finally {
+      // Once written (and its convenzione version recorded), this instance's caches move on.
+      if (written !== null) ctx.alliancesRevision.bump();
     }
-    if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });
-    current = now;
   }
   return refused({ reason: 'busy' });
 }

@@ -7,20 +7,24 @@ import type { allianceBody, alliancePatch } from '../http/schemas';
 import { deleteAlliance as softDelete, findAlliance, insertAlliance, updateAlliance, type StoredAlliance } from '../queries/alliances';
 import { withMembersDecisions, withPartnersDecisions } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
-import { draftOf } from '../services/alliance-draft';
-import { evaluateAlliance, type AllianceDraft } from '../services/alliances';
+import { evaluateAlliance } from '../../domain/alliance-evaluation';
+import { draftOf, type AllianceDraft } from '../../domain/alliance-summary';
 import { syncInvitations, type IssuedInvitation } from '../services/invitations';
 import { recordConvenzioneVersion } from '../services/convenzione';
 import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
 
-type Context = Pick<AppContext, 'db' | 'tables'>;
+/**
+ * A change committed moves this instance's alliances revision on (its cached lists and pages) once
+ * everything it writes is written, the convenzione's version too; a refused one leaves it be.
+ */
+type Context = Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>;
 
 /**
  * Saves a new alliance with its members proposed (each adheres by its own act, through its
  * invitation): its id, the secret edit token (shown once) and the members' invitations.
  */
-export async function createAlliance(ctx: Context, body: z.output<typeof allianceBody>): Promise<{ id: number; editToken: string; invitations: IssuedInvitation[] }> {
+export async function createAlliance(ctx: Context, body: z.output<typeof allianceBody>): Promise<Outcome<{ id: number; editToken: string; invitations: IssuedInvitation[] }>> {
   const knex = ctx.db.knex;
   const draft: AllianceDraft = {
     ...body,
@@ -29,15 +33,21 @@ export async function createAlliance(ctx: Context, body: z.output<typeof allianc
     governance: { ...EMPTY_GOVERNANCE, ...body.governance },
   };
   const { value: tables } = await ctx.tables.get();
-  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, undefined, draft.governance));
+  const evaluation = evaluateAlliance(tables, draft, await allianceCheckContext(knex, undefined, draft.governance));
+  if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
+  const { summary } = evaluation;
   const { token, hash } = newEditToken();
   const { id, invitations } = await knex.transaction(async (trx) => {
     const newId = await insertAlliance(trx, draft, summary, hash);
     return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
   });
-  // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
-  await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
-  return { id, editToken: token, invitations };
+  try {
+    // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
+    await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
+  } finally {
+    ctx.alliancesRevision.bump();
+  }
+  return done({ id, editToken: token, invitations });
 }
 
 /**
@@ -66,18 +76,26 @@ export async function changeAlliance(
   };
   if (sameAllianceContent(draft, current)) return done({ version: null });
   const { value: tables } = await ctx.tables.get();
-  const summary = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
+  const evaluation = evaluateAlliance(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
+  if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
+  const { summary } = evaluation;
   const saved = await knex.transaction(async (trx) => {
     const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
     return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
   });
   if (saved === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
-  await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables, await catalogueIndex(knex));
+  try {
+    await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables, await catalogueIndex(knex));
+  } finally {
+    ctx.alliancesRevision.bump();
+  }
   return done(saved);
 }
 
 /** Soft delete at the version the founder saw: the alliance leaves the lists, its record and history stay. */
 export async function deleteAlliance(ctx: Context, alliance: StoredAlliance): Promise<Outcome<number>> {
   const version = await ctx.db.knex.transaction((trx) => softDelete(trx, alliance.id, alliance.version));
-  return version === null ? refused({ reason: 'stale', currentVersion: alliance.version }) : done(version);
+  if (version === null) return refused({ reason: 'stale', currentVersion: alliance.version });
+  ctx.alliancesRevision.bump();
+  return done(version);
 }

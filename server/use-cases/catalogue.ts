@@ -1,7 +1,10 @@
-import type { Knex } from 'knex';
+import type { AppContext } from '../context';
 import type { ServiceDefinition } from '../../domain/services';
 import { findService, insertService, updateService, type StoredService } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
+
+/** The catalogue edits change what alliances provide: this instance's alliances revision moves on after each. */
+type Context = Pick<AppContext, 'db' | 'alliancesRevision'>;
 
 /** The editable fields of a catalogue entry, and `retired` to retire (true) or restore (false) it. */
 export interface ServiceChange {
@@ -13,9 +16,11 @@ export interface ServiceChange {
 }
 
 /** Adds a service to the catalogue (with its history entry): the entry as stored. */
-export async function addService(knex: Knex, definition: ServiceDefinition): Promise<Outcome<StoredService>> {
+export async function addService(ctx: Context, definition: ServiceDefinition): Promise<Outcome<StoredService>> {
+  const knex = ctx.db.knex;
   const created = await knex.transaction((trx) => insertService(trx, definition));
   if (!created) return refused({ reason: 'service_taken', code: definition.code });
+  ctx.alliancesRevision.bump();
   return done((await findService(knex, definition.code))!);
 }
 
@@ -24,7 +29,8 @@ export async function addService(knex: Knex, definition: ServiceDefinition): Pro
  * administrators editing different fields at once both keep their change. Retiring keeps the
  * service, its history and the alliances that provide it.
  */
-export async function changeService(knex: Knex, code: string, change: ServiceChange): Promise<Outcome<StoredService>> {
+export async function changeService(ctx: Context, code: string, change: ServiceChange): Promise<Outcome<StoredService>> {
+  const knex = ctx.db.knex;
   const found = await knex.transaction(async (trx) => {
     await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
     const current = await findService(trx, code);
@@ -35,5 +41,6 @@ export async function changeService(knex: Knex, code: string, change: ServiceCha
     return true;
   });
   if (!found) return refused({ reason: 'no_service', code });
+  ctx.alliancesRevision.bump();
   return done((await findService(knex, code))!);
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { findAlliance, setContiguityException as storeException, type StoredAlliance } from '../queries/alliances';
 import { allianceCheckContext } from '../services/alliance-context';
-import { evaluateAlliance } from '../services/alliances';
+import { evaluateAlliance } from '../../domain/alliance-evaluation';
 import { done, refused, type Outcome } from './refusals';
 
 export interface ExceptionAnswer {
@@ -19,7 +19,7 @@ export interface ExceptionAnswer {
  * written only if no other change came in between; the change enters the history.
  */
 export async function setContiguityException(
-  ctx: Pick<AppContext, 'db' | 'tables'>,
+  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>,
   alliance: StoredAlliance,
   matches: (version: number) => boolean,
   reason: string | null,
@@ -30,11 +30,14 @@ export async function setContiguityException(
   const { value: tables } = await ctx.tables.get();
   const context = { ...(await allianceCheckContext(knex, alliance)), contiguityException: reason };
   const { editTokenHash, summary: _old, history, ...draft } = alliance;
-  const summary = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
+  const evaluation = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
+  if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
+  const summary = evaluation.summary;
   // A published alliance whose exception is removed stays published only if its rules still pass.
   const status = summary.rules.some((r) => r.level === 'problem') ? 'draft' : alliance.status;
   const version = await knex.transaction((trx) => storeException(trx, alliance.id, expected, reason, summary, status));
   if (version === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
+  ctx.alliancesRevision.bump();
   const stored = (await findAlliance(knex, alliance.id))!;
   return done({ id: stored.id, version: stored.version, status: stored.status, contiguityException: stored.contiguityException, rules: stored.summary.rules });
 }

@@ -1,3 +1,4 @@
+import type { AllianceReason } from '../../domain/alliance-checks';
 import type { InvitedParty } from '../queries/invitations';
 
 /**
@@ -15,6 +16,7 @@ export type Refusal =
   | { reason: 'alliance_deleted'; id: number }
   | { reason: 'party_removed' }
   | { reason: 'busy' }
+  | { reason: 'invalid_alliance'; reasons: AllianceReason[] }
   | { reason: 'unknown_convenzione_version'; version: number };
 
 /** What a use case gives back: its result, or why not. */

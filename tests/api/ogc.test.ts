@@ -39,7 +39,7 @@ describe('OGC API – Features at /ogc', () => {
       'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
     ]);
     const { collections } = await json<{ collections: { id: string; extent?: { spatial: { bbox: number[][] } }; links: Link[] }[] }>('/ogc/collections');
-    expect(collections.map((c) => c.id)).toEqual(['comuni', 'associations', 'alliances']);
+    expect(collections.map((c) => c.id)).toEqual(['comuni', 'associations', 'alliances', 'alliance-members']);
     // Italy, from Vetta d'Italia to Lampedusa and from the Alps of Valle d'Aosta to Otranto.
     const [w, s, e, n] = collections[0]!.extent!.spatial.bbox[0]!;
     expect([Math.floor(w!), Math.floor(s!), Math.floor(e!), Math.floor(n!)]).toEqual([6, 35, 18, 47]);

@@ -104,7 +104,7 @@ describe('the DCAT-AP_IT catalogue', () => {
     }
 
     const distributions = ofType(`${DCAT}Distribution`);
-    expect(distributions).toHaveLength(9);
+    expect(distributions).toHaveLength(10);
     for (const d of distributions) {
       expect(has(d, [`${DCT}format`, `${DCAT}accessURL`, `${DCT}license`]), d['@id'] as string).toEqual([]);
       const licence = byId.get((d[`${DCT}license`] as { '@id': string }[])[0]!['@id'])!;
