@@ -68,8 +68,8 @@ export const api = {
   search: (q: string, signal?: AbortSignal) =>
     getJson<{ results: SearchHit[] }>(`/api/comuni?${new URLSearchParams({ q, limit: '8' })}`, signal).then((r) => r.results),
   association: (id: number, signal?: AbortSignal) => getJson<AssociationDetails>(`/api/associations/${id}`, signal),
-  associations: (kind: string) =>
-    getJson<{ associations: AssociationSummary[] }>(`/api/associations?kind=${kind}`).then((r) => r.associations),
+  associations: (kind: string, signal?: AbortSignal) =>
+    getJson<{ associations: AssociationSummary[] }>(`/api/associations?kind=${kind}`, signal).then((r) => r.associations),
   adjacency: () => getJson<AdjacencyTable>('/api/atlas/adjacency'),
   /** Each Comune's Unioni, Comunità Montane, SLL and SNAI area (the planner's facts). */
   memberships: () => getJson<MembershipTable>('/api/atlas/memberships'),

@@ -47,6 +47,13 @@ export const allianceListQuery = (revision: Revision) => ({
   queryFn: ({ signal }: Signal) => api.alliances('', signal),
 });
 
+/** Ids of the published alliances named like `q` or with a member Comune of that name, at a revision. */
+export const allianceSearchQuery = (q: string, revision: Revision) => ({
+  queryKey: ['alliances', 'search', q, revision] as const,
+  queryFn: async ({ signal }: Signal) => (await api.alliances(q, signal)).map((a) => a.id),
+  gcTime: EDITING_GC_MS,
+});
+
 /** One alliance (draft or published) at a revision. */
 export const allianceQuery = (id: number, revision: Revision) => ({
   queryKey: ['alliance', id, revision] as const,
@@ -80,6 +87,12 @@ export const coverageQuery = (service: string, revision: Revision) => ({
 export const associationQuery = (id: number) => ({
   queryKey: ['association', id] as const,
   queryFn: ({ signal }: Signal) => api.association(id, signal),
+});
+
+/** The existing associations of one kind (e.g. the Unioni di comuni). */
+export const associationsQuery = (kind: string) => ({
+  queryKey: ['associations', 'kind', kind] as const,
+  queryFn: ({ signal }: Signal) => api.associations(kind, signal),
 });
 
 export const unioniCountQuery = () => ({
