@@ -165,10 +165,9 @@ export function AlliancePanel({ id, atlas }: Props) {
               if (!window.confirm(t('alliance.confirmDelete', { name: alliance.name }))) return;
               api
                 .deleteAlliance(alliance.id, alliance.version, token)
-                .then(() => {
-                  void onChanged();
-                  onOpen(null);
-                })
+                // The list opens at the revision after the delete (asked for once, without it).
+                .then(() => onChanged())
+                .then(() => onOpen(null))
                 .catch((e: unknown) => setError({ id: alliance.id, message: (e as Error).message }));
             }}
           >

@@ -6,13 +6,14 @@ import { hasChromium, useBrowserApp } from '../helpers/browser';
 const app = useBrowserApp({ ownDatabase: true });
 
 /** A published alliance of three small Comuni near Turin, saved through the API (as another person would). */
-async function publish(name: string): Promise<void> {
+async function publish(name: string): Promise<{ id: number; editToken: string }> {
   const saved = await app.server.post('/api/alliances', {
     name,
     status: 'published',
     members: ['001065', '001193', '001260'].map((code, i) => ({ code, lead: i === 0 })),
   });
   expect(saved.status).toBe(201);
+  return (await saved.json()) as { id: number; editToken: string };
 }
 
 const isList = (url: string) => new URL(url).pathname === '/api/alliances';
@@ -57,6 +58,30 @@ describe.skipIf(!hasChromium)('server data through the one query cache, in a bro
     await focus(page);
     await expect.poll(() => list.textContent()).toContain('ALI di un altro ufficio');
     await expect.poll(() => page.locator('#sidebar').textContent()).toMatch(/Alleanze \(ALI\) \(2\)/);
+    await page.waitForLoadState('networkidle');
+    expect(lists).toHaveLength(2);
+    await page.close();
+  });
+
+  it('after a write of its own, reads the list again at once (no waiting for the next check), once', async () => {
+    const { id, editToken } = await publish('ALI da eliminare');
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.on('dialog', (dialog) => void dialog.accept());
+    const lists: string[] = [];
+    page.on('request', (r) => {
+      if (isList(r.url())) lists.push(r.url());
+    });
+    await page.goto(`${app.server.url}/alleanze/${id}#edit=${editToken}`);
+    await page.getByTestId('alliance-page').waitFor();
+    await page.getByRole('button', { name: 'Chiudi', exact: true }).click();
+    const list = page.getByTestId('alliance-list');
+    await expect.poll(() => list.textContent()).toContain('ALI da eliminare');
+    expect(lists).toHaveLength(1);
+
+    await list.getByRole('button', { name: 'ALI da eliminare', exact: true }).click();
+    await page.getByRole('button', { name: 'Elimina', exact: true }).click(); // confirmed
+    // Back on the list, without the deleted one, from a single new request.
+    await expect.poll(async () => (await list.count()) > 0 && !(await list.textContent())?.includes('ALI da eliminare')).toBe(true);
     await page.waitForLoadState('networkidle');
     expect(lists).toHaveLength(2);
     await page.close();
