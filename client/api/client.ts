@@ -117,7 +117,8 @@ export const api = {
   adhesion: (id: number, party: AdhesionParty, token: string) => getJson<AdhesionView>(adhesionPath(id, party), undefined, token),
   decide: (id: number, party: AdhesionParty, token: string, body: object) =>
     sendJson<AdhesionView>('POST', adhesionPath(id, party), body, { headers: { Authorization: `Bearer ${token}` } }),
-  invitations: (id: number, token: string) => getJson<{ invitations: InvitationRow[] }>(`/api/alliances/${id}/invitations`, undefined, token).then((r) => r.invitations),
+  invitations: (id: number, token: string, signal?: AbortSignal) =>
+    getJson<{ invitations: InvitationRow[] }>(`/api/alliances/${id}/invitations`, signal, token).then((r) => r.invitations),
   reissueInvitation: (id: number, token: string, party: AdhesionParty) =>
     sendJson<IssuedInvitation>('POST', `/api/alliances/${id}/invitations`, party, { headers: { Authorization: `Bearer ${token}` } }),
   revokeInvitation: (id: number, token: string, invitationId: number) =>

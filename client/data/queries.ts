@@ -72,6 +72,12 @@ export const feesQuery = (id: number, version: number) => ({
   queryFn: ({ signal }: Signal) => api.fees(id, signal),
 });
 
+/** The founder's adhesion links of an alliance (read with its edit token, which stays out of the key), at a revision. */
+export const invitationsQuery = (id: number, token: string, revision: Revision) => ({
+  queryKey: ['alliance', id, 'invitations', revision] as const,
+  queryFn: ({ signal }: Signal) => api.invitations(id, token, signal),
+});
+
 /** The service catalogue (with the retired entries or not): administrators' changes move the revision. */
 export const catalogueQuery = (includeRetired: boolean, revision: Revision) => ({
   queryKey: ['services', includeRetired ? 'with-retired' : 'active', revision] as const,
