@@ -16,6 +16,7 @@ import { followHistory } from './state/view-store';
 import { startDraftAutosave } from './builder/draft-autosave';
 import { loadAtlas } from './data/atlas';
 import { queryClient } from './data/queries';
+import { followAlliancesRevision } from './data/follow-revision';
 
 initI18n(parseViewState(window.location.search).lang);
 
@@ -33,6 +34,8 @@ if (!adhesion) {
   // The stores' own effects, for the life of the page: the view follows Back / Forward, the builder's work is kept.
   followHistory();
   startDraftAutosave();
+  // What derives from the saved alliances is read again when the server says they changed.
+  followAlliancesRevision();
 }
 createRoot(root).render(
   <StrictMode>

@@ -13,6 +13,7 @@ import { rateLimits } from './http/rate-limits';
 import { mountRoutes, type Route } from './http/route';
 import { associationRoutes } from './routes/associations';
 import { allianceRoutes } from './routes/alliances';
+import { alliancesRevisionRoutes } from './routes/alliances-revision';
 import { adhesionRoutes } from './routes/adhesion';
 import { allianceAccessRoutes } from './routes/alliance-access';
 import { allianceHistoryRoutes } from './routes/alliance-history';
@@ -114,6 +115,7 @@ export function apiRoutes(ctx: AppContext): Route[] {
     ...comuniRoutes(ctx),
     ...territoryRoutes(ctx),
     ...associationRoutes(ctx),
+    ...alliancesRevisionRoutes(ctx),
     ...allianceRoutes(ctx),
     ...adhesionRoutes(ctx),
     ...allianceAccessRoutes(ctx),

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { CatalogueService } from '../api/types';
-import { refreshCatalogue } from '../data/catalogue';
+import { alliancesChanged } from '../data/follow-revision';
+import { alliancesRevisionQuery, catalogueQuery, queryClient, useAlliancesRevision, useCatalogueQuery, type Revision } from '../data/queries';
 import { AdminTokenField } from './AdminTokenField';
 import { useAdminToken } from './useAdminToken';
 import { EMPTY, ServiceForm, type ServiceFields } from './ServiceForm';
@@ -31,46 +32,33 @@ export function CataloguePanel({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'it';
   const token = useAdminToken();
-  const [services, setServices] = useState<CatalogueService[] | null>(null);
   const [showRetired, setShowRetired] = useState(false);
   /** The checkbox as it is now, for a reload that ends an action started before it changed. */
   const showRetiredNow = useRef(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The list through the query cache, at the alliances revision (which every change to the catalogue moves).
+  const revision = useAlliancesRevision();
+  const list = useCatalogueQuery(showRetired);
+  const services = list.data ?? null;
+  const loadError = list.error ? list.error.message : null;
   const [actionError, setActionError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  /** Where the keyboard focus goes once the list has reloaded after an action. */
-  const focusNext = useRef<string | null>(null);
+  /**
+   * Where the keyboard focus goes once the list has reloaded after an action: `target` (an element
+   * id, or null for the title) once the list of `revision` is on screen.
+   */
+  const focusNext = useRef<{ target: string | null; revision: Revision | undefined } | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
-  /** The latest list request: an older answer arriving late is dropped. */
-  const request = useRef(0);
-
-  /** Loads the list (with the retired entries or not); resolves once it is shown. */
-  const load = async (includeRetired: boolean) => {
-    const mine = ++request.current;
-    try {
-      const list = await api.services(includeRetired);
-      if (mine !== request.current) return;
-      setServices(list);
-      setLoadError(null);
-    } catch (e) {
-      if (mine === request.current) setLoadError((e as Error).message);
-    }
-  };
-
-  useEffect(() => {
-    void load(showRetired);
-    // The request counter makes a late answer harmless; nothing to cancel on unmount.
-  }, [showRetired]);
 
   // After every render: once an action has reloaded the list, move the focus where it asked.
   useEffect(() => {
-    const target = focusNext.current;
-    if (target === null) return;
+    const pending = focusNext.current;
+    if (pending === null || pending.revision !== revision || list.isPlaceholderData) return;
+    const target = pending.target;
     focusNext.current = null;
     // The entry may have left the list (retired while retired ones are hidden): fall back to the title.
-    (document.getElementById(target) ?? title.current)?.focus();
+    (target === null ? title.current : (document.getElementById(target) ?? title.current))?.focus();
   });
 
   useEffect(() => {
@@ -99,12 +87,14 @@ export function CataloguePanel({ onClose }: { onClose(): void }) {
       setBusy(false);
       return false;
     }
-    // Other views (builder, alliance pages) fetch the catalogue again the next time they need it.
-    refreshCatalogue();
-    await load(showRetiredNow.current);
+    // The change moved the alliances revision: every view of the catalogue (builder, alliance pages)
+    // reads it again; this panel's list is read before the outcome is announced.
+    await alliancesChanged();
+    const now: Revision = queryClient.getQueryData(alliancesRevisionQuery().queryKey) ?? 'unknown';
+    await queryClient.fetchQuery(catalogueQuery(showRetiredNow.current, now)).catch(() => undefined);
     setBusy(false);
     setAnnouncement(success);
-    focusNext.current = after.focus;
+    focusNext.current = { target: after.focus, revision: now };
     if (after.closeEditor) setEditing(null);
     return true;
   };
@@ -137,7 +127,7 @@ export function CataloguePanel({ onClose }: { onClose(): void }) {
     );
 
   const cancelEditing = (code: string) => {
-    focusNext.current = ids.rename(code);
+    focusNext.current = { target: ids.rename(code), revision };
     setEditing(null);
   };
 

@@ -1,25 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { HistoryEntryView } from '../api/types';
+import { historyQuery } from '../data/queries';
 
 /** Who changed what and when (newest first), with the link to follow it as an Atom feed. */
 export function AllianceHistory({ id, version }: { id: number; version: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
-  const [entries, setEntries] = useState<HistoryEntryView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .history(id)
-      .then((e) => live && setEntries(e))
-      .catch((e: unknown) => live && setError((e as Error).message));
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
+  // Read again for each new version of the alliance.
+  const query = useQuery(historyQuery(id, version));
+  const entries = query.data ?? null;
+  const error = query.error ? query.error.message : null;
 
   const when = (at: string) => new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'medium', timeStyle: 'short' });
   return (

@@ -1,33 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api/client';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AllianceListItem } from '../api/types';
 import { foldName } from '../../domain/text';
+import { allianceSearchQuery, useAlliancesRevision } from '../data/queries';
+import { useDebounced } from '../data/use-debounced';
 import { numberFormat } from '../i18n';
 import { allianceColour } from '../map/alliance-colours';
 
 type SortKey = 'name' | 'population' | 'comuni' | 'updated';
 
-/** Ids of the alliances with a member Comune matching the query (asked of the server, debounced). */
+/** Ids of the alliances with a member Comune matching the query (asked of the server, debounced, through the query cache). */
 function useMemberMatches(query: string): ReadonlySet<number> | null {
-  const [matches, setMatches] = useState<ReadonlySet<number> | null>(null);
-  useEffect(() => {
-    const q = query.trim();
-    setMatches(null);
-    if (q === '') return;
-    let current = true;
-    const timer = setTimeout(() => {
-      api
-        .alliances(q)
-        .then((list) => current && setMatches(new Set(list.map((a) => a.id))))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
-  return matches;
+  const q = query.trim();
+  const asked = useDebounced(q, 250);
+  const revision = useAlliancesRevision();
+  const search = useQuery({ ...allianceSearchQuery(asked, revision ?? 'unknown'), enabled: asked !== '' && revision !== undefined });
+  // Only the answer for what is typed now (none while it is being asked).
+  const ids = q !== '' && asked === q ? search.data : undefined;
+  return useMemo(() => (ids ? new Set(ids) : null), [ids]);
 }
 
 /** Published alliances: filter by name or member Comune, sort by name, size or last change (drafts are unlisted). */

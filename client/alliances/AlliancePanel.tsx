@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import i18next from 'i18next';
 import type { AllianceView, IssuedInvitation } from '../api/types';
-import { useAllianceList } from '../data/queries';
+import { useAlliance, useAllianceList } from '../data/queries';
 import { useAllianceStore } from './alliance-store';
 import { editAlliance } from '../builder/save-store';
 import { addToComparison, openAlliance } from '../state/actions';
-import { alliancesChanged } from '../state/revision-store';
+import { alliancesChanged } from '../data/follow-revision';
 import { useMapStore } from '../state/map-store';
 import { updateView } from '../state/view-store';
 import { printWithMap } from '../share/print';
@@ -55,25 +55,21 @@ export function AlliancePanel({ id, atlas }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
-  const [alliance, setAlliance] = useState<AllianceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The alliance through the query cache, at the current alliances revision: read again when anyone changes it.
+  const shownQuery = useAlliance(id);
+  const alliance = id === null ? null : (shownQuery.data ?? null);
+  /** What a delete from this page answered, when it failed. */
+  const [deleteError, setError] = useState<{ id: number | null; message: string } | null>(null);
+  const error = (deleteError && deleteError.id === id ? deleteError.message : null) ?? (id !== null && shownQuery.error ? shownQuery.error.message : null);
 
   useEffect(() => {
-    setError(null);
-    if (id === null) {
-      onLoaded(null);
-      return;
-    }
-    takeTokenFromHash(id);
-    setAlliance(null);
-    api
-      .alliance(id)
-      .then((body) => {
-        setAlliance(body);
-        onLoaded(body);
-      })
-      .catch((e: unknown) => setError((e as Error).message));
+    // An edit link (#edit=…) is kept in this browser and taken out of the address.
+    if (id !== null) takeTokenFromHash(id);
   }, [id]);
+
+  useEffect(() => {
+    onLoaded(alliance);
+  }, [alliance]);
 
   // Just saved: the focus lands on the saved alliance's page, not on the page's body.
   const justSaved = alliance !== null && issued?.id === alliance.id;
@@ -81,18 +77,8 @@ export function AlliancePanel({ id, atlas }: Props) {
     if (justSaved) document.getElementById('alliance-title')?.focus();
   }, [justSaved]);
 
-  /** Reads the alliance again in place (the panel stays, with any message it shows). */
-  const reload = () => {
-    if (id === null) return;
-    api
-      .alliance(id)
-      .then((body) => {
-        setAlliance(body);
-        onLoaded(body);
-        onChanged();
-      })
-      .catch((e: unknown) => setError((e as Error).message));
-  };
+  /** After a change made from this page: the alliance is read again in place (the panel stays, with any message it shows). */
+  const reload = onChanged;
 
   const shownError = error ?? (listQuery.error ? listQuery.error.message : null);
   if (shownError) return <aside className="panel"><p role="alert">{t('details.error', { message: shownError })}</p></aside>;
@@ -179,11 +165,10 @@ export function AlliancePanel({ id, atlas }: Props) {
               if (!window.confirm(t('alliance.confirmDelete', { name: alliance.name }))) return;
               api
                 .deleteAlliance(alliance.id, alliance.version, token)
-                .then(() => {
-                  onChanged();
-                  onOpen(null);
-                })
-                .catch((e: unknown) => setError((e as Error).message));
+                // The list opens at the revision after the delete (asked for once, without it).
+                .then(() => onChanged())
+                .then(() => onOpen(null))
+                .catch((e: unknown) => setError({ id: alliance.id, message: (e as Error).message }));
             }}
           >
             {t('alliance.delete')}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../domain/fees';
-import { api } from '../api/client';
-import type { AllianceView, FeeReport } from '../api/types';
+import type { AllianceView } from '../api/types';
+import { feesQuery } from '../data/queries';
 import type { Atlas } from '../data/atlas';
 import { useCatalogue } from '../data/catalogue';
 import { FeeTable } from '../fees/FeeTable';
@@ -12,16 +12,10 @@ export function AllianceServices({ alliance, atlas }: { alliance: AllianceView; 
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const catalogue = useCatalogue();
-  const [fees, setFees] = useState<FeeReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setFees(null);
-    api
-      .fees(alliance.id)
-      .then(setFees)
-      .catch((e: unknown) => setError((e as Error).message));
-  }, [alliance.id, alliance.version]);
+  // The fee table of the version shown (asked for again when a new version is).
+  const query = useQuery(feesQuery(alliance.id, alliance.version));
+  const fees = query.data ?? null;
+  const error = query.error ? query.error.message : null;
 
   if (alliance.services.length === 0) return null;
   const euro = (cents: number) => formatEuro(cents, lang === 'en' ? 'en-GB' : 'it-IT');

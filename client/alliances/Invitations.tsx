@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type AdhesionParty } from '../api/client';
 import type { AllianceView, InvitationRow, IssuedInvitation } from '../api/types';
 import { CopyButton } from '../controls/CopyButton';
+import { alliancesChanged } from '../data/follow-revision';
+import { invitationsQuery, useAlliancesRevision } from '../data/queries';
 
 interface Props {
   alliance: AllianceView;
@@ -21,8 +24,13 @@ const absolute = (url: string) => `${window.location.origin}${url}`;
 export function Invitations({ alliance, token, issued }: Props) {
   const { t, i18n } = useTranslation();
   const [fresh, setFresh] = useState<IssuedInvitation[]>([]);
-  const [rows, setRows] = useState<InvitationRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** The list of links is read once its section is first opened (then at each alliances revision). */
+  const [opened, setOpened] = useState(false);
+  const revision = useAlliancesRevision();
+  const list = useQuery({ ...invitationsQuery(alliance.id, token, revision ?? 'unknown'), enabled: opened && revision !== undefined, placeholderData: keepPreviousData });
+  const rows = list.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (list.error ? list.error.message : null);
   const [revoked, setRevoked] = useState<ReadonlySet<number>>(new Set());
   // Links still worth sending: the newest per member or body, none revoked since.
   const shown = [...fresh, ...issued.filter((i) => !fresh.some((f) => same(f, i)))].filter((i) => !revoked.has(i.id));
@@ -30,7 +38,8 @@ export function Invitations({ alliance, token, issued }: Props) {
   const nameOf = (party: { code?: string | null; partner?: string | null }) =>
     party.code ? `Comune di ${alliance.members.find((m) => m.code === party.code)?.name ?? party.code}` : (party.partner ?? '');
   const fail = (e: unknown) => setError((e as Error).message);
-  const load = () => api.invitations(alliance.id, token).then(setRows).catch(fail);
+  // A new or revoked link moves the alliances revision: the list (and the page) are read again.
+  const load = alliancesChanged;
   const reissue = (party: AdhesionParty, live: boolean) => {
     if (live && !window.confirm(t('invitations.confirmReissue', { who: nameOf(party) }))) return;
     void api
@@ -85,7 +94,7 @@ export function Invitations({ alliance, token, issued }: Props) {
           </ul>
         </>
       )}
-      <details onToggle={(e) => (e.currentTarget.open && rows === null ? void load() : undefined)}>
+      <details onToggle={(e) => (e.currentTarget.open ? setOpened(true) : undefined)}>
         <summary>{t('invitations.manage')}</summary>
         {rows && (
           <ul className="link-list">

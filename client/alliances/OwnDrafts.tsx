@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { allianceQuery, useAlliancesRevision } from '../data/queries';
 import { editableIds } from './edit-tokens';
 
 /** At most this many of the browser's own alliances are looked up (one request each). */
@@ -12,16 +13,15 @@ const MAX_LOOKED_UP = 50;
  */
 export function OwnDrafts({ onOpen }: { onOpen(id: number): void }) {
   const { t } = useTranslation();
-  const [drafts, setDrafts] = useState<{ id: number; name: string }[]>([]);
-  useEffect(() => {
-    const controller = new AbortController();
-    const ids = editableIds().slice(-MAX_LOOKED_UP);
-    void Promise.all(ids.map((id) => api.alliance(id).catch(() => null))).then((found) => {
-      if (controller.signal.aborted) return;
-      setDrafts(found.flatMap((a) => (a && a.status === 'draft' ? [{ id: a.id, name: a.name }] : [])));
-    });
-    return () => controller.abort();
-  }, []);
+  // Which alliances this browser can edit, as when the list was opened.
+  const [ids] = useState(() => editableIds().slice(-MAX_LOOKED_UP));
+  const revision = useAlliancesRevision();
+  // Each through the query cache at the current revision (a draft published since leaves the list);
+  // one that cannot be read (deleted) is left out.
+  const drafts = useQueries({
+    queries: ids.map((id) => ({ ...allianceQuery(id, revision ?? 'unknown'), enabled: revision !== undefined })),
+    combine: (results) => results.flatMap((r) => (r.data && r.data.status === 'draft' ? [{ id: r.data.id, name: r.data.name }] : [])),
+  });
   if (drafts.length === 0) return null;
   return (
     <section aria-labelledby="own-drafts-title" data-testid="own-drafts">

@@ -63,13 +63,13 @@ export const api = {
   config: () => getJson<{ basemapUrl: string | null; attribution: string; publisherName?: string }>('/api/config'),
   /** With the page's data version, the URL the page preloads (immutable: cached for good). */
   atlas: (version: string | null) => getJson<AtlasTable>(version ? `/api/atlas?v=${version}` : '/api/atlas'),
-  sources: () => getJson<SourcesAnswer>('/api/sources'),
+  sources: (signal?: AbortSignal) => getJson<SourcesAnswer>('/api/sources', signal),
   comune: (code: string, signal?: AbortSignal) => getJson<ComuneDetails>(`/api/comuni/${encodeURIComponent(code)}`, signal),
   search: (q: string, signal?: AbortSignal) =>
     getJson<{ results: SearchHit[] }>(`/api/comuni?${new URLSearchParams({ q, limit: '8' })}`, signal).then((r) => r.results),
   association: (id: number, signal?: AbortSignal) => getJson<AssociationDetails>(`/api/associations/${id}`, signal),
-  associations: (kind: string) =>
-    getJson<{ associations: AssociationSummary[] }>(`/api/associations?kind=${kind}`).then((r) => r.associations),
+  associations: (kind: string, signal?: AbortSignal) =>
+    getJson<{ associations: AssociationSummary[] }>(`/api/associations?kind=${kind}`, signal).then((r) => r.associations),
   adjacency: () => getJson<AdjacencyTable>('/api/atlas/adjacency'),
   /** Each Comune's Unioni, Comunità Montane, SLL and SNAI area (the planner's facts). */
   memberships: () => getJson<MembershipTable>('/api/atlas/memberships'),
@@ -80,18 +80,20 @@ export const api = {
     sendJson<{ codes: string[]; partial: string[] }>('POST', '/api/comuni/within', { polygon, minShare: options.minShare ?? 0.5, partialShare: options.partialShare }),
   resolve: (entries: string[]) => sendJson<Resolution>('POST', '/api/comuni/resolve', { entries }),
   /** Saved alliances (every page, newest first); with `q`, those named so or with a member Comune of that name. */
-  alliances: async (q = '') => {
+  alliances: async (q = '', signal?: AbortSignal) => {
     const all: AllianceListItem[] = [];
     let cursor: string | null = null;
     do {
       const params = new URLSearchParams({ limit: '500', ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) });
-      const page: { alliances: AllianceListItem[]; nextCursor: string | null } = await getJson(`/api/alliances?${params}`);
+      const page: { alliances: AllianceListItem[]; nextCursor: string | null } = await getJson(`/api/alliances?${params}`, signal);
       all.push(...page.alliances);
       cursor = page.nextCursor;
     } while (cursor !== null && all.length < 20_000);
     return all;
   },
-  alliance: (id: number) => getJson<AllianceView>(`/api/alliances/${id}`),
+  alliance: (id: number, signal?: AbortSignal) => getJson<AllianceView>(`/api/alliances/${id}`, signal),
+  /** The alliances' state as a number that changes whenever they (or the catalogue) change, whoever wrote. */
+  alliancesRevision: (signal?: AbortSignal) => getJson<{ revision: number }>('/api/alliances/revision', signal).then((r) => r.revision),
   /** Creates an alliance, or saves an edit with its token and the version it started from. */
   saveAlliance: (body: object, editing: { id: number; version: number; token: string } | null) =>
     editing
@@ -102,20 +104,21 @@ export const api = {
   /** Soft delete with the edit token and the version being looked at (409 if someone saved since). */
   deleteAlliance: (id: number, version: number, token: string) =>
     requestJson<void>(`/api/alliances/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'If-Match': String(version) } }),
-  services: (includeRetired = false) =>
-    getJson<{ services: CatalogueService[] }>(`/api/services${includeRetired ? '?include=retired' : ''}`).then((r) => r.services),
+  services: (includeRetired = false, signal?: AbortSignal) =>
+    getJson<{ services: CatalogueService[] }>(`/api/services${includeRetired ? '?include=retired' : ''}`, signal).then((r) => r.services),
   /** Administrators: add (POST), change or retire/restore (PATCH) a catalogue entry. */
   saveService: (adminToken: string, body: object, code?: string) =>
     sendJson<CatalogueService>(code ? 'PATCH' : 'POST', code ? `/api/services/${encodeURIComponent(code)}` : '/api/services', body, {
       headers: { Authorization: `Bearer ${adminToken}` },
     }),
-  fees: (id: number) => getJson<FeeReport>(`/api/alliances/${id}/fees`),
-  history: (id: number) => getJson<{ entries: HistoryEntryView[] }>(`/api/alliances/${id}/history`).then((r) => r.entries),
+  fees: (id: number, signal?: AbortSignal) => getJson<FeeReport>(`/api/alliances/${id}/fees`, signal),
+  history: (id: number, signal?: AbortSignal) => getJson<{ entries: HistoryEntryView[] }>(`/api/alliances/${id}/history`, signal).then((r) => r.entries),
   /** What an invited Comune (`code`) or body (`partner`) sees with its adhesion token. */
   adhesion: (id: number, party: AdhesionParty, token: string) => getJson<AdhesionView>(adhesionPath(id, party), undefined, token),
   decide: (id: number, party: AdhesionParty, token: string, body: object) =>
     sendJson<AdhesionView>('POST', adhesionPath(id, party), body, { headers: { Authorization: `Bearer ${token}` } }),
-  invitations: (id: number, token: string) => getJson<{ invitations: InvitationRow[] }>(`/api/alliances/${id}/invitations`, undefined, token).then((r) => r.invitations),
+  invitations: (id: number, token: string, signal?: AbortSignal) =>
+    getJson<{ invitations: InvitationRow[] }>(`/api/alliances/${id}/invitations`, signal, token).then((r) => r.invitations),
   reissueInvitation: (id: number, token: string, party: AdhesionParty) =>
     sendJson<IssuedInvitation>('POST', `/api/alliances/${id}/invitations`, party, { headers: { Authorization: `Bearer ${token}` } }),
   revokeInvitation: (id: number, token: string, invitationId: number) =>

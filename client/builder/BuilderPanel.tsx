@@ -5,11 +5,9 @@ import { territoryMembers } from '../../domain/alliance';
 import { MEMBER_STATUS_COLOURS } from '../map/member-status';
 import { CopyButton } from '../controls/CopyButton';
 import { sharedDraftLink } from './shared-draft';
-import type { Overlap } from '../../domain/overlaps';
 import { RULE_SETS } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
 import type { Atlas } from '../data/atlas';
-import { api } from '../api/client';
 import { numberFormat } from '../i18n';
 import { analyzeSelection } from './analysis';
 import { DEFAULT_META, useBuilder, useUndoKeys } from './useBuilder';
@@ -23,6 +21,7 @@ import { Partners } from './Partners';
 import { DrawToolbar } from './DrawToolbar';
 import { ServicesEditor } from './ServicesEditor';
 import { Suggestions } from './Suggestions';
+import { useOverlaps } from './useOverlaps';
 
 interface Props {
   atlas: Atlas;
@@ -292,29 +291,4 @@ export function BuilderPanel({ atlas, graph }: Props) {
       </div>
     </aside>
   );
-}
-
-/** Associations the members already belong to, confirmed by the server (debounced). */
-function useOverlaps(members: readonly string[]): Overlap[] {
-  const [overlaps, setOverlaps] = useState<Overlap[]>([]);
-  useEffect(() => {
-    if (members.length === 0) {
-      setOverlaps([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .overlaps(members, controller.signal)
-        .then(setOverlaps)
-        .catch(() => {
-          if (!controller.signal.aborted) setOverlaps([]);
-        });
-    }, 300);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [members]);
-  return overlaps;
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Suggestion } from '../../domain/suggestions';
-import { api } from '../api/client';
+import { suggestionsQuery, useAlliancesRevision } from '../data/queries';
+import { useDebounced } from '../data/use-debounced';
 import { numberFormat } from '../i18n';
 
 interface Props {
@@ -11,36 +12,22 @@ interface Props {
   onAdd(code: string): void;
 }
 
-/** Neighbours that would help the alliance most, with the reasons, ranked by the server (debounced). */
+/** Neighbours that would help the alliance most, with the reasons, ranked by the server (debounced, through the query cache). */
 export function Suggestions({ territory, services, ruleSetId, onAdd }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
-  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (territory.length === 0) {
-      setSuggestions(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .suggestions({ members: territory, services, ...(ruleSetId ? { ruleSet: ruleSetId } : {}), limit: 5 }, controller.signal)
-        .then((answer) => {
-          setSuggestions(answer.suggestions);
-          setError(null);
-        })
-        .catch((e: unknown) => {
-          if (!controller.signal.aborted) setError((e as Error).message);
-        });
-    }, 300);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [territory, services, ruleSetId]);
+  // What they depend on, asked for once it has stayed the same 300 ms; and what published alliances cover.
+  const request = useMemo(() => ({ members: territory, services, ruleSet: ruleSetId }), [territory, services, ruleSetId]);
+  const asked = useDebounced(request, 300);
+  const revision = useAlliancesRevision();
+  const query = useQuery({
+    ...suggestionsQuery(asked, revision ?? 'unknown'),
+    enabled: asked.members.length > 0 && revision !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const suggestions = query.data?.suggestions ?? null;
+  const error = query.error ? query.error.message : null;
 
   if (territory.length === 0) return null;
   // An answer for an earlier selection may still be on screen: never offer a current member.

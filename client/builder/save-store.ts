@@ -104,5 +104,5 @@ export async function saveAlliance(): Promise<void> {
   const { id } = result;
   if (result.editToken) rememberEditToken(id, result.editToken);
   useBuilderStore.getState().setFields({ editing: { id, version: result.version, token: result.editToken ?? editing?.token ?? '' } });
-  afterSave({ id, token: result.editToken ?? null, invitations: result.invitations });
+  await afterSave({ id, token: result.editToken ?? null, invitations: result.invitations });
 }

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { useMemo } from 'react';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { AllianceView, AssociationDetails, CatalogueService } from '../api/types';
+import { allianceQuery, associationQuery, useAlliancesRevision } from '../data/queries';
 import type { CompareRef } from './ComparePanel';
 import { useCatalogue } from '../data/catalogue';
 
@@ -26,42 +27,32 @@ export function parseCompareRef(key: string): CompareRef | null {
 }
 
 /**
- * Loads each compared territory once, by its key. A territory that failed to load is tried again
- * the next time the list changes (e.g. after removing and adding it again).
+ * Each compared territory through the query cache: an alliance at the current alliances revision,
+ * an association once. A territory that failed to load is asked for again when it is added again
+ * (after removing it).
  */
 export function useCompared(refs: readonly CompareRef[]): Readonly<Record<string, Loaded>> {
-  const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
-  const requested = useRef(new Set<string>());
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
-
-  const keys = refs.map(compareRefKey).join(',');
-  useEffect(() => {
-    for (const key of keys.split(',')) {
-      const ref = parseCompareRef(key);
-      if (!ref || requested.current.has(key)) continue;
-      requested.current.add(key);
-      const set = (value: Loaded) => {
-        if (live.current) setLoaded((state) => ({ ...state, [key]: value }));
-      };
-      set({ status: 'loading' });
-      const request: Promise<Loaded> =
-        ref.type === 'alliance'
-          ? api.alliance(ref.id).then((alliance) => ({ status: 'ready', type: 'alliance', alliance }))
-          : api.association(ref.id).then((association) => ({ status: 'ready', type: 'association', association }));
-      request.then(set, (error: unknown) => {
-        requested.current.delete(key);
-        set({ status: 'error', message: (error as Error).message });
-      });
-    }
-  }, [keys]);
-
-  return loaded;
+  const revision = useAlliancesRevision();
+  return useQueries({
+    queries: refs.map((ref) =>
+      ref.type === 'alliance'
+        ? {
+            ...allianceQuery(ref.id, revision ?? 'unknown'),
+            enabled: revision !== undefined,
+            // While a newer revision loads, the one compared stays on screen.
+            placeholderData: keepPreviousData,
+            select: (alliance: AllianceView): Loaded => ({ status: 'ready', type: 'alliance', alliance }),
+          }
+        : { ...associationQuery(ref.id), select: (association: AssociationDetails): Loaded => ({ status: 'ready', type: 'association', association }) },
+    ),
+    combine: (results) =>
+      Object.fromEntries(
+        results.map((r, i): [string, Loaded] => [
+          compareRefKey(refs[i]!),
+          r.data ?? (r.error ? { status: 'error', message: r.error.message } : { status: 'loading' }),
+        ]),
+      ),
+  });
 }
 
 /** The catalogue by code (retired entries included), from the page's shared copy. */

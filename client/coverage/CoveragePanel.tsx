@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { populationShare, sortAggregates, type CoverageSortKey } from '../../domain/coverage';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
-import { api } from '../api/client';
-import type { CatalogueService } from '../api/types';
+import { useCatalogueQuery } from '../data/queries';
 import { numberFormat } from '../i18n';
 import { useShownCoverage } from './useShownCoverage';
 import { openAlliance } from '../state/actions';
@@ -43,13 +42,11 @@ export function CoveragePanel() {
     const value = 100 * (share ?? 0);
     return `${(value > 0 && value < 1 ? pct2 : pct1).format(value)} %`;
   };
-  const [catalogue, setCatalogue] = useState<CatalogueService[] | null>(null);
+  // The services in use (not retired), through the query cache: an empty choice if it cannot be read.
+  const catalogueQuery = useCatalogueQuery(false);
+  const catalogue = catalogueQuery.data ?? (catalogueQuery.isError ? [] : null);
   const [level, setLevel] = useState<'region' | 'province'>('region');
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({ key: 'obligedUncovered', direction: 'desc' });
-
-  useEffect(() => {
-    api.services().then(setCatalogue).catch(() => setCatalogue([]));
-  }, []);
 
   const report = state.report;
   const rows = useMemo(() => {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   DECLARED_FACTORS,
@@ -15,7 +16,8 @@ import {
   type Phase,
   type Rtd,
 } from '../../domain/governance';
-import { listUnioni, saveGovernance, type GovernanceFields } from './governance-api';
+import { saveGovernance, type GovernanceFields } from './governance-api';
+import { associationsQuery } from '../data/queries';
 import { LABELS } from './labels';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -32,13 +34,11 @@ export function GovernanceEditor({ alliance, token, onSaved }: { alliance: Gover
   const l = LABELS[lang];
   const [legalForm, setLegalForm] = useState<LegalForm | null>(alliance.legalForm ?? null);
   const [governance, setGovernance] = useState<Governance>({ ...EMPTY_GOVERNANCE, ...alliance.governance });
-  const [unioni, setUnioni] = useState<{ id: number; name: string }[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (legalForm === 'unione' && unioni.length === 0) void listUnioni().then(setUnioni);
-  }, [legalForm, unioni.length]);
+  // The Unioni di comuni of the shipped list, for an Unione that extends one (asked for once, when first needed).
+  const unioni = useQuery({ ...associationsQuery('unione'), enabled: legalForm === 'unione' }).data ?? [];
 
   const rtd = governance.rtd ?? null;
   const setRtd = (change: Partial<Rtd>) => setGovernance((g) => ({ ...g, rtd: { ...(g.rtd ?? EMPTY_RTD), ...change } }));

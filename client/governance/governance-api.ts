@@ -28,10 +28,3 @@ export async function saveGovernance(alliance: { id: number; version: number }, 
     throw new Error(answer?.error?.message ?? `HTTP ${response.status}`);
   }
 }
-
-/** The Unioni di comuni of the shipped list, for an Unione that extends one. */
-export async function listUnioni(): Promise<{ id: number; name: string }[]> {
-  const response = await fetch('/api/associations?kind=unione', { headers: { accept: 'application/json' } });
-  if (!response.ok) return [];
-  return ((await response.json()) as { associations: { id: number; name: string }[] }).associations;
-}

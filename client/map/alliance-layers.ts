@@ -8,7 +8,7 @@ const LAYERS = ['alliances-fill', 'alliances-casing', 'alliances-line'] as const
  * The saved alliances as coloured areas over the Comuni (drafts dashed). Added the first time the
  * overlay is shown; `revision` changes the URL so a new or edited alliance appears at once.
  */
-export function showAlliances(map: maplibregl.Map, visible: boolean, revision: number): void {
+export function showAlliances(map: maplibregl.Map, visible: boolean, revision: number | string): void {
   const data = `${window.location.origin}/api/alliances.geojson?r=${revision}`;
   const source = map.getSource(ALLIANCES_SOURCE) as maplibregl.GeoJSONSource | undefined;
   if (!source) {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { api } from '../api/client';
 import { rememberEditToken } from '../alliances/edit-tokens';
-import { alliancesChanged } from '../state/revision-store';
+import { alliancesChanged } from '../data/follow-revision';
 import type { PlanRunResult } from './planner-store';
 
 /** Where saving a plan's drafts stands; `ids` are the drafts saved so far for the run `key`, in the plan's order. */
@@ -42,6 +42,6 @@ export async function saveAllAsDrafts(run: PlanRunResult, names: readonly string
   } catch (error) {
     useDraftsStore.setState({ state: 'error', key, ids, message: (error as Error).message }, true);
   } finally {
-    if (ids.length > (before.key === key ? before.ids.length : 0)) alliancesChanged();
+    if (ids.length > (before.key === key ? before.ids.length : 0)) void alliancesChanged();
   }
 }

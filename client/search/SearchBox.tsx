@@ -1,52 +1,45 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import type { SearchHit } from '../api/types';
+import { searchQuery } from '../data/queries';
+import { useDebounced } from '../data/use-debounced';
 import { numberFormat } from '../i18n';
+
+const NO_HITS: SearchHit[] = [];
 
 /**
  * Accent-insensitive autocomplete (an ARIA combobox): type, move with ↑/↓, choose with Enter,
- * close with Escape.
+ * close with Escape. The results come through the query cache (a word typed again is not asked
+ * again; a request overtaken by more typing is aborted).
  */
 export function SearchBox({ onChoose }: { onChoose(hit: SearchHit): void }) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  /** The text put in the box by choosing a result: not a new query. */
+  const [chosen, setChosen] = useState<string | null>(null);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
-  /** The text put in the box by choosing a result: not a new query. */
-  const chosen = useRef<string | null>(null);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length === 0 || query === chosen.current) {
-      if (q.length === 0) setHits([]);
-      return;
-    }
-    chosen.current = null;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .search(q, controller.signal)
-        .then((results) => {
-          setHits(results);
-          setActive(results.length > 0 ? 0 : -1);
-          setOpen(true);
-        })
-        .catch(() => undefined);
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
+  const q = query.trim();
+  const asked = useDebounced(query === chosen ? '' : q, 120);
+  const search = useQuery({ ...searchQuery(asked), enabled: asked.length > 0, placeholderData: keepPreviousData });
+  const hits = q.length === 0 ? NO_HITS : (search.data ?? NO_HITS);
+  // Each answer for what is asked (not an earlier text's, kept while it loads) opens the list on its first result.
+  const answer = asked.length > 0 && !search.isPlaceholderData ? search.data : undefined;
+  const [shown, setShown] = useState<SearchHit[] | undefined>(undefined);
+  if (answer !== undefined && answer !== shown) {
+    setShown(answer);
+    setOpen(true);
+    setActive(answer.length > 0 ? 0 : -1);
+  }
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onChoose(hit);
-    chosen.current = hit.name;
+    setChosen(hit.name);
     setQuery(hit.name);
     setOpen(false);
   };

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { SourcesAnswer } from '../api/types';
+import { sourcesQuery } from '../data/queries';
 import { numberFormat } from '../i18n';
 
 /** "Dati": every dataset with its source, version, reference date, licence, counts and known gaps. */
@@ -9,19 +8,9 @@ export function SourcesPanel({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const f = numberFormat(i18n.language);
-  const [answer, setAnswer] = useState<SourcesAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api
-      .sources()
-      .then((a) => current && setAnswer(a))
-      .catch((e: unknown) => current && setError((e as Error).message));
-    return () => {
-      current = false;
-    };
-  }, []);
+  const query = useQuery(sourcesQuery());
+  const answer = query.data ?? null;
+  const error = query.error ? query.error.message : null;
 
   return (
     <aside className="panel" aria-labelledby="sources-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>

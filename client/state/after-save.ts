@@ -1,11 +1,14 @@
 import { useAllianceStore } from '../alliances/alliance-store';
 import type { Issued } from '../builder/save-store';
-import { alliancesChanged } from './revision-store';
+import { alliancesChanged } from '../data/follow-revision';
 import { updateView } from './view-store';
 
-/** After a save landed: lists and map reload, and the saved alliance's page opens with what it issued. */
-export function afterSave(issued: Issued): void {
-  alliancesChanged();
+/**
+ * After a save landed: the server's alliances revision is read first (lists and map reload, once),
+ * then the saved alliance's page opens, at that revision, with what the save issued.
+ */
+export async function afterSave(issued: Issued): Promise<void> {
+  await alliancesChanged();
   useAllianceStore.setState({ issued });
   updateView({ mode: 'alliances', alliance: issued.id });
 }

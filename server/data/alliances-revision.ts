@@ -4,10 +4,20 @@ import { ALLIANCES_CHANNEL } from '../../infra/db/channels';
 /**
  * The alliances' state as a number that changes whenever they do: on every NOTIFY of a change (from
  * any instance on the database: see migration 007) and, at once, after every change a use case of
- * this instance commits (server/use-cases/), so its author never reads an older cached state. What is derived from the alliances is cached per revision (`PerRevision`).
+ * this instance commits (server/use-cases/), so its author never reads an older cached state. What
+ * is derived from the alliances is cached per revision (`PerRevision`), here and in the client, which
+ * reads it from `GET /api/alliances/revision`.
+ *
+ * It starts from the clock (milliseconds) rather than 0, so that a restarted server never publishes
+ * again a number it published before its restart: a page keyed by the old number would take its
+ * old cached answers for current ones.
  */
 export class AlliancesRevision {
-  private value = 0;
+  private value: number;
+
+  constructor(start = Date.now()) {
+    this.value = start;
+  }
 
   current(): number {
     return this.value;

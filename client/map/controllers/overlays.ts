@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type maplibregl from 'maplibre-gl';
 import type { Atlas } from '../../data/atlas';
+import { useAlliancesRevision } from '../../data/queries';
 import { useMapStore } from '../../state/map-store';
-import { useRevisionStore } from '../../state/revision-store';
 import { useViewStore } from '../../state/view-store';
 import { showAlliances } from '../alliance-layers';
 import type { DeckOverlays } from '../deck-overlays';
@@ -13,7 +13,7 @@ import { redraw, sharedOf } from './map-context';
 /** Overlays: association outlines, the saved alliances (reloaded on each alliances revision), deck.gl circles and hub links. */
 export function useOverlays(map: maplibregl.Map | null, atlas: Atlas | null): void {
   const overlays = useViewStore((s) => s.view.overlays);
-  const revision = useRevisionStore((s) => s.alliances);
+  const revision = useAlliancesRevision();
   const deck = useRef<Promise<DeckOverlays> | null>(null);
 
   useEffect(() => {
@@ -22,7 +22,8 @@ export function useOverlays(map: maplibregl.Map | null, atlas: Atlas | null): vo
       const visibility = overlays.includes(id as never) ? 'visible' : 'none';
       for (const layer of overlayLayerIds(id)) map.setLayoutProperty(layer, 'visibility', visibility);
     }
-    showAlliances(map, overlays.includes('alliances'), revision);
+    // The saved alliances once the revision is known (their URL names it: a change reloads them).
+    if (revision !== undefined) showAlliances(map, overlays.includes('alliances'), revision);
     redraw(map);
     const circles = overlays.includes('circles');
     const hubs = overlays.includes('hubs');
