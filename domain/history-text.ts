@@ -2,6 +2,7 @@ import { actLabel, MEMBER_STATUS_LABELS } from './adhesion';
 import type { MemberStatus } from './alliance';
 import { LEGAL_FORM_INFO, PHASE_LABELS, type LegalForm, type Phase } from './governance';
 import type { AllianceChange } from './history';
+import { ruleSet } from './rule-sets';
 
 /** Names to write changes with: Comuni by ISTAT code, services by catalogue code. */
 export interface ChangeNames {
@@ -15,6 +16,20 @@ const euro = (cents: number, lang: Lang) =>
   new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 const statusLabel = (status: string, lang: Lang) => MEMBER_STATUS_LABELS[status as MemberStatus]?.[lang] ?? status;
+
+/**
+ * A day (YYYY-MM-DD, or the start of a full ISO timestamp) written as the language writes dates
+ * ("2 aprile 2026", "2 April 2026"); any other text as it is.
+ */
+export function formatDay(value: string, lang: Lang): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!day) return value;
+  const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The act a body decided with, its date written for the language. */
+const actText = (act: Parameters<typeof actLabel>[0], lang: Lang) => actLabel({ ...act, date: formatDay(act.date, lang) }, lang);
 
 const FIELD_NAMES: Record<string, { it: string; en: string }> = {
   name: { it: 'Nome', en: 'Name' },
@@ -40,6 +55,7 @@ function fieldValue(field: string, value: unknown, lang: Lang): string {
   if (field === 'constituted') return value ? (lang === 'it' ? 'sì' : 'yes') : 'no';
   if (field === 'legalForm') return LEGAL_FORM_INFO[value as LegalForm]?.[lang] ?? String(value);
   if (field === 'phase') return PHASE_LABELS[value as Phase]?.[lang] ?? String(value);
+  if (field === 'ruleSet') return ruleSet(String(value))?.name[lang] ?? String(value);
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
@@ -56,13 +72,13 @@ export function describeChange(change: AllianceChange, names: ChangeNames, lang:
       return `${FIELD_NAMES[change.field]![lang]}: ${fieldValue(change.field, change.from, lang)} → ${fieldValue(change.field, change.to, lang)}`;
     case 'member': {
       const who = `${names.comune(change.code)} (${change.code})`;
-      if (change.change === 'status') return `${who}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actLabel(change.act, lang)})` : ''}`;
+      if (change.change === 'status') return `${who}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actText(change.act, lang)})` : ''}`;
       if (change.change === 'lead') return change.to ? (it ? `Capofila: ${who}` : `Lead body: ${who}`) : it ? `Non più capofila: ${who}` : `No longer the lead body: ${who}`;
       if (change.change === 'added') return it ? `Proposto: ${who}` : `Proposed: ${who}`;
       return it ? `Tolto: ${who}` : `Removed: ${who}`;
     }
     case 'partner':
-      if (change.change === 'status') return `${change.name}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actLabel(change.act, lang)})` : ''}`;
+      if (change.change === 'status') return `${change.name}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actText(change.act, lang)})` : ''}`;
       if (change.change === 'added') return it ? `Partecipante: ${change.name}` : `Participating body: ${change.name}`;
       return it ? `Partecipante tolto: ${change.name}` : `Participating body removed: ${change.name}`;
     case 'invitation': {
