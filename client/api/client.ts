@@ -8,6 +8,7 @@ import type {
   AssociationDetails,
   AssociationSummary,
   CatalogueService,
+  ComuneCoverage,
   ComuneDetails,
   CoverageReport,
   FeeReport,
@@ -123,6 +124,7 @@ export const api = {
   rotateEditToken: (id: number, token: string) =>
     requestJson<{ editToken: string }>(`/api/alliances/${id}/edit-token`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
   coverage: (service: string, signal?: AbortSignal) => getJson<CoverageReport>(`/api/coverage?${new URLSearchParams({ service })}`, signal),
+  comuneCoverage: (service: string, code: string, signal?: AbortSignal) => getJson<ComuneCoverage>(`/api/coverage/comune?${new URLSearchParams({ service, code })}`, signal),
   suggestions: (body: { members: readonly string[]; services?: readonly string[]; ruleSet?: string; limit?: number }, signal?: AbortSignal) =>
     sendJson<SuggestionsAnswer>('POST', '/api/suggestions', body, { signal }),
   /** Administrators: record (reason) or remove (null) a contiguity exception on the version they see. */

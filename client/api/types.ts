@@ -8,7 +8,7 @@ import type { Suggestion } from '../../domain/suggestions';
 import type { Contiguity } from '../../domain/contiguity';
 import type { RuleResult } from '../../domain/rules';
 
-export type { AssociationDetails, AssociationSummary, ComuneDetails, CoverageReport, DatasetSource, NamedAggregate, SearchHit, SourcesAnswer } from '../../domain/api-types';
+export type { AssociationDetails, AssociationSummary, ComuneCoverage, ComuneDetails, CoverageReport, DatasetSource, NamedAggregate, SearchHit, SourcesAnswer } from '../../domain/api-types';
 
 /** `GET /api/alliances/:id`, as the alliance page reads it. */
 export interface AllianceView {

@@ -6,6 +6,8 @@ import { api } from '../api/client';
 import type { CatalogueService } from '../api/types';
 import { numberFormat } from '../i18n';
 import { useShownCoverage } from './useShownCoverage';
+import { ComuneCoverageCard } from './ComuneCoverageCard';
+import type { Atlas } from '../data/atlas';
 import { openAlliance } from '../state/actions';
 import { updateView, useViewStore } from '../state/view-store';
 
@@ -30,8 +32,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 /** Which Comuni receive a service, and where the gaps are: totals, sources, and a sortable table by area. */
-export function CoveragePanel() {
+export function CoveragePanel({ atlas }: { atlas: Atlas | null }) {
   const service = useViewStore((s) => s.view.service);
+  const selected = useViewStore((s) => s.view.selected);
   const state = useShownCoverage();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
@@ -80,7 +83,7 @@ export function CoveragePanel() {
   const totals = report?.totals;
 
   return (
-    <aside className="panel wide-panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
+    <aside className="panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
       <h2 id="coverage-title">{t('coverage.title')}</h2>
       <label className="field">
         {t('coverage.service')}
@@ -100,6 +103,7 @@ export function CoveragePanel() {
         </select>
       </label>
       {!service && <p className="muted">{t('coverage.help')}</p>}
+      {service && selected && <ComuneCoverageCard atlas={atlas} service={service} code={selected} />}
       {state.loading && <p aria-busy="true">{t('details.loading')}</p>}
       {state.error && <p role="alert" className="error">{state.error}</p>}
       {report && totals && (

@@ -31,6 +31,12 @@ export const coverageQuery = (service: string, revision: number) => ({
   queryFn: ({ signal }: { signal: AbortSignal }) => api.coverage(service, signal),
 });
 
+/** One Comune's coverage by a service at a revision. */
+export const comuneCoverageQuery = (service: string, code: string, revision: number) => ({
+  queryKey: ['coverage', service, 'comune', code, revision] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.comuneCoverage(service, code, signal),
+});
+
 export const associationQuery = (id: number) => ({
   queryKey: ['association', id] as const,
   queryFn: ({ signal }: { signal: AbortSignal }) => api.association(id, signal),
@@ -57,6 +63,11 @@ export function useAllianceList(enabled = true) {
 export function useCoverage(service: string | null) {
   const revision = useAlliancesRevision();
   return useQuery({ ...coverageQuery(service ?? '', revision), enabled: service !== null });
+}
+
+export function useComuneCoverage(service: string | null, code: string | null) {
+  const revision = useAlliancesRevision();
+  return useQuery({ ...comuneCoverageQuery(service ?? '', code ?? '', revision), enabled: service !== null && code !== null });
 }
 
 export const useAssociation = (id: number | null) => useQuery({ ...associationQuery(id ?? 0), enabled: id !== null }).data ?? null;
