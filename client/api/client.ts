@@ -61,7 +61,7 @@ const sendJson = <T>(method: string, path: string, body: unknown, options: { sig
   });
 
 export const api = {
-  config: () => getJson<{ basemapUrl: string | null; attribution: string; publisherName?: string }>('/api/config'),
+  config: () => getJson<{ basemapUrl: string | null; attribution: string; attributions?: { it: string; en: string }; publisherName?: string }>('/api/config'),
   /** With the page's data version, the URL the page preloads (immutable: cached for good). */
   atlas: (version: string | null) => getJson<AtlasTable>(version ? `/api/atlas?v=${version}` : '/api/atlas'),
   sources: () => getJson<SourcesAnswer>('/api/sources'),

@@ -2,6 +2,7 @@ import { QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { OUTLINE_OVERLAYS } from '../map/style';
 import { useRevisionStore } from '../state/revision-store';
+import { useViewStore } from '../state/view-store';
 
 /**
  * One cache for what the server says: each resource keyed by what names it and, when derived from
@@ -53,6 +54,13 @@ export const unioniCountQuery = () => ({
 const useAlliancesRevision = () => useRevisionStore((s) => s.alliances);
 
 export const useConfig = () => useQuery(configQuery()).data ?? null;
+
+/** The data attribution in the page's language (Italian from a server that knows no other), once the settings have arrived. */
+export function useAttribution(): string | null {
+  const config = useConfig();
+  const lang = useViewStore((s) => s.view.lang);
+  return config ? (config.attributions?.[lang] ?? config.attribution) : null;
+}
 
 /** The published alliances at the current revision, while `enabled`. */
 export function useAllianceList(enabled = true) {
