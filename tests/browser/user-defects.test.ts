@@ -16,24 +16,41 @@ async function onScreen(page: Page, lon: number, lat: number): Promise<{ x: numb
 }
 
 describe.skipIf(!hasChromium)('what the three users tripped on', () => {
-  it('Servizi at 1280 px: the panel leaves the filtered region in view beside it', async () => {
-    const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${app.server.url}/?mode=coverage&svc=fundamental&area=08`);
-    await page.getByTestId('coverage-totals').waitFor();
-    await waitForMap(page);
-    await page.waitForTimeout(1200); // the fit's animation
-    await waitForMap(page);
-    await saveScreenshot(page, 'coverage-emilia-romagna-desktop');
+  it('Servizi at 1280 px: a normal-width panel, and the filtered region in view beside it', async () => {
     const atlas = (await (await app.server.get('/api/atlas')).json()) as { regions: { code: string; bbox: [number, number, number, number] }[] };
     const [w, s, e, n] = atlas.regions.find((r) => r.code === '08')!.bbox;
-    const [topLeft, bottomRight] = [await onScreen(page, w, n), await onScreen(page, e, s)];
-    const panel = (await page.getByTestId('coverage-panel').boundingBox())!;
-    const map = (await page.getByTestId('atlas-map').boundingBox())!;
-    // The whole region on the map, none of it under the panel.
-    expect(topLeft.x).toBeGreaterThanOrEqual(map.x - 1);
-    expect(topLeft.y).toBeGreaterThanOrEqual(map.y - 1);
-    expect(bottomRight.y).toBeLessThanOrEqual(map.y + map.height + 1);
-    expect(bottomRight.x, 'the region ends left of the panel').toBeLessThanOrEqual(panel.x + 1);
+    /** Emilia-Romagna's box on the screen lies on the map, none of it under the panel. */
+    const regionInView = async (page: Page, when: string) => {
+      await waitForMap(page);
+      await page.waitForTimeout(1200); // the fit's animation
+      await waitForMap(page);
+      const [topLeft, bottomRight] = [await onScreen(page, w, n), await onScreen(page, e, s)];
+      const panel = (await page.getByTestId('coverage-panel').boundingBox())!;
+      const map = (await page.getByTestId('atlas-map').boundingBox())!;
+      expect(topLeft.x, `${when}: west edge`).toBeGreaterThanOrEqual(map.x - 1);
+      expect(topLeft.y, `${when}: north edge`).toBeGreaterThanOrEqual(map.y - 1);
+      expect(bottomRight.y, `${when}: south edge`).toBeLessThanOrEqual(map.y + map.height + 1);
+      expect(bottomRight.x, `${when}: the region ends left of the panel`).toBeLessThanOrEqual(panel.x + 1);
+      // A side panel of normal width: the map keeps the larger part of the screen beside the layers.
+      expect(panel.width, `${when}: panel width`).toBeLessThanOrEqual(400);
+      expect(map.width, `${when}: map width`).toBeGreaterThan(1.5 * panel.width);
+    };
+    const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    // A link straight to Servizi with the filter.
+    await page.goto(`${app.server.url}/?mode=coverage&svc=fundamental&area=08`);
+    await page.getByTestId('coverage-totals').waitFor();
+    await regionInView(page, 'link');
+    await saveScreenshot(page, 'coverage-emilia-romagna-desktop');
+    // The filter chosen in Esplora (the map fitted to the whole width), then Servizi opened beside it.
+    await page.goto(`${app.server.url}/?area=08`);
+    await waitForMap(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('z')).not.toBeNull();
+    await page.waitForTimeout(1200);
+    await page.getByRole('button', { name: 'Servizi', exact: true }).click();
+    await page.getByTestId('coverage-panel').getByLabel('Servizio').selectOption('fundamental');
+    await page.getByTestId('coverage-totals').waitFor();
+    await regionInView(page, 'Esplora, then Servizi');
+    await page.context().close();
   }, 120_000);
 
   it('Servizi: clicking a Comune stays in Servizi and tells its coverage, who provides it and whether the law obliges it', async () => {
