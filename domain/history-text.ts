@@ -17,20 +17,6 @@ const euro = (cents: number, lang: Lang) =>
 
 const statusLabel = (status: string, lang: Lang) => MEMBER_STATUS_LABELS[status as MemberStatus]?.[lang] ?? status;
 
-/**
- * A day (YYYY-MM-DD, or the start of a full ISO timestamp) written as the language writes dates
- * ("2 aprile 2026", "2 April 2026"); any other text as it is.
- */
-export function formatDay(value: string, lang: Lang): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!day) return value;
-  const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-/** The act a body decided with, its date written for the language. */
-const actText = (act: Parameters<typeof actLabel>[0], lang: Lang) => actLabel({ ...act, date: formatDay(act.date, lang) }, lang);
-
 const FIELD_NAMES: Record<string, { it: string; en: string }> = {
   name: { it: 'Nome', en: 'Name' },
   description: { it: 'Descrizione', en: 'Description' },
@@ -72,13 +58,13 @@ export function describeChange(change: AllianceChange, names: ChangeNames, lang:
       return `${FIELD_NAMES[change.field]![lang]}: ${fieldValue(change.field, change.from, lang)} → ${fieldValue(change.field, change.to, lang)}`;
     case 'member': {
       const who = `${names.comune(change.code)} (${change.code})`;
-      if (change.change === 'status') return `${who}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actText(change.act, lang)})` : ''}`;
+      if (change.change === 'status') return `${who}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actLabel(change.act, lang)})` : ''}`;
       if (change.change === 'lead') return change.to ? (it ? `Capofila: ${who}` : `Lead body: ${who}`) : it ? `Non più capofila: ${who}` : `No longer the lead body: ${who}`;
       if (change.change === 'added') return it ? `Proposto: ${who}` : `Proposed: ${who}`;
       return it ? `Tolto: ${who}` : `Removed: ${who}`;
     }
     case 'partner':
-      if (change.change === 'status') return `${change.name}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actText(change.act, lang)})` : ''}`;
+      if (change.change === 'status') return `${change.name}: ${statusLabel(change.from, lang)} → ${statusLabel(change.to, lang)}${change.act ? ` (${actLabel(change.act, lang)})` : ''}`;
       if (change.change === 'added') return it ? `Partecipante: ${change.name}` : `Participating body: ${change.name}`;
       return it ? `Partecipante tolto: ${change.name}` : `Participating body removed: ${change.name}`;
     case 'invitation': {

@@ -119,6 +119,9 @@ describe.skipIf(!hasChromium)('what the three users tripped on', () => {
         const day = new Date(iso!);
         expect(shown).toBe(new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'medium', timeStyle: 'short' }).format(day));
       }
+      // The members' list on the same page cites the act the same way.
+      const act = (await page.getByTestId('alliance-members').locator('li[data-code="001065"]').textContent())!;
+      expect(act, lang).toContain(lang === 'it' ? 'atto n. 12 del 7 dicembre 2026' : 'act no. 12 of 7 December 2026');
       if (lang === 'en') await saveScreenshot(page, 'history-en-desktop');
       await page.context().close();
     }

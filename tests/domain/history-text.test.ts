@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PHASE_LABELS } from '../../domain/governance';
 import type { AllianceChange } from '../../domain/history';
-import { describeChange, formatDay } from '../../domain/history-text';
+import { formatDay } from '../../domain/adhesion';
+import { describeChange } from '../../domain/history-text';
 
 /** Every kind of change, in both languages, word for word: what the public history and the feeds print. */
 
