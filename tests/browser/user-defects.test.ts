@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('what the three users tripped on', () => {
     expect(credits).toContain('Local labour-market areas: ISTAT (CC BY 4.0)');
     for (const italian of ['Confini', 'Popolazione', 'censimento', 'Aree interne', 'Sistemi locali del lavoro:']) expect(credits).not.toContain(italian);
     const boundaries = page.getByTestId('source-boundaries');
-    await boundaries.waitFor();
+    await boundaries.waitFor({ timeout: 60_000 }); // /api/sources counts every dataset: slow on a busy machine
     const figures = (await page.getByTestId('source-figures').textContent())!;
     expect(figures).toContain('permanent census');
     expect(figures).toContain('no licence stated');
