@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlas } from './data/atlas';
-import { useConfig } from './data/queries';
+import { useAttribution } from './data/queries';
 import { TopBar } from './layout/TopBar';
 import { Sidebar } from './layout/Sidebar';
 import { SiteFooter } from './layout/SiteFooter';
@@ -20,7 +20,7 @@ export function App() {
   const { atlas, error } = useAtlas();
   const mode = useViewStore((s) => s.view.mode);
   const hover = useMapStore((s) => s.hover);
-  const config = useConfig();
+  const attribution = useAttribution();
   const layoutRef = useRef<HTMLDivElement>(null);
   useDocumentLanguage();
   useFitShownAlliance(atlas);
@@ -45,11 +45,11 @@ export function App() {
             </p>
           )}
           {hover && atlas && <MapTooltip atlas={atlas} hover={hover} />}
-          {config && (
+          {attribution && (
             // Folded on a phone (it would cover a sixth of the map), open beside a wide screen.
             <details className="attribution" open={WIDE}>
               <summary>{t('map.source')}</summary>
-              {config.attribution}
+              {attribution}
             </details>
           )}
         </main>

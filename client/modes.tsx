@@ -81,7 +81,7 @@ export const MODE_LIST: Readonly<Record<Mode, ModeEntry>> = {
   build: { label: 'nav.build', Panel: BuildPanel },
   plan: { label: 'nav.plan', Panel: PlannerPanel },
   alliances: { label: 'nav.alliances', Panel: AlliancesPanel },
-  coverage: { label: 'nav.coverage', Panel: () => <CoveragePanel /> },
+  coverage: { label: 'nav.coverage', Panel: ({ atlas }) => <CoveragePanel atlas={atlas} /> },
   compare: { label: 'nav.compare', Panel: ComparisonPanel },
   catalogue: { label: 'nav.catalogue', Panel: () => <CataloguePanel onClose={closePanel} /> },
   data: { label: 'nav.data', Panel: () => <SourcesPanel onClose={closePanel} /> },

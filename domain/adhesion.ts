@@ -86,8 +86,20 @@ export const ORGAN_LABELS: Record<AdhesionOrgan, { it: string; en: string }> = {
   sindaco: { it: 'Sindaco', en: 'Mayor' },
 };
 
-/** An act in one line: "Consiglio comunale, delibera n. 12 del 2026-03-01". */
+/**
+ * A day (YYYY-MM-DD, or the start of a full ISO timestamp) written as the language writes dates
+ * ("2 aprile 2026", "2 April 2026"); any other text as it is.
+ */
+export function formatDay(value: string, lang: 'it' | 'en'): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!day) return value;
+  const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** An act in one line, its date as the language writes it: "Consiglio comunale, atto n. 12 del 1 marzo 2026". */
 export function actLabel(act: Pick<AdhesionAct, 'organ' | 'number' | 'date'>, lang: 'it' | 'en'): string {
   const organ = ORGAN_LABELS[act.organ][lang];
-  return lang === 'it' ? `${organ}, atto n. ${act.number} del ${act.date}` : `${organ}, act no. ${act.number} of ${act.date}`;
+  const date = formatDay(act.date, lang);
+  return lang === 'it' ? `${organ}, atto n. ${act.number} del ${date}` : `${organ}, act no. ${act.number} of ${date}`;
 }

@@ -1,5 +1,5 @@
 import type { MemberStatus } from './alliance';
-import type { CoverageAggregate, SourceSummary } from './coverage';
+import type { CoverageAggregate, CoverageSource, SourceSummary } from './coverage';
 import type { AssociationKind, AssociationRef } from './associations';
 import type { Contiguity } from './contiguity';
 import type { DatasetInfo } from './datasets';
@@ -104,6 +104,20 @@ export interface CoverageReport {
 }
 
 export type NamedAggregate = CoverageAggregate & { name: string };
+
+/** `GET /api/coverage/comune?service=CODE&code=ISTAT`: whether one Comune receives a service, and through whom. */
+export interface ComuneCoverage {
+  service: string;
+  code: string;
+  /** The bodies through which it receives the service, by name (none: not covered). */
+  sources: CoverageSource[];
+  /** Whether the law obliges small Comuni to run this service jointly (a fundamental function). */
+  obligation: boolean;
+  /** Whether the law obliges this Comune to run it jointly (≤ 5,000 residents, 3,000 in the mountains; false unless `obligation`). */
+  obliged: boolean;
+  /** Whether it is a small Comune (≤ 5,000 residents). */
+  small: boolean;
+}
 
 /** How many providing bodies `GET /api/coverage` carries inline (the rest are paged). */
 export const COVERAGE_SOURCES_INLINE = 10;

@@ -12,6 +12,8 @@ export interface DatasetInfo {
   referenceDate: string;
   licence: string;
   attribution: string;
+  /** The same facts in English for the English page and map (proper names stay as they are). */
+  en: { source: string; upstreamVersion: string; licence: string; attribution: string };
   /** What is known to be missing or approximate, in Italian and English. */
   gaps: { it: string; en: string }[];
 }

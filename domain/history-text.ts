@@ -2,6 +2,7 @@ import { actLabel, MEMBER_STATUS_LABELS } from './adhesion';
 import type { MemberStatus } from './alliance';
 import { LEGAL_FORM_INFO, PHASE_LABELS, type LegalForm, type Phase } from './governance';
 import type { AllianceChange } from './history';
+import { ruleSet } from './rule-sets';
 
 /** Names to write changes with: Comuni by ISTAT code, services by catalogue code. */
 export interface ChangeNames {
@@ -40,6 +41,7 @@ function fieldValue(field: string, value: unknown, lang: Lang): string {
   if (field === 'constituted') return value ? (lang === 'it' ? 'sì' : 'yes') : 'no';
   if (field === 'legalForm') return LEGAL_FORM_INFO[value as LegalForm]?.[lang] ?? String(value);
   if (field === 'phase') return PHASE_LABELS[value as Phase]?.[lang] ?? String(value);
+  if (field === 'ruleSet') return ruleSet(String(value))?.name[lang] ?? String(value);
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

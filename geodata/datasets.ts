@@ -19,6 +19,12 @@ export const DATASETS: readonly DatasetInfo[] = [
     referenceDate: '2023-06',
     licence: 'CC BY 4.0',
     attribution: 'Confini: © ISTAT (CC BY 4.0) via openpolis/geojson-italy',
+    en: {
+      source: 'ISTAT, via openpolis/geojson-italy',
+      upstreamVersion: 'openpolis/geojson-italy commit 5dd489e (2024-05-14)',
+      licence: 'CC BY 4.0',
+      attribution: 'Boundaries: © ISTAT (CC BY 4.0) via openpolis/geojson-italy',
+    },
     gaps: [
       {
         it: 'Due comuni nati da fusioni non hanno poligono: Moransengo-Tonengo (AT) e Bardello con Malgesso e Bregano (VA).',
@@ -39,6 +45,12 @@ export const DATASETS: readonly DatasetInfo[] = [
     licence: 'CC BY 4.0 (ISTAT); classificazione DPCoe: dati aperti della PA, nessuna licenza dichiarata',
     attribution:
       'Popolazione e superfici: ISTAT, censimento permanente 2020; Aree interne: DPCoe-NUVAP / ISTAT',
+    en: {
+      source: 'ISTAT, permanent census; DPCoe-NUVAP / ISTAT, Mappa Aree Interne 2020 (inner-areas map)',
+      upstreamVersion: 'alessandroalberti-researchunit/Aree_Interne commit 7200183 (xlsx converted to CSV)',
+      licence: 'CC BY 4.0 (ISTAT); DPCoe classification: public-administration open data, no licence stated',
+      attribution: 'Population and areas: ISTAT, permanent census 2020; inner areas: DPCoe-NUVAP / ISTAT',
+    },
     gaps: [
       {
         it: 'Misiliscemi (TP), nato nel 2021, non ha popolazione.',
@@ -54,6 +66,12 @@ export const DATASETS: readonly DatasetInfo[] = [
     referenceDate: '2022',
     licence: 'Dati aperti della PA, nessuna licenza dichiarata',
     attribution: 'Aree SNAI: DPCoe-NUVAP / ISTAT',
+    en: {
+      source: 'DPCoe-NUVAP, lists of the SNAI areas 2014–2020, 2021–2027 and minor islands',
+      upstreamVersion: 'alessandroalberti-researchunit/Aree_Interne commit 7200183 (xlsx converted to CSV)',
+      licence: 'Public-administration open data, no licence stated',
+      attribution: 'SNAI areas: DPCoe-NUVAP / ISTAT',
+    },
     gaps: [],
   },
   {
@@ -64,6 +82,12 @@ export const DATASETS: readonly DatasetInfo[] = [
     referenceDate: '2021',
     licence: 'CC BY 4.0',
     attribution: 'Sistemi locali del lavoro: ISTAT (CC BY 4.0)',
+    en: {
+      source: 'ISTAT, Sistemi locali del lavoro 2021 (local labour-market areas)',
+      upstreamVersion: 'ISTAT, SLL 2021 composition (codes of June 2026, matched to the 2023 codes)',
+      licence: 'CC BY 4.0',
+      attribution: 'Local labour-market areas: ISTAT (CC BY 4.0)',
+    },
     gaps: [
       {
         it: 'Alcuni comuni con codici cambiati dopo il 2023 non si uniscono ai confini.',
@@ -82,6 +106,12 @@ export const DATASETS: readonly DatasetInfo[] = [
     referenceDate: '2023',
     licence: 'Fatti pubblici dall\'elenco ANCI; il repository di origine è GPL-3.0 e non dichiara una licenza per i dati',
     attribution: 'Unioni di Comuni: ANCI, Elenco Unioni di Comuni 2023, via istat-methodology/protocolli-intesa',
+    en: {
+      source: 'ANCI, Elenco Unioni di Comuni 2023, via istat-methodology/protocolli-intesa',
+      upstreamVersion: 'istat-methodology/protocolli-intesa commit adcbc3d5 (names matched to ISTAT codes)',
+      licence: 'Public facts from the ANCI list; the source repository is GPL-3.0 and states no licence for the data',
+      attribution: 'Unions of Comuni: ANCI, Elenco Unioni di Comuni 2023, via istat-methodology/protocolli-intesa',
+    },
     gaps: [
       {
         it: 'Alcuni elenchi di membri sono troncati nella fonte (Unione Montana Alta Langa, Marmilla, Sulcis, Calatino, Nebrodi: un membro ciascuna non identificato).',
@@ -100,3 +130,5 @@ export const DATASETS: readonly DatasetInfo[] = [
 ];
 
 export const ATTRIBUTION = DATASETS.map((d) => d.attribution).join('; ') + '.';
+/** The same in English. */
+export const ATTRIBUTION_EN = DATASETS.map((d) => d.en.attribution).join('; ') + '.';

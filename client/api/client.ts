@@ -8,6 +8,7 @@ import type {
   AssociationDetails,
   AssociationSummary,
   CatalogueService,
+  ComuneCoverage,
   ComuneDetails,
   CoverageReport,
   FeeReport,
@@ -60,7 +61,7 @@ const sendJson = <T>(method: string, path: string, body: unknown, options: { sig
   });
 
 export const api = {
-  config: () => getJson<{ basemapUrl: string | null; attribution: string; publisherName?: string }>('/api/config'),
+  config: () => getJson<{ basemapUrl: string | null; attribution: string; attributions?: { it: string; en: string }; publisherName?: string }>('/api/config'),
   /** With the page's data version, the URL the page preloads (immutable: cached for good). */
   atlas: (version: string | null) => getJson<AtlasTable>(version ? `/api/atlas?v=${version}` : '/api/atlas'),
   sources: (signal?: AbortSignal) => getJson<SourcesAnswer>('/api/sources', signal),
@@ -126,6 +127,7 @@ export const api = {
   rotateEditToken: (id: number, token: string) =>
     requestJson<{ editToken: string }>(`/api/alliances/${id}/edit-token`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }),
   coverage: (service: string, signal?: AbortSignal) => getJson<CoverageReport>(`/api/coverage?${new URLSearchParams({ service })}`, signal),
+  comuneCoverage: (service: string, code: string, signal?: AbortSignal) => getJson<ComuneCoverage>(`/api/coverage/comune?${new URLSearchParams({ service, code })}`, signal),
   suggestions: (body: { members: readonly string[]; services?: readonly string[]; ruleSet?: string; limit?: number }, signal?: AbortSignal) =>
     sendJson<SuggestionsAnswer>('POST', '/api/suggestions', body, { signal }),
   /** Administrators: record (reason) or remove (null) a contiguity exception on the version they see. */

@@ -7,7 +7,7 @@ import type { ServiceDefinition } from '../../domain/services';
 import type { Suggestion } from '../../domain/suggestions';
 import type { AllianceSummary, ConstitutedSummary, StoredMember, StoredPartner } from '../../domain/alliance-summary';
 
-export type { AssociationDetails, AssociationSummary, ComuneDetails, CoverageReport, DatasetSource, NamedAggregate, SearchHit, SourcesAnswer } from '../../domain/api-types';
+export type { AssociationDetails, AssociationSummary, ComuneCoverage, ComuneDetails, CoverageReport, DatasetSource, NamedAggregate, SearchHit, SourcesAnswer } from '../../domain/api-types';
 
 /** `GET /api/alliances/:id`, as the alliance page reads it. */
 export interface AllianceView extends Pick<AllianceSummary, 'contiguity' | 'rules' | 'ruleSet'> {

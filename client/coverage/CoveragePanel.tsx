@@ -5,6 +5,8 @@ import { ANY_FUNDAMENTAL } from '../../domain/services';
 import { useCatalogueQuery } from '../data/queries';
 import { numberFormat } from '../i18n';
 import { useShownCoverage } from './useShownCoverage';
+import { ComuneCoverageCard } from './ComuneCoverageCard';
+import type { Atlas } from '../data/atlas';
 import { openAlliance } from '../state/actions';
 import { updateView, useViewStore } from '../state/view-store';
 
@@ -29,8 +31,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 /** Which Comuni receive a service, and where the gaps are: totals, sources, and a sortable table by area. */
-export function CoveragePanel() {
+export function CoveragePanel({ atlas }: { atlas: Atlas | null }) {
   const service = useViewStore((s) => s.view.service);
+  const selected = useViewStore((s) => s.view.selected);
   const state = useShownCoverage();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
@@ -77,7 +80,7 @@ export function CoveragePanel() {
   const totals = report?.totals;
 
   return (
-    <aside className="panel wide-panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
+    <aside className="panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
       <h2 id="coverage-title">{t('coverage.title')}</h2>
       <label className="field">
         {t('coverage.service')}
@@ -97,6 +100,7 @@ export function CoveragePanel() {
         </select>
       </label>
       {!service && <p className="muted">{t('coverage.help')}</p>}
+      {service && selected && <ComuneCoverageCard atlas={atlas} service={service} code={selected} />}
       {state.loading && <p aria-busy="true">{t('details.loading')}</p>}
       {state.error && <p role="alert" className="error">{state.error}</p>}
       {report && totals && (

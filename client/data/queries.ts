@@ -3,6 +3,7 @@ import type { Overlap } from '../../domain/overlaps';
 import { api } from '../api/client';
 import type { SuggestionsAnswer } from '../api/types';
 import { OUTLINE_OVERLAYS } from '../map/style';
+import { useViewStore } from '../state/view-store';
 
 /**
  * One cache for what the server says: each resource keyed by what names it and, when derived from
@@ -90,6 +91,12 @@ export const coverageQuery = (service: string, revision: Revision) => ({
   queryFn: ({ signal }: Signal) => api.coverage(service, signal),
 });
 
+/** One Comune's coverage by a service at a revision. */
+export const comuneCoverageQuery = (service: string, code: string, revision: Revision) => ({
+  queryKey: ['coverage', service, 'comune', code, revision] as const,
+  queryFn: ({ signal }: Signal) => api.comuneCoverage(service, code, signal),
+});
+
 export const associationQuery = (id: number) => ({
   queryKey: ['association', id] as const,
   queryFn: ({ signal }: Signal) => api.association(id, signal),
@@ -141,6 +148,13 @@ export function useAlliancesRevision(): Revision | undefined {
 
 export const useConfig = () => useQuery(configQuery()).data ?? null;
 
+/** The data attribution in the page's language (Italian from a server that knows no other), once the settings have arrived. */
+export function useAttribution(): string | null {
+  const config = useConfig();
+  const lang = useViewStore((s) => s.view.lang);
+  return config ? (config.attributions?.[lang] ?? config.attribution) : null;
+}
+
 /** The published alliances at the current revision, while `enabled`. */
 export function useAllianceList(enabled = true) {
   const revision = useAlliancesRevision();
@@ -166,6 +180,11 @@ export function useCoverage(service: string | null) {
 export function useCatalogueQuery(includeRetired: boolean) {
   const revision = useAlliancesRevision();
   return useQuery({ ...catalogueQuery(includeRetired, revision ?? 'unknown'), enabled: revision !== undefined, placeholderData: keepPreviousData });
+}
+
+export function useComuneCoverage(service: string | null, code: string | null) {
+  const revision = useAlliancesRevision();
+  return useQuery({ ...comuneCoverageQuery(service ?? '', code ?? '', revision ?? 'unknown'), enabled: service !== null && code !== null && revision !== undefined });
 }
 
 export const useAssociation = (id: number | null) => useQuery({ ...associationQuery(id ?? 0), enabled: id !== null }).data ?? null;

@@ -702,4 +702,12 @@ export const en: Strings = {
     feedbackTitle: 'Feedback',
     feedbackText: 'To report content that is not accessible or a problem with the site, write to {{name}}. If no answer comes or it is not satisfactory, you can turn to AgID’s Digital Ombudsman.',
   },
+  comuneCoverage: {
+    covered: 'Receives the service from:',
+    uncovered: 'Does not receive the service: no published alliance or association provides it.',
+    obliged: 'The law obliges it to run this function jointly (DL 78/2010: up to 5,000 residents, 3,000 in mountain Comuni).',
+    notObliged: 'The law does not oblige it to run this function jointly (over 5,000 residents, 3,000 if mountain).',
+    noLaw: 'No law obliges Comuni to run this service jointly.',
+    close: 'Close the coverage of {{name}}',
+  },
 };

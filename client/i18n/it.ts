@@ -700,6 +700,14 @@ export const it = {
     feedbackTitle: 'Meccanismo di feedback',
     feedbackText: "Per segnalare un contenuto non accessibile o un problema del sito, scrivi a {{name}}. Se la risposta non arriva o non è soddisfacente, puoi rivolgerti al Difensore civico per il digitale di AgID.",
   },
+  comuneCoverage: {
+    covered: 'Riceve il servizio da:',
+    uncovered: 'Non riceve il servizio: nessuna alleanza pubblicata né associazione lo fornisce.',
+    obliged: 'La legge lo obbliga a gestire questa funzione in forma associata (DL 78/2010: fino a 5.000 abitanti, 3.000 nei comuni montani).',
+    notObliged: 'La legge non lo obbliga a gestire questa funzione in forma associata (ha più di 5.000 abitanti, 3.000 se montano).',
+    noLaw: 'Nessuna legge obbliga i comuni a gestire questo servizio in forma associata.',
+    close: 'Chiudi la copertura di {{name}}',
+  },
 };
 
 export type Strings = typeof it;

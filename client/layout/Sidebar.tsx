@@ -4,7 +4,7 @@ import { AreaSummary } from '../controls/AreaSummary';
 import { OverlayToggles } from '../controls/OverlayToggles';
 import { ThemePicker } from '../controls/ThemePicker';
 import type { Atlas } from '../data/atlas';
-import { useAllianceList, useConfig, useUnioniCount } from '../data/queries';
+import { useAllianceList, useAttribution, useUnioniCount } from '../data/queries';
 import { Legend } from '../legend/Legend';
 import { useShownTheme } from '../map/useShownTheme';
 import { ShareBar } from '../share/ShareBar';
@@ -20,7 +20,7 @@ export function Sidebar({ atlas }: { atlas: Atlas | null }) {
   const snapshot = useMapStore((s) => s.snapshot);
   const unioni = useUnioniCount();
   const alliances = useAllianceList(view.overlays.includes('alliances')).data ?? null;
-  const config = useConfig();
+  const attribution = useAttribution();
   const { shown, coverage } = useShownTheme(atlas);
   return (
     <aside id="sidebar" className={`sidebar${layersOpen ? ' open' : ''}`} aria-label={t('nav.layers')}>
@@ -29,7 +29,7 @@ export function Sidebar({ atlas }: { atlas: Atlas | null }) {
       {atlas && <AreaFilter atlas={atlas} value={view.area} onChange={(area) => updateView({ area })} />}
       {atlas && view.area && <AreaSummary atlas={atlas} area={view.area} onComune={(code) => selectComune(atlas, code, true)} />}
       <Legend theme={shown} overlays={view.overlays} alliances={alliances} />
-      <ShareBar snapshot={snapshot} theme={shown} attribution={config?.attribution ?? ''} />
+      <ShareBar snapshot={snapshot} theme={shown} attribution={attribution ?? ''} />
     </aside>
   );
 }

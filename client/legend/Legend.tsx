@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { numberFormat } from '../i18n';
 import type { OverlayId } from '../state/view-state';
-import type { LegendItem, Theme } from '../map/themes';
+import { themeSource, type LegendItem, type Theme } from '../map/themes';
 import { OUTLINE_OVERLAYS } from '../map/style';
 import { allianceColour } from '../map/alliance-colours';
 import type { AllianceListItem } from '../api/types';
@@ -27,7 +27,7 @@ function ItemLabel({ item }: { item: LegendItem }) {
 
 /** What the colours mean, with the data source; active overlays below. */
 export function Legend({ theme, overlays, alliances = null }: { theme: Theme | null; overlays: OverlayId[]; alliances?: readonly AllianceListItem[] | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!theme) return null;
   return (
     <section className="legend" aria-labelledby="legend-title">
@@ -63,7 +63,7 @@ export function Legend({ theme, overlays, alliances = null }: { theme: Theme | n
           })}
         </ul>
       )}
-      <p className="legend-source">{t('legend.source', { source: theme.source })}</p>
+      <p className="legend-source">{t('legend.source', { source: themeSource(theme, i18n.language) })}</p>
     </section>
   );
 }

@@ -41,5 +41,5 @@ const COVERAGE_THEME: Theme = {
     { colour: COVERAGE_COLOURS.obliged, kind: 'label', key: 'coverage.obliged' },
     { colour: COVERAGE_COLOURS.uncovered, kind: 'label', key: 'coverage.uncovered' },
   ],
-  source: 'ALI Atlas (alleanze pubblicate), ISTAT 2020',
+  source: { it: 'ALI Atlas (alleanze pubblicate), ISTAT 2020', en: 'ALI Atlas (published alliances), ISTAT 2020' },
 };

@@ -25,9 +25,13 @@ export interface Theme {
   stateKey: string;
   fillColour: ExpressionSpecification;
   legend: LegendItem[];
-  /** Source and year to show under the legend. */
-  source: string;
+  /** Source and year to show under the legend (in both languages where it has words to translate). */
+  source: string | { it: string; en: string };
 }
+
+/** A theme's source in the page's language. */
+export const themeSource = (theme: Pick<Theme, 'source'>, language: string): string =>
+  typeof theme.source === 'string' ? theme.source : theme.source[language === 'en' ? 'en' : 'it'];
 
 /** Feature-state values for each Comune, joined to the tiles by numeric ISTAT code. */
 export function featureStates(atlas: Atlas): { id: number; state: Record<string, number | null> }[] {
@@ -124,7 +128,7 @@ export function buildTheme(id: ThemeId, atlas: Atlas): Theme {
           { colour: PALETTES.blues[2], kind: 'label', key: 'legend.count', values: { count: 2 } },
           { colour: PALETTES.blues[3], kind: 'label', key: 'legend.countMore', values: { count: 3 } },
         ],
-        source: 'Unioni: ANCI 2023; aree SNAI: DPCoe-NUVAP; alleanze: ALI Atlas',
+        source: { it: 'Unioni: ANCI 2023; aree SNAI: DPCoe-NUVAP; alleanze: ALI Atlas', en: 'Unions: ANCI 2023; SNAI areas: DPCoe-NUVAP; alliances: ALI Atlas' },
       };
   }
 }

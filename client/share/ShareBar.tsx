@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../controls/CopyButton';
 import { legendLabel } from '../legend/Legend';
-import type { Theme } from '../map/themes';
+import { themeSource, type Theme } from '../map/themes';
 import { composeMapPng, downloadPng } from './map-png';
 import { printWithMap } from './print';
 
@@ -25,7 +25,7 @@ export function ShareBar({ snapshot, theme, attribution }: Props) {
       const legend = {
         title: t(`theme.${theme.id}`),
         items: theme.legend.map((item) => ({ colour: item.colour, label: legendLabel(item, t, i18n.language) })),
-        source: t('legend.source', { source: theme.source }),
+        source: t('legend.source', { source: themeSource(theme, i18n.language) }),
         attribution,
       };
       await downloadPng(composeMapPng(map, legend, window.devicePixelRatio || 1), `ali-atlas-${theme.id}.png`);

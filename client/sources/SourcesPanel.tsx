@@ -27,7 +27,7 @@ export function SourcesPanel({ onClose }: { onClose(): void }) {
       {answer && (
         <>
           <p className="muted" data-testid="sources-origin">{t(`sources.origin.${answer.origin?.kind ?? 'none'}`)}</p>
-          {answer.datasets.map((d) => (
+          {answer.datasets.map((d) => ({ ...d, ...(lang === 'en' && d.en ? d.en : {}) })).map((d) => (
             <section key={d.id} className="card" data-testid={`source-${d.id}`}>
               <h3>{d.title[lang]}</h3>
               <dl className="facts">

@@ -27,6 +27,12 @@ export function selectComune(atlas: Atlas | null, code: string, fly: boolean): v
     if (fly && adding && atlas) focusOn(atlas, [code]);
     return;
   }
+  // In Servizi the Comune's coverage opens in the Servizi panel: the mode stays.
+  if (view.mode === 'coverage') {
+    if (fly && atlas) focusOn(atlas, [code]);
+    updateView({ selected: code, association: null });
+    return;
+  }
   useMapStore.getState().set({ flyTo: fly ? code : null });
   // A Comune outside the filtered area is not shown faded: the filter gives way to it.
   const row = atlas?.row(code);

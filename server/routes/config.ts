@@ -1,4 +1,4 @@
-import { ATTRIBUTION } from '../../geodata/datasets';
+import { ATTRIBUTION, ATTRIBUTION_EN } from '../../geodata/datasets';
 import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 
@@ -9,11 +9,11 @@ export function configRoutes(ctx: AppContext): Route[] {
       {
         method: 'get', path: '/api/config', tag: 'system',
         summary: { it: 'Mappa di base, attribuzione dei dati, ente che pubblica', en: 'Basemap, data attribution, publishing body' },
-        responses: { 200: '{ basemapUrl, attribution, publisherName }' },
+        responses: { 200: '{ basemapUrl, attribution, attributions: { it, en }, publisherName }' },
       },
       (_req, res) => {
         // The publishing body (PUBLISHER_NAME) is named in the page's header, as public-administration sites do.
-        res.set('Cache-Control', 'no-cache').json({ basemapUrl: ctx.basemapUrl ?? null, attribution: ATTRIBUTION, publisherName: ctx.publisher.name });
+        res.set('Cache-Control', 'no-cache').json({ basemapUrl: ctx.basemapUrl ?? null, attribution: ATTRIBUTION, attributions: { it: ATTRIBUTION, en: ATTRIBUTION_EN }, publisherName: ctx.publisher.name });
       },
     ),
   ];

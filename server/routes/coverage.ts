@@ -8,7 +8,7 @@ import { KeyedPerRevision } from '../data/alliances-revision';
 import { notFound } from '../http/errors';
 import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
-import { serviceCode } from '../http/schemas';
+import { comuneCode, serviceCode } from '../http/schemas';
 import { findService } from '../services/catalogue';
 import { coverageColumns, coverageReport } from '../services/coverage';
 import { coverageTable } from '../services/coverage-export';
@@ -27,6 +27,9 @@ const sourcesQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** `?service=CODE&code=ISTAT`: one Comune's coverage. */
+const comuneQuery = z.object({ service: serviceCode, code: comuneCode });
 
 /** Where a service is received and where it is missing: per Comune, per province and region. */
 export function coverageRoutes(ctx: AppContext): Route[] {
@@ -83,6 +86,19 @@ export function coverageRoutes(ctx: AppContext): Route[] {
         const all = region === undefined ? sources.national : (sources.byRegion.get(region) ?? []);
         const page: CoverageSourcesPage = { service, region: region ?? null, total: all.length, offset, limit, items: all.slice(offset, offset + limit) };
         res.json(page);
+      },
+    ),
+    route(
+      {
+        method: 'get', path: '/api/coverage/comune', tag: 'coverage', query: comuneQuery,
+        summary: { it: 'Se un comune riceve un servizio, da quali enti, e se la legge lo obbliga', en: 'Whether a Comune receives a service, from which bodies, and whether the law obliges it' },
+        responses: { 200: 'the Comune’s coverage', 404: 'no such service or Comune' },
+      },
+      async (_req, res, input) => {
+        const { service, code } = input.query;
+        const answer = (await report(service)).comune(code);
+        if (!answer) throw notFound(`Nessun comune con codice ${code} / No Comune with code ${code}`);
+        res.json(answer);
       },
     ),
     route(

@@ -1,9 +1,10 @@
-import { computeCoverage, summariseSources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
+import { computeCoverage, sourcesOfRow, summariseSources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
+import { isObligedToAssociate, isSmallComune } from '../../domain/thresholds';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
 import type { AllianceProvision } from '../queries/coverage';
-import { COVERAGE_SOURCES_INLINE, type CoverageReport } from '../../domain/api-types';
+import { COVERAGE_SOURCES_INLINE, type ComuneCoverage, type CoverageReport } from '../../domain/api-types';
 
 export type { CoverageReport };
 
@@ -35,6 +36,20 @@ export function coverageColumns(tables: TerritoryTables): CoverageComuni {
   return columns;
 }
 
+/** The row of a Comune in the columns (in ISTAT-code order: a binary search, no index to keep). */
+function rowOf(columns: CoverageComuni, code: string): number | null {
+  let low = 0;
+  let high = columns.code.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = columns.code[mid]!;
+    if (at === code) return mid;
+    if (at < code) low = mid + 1;
+    else high = mid - 1;
+  }
+  return null;
+}
+
 function buildColumns(tables: TerritoryTables): CoverageComuni {
   const facts = [...tables.facts.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   return {
@@ -57,7 +72,7 @@ export function coverageReport(
   service: { code: string; fundamental: boolean },
   provisions: readonly AllianceProvision[],
   dataVersion: number,
-): { report: CoverageReport; sources: SourceSummaries } {
+): { report: CoverageReport; sources: SourceSummaries; comune(code: string): ComuneCoverage | null } {
   const providers: CoverageProvider[] = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance', id: p.allianceId, name: p.allianceName } }));
   if (service.fundamental) {
     for (const [code, refs] of tables.memberships) {
@@ -96,5 +111,21 @@ export function coverageReport(
         }
       : null,
   };
-  return { report, sources };
+  /** One Comune: the bodies it receives the service through, and whether the law obliges it. */
+  const comune = (code: string): ComuneCoverage | null => {
+    const row = rowOf(columns, code);
+    if (row === null) return null;
+    const population = columns.population[row] ?? null;
+    return {
+      service: service.code,
+      code,
+      sources: sourcesOfRow(coverage, row)
+        .map((i) => coverage.sources[i]!)
+        .sort((a, b) => a.name.localeCompare(b.name, 'it')),
+      obligation: service.fundamental,
+      obliged: service.fundamental && isObligedToAssociate(population, columns.mountain[row] === 1),
+      small: isSmallComune(population),
+    };
+  };
+  return { report, sources, comune };
 }

@@ -154,15 +154,15 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
     expect(texts[0]).toEqual([
       'Nome: — → ALI del Pinerolese',
       'Stato: — → bozza',
-      'Regole: — → piemonte',
+      'Regole: — → Piemonte',
       'Costi di funzionamento: — → 0,00\u00a0€',
       ...MEMBERS.map((code, i) => `Proposto: ${['Castagnole Piemonte', 'Piobesi Torinese', 'Scalenghe'][i]} (${code})`),
     ]);
-    expect(texts[1]).toEqual([`Castagnole Piemonte (${CASTAGNOLE}): proposto → aderente (Consiglio comunale, atto n. 12 del 2026-03-01)`]);
-    expect(texts[2]).toEqual([`Piobesi Torinese (${PIOBESI}): proposto → ha declinato (Giunta, atto n. 7 del 2026-03-05)`]);
+    expect(texts[1]).toEqual([`Castagnole Piemonte (${CASTAGNOLE}): proposto → aderente (Consiglio comunale, atto n. 12 del 1 marzo 2026)`]);
+    expect(texts[2]).toEqual([`Piobesi Torinese (${PIOBESI}): proposto → ha declinato (Giunta, atto n. 7 del 5 marzo 2026)`]);
     expect(texts[3]).toEqual([
       'L’alleanza è costituita: i comuni aderenti da soli rispettano le regole',
-      `Scalenghe (${SCALENGHE}): proposto → aderente (Consiglio comunale, atto n. 30 del 2026-03-10)`,
+      `Scalenghe (${SCALENGHE}): proposto → aderente (Consiglio comunale, atto n. 30 del 10 marzo 2026)`,
     ]);
     expect(texts[5]).toEqual(['Nome: ALI del Pinerolese → ALI Pinerolese di pianura']);
     expect(texts[7]).toEqual([`Link di adesione revocato: Piobesi Torinese (${PIOBESI})`]);
@@ -192,7 +192,7 @@ describe('self-governed alliances: each Comune adheres by its own act', () => {
         expect(Date.parse(e.updated as string)).not.toBeNaN();
         expect((e.author as Json).name).toBeTruthy();
       }
-      expect(xml).toContain('Consiglio comunale, atto n. 12 del 2026-03-01');
+      expect(xml).toContain('Consiglio comunale, atto n. 12 del 1 marzo 2026');
       expect(xml).toContain(`<link rel="self" href="${env.server.url}${path}" type="application/atom+xml"/>`);
     }
 

@@ -190,10 +190,14 @@ describe('GET /api/atlas (the attribute table the client joins to the tiles)', (
   });
 
   it('tells the client the attribution and the optional basemap', async () => {
-    const config = (await (await env.server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string; publisherName: string };
+    const config = (await (await env.server.get('/api/config')).json()) as { basemapUrl: string | null; attribution: string; attributions: { it: string; en: string }; publisherName: string };
     expect(config.basemapUrl).toBeNull();
     expect(config.publisherName).toBe('ALI Atlas'); // PUBLISHER_NAME unset: the project itself
     expect(config.attribution).toContain('ISTAT');
+    // In both languages, the same sources (an English page shows no Italian credits).
+    expect(config.attributions.it).toBe(config.attribution);
+    expect(config.attributions.en).toMatch(/^Boundaries: © ISTAT \(CC BY 4\.0\) via openpolis\/geojson-italy; Population and areas: /);
+    expect(config.attributions.en.split('; ')).toHaveLength(config.attribution.split('; ').length);
   });
 });
 

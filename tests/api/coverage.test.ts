@@ -157,6 +157,23 @@ describe('GET /api/coverage', () => {
     expect((await env.server.get('/api/coverage/sources?service=teletrasporto')).status).toBe(404);
   });
 
+  it('tells one Comune whether it receives a service, through which bodies, and whether the law obliges it', async () => {
+    // Bagnara di Romagna (small, in the Bassa Romagna's Unione): fundamental functions through its Unione.
+    const bagnara = (await (await env.server.get('/api/coverage/comune?service=fundamental&code=039003')).json()) as Json;
+    expect(bagnara).toMatchObject({ service: 'fundamental', code: '039003', obligation: true, obliged: true, small: true });
+    expect(bagnara.sources).toContainEqual(expect.objectContaining({ kind: 'unione', name: 'Unione dei Comuni della Bassa Romagna' }));
+    // Roma: not small, not obliged; pagoPA: no Unione provides it, no law obliges anyone.
+    expect(await (await env.server.get('/api/coverage/comune?service=fundamental&code=058091')).json()).toMatchObject({ obliged: false, small: false });
+    expect(await (await env.server.get('/api/coverage/comune?service=pagopa&code=039003')).json()).toEqual({ service: 'pagopa', code: '039003', sources: [], obligation: false, obliged: false, small: true });
+    // The first Comune in code order is found too.
+    expect((await env.server.get('/api/coverage/comune?service=pagopa&code=001001')).status).toBe(200);
+    const unknown = await env.server.get('/api/coverage/comune?service=pagopa&code=999999');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('Nessun comune con codice 999999');
+    expect((await env.server.get('/api/coverage/comune?service=pagopa&code=12')).status).toBe(400);
+    expect((await env.server.get('/api/coverage/comune?service=teletrasporto&code=001001')).status).toBe(404);
+  });
+
   it('answers an unknown or malformed service clearly', async () => {
     expect((await env.server.get('/api/coverage?service=teletrasporto')).status).toBe(404);
     const bad = await env.server.get('/api/coverage?service=SUAP!');

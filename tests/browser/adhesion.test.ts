@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('a Comune adheres through its own link', () => {
     await form.getByLabel('Indirizzo dell’atto all’albo pretorio (facoltativo)').fill('https://albo.example.it/scalenghe/12');
     await form.getByRole('button', { name: 'Registra la decisione' }).click();
     await expect.poll(() => form.getByRole('status').first().textContent()).toContain('Decisione registrata: ora risulta «aderente»');
-    expect(await form.getByTestId('adhesion-status').textContent()).toContain('Consiglio comunale, atto n. 12 del 2026-03-01');
+    expect(await form.getByTestId('adhesion-status').textContent()).toContain('Consiglio comunale, atto n. 12 del 1 marzo 2026');
     expect(await form.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await saveScreenshot(form, 'adhesion-form-phone');
     // An old, revoked or mistyped link says so.
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('a Comune adheres through its own link', () => {
     await visitor.getByTestId('alliance-page').waitFor();
     const row = visitor.getByTestId('alliance-members').locator('li[data-code="001260"]');
     await expect.poll(() => row.getAttribute('data-status')).toBe('adhered');
-    expect(await row.textContent()).toContain('Consiglio comunale, atto n. 12 del 2026-03-01');
+    expect(await row.textContent()).toContain('Consiglio comunale, atto n. 12 del 1 marzo 2026');
     expect(await row.getByRole('link').getAttribute('href')).toBe('https://albo.example.it/scalenghe/12');
     expect((await visitor.getByTestId('status-legend').textContent())!.replace(/\s+/g, ' ')).toContain('2 proposto');
     expect((await visitor.getByTestId('status-legend').textContent())!.replace(/\s+/g, ' ')).toContain('1 aderente');

@@ -53,7 +53,7 @@ describe('proposed and constituted territory', () => {
 
 describe('actLabel', () => {
   it('writes an act in one line', () => {
-    expect(actLabel({ organ: 'giunta', number: '7/2026', date: '2026-03-05' }, 'it')).toBe('Giunta, atto n. 7/2026 del 2026-03-05');
-    expect(actLabel({ organ: 'sindaco', number: '3', date: '2026-01-02' }, 'en')).toBe('Mayor, act no. 3 of 2026-01-02');
+    expect(actLabel({ organ: 'giunta', number: '7/2026', date: '2026-03-05' }, 'it')).toBe('Giunta, atto n. 7/2026 del 5 marzo 2026');
+    expect(actLabel({ organ: 'sindaco', number: '3', date: '2026-01-02' }, 'en')).toBe('Mayor, act no. 3 of 2 January 2026');
   });
 });

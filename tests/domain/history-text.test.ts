@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PHASE_LABELS } from '../../domain/governance';
 import type { AllianceChange } from '../../domain/history';
+import { formatDay } from '../../domain/adhesion';
 import { describeChange } from '../../domain/history-text';
 
 /** Every kind of change, in both languages, word for word: what the public history and the feeds print. */
@@ -14,6 +16,17 @@ describe('describeChange: fields', () => {
     expect(both({ kind: 'field', field: 'description', from: 'x', to: 'y' })).toEqual(['Descrizione: x → y', 'Description: x → y']);
     expect(both({ kind: 'field', field: 'ruleSet', from: 'ali-2024', to: 'ali-2026' })).toEqual(['Regole: ali-2024 → ali-2026', 'Rules: ali-2024 → ali-2026']);
     expect(both({ kind: 'field', field: 'contiguityException', from: null, to: 'traghetto' })).toEqual(['Eccezione alla contiguità: — → traghetto', 'Contiguity exception: — → traghetto']);
+  });
+
+  it('names the rule set, the legal form and the phase in the language, and leaves an unknown id as it is', () => {
+    expect(both({ kind: 'field', field: 'ruleSet', from: null, to: 'national' })).toEqual(['Regole: — → Norma nazionale', 'Rules: — → National law']);
+    expect(both({ kind: 'field', field: 'ruleSet', from: 'piemonte', to: 'lombardia' })).toEqual(['Regole: Piemonte → Lombardia', 'Rules: Piedmont → Lombardy']);
+    expect(both({ kind: 'field', field: 'legalForm', from: null, to: 'unione' })).toEqual(['Forma giuridica: — → Unione di comuni', 'Legal form: — → Union of Comuni (Unione)']);
+    expect(both({ kind: 'field', field: 'legalForm', from: 'unione', to: 'fusione' })).toEqual(['Forma giuridica: Unione di comuni → fusione', 'Legal form: Union of Comuni (Unione) → fusione']);
+    expect(both({ kind: 'field', field: 'phase', from: 'ricognizione', to: 'unknown-phase' })).toEqual([
+      `Fase: ${PHASE_LABELS.ricognizione.it} → unknown-phase`,
+      `Phase: ${PHASE_LABELS.ricognizione.en} → unknown-phase`,
+    ]);
   });
 
   it('writes an empty, missing or null value as a dash, and keeps 0 and false as values', () => {
@@ -44,6 +57,20 @@ describe('describeChange: fields', () => {
   });
 });
 
+describe('formatDay', () => {
+  it('writes a day as each language writes dates, from a bare day or a full timestamp, in UTC', () => {
+    expect(formatDay('2026-12-07', 'it')).toBe('7 dicembre 2026');
+    expect(formatDay('2026-12-07', 'en')).toBe('7 December 2026');
+    expect(formatDay('2026-12-07T23:30:00.000Z', 'it')).toBe('7 dicembre 2026');
+    expect(formatDay('2026-01-31', 'en')).toBe('31 January 2026');
+  });
+
+  it('leaves text that is no date as it is', () => {
+    expect(formatDay('ieri', 'it')).toBe('ieri');
+    expect(formatDay('x2026-12-07', 'en')).toBe('x2026-12-07');
+  });
+});
+
 describe('describeChange: members and partners', () => {
   it('names the Comune with its code for each member change', () => {
     expect(both({ kind: 'member', code: '001001', change: 'added' })).toEqual(['Proposto: Agliè (001001)', 'Proposed: Agliè (001001)']);
@@ -54,8 +81,8 @@ describe('describeChange: members and partners', () => {
 
   it('translates a member status, cites the act when there is one, and leaves an unknown status as it is', () => {
     expect(both({ kind: 'member', code: '001001', change: 'status', from: 'proposed', to: 'declined', act })).toEqual([
-      'Agliè (001001): proposto → ha declinato (Giunta, atto n. 7 del 2026-04-02)',
-      'Agliè (001001): proposed → declined (Executive (giunta), act no. 7 of 2026-04-02)',
+      'Agliè (001001): proposto → ha declinato (Giunta, atto n. 7 del 2 aprile 2026)',
+      'Agliè (001001): proposed → declined (Executive (giunta), act no. 7 of 2 April 2026)',
     ]);
     expect(both({ kind: 'member', code: '001001', change: 'status', from: 'adhered', to: 'withdrawn', act: null })).toEqual(['Agliè (001001): aderente → receduto', 'Agliè (001001): adhered → withdrawn']);
     expect(both({ kind: 'member', code: '001001', change: 'status', from: 'joined', to: 'adhered', act: null })).toEqual(['Agliè (001001): joined → aderente', 'Agliè (001001): joined → adhered']);
@@ -65,8 +92,8 @@ describe('describeChange: members and partners', () => {
     expect(both({ kind: 'partner', name: 'Unione X', change: 'added' })).toEqual(['Partecipante: Unione X', 'Participating body: Unione X']);
     expect(both({ kind: 'partner', name: 'Unione X', change: 'removed' })).toEqual(['Partecipante tolto: Unione X', 'Participating body removed: Unione X']);
     expect(both({ kind: 'partner', name: 'Unione X', change: 'status', from: 'proposed', to: 'adhered', act })).toEqual([
-      'Unione X: proposto → aderente (Giunta, atto n. 7 del 2026-04-02)',
-      'Unione X: proposed → adhered (Executive (giunta), act no. 7 of 2026-04-02)',
+      'Unione X: proposto → aderente (Giunta, atto n. 7 del 2 aprile 2026)',
+      'Unione X: proposed → adhered (Executive (giunta), act no. 7 of 2 April 2026)',
     ]);
     expect(both({ kind: 'partner', name: 'Unione X', change: 'status', from: 'adhered', to: 'withdrawn', act: null })).toEqual(['Unione X: aderente → receduto', 'Unione X: adhered → withdrawn']);
   });

@@ -53,7 +53,7 @@ describe('allianceChanges', () => {
     expect(texts).toEqual([
       ['Stato: bozza → pubblicata', 'Status: draft → published'],
       ['Costi di funzionamento: 0,00\u00a0€ → 1234,56\u00a0€', 'Running costs: €0.00 → €1,234.56'],
-      ['Agliè (001001): proposto → aderente (Consiglio comunale, atto n. 12 del 2026-03-01)', 'Agliè (001001): proposed → adhered (Municipal council, act no. 12 of 2026-03-01)'],
+      ['Agliè (001001): proposto → aderente (Consiglio comunale, atto n. 12 del 1 marzo 2026)', 'Agliè (001001): proposed → adhered (Municipal council, act no. 12 of 1 March 2026)'],
       ['Tolto: Bairo (001015)', 'Removed: Bairo (001015)'],
     ]);
   });

@@ -58,6 +58,24 @@ export function useCameraSync(map: maplibregl.Map | null): void {
     fitInView(map, focus.bbox, inset.current);
   }, [map, focus]);
 
+  // A panel appearing or going beside the map (a wide screen) makes the map narrower or wider: while
+  // nobody has moved the map since, the last fit is done again for the space left.
+  useEffect(() => {
+    if (!map) return;
+    const onUserMove = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) fitted.current = null;
+    };
+    const onResize = () => {
+      if (fitted.current) fitInView(map, fitted.current.focus.bbox, useMapStore.getState().insetBottom);
+    };
+    map.on('movestart', onUserMove);
+    map.on('resize', onResize);
+    return () => {
+      map.off('movestart', onUserMove);
+      map.off('resize', onResize);
+    };
+  }, [map]);
+
   useEffect(() => {
     if (!map || inset.current === insetBottom) return;
     inset.current = insetBottom;
@@ -71,6 +89,7 @@ export function useCameraSync(map: maplibregl.Map | null): void {
     if (!map || !camera) return;
     const c = map.getCenter();
     if (Math.abs(c.lng - camera.lon) > 1e-3 || Math.abs(c.lat - camera.lat) > 1e-3 || Math.abs(map.getZoom() - camera.zoom) > 0.01) {
+      fitted.current = null;
       map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
     }
   }, [map, camera]);
