@@ -21,3 +21,12 @@ export function parseComuneCode(input: string): string | null {
   if (!/^\d{4,6}$/.test(value)) return null;
   return value.padStart(6, '0');
 }
+
+/**
+ * The Comune code a map feature's id stands for: tiles carry the code as a number (058091 →
+ * 58091), which loses the leading zeros. Null when the id cannot be a Comune's.
+ */
+export function comuneCodeOfFeatureId(id: unknown): string | null {
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 999_999) return null;
+  return String(id).padStart(6, '0');
+}

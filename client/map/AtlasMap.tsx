@@ -19,6 +19,7 @@ import { useCameraSync } from './controllers/camera-sync';
 import { useKeyboardPicking } from './controllers/keyboard-picking';
 import { usePlanLayer } from '../planner/plan-layer';
 import { ITALY_CAMERA } from '../../domain/first-view';
+import { comuneCodeOfFeatureId } from '../../domain/codes';
 
 /** One reader of PMTiles archives for the page (it caches their headers and directories). */
 const archiveProtocol = new Protocol();
@@ -62,7 +63,8 @@ function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibre
     }
   });
   const hover = (value: ReturnType<typeof useMapStore.getState>['hover']) => useMapStore.getState().set({ hover: value });
-  const code = (e: MapLayerMouseEvent) => e.features?.[0]?.properties?.code as string | undefined;
+  // The Comune's code is its feature id (the overview tiles carry no `code` property).
+  const code = (e: MapLayerMouseEvent) => comuneCodeOfFeatureId(e.features?.[0]?.id);
   map.on('mousemove', 'comuni-fill', (e) => {
     if (shared.overOverlay) return; // a circle or hub link drawn above the Comuni is named instead
     const c = code(e);
