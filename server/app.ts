@@ -33,7 +33,7 @@ import { tileFastPath, tileRoutes } from './routes/tiles';
 import { ogcRoutes } from './routes/ogc';
 import { openDataRoutes } from './routes/open-data';
 import { openApiRoutes } from './routes/openapi';
-import { indexPage } from './index-page';
+import { indexPage, opensOnItaly } from './index-page';
 
 /** The whole HTTP application: JSON API, vector tiles and, when built, the client. */
 export function createApp(ctx: AppContext): Express {
@@ -88,9 +88,9 @@ export function createApp(ctx: AppContext): Express {
     // `root`, so that only the file's own name is checked for dot-files: a clone under a hidden
     // folder (~/.local/…, tests/.cache) still serves its pages.
     const page = indexPage(path.join(clientDir, 'index.html'), ctx.tilesUrl);
-    app.get(/.*/, async (_req, res) => {
+    app.get(/.*/, async (req, res) => {
       const { id } = await ctx.versions.current();
-      res.set('Cache-Control', 'no-cache').type('html').send(page(id));
+      res.set('Cache-Control', 'no-cache').type('html').send(page(id, opensOnItaly(req.path, req.query)));
     });
   }
   app.use(unknownRoute);

@@ -63,22 +63,35 @@ export function firstViewTilePreloads(version: number): string {
 }
 
 /**
+ * The query parameters that take the first view elsewhere than all of Italy (a camera, an area, a
+ * Comune, an alliance or a plan fitted): with any of them, or on any path but `/`, no tile is preloaded.
+ */
+const ELSEWHERE = ['lon', 'lat', 'z', 'area', 'sel', 'alliance', 'piano'];
+
+/** Whether a page request opens on the national map (the default camera). */
+export function opensOnItaly(path: string, query: Record<string, unknown>): boolean {
+  return path === '/' && !ELSEWHERE.some((name) => name in query);
+}
+
+/**
  * The client's page, read when it changes (a rebuild), with the data version and where the tiles
  * are (TILES_URL) in meta tags: the map asks for its first tiles at once, without a TileJSON or
  * /api/config round trip before them; a preload of the attribute table of that version; and, with
- * the app's own tiles, preloads of the first view's tiles (the map's code is preloaded by the build).
+ * the app's own tiles and on the national map, preloads of the first view's tiles (the map's code is
+ * preloaded by the build: vite.config.ts).
  */
-export function indexPage(file: string, tilesUrl: string | undefined): (dataVersion: number) => string {
-  let cached: { mtimeMs: number; dataVersion: number; html: string } | null = null;
+export function indexPage(file: string, tilesUrl: string | undefined): (dataVersion: number, national: boolean) => string {
+  const cached = new Map<boolean, { mtimeMs: number; dataVersion: number; html: string }>();
   const tiles = tilesUrl ? `<meta name="ali-tiles-url" content="${tilesUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '';
-  return (dataVersion) => {
+  return (dataVersion, national) => {
     const { mtimeMs } = fs.statSync(file);
-    if (!cached || cached.mtimeMs !== mtimeMs || cached.dataVersion !== dataVersion) {
-      // The attribute table, versioned like the tiles: asked for while the scripts still load.
-      const atlas = `<link rel="preload" href="/api/atlas?v=${dataVersion}" as="fetch" crossorigin="anonymous">`;
-      const meta = `<meta name="ali-data-version" content="${dataVersion}">${tiles}${atlas}${tilesUrl ? '' : firstViewTilePreloads(dataVersion)}`;
-      cached = { mtimeMs, dataVersion, html: fs.readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`) };
-    }
-    return cached.html;
+    const kept = cached.get(national);
+    if (kept && kept.mtimeMs === mtimeMs && kept.dataVersion === dataVersion) return kept.html;
+    // The attribute table, versioned like the tiles: asked for while the scripts still load.
+    const atlas = `<link rel="preload" href="/api/atlas?v=${dataVersion}" as="fetch" crossorigin="anonymous">`;
+    const firstTiles = national && !tilesUrl ? firstViewTilePreloads(dataVersion) : '';
+    const html = fs.readFileSync(file, 'utf8').replace('</head>', `<meta name="ali-data-version" content="${dataVersion}">${tiles}${atlas}${firstTiles}</head>`);
+    cached.set(national, { mtimeMs, dataVersion, html });
+    return html;
   };
 }
