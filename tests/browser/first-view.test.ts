@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('the first view', { timeout: 180_000 }, () => {
     }
   });
 
-  it('fetches a mode\'s code when its tab is pointed at, and says so while it loads', async () => {
+  it('fetches a mode\'s code when its tab is pointed at, before the click', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(app.server.url + '/');
