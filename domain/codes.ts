@@ -27,6 +27,9 @@ export function parseComuneCode(input: string): string | null {
  * 58091), which loses the leading zeros. Null when the id cannot be a Comune's.
  */
 export function comuneCodeOfFeatureId(id: unknown): string | null {
-  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 999_999) return null;
-  return String(id).padStart(6, '0');
+  // Number.isInteger is false for anything that is not a number.
+  if (!Number.isInteger(id)) return null;
+  const value = id as number;
+  if (value < 1 || value > 999_999) return null;
+  return String(value).padStart(6, '0');
 }
