@@ -21,3 +21,15 @@ export function parseComuneCode(input: string): string | null {
   if (!/^\d{4,6}$/.test(value)) return null;
   return value.padStart(6, '0');
 }
+
+/**
+ * The Comune code a map feature's id stands for: tiles carry the code as a number (058091 →
+ * 58091), which loses the leading zeros. Null when the id cannot be a Comune's.
+ */
+export function comuneCodeOfFeatureId(id: unknown): string | null {
+  // Number.isInteger is false for anything that is not a number.
+  if (!Number.isInteger(id)) return null;
+  const value = id as number;
+  if (value < 1 || value > 999_999) return null;
+  return String(value).padStart(6, '0');
+}

@@ -35,6 +35,7 @@ import { tileFastPath, tileRoutes } from './routes/tiles';
 import { ogcRoutes } from './routes/ogc';
 import { openDataRoutes } from './routes/open-data';
 import { openApiRoutes } from './routes/openapi';
+import { indexPage, opensOnItaly } from './index-page';
 
 /** The whole HTTP application: JSON API, vector tiles and, when built, the client. */
 export function createApp(ctx: AppContext): Express {
@@ -86,9 +87,9 @@ export function createApp(ctx: AppContext): Express {
     // `root`, so that only the file's own name is checked for dot-files: a clone under a hidden
     // folder (~/.local/…, tests/.cache) still serves its pages.
     const page = indexPage(path.join(clientDir, 'index.html'), ctx.tilesUrl);
-    app.get(/.*/, async (_req, res) => {
+    app.get(/.*/, async (req, res) => {
       const { id } = await ctx.versions.current();
-      res.set('Cache-Control', 'no-cache').type('html').send(page(id));
+      res.set('Cache-Control', 'no-cache').type('html').send(page(id, opensOnItaly(req.path, req.query)));
     });
   }
   app.use(unknownRoute);
@@ -133,23 +134,4 @@ export function apiRoutes(ctx: AppContext): Route[] {
   ];
   routes.push(...openApiRoutes(ctx, () => routes.map((r) => r.spec)));
   return routes;
-}
-
-/**
- * The client's page, read when it changes (a rebuild), with the data version and where the tiles
- * are (TILES_URL) in meta tags: the map asks for its first tiles at once, without a TileJSON or
- * /api/config round trip before them; and a preload of the attribute table of that version.
- */
-function indexPage(file: string, tilesUrl: string | undefined): (dataVersion: number) => string {
-  let cached: { mtimeMs: number; dataVersion: number; html: string } | null = null;
-  const tiles = tilesUrl ? `<meta name="ali-tiles-url" content="${tilesUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '';
-  return (dataVersion) => {
-    const { mtimeMs } = fs.statSync(file);
-    if (!cached || cached.mtimeMs !== mtimeMs || cached.dataVersion !== dataVersion) {
-      // The attribute table, versioned like the tiles: asked for while the scripts still load.
-      const meta = `<meta name="ali-data-version" content="${dataVersion}">${tiles}<link rel="preload" href="/api/atlas?v=${dataVersion}" as="fetch" crossorigin="anonymous">`;
-      cached = { mtimeMs, dataVersion, html: fs.readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`) };
-    }
-    return cached.html;
-  };
 }

@@ -3,7 +3,7 @@ import type { Atlas } from '../data/atlas';
 import { LANGUAGES } from '../i18n';
 import { MODE_LIST } from '../modes';
 import { SearchBox } from '../search/SearchBox';
-import { usePublisherName } from '../site/SitePages';
+import { usePublisherName } from '../site/publisher';
 import { focusOn, selectComune } from '../state/actions';
 import { useBuilderStore } from '../builder/builder-store';
 import { useMapStore } from '../state/map-store';
@@ -25,7 +25,15 @@ export function TopBar({ atlas }: { atlas: Atlas | null }) {
       </h1>
       <nav aria-label={t('app.title')} className="modes">
         {MODES.filter((id) => MODE_LIST[id].tab !== false).map((id) => (
-          <button key={id} type="button" aria-current={mode === id ? 'page' : undefined} onClick={() => updateView({ mode: id, alliance: null })}>
+          <button
+            key={id}
+            type="button"
+            aria-current={mode === id ? 'page' : undefined}
+            onClick={() => updateView({ mode: id, alliance: null })}
+            // The panel's code is fetched while the pointer or the focus is on its tab, before the click.
+            onPointerEnter={MODE_LIST[id].prefetch}
+            onFocus={MODE_LIST[id].prefetch}
+          >
             {t(MODE_LIST[id].label)}
           </button>
         ))}

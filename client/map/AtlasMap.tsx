@@ -18,11 +18,11 @@ import { useDrawing } from './controllers/drawing';
 import { useCameraSync } from './controllers/camera-sync';
 import { useKeyboardPicking } from './controllers/keyboard-picking';
 import { usePlanLayer } from '../planner/plan-layer';
+import { ITALY_CAMERA } from '../../domain/first-view';
+import { comuneCodeOfFeatureId } from '../../domain/codes';
 
 /** One reader of PMTiles archives for the page (it caches their headers and directories). */
 const archiveProtocol = new Protocol();
-
-const ITALY: [number, number, number, number] = [6.6, 36.6, 18.6, 47.1];
 
 /** Creates the MapLibre map: its controls, its busy state, and pointer events written to the stores. */
 function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibregl.Map {
@@ -32,7 +32,7 @@ function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibre
   const map = new maplibregl.Map({
     container: element,
     style: atlasStyle(window.location.origin, ['literal', NO_DATA] as unknown as ExpressionSpecification),
-    ...(camera ? { center: [camera.lon, camera.lat], zoom: camera.zoom } : { bounds: ITALY }),
+    ...(camera ? { center: [camera.lon, camera.lat], zoom: camera.zoom } : { bounds: [...ITALY_CAMERA] }),
     attributionControl: false,
     dragRotate: false,
     maxZoom: 16,
@@ -63,7 +63,8 @@ function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibre
     }
   });
   const hover = (value: ReturnType<typeof useMapStore.getState>['hover']) => useMapStore.getState().set({ hover: value });
-  const code = (e: MapLayerMouseEvent) => e.features?.[0]?.properties?.code as string | undefined;
+  // The Comune's code is its feature id (the overview tiles carry no `code` property).
+  const code = (e: MapLayerMouseEvent) => comuneCodeOfFeatureId(e.features?.[0]?.id);
   map.on('mousemove', 'comuni-fill', (e) => {
     if (shared.overOverlay) return; // a circle or hub link drawn above the Comuni is named instead
     const c = code(e);

@@ -1,4 +1,5 @@
 import type maplibregl from 'maplibre-gl';
+import { comuneCodeOfFeatureId } from '../../domain/codes';
 
 /** The Comune at the centre of the map while it has keyboard focus, and where that centre is on screen. */
 export interface KeyboardCentre {
@@ -27,8 +28,8 @@ export function attachKeyboardPick(map: maplibregl.Map, layer: string, handlers:
   const centre = (): KeyboardCentre => {
     const point = map.project(map.getCenter());
     const feature = map.getLayer(layer) ? map.queryRenderedFeatures(point, { layers: [layer] })[0] : undefined;
-    const code = feature?.properties?.code;
-    return { code: typeof code === 'string' ? code : null, x: point.x, y: point.y };
+    // The Comune's code is its feature id (the overview tiles carry no `code` property).
+    return { code: comuneCodeOfFeatureId(feature?.id), x: point.x, y: point.y };
   };
   const report = () => {
     if (!active) return;

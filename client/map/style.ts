@@ -1,5 +1,5 @@
 import { tileSource } from './tile-urls';
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { OverlayId } from '../state/view-state';
 import { PART_COLOURS } from '../builder/parts';
 import { MEMBER_STATUSES } from '../../domain/alliance';
@@ -47,6 +47,11 @@ const memberFillColour = [
 
 const TEXT_FONT = ['sans-serif'];
 const halo = { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
+
+/** The filter of the selected Comune's outline: by feature id, its code as a number (the overview tiles carry no `code`). */
+export function selectedComuneFilter(code: string | null): FilterSpecification {
+  return ['==', ['id'], code === null ? -1 : Number(code)];
+}
 
 /** Comuni filling, boundaries, selection and labels, all from our own tiles: no external sources or fonts. */
 export function atlasStyle(origin: string, fillColour: ExpressionSpecification): StyleSpecification {
@@ -179,7 +184,7 @@ export function atlasStyle(origin: string, fillColour: ExpressionSpecification):
       type: 'line',
       source: SOURCE,
       'source-layer': 'comuni',
-      filter: ['==', ['get', 'code'], ''],
+      filter: selectedComuneFilter(null),
       paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
     },
     {

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../controls/CopyButton';
 import { legendLabel } from '../legend/Legend';
 import { themeSource, type Theme } from '../map/themes';
-import { composeMapPng, downloadPng } from './map-png';
-import { printWithMap } from './print';
 
 interface Props {
   /** Copies the map as drawn now (null until the map is ready). */
@@ -21,7 +19,8 @@ export function ShareBar({ snapshot, theme, attribution }: Props) {
     if (!snapshot || !theme) return;
     setError(null);
     try {
-      const map = await snapshot();
+      // The picture and print code load when asked for: most visits never use them.
+      const [{ composeMapPng, downloadPng }, map] = await Promise.all([import('./map-png'), snapshot()]);
       const legend = {
         title: t(`theme.${theme.id}`),
         items: theme.legend.map((item) => ({ colour: item.colour, label: legendLabel(item, t, i18n.language) })),
@@ -37,7 +36,7 @@ export function ShareBar({ snapshot, theme, attribution }: Props) {
     <section className="share-bar" aria-label={t('share.title')} data-testid="share-bar">
       <CopyButton text={window.location.href} label={t('share.copyLink')} />
       <button type="button" disabled={!snapshot || !theme} onClick={() => void png()}>{t('share.png')}</button>
-      <button type="button" onClick={() => void printWithMap(snapshot, t('map.label'))}>{t('share.print')}</button>
+      <button type="button" onClick={() => void import('./print').then(({ printWithMap }) => printWithMap(snapshot, t('map.label')))}>{t('share.print')}</button>
       {error && <span role="alert" className="error">{error}</span>}
     </section>
   );

@@ -1,10 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useConfig } from '../data/queries';
-
-/** The body that publishes this installation (PUBLISHER_NAME), as the server says. */
-export function usePublisherName(): string {
-  return useConfig()?.publisherName ?? 'ALI Atlas';
-}
+import { usePublisherName } from './publisher';
 
 /** Note legali and Privacy, one page with two sections (#privacy). */
 export function LegalPanel({ onClose }: { onClose(): void }) {

@@ -6,7 +6,7 @@ import { IMMUTABLE, REVALIDATE, sendGzipped } from '../http/gzipped';
 import { route, type Route } from '../http/route';
 import { versionQuery } from '../http/schemas';
 import { CONTENT } from '../openapi/vocabulary';
-import { MAX_ZOOM, MIN_ZOOM, parseTileCoord, type TileCoord } from '../tiles/tile-coords';
+import { MAX_ZOOM, MIN_ZOOM, parseTileCoord, versionedTilePath, type TileCoord } from '../tiles/tile-coords';
 import { isTilesetName, TILESETS, tileJson, type TilesetName } from '../tiles/tile-sources';
 
 /** Sends one tile (204 when nothing is there); `v` is the data version the URL names, if any. */
@@ -71,7 +71,7 @@ export function tileRoutes(ctx: AppContext): Route[] {
         const { id } = await ctx.versions.current();
         // Never the Host header (anyone can send any): the configured public URL, else a path on this origin.
         const origin = ctx.publicUrl ?? '';
-        res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}/tiles/${name}/{z}/{x}/{y}.pbf?v=${id}`], maxZoom: MAX_ZOOM, dataVersion: id }));
+        res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}${versionedTilePath(name, id)}`], maxZoom: MAX_ZOOM, dataVersion: id }));
       },
     ),
     route(

@@ -38,3 +38,11 @@ export function* tilesCovering(bounds: readonly [number, number, number, number]
   const to = tileAt(east, south, z);
   for (let x = from.x; x <= to.x; x++) for (let y = from.y; y <= to.y; y++) yield { z, x, y };
 }
+
+/**
+ * A tile of the app's own tileset by its versioned (immutable) address, or the template of them
+ * ({z}/{x}/{y}): what the TileJSON names, the client builds (client/map/tile-urls.ts) and the page preloads.
+ */
+export function versionedTilePath(tileset: string, version: number, tile: TileCoord | null = null): string {
+  return `/tiles/${tileset}/${tile ? `${tile.z}/${tile.x}/${tile.y}` : '{z}/{x}/{y}'}.pbf?v=${version}`;
+}

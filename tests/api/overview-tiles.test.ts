@@ -2,6 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { classOf, quantileBreaks } from '../../domain/classify';
+import { comuneCodeOfFeatureId } from '../../domain/codes';
 import { ITALY_BOUNDS, tileAt, tilesCovering } from '../../server/tiles/tile-coords';
 import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../server/tiles/overview';
 import { useTestServer } from '../helpers/test-server';
@@ -36,16 +37,31 @@ describe('the overview tiles (zoom 0–6)', () => {
     const rome = tileAt(12.48, 41.89, 6);
     const features = comuniOf(await decode(await env.server.get(`/tiles/comuni/6/${rome.x}/${rome.y}.pbf`)));
     expect(features.length).toBeGreaterThan(500);
-    const roma = features.find((f) => f.properties.code === '058091');
+    const roma = features.find((f) => f.id === 58091);
     expect(roma?.properties[POPULATION_CLASS_FIELD]).toBe(POPULATION_CLASSES - 1);
-    expect(roma?.id).toBe(58091);
-    for (const f of features) expect(f.properties[POPULATION_CLASS_FIELD], String(f.properties.code)).toBe(expected.get(String(f.properties.code)));
+    for (const f of features) {
+      const code = comuneCodeOfFeatureId(f.id);
+      expect(code, String(f.id)).not.toBeNull();
+      expect(f.properties[POPULATION_CLASS_FIELD], String(code)).toBe(expected.get(String(code)));
+    }
     // The classes are all used: quantiles.
     expect(new Set(features.map((f) => f.properties[POPULATION_CLASS_FIELD])).size).toBe(POPULATION_CLASSES);
     // From zoom 7, the full outlines, keys only: the figures come from /api/atlas.
     const z7 = tileAt(12.48, 41.89, 7);
     const detailed = comuniOf(await decode(await env.server.get(`/tiles/comuni/7/${z7.x}/${z7.y}.pbf`)));
     expect(detailed.find((f) => f.properties.code === '058091')?.properties).toEqual({ code: '058091', province: '058', region: '12' });
+  });
+
+  it('carry each Comune\'s code as its feature id only, not as a property (a fifth of their bytes)', async () => {
+    for (const { z, x, y } of [...tilesCovering(ITALY_BOUNDS, 5), tileAt(12.48, 41.89, 6)]) {
+      const features = comuniOf(await decode(await env.server.get(`/tiles/comuni/${z}/${x}/${y}.pbf`)));
+      expect(features.length, `${z}/${x}/${y}`).toBeGreaterThan(0);
+      for (const f of features) {
+        expect(Object.keys(f.properties).sort()).toEqual(expect.arrayContaining(['province', 'region']));
+        expect(f.properties).not.toHaveProperty('code');
+        expect(comuneCodeOfFeatureId(f.id)?.slice(0, 3), String(f.id)).toBe(f.properties.province);
+      }
+    }
   });
 
   it('keep borders shared: an edge between two Comuni is in both, so no sliver opens between them', async () => {

@@ -38,6 +38,7 @@ import { tileAt } from '../../server/tiles/tile-coords';
 import { followChanges } from '../../server/context';
 import { benchPlanner } from './planner';
 import { nationalTileBytes } from './overview';
+import { benchFirstView, bundleFigures, recordFirstView, testTemplate, withBarePage } from './first-view';
 
 const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
 const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
@@ -319,6 +320,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   }
 
   if (clientDir && hasChromium) {
+    // Issue 29: the national first view against a bare MapLibre page on the same tiles, same run.
+    recordFirstView(record, engine, await benchFirstView(base, (await ctx.versions.current()).id), bundleFigures(clientDir));
     const client = await benchClient(base, clientDir);
     record(engine, 'browser: navigation → national map drawn (median of 3 cold loads)', client.drawnMs / 1000, 's', '≤ 2.5 s');
     record(engine, 'browser: bytes transferred for the first screen', client.transferredBytes / 1e6, 'MB', '≤ 2 MB');
@@ -386,9 +389,42 @@ function printTable(): void {
   console.log('\n' + JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`, results: rows }, null, 2));
 }
 
-/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak`. */
+/**
+ * The first view alone (`npm run bench -- first-view`): the app and a bare MapLibre page on the same
+ * tiles, on a copy of the tests' embedded database when there is one (else a fresh import).
+ */
+async function firstViewOnly(): Promise<void> {
+  if (!hasChromium) throw new Error('first-view: Chromium is needed');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-'));
+  const clientDir = withBarePage(await buildClient());
+  const template = testTemplate();
+  if (template) await fs.cp(template, path.join(dir, 'pgdata'), { recursive: true });
+  const db = await openDatabase({ dataDir: path.join(dir, 'pgdata') });
+  try {
+    if (!template) await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
+    const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
+    const server = await new Promise<import('node:http').Server>((resolve) => {
+      const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      await ctx.tiles.comuni.get(); // the tile index built, as after a start
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      recordFirstView(record, 'pglite', await benchFirstView(base, (await ctx.versions.current()).id), bundleFigures(clientDir));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  } finally {
+    await db.close();
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(clientDir, { recursive: true, force: true });
+  }
+  printTable();
+}
+
+/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak`, `npm run bench -- first-view`. */
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
+  'first-view': firstViewOnly,
   soak: async () => {
     await soakOnly();
     printTable();
@@ -403,7 +439,8 @@ async function main(): Promise<void> {
     return only();
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-'));
-  const clientDir = await buildClient();
+  // The built client with the bare MapLibre page beside it (the first view's reference).
+  const clientDir = withBarePage(await buildClient());
   try {
     await benchEngine('pglite', () => openDatabase({ dataDir: path.join(dir, 'pgdata') }), clientDir);
     // The same data under `npm start`, in its own process: the memory goal is about that one.
@@ -416,7 +453,8 @@ async function main(): Promise<void> {
     record('pglite', `npm start, 15 s after the load (${breakdown(memory.afterIdle)})`, memory.afterIdle.rssMb, 'MB', '≤ 1,000 MB');
     recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }));
   } finally {
-    await fs.rm(dir, { recursive: true, force: true }); // the client build is the tests' shared cache: kept
+    await fs.rm(dir, { recursive: true, force: true }); // the client build is the tests' shared cache: kept (this is a copy)
+    await fs.rm(clientDir, { recursive: true, force: true });
   }
   const url = process.env.DATABASE_URL;
   if (url) {

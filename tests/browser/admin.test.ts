@@ -14,7 +14,8 @@ describe.skipIf(!hasChromium)('administration in a browser', () => {
 
     await page.goto(`${app.server.url}/?mode=catalogue`);
     const catalogue = page.getByTestId('catalogue');
-    await expect.poll(() => catalogue.textContent()).toContain('SUAP');
+    // The page preloads the national map's tiles: on a cold server their index is built first.
+    await expect.poll(() => catalogue.textContent(), { timeout: 30_000 }).toContain('SUAP');
     expect(await catalogue.getByRole('button', { name: 'Ritira' }).count()).toBe(0); // read-only without the token
     await page.getByLabel('Token di amministrazione').fill(TEST_ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Usa', exact: true }).click();

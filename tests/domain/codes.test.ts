@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCadastralCode, isComuneCode, parseComuneCode } from '../../domain/codes';
+import { comuneCodeOfFeatureId, isCadastralCode, isComuneCode, parseComuneCode } from '../../domain/codes';
 
 describe('ISTAT and cadastral codes', () => {
   it('accepts exactly six digits as a Comune code', () => {
@@ -30,5 +30,14 @@ describe('ISTAT and cadastral codes', () => {
     expect(parseComuneCode('906')).toBeNull();
     expect(parseComuneCode('9 069')).toBeNull();
     expect(parseComuneCode('')).toBeNull();
+  });
+
+  it('reads a Comune code back from a map feature id (its number: the leading zeros restored)', () => {
+    expect(comuneCodeOfFeatureId(58091)).toBe('058091');
+    expect(comuneCodeOfFeatureId(1001)).toBe('001001');
+    expect(comuneCodeOfFeatureId(1)).toBe('000001');
+    expect(comuneCodeOfFeatureId(999_999)).toBe('999999');
+    expect(comuneCodeOfFeatureId(111015)).toBe('111015');
+    for (const id of [0, -58091, 1_000_000, 58091.5, Number.NaN, '058091', undefined, null]) expect(comuneCodeOfFeatureId(id), String(id)).toBeNull();
   });
 });

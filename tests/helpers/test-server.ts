@@ -10,6 +10,8 @@ import { openTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestServer {
   url: string;
+  /** The HTTP server itself (a test may watch its 'request' events: what reached the server). */
+  http: Server;
   ctx: AppContext;
   get(path: string, init?: RequestInit): Promise<Response>;
   post(path: string, body: unknown): Promise<Response>;
@@ -35,6 +37,7 @@ export async function startTestServer(db: Database, clientDir?: string, options:
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    http: server,
     ctx,
     get: (path, init) => fetch(url + path, init),
     post: (path, body) =>

@@ -9,7 +9,7 @@ import type { Atlas } from '../../data/atlas';
 import { useAssociation } from '../../data/queries';
 import { useViewStore } from '../../state/view-store';
 import { statusState } from '../member-status';
-import { HIGHLIGHT_LAYERS, MEMBER_LAYERS, SOURCE } from '../style';
+import { HIGHLIGHT_LAYERS, MEMBER_LAYERS, SOURCE, selectedComuneFilter } from '../style';
 import { redraw, showLayers } from './map-context';
 
 const NONE: readonly string[] = [];
@@ -60,7 +60,7 @@ export function useHighlightAndSelection(map: maplibregl.Map | null, atlas: Atla
 
   useEffect(() => {
     if (!map) return;
-    map.setFilter('comuni-selected', ['==', ['get', 'code'], selected ?? '']);
+    map.setFilter('comuni-selected', selectedComuneFilter(selected ?? null));
     redraw(map);
   }, [map, selected]);
 

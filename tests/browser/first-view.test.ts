@@ -1,0 +1,90 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserApp, waitForMap } from '../helpers/browser';
+
+const app = useBrowserApp();
+
+/** Opens the national map in a viewport; what the page preloads, what the map asked for, and what reached the server. */
+async function firstView(viewport: { width: number; height: number }) {
+  const served: string[] = [];
+  const watch = (req: IncomingMessage) => req.url?.startsWith('/tiles/') && served.push(req.url);
+  app.server.http.on('request', watch);
+  const page = await app.browser.newPage({ viewport });
+  try {
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/tiles/') && asked.push(r.url().slice(app.server.url.length)));
+    await page.goto(app.server.url + '/');
+    await waitForMap(page);
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][href^="/tiles/"]')].filter((l) => matchMedia(l.media || 'all').matches).map((l) => l.getAttribute('href')),
+    );
+    const modules = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.getAttribute('href')));
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+    return { preloaded, asked, served, modules, scripts };
+  } finally {
+    await page.close();
+    app.server.http.off('request', watch);
+  }
+}
+
+describe.skipIf(!hasChromium)('the first view', { timeout: 180_000 }, () => {
+  // A desktop (z5: the four tiles of Italy), a wide screen (z5 too) and a phone (z4: two tiles).
+  for (const [viewport, zoom] of [[{ width: 1280, height: 800 }, 5], [{ width: 1920, height: 1080 }, 5], [{ width: 390, height: 844 }, 4]] as const) {
+    it(`is preloaded by the page, each tile downloaded once (${viewport.width}×${viewport.height}: zoom ${zoom})`, async () => {
+      const { preloaded, asked, served } = await firstView(viewport);
+      expect(preloaded.length).toBe(zoom === 5 ? 4 : 2);
+      expect(preloaded.every((href) => href?.startsWith(`/tiles/comuni/${zoom}/`))).toBe(true);
+      // Exactly the tiles the map asks for: nothing preloaded for nothing, nothing the map needs left out…
+      expect([...new Set(asked)].sort()).toEqual([...preloaded].sort());
+      // …and each reached the server once: the map's request was answered by the preload.
+      expect([...served].sort()).toEqual([...preloaded].sort());
+    });
+  }
+
+  it('preloads the map chunk beside the main bundle, and loads no other mode before it is opened', async () => {
+    const { modules, scripts } = await firstView({ width: 1280, height: 800 });
+    expect(modules.some((href) => /\/assets\/AtlasMap-[\w-]+\.js$/.test(href ?? ''))).toBe(true);
+    expect(scripts.some((p) => /\/AtlasMap-/.test(p))).toBe(true);
+    for (const lazy of ['BuilderPanel', 'PlannerPanel', 'AlliancePanel', 'CoveragePanel', 'ComparePanel', 'CataloguePanel', 'SourcesPanel', 'AboutPanel', 'SitePages', 'AdhesionPage', 'draw-tools']) {
+      expect(scripts.filter((p) => p.includes(`/${lazy}-`)), lazy).toEqual([]);
+    }
+  });
+
+  it('fetches a mode\'s code when its tab is pointed at, before the click', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(app.server.url + '/');
+      await waitForMap(page);
+      const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/SourcesPanel-/.test(e.name)));
+      expect(await loaded()).toBe(false);
+      await page.getByRole('button', { name: 'Dati', exact: true }).hover();
+      await expect.poll(loaded).toBe(true);
+      await page.getByRole('button', { name: 'Dati', exact: true }).click();
+      await page.getByTestId('sources-origin').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says that a panel is loading while its code travels (a status screen readers announce)', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await page.route(/\/assets\/AboutPanel-[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.server.url + '/');
+      await waitForMap(page);
+      await page.getByRole('button', { name: "Cos'è un'ALI", exact: true }).click();
+      await expect.poll(() => page.getByTestId('panel-loading').getByRole('status').textContent()).toBe('Caricamento del pannello…');
+      release();
+      await page.getByTestId('about-panel').waitFor();
+      expect(await page.getByTestId('panel-loading').count()).toBe(0);
+    } finally {
+      release();
+      await page.close();
+    }
+  });
+});
