@@ -60,17 +60,21 @@ export function BuilderTabs({ tabs, selected, onSelect }: { tabs: readonly TabSp
             id={tabId(id)}
             aria-controls={tabPanelId(id)}
             aria-selected={id === selected}
+            aria-describedby={badge ? `${tabId(id)}-badge` : undefined}
             tabIndex={id === selected ? 0 : -1}
             onClick={() => choose(id, false)}
           >
-            {/* On a narrow screen the short name shows; the full one is still the tab's name. */}
-            <span className="tab-short" aria-hidden="true">{t(`builderTabs.short.${id}`)}</span>
+            {/* The name is what shows (the short one on a narrow screen); the badge's meaning is the tab's description. */}
+            <span className="tab-short">{t(`builderTabs.short.${id}`)}</span>
             <span className="tab-long">{t(`builderTabs.${id}`)}</span>
             {badge && (
-              <span className={`tab-badge ${badge.level}`}>
-                <span aria-hidden="true">{badge.text}</span>
-                <span className="visually-hidden">, {badge.label}</span>
-              </span>
+              <>
+                {' '}
+                <span className={`tab-badge ${badge.level}`}>{badge.text}</span>
+                <span id={`${tabId(id)}-badge`} hidden>
+                  {badge.label}
+                </span>
+              </>
             )}
           </button>
         ))}

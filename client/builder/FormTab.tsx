@@ -74,8 +74,8 @@ export function FormTab({ nameOf, rules, unione }: Props) {
             <option key={code} value={code}>{nameOf(code)}</option>
           ))}
         </select>
-        <span className="muted">{t('builderTabs.capofilaHint')}</span>
       </label>
+      <p className="muted">{t('builderTabs.capofilaHint')}</p>
       <GovernanceForm
         value={{ legalForm: state.legalForm, governance: state.governance }}
         onChange={(change) => builder.setFields(change)}
