@@ -100,7 +100,9 @@ export function BuilderPanel({ atlas, graph }: Props) {
             checked={state.status === 'published'}
             onChange={(e) => builder.setFields({ status: e.target.checked ? 'published' : 'draft' })}
           />{' '}
-          {t('builder.publish')}
+          {/* On a phone the bar keeps to one line: the short word, the rule said by the note below when it applies. */}
+          <span className="publish-long">{t('builder.publish')}</span>
+          <span className="publish-short">{t('builderTabs.publishShort')}</span>
         </label>
         {state.status === 'published' && problems > 0 && <p className="muted">{t('builder.publishBlocked', { count: problems })}</p>}
         <button type="button" className="primary" disabled={members.length === 0 || state.name.trim() === '' || saving === 'saving'} onClick={() => void saveAlliance()}>

@@ -711,6 +711,7 @@ export const en: Strings = {
     forma: 'Form and phases',
     adesioni: 'Adhesions',
     short: { territorio: 'Territory', servizi: 'Services', forma: 'Form', adesioni: 'Adhesions' },
+    publishShort: 'Publish',
     members_one: '{{count}} Comune',
     members_other: '{{count}} Comuni',
     notContiguous: 'territory not contiguous',

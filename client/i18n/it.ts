@@ -709,6 +709,7 @@ export const it = {
     forma: 'Forma e fasi',
     adesioni: 'Adesioni',
     short: { territorio: 'Territorio', servizi: 'Servizi', forma: 'Forma', adesioni: 'Adesioni' },
+    publishShort: 'Pubblica',
     members_one: '{{count}} comune',
     members_other: '{{count}} comuni',
     notContiguous: 'territorio non contiguo',

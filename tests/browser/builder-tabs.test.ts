@@ -44,10 +44,13 @@ describe.skipIf(!hasChromium)('the builder in tabs', () => {
       // The app's CSP forbids injected scripts: this page lets axe-core in.
       const context = await app.browser.newContext({ viewport, hasTouch: viewport.width < 500, bypassCSP: true });
       const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
       await page.getByTestId('alliance-page').waitFor();
+      await waitForMap(page);
       await page.getByRole('button', { name: 'Modifica', exact: true }).click();
-      await expect.poll(() => page.getByTestId('members').locator('tbody tr').count()).toBe(9);
+      await expect.poll(() => page.getByTestId('members').locator('tbody tr').count(), { message: errors.join('\n'), timeout: 30_000 }).toBe(9);
       await waitForMap(page);
 
       // Four tabs, Territorio open; the counts are on the tabs.
@@ -116,6 +119,7 @@ describe.skipIf(!hasChromium)('the builder in tabs', () => {
       await page.reload();
       await page.getByTestId('builder-panel-forma').waitFor();
       expect(await selectedTab(page)).toBe('builder-tab-forma');
+      expect(errors).toEqual([]);
       await context.close();
     }
   }, 480_000);
