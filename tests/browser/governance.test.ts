@@ -62,5 +62,5 @@ describe.skipIf(!hasChromium)('form and phases on the alliance page', () => {
     expect(saved.governance.phases.map((p) => p.phase)).toEqual(['ricognizione', 'progettazione']);
     expect(saved.governance.phases[0]!.survey).toEqual({ '039012': { software: { status: 'parziale', note: 'due gestionali' } } });
     await founder.close();
-  });
+  }, 180_000); // two public pages, then the builder (its map drawn on the CPU)
 });
