@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuilderTab } from '../state/view-state';
 import { tabForKey } from './tab-keys';
@@ -29,18 +29,31 @@ export function BuilderTabs({ tabs, selected, onSelect }: { tabs: readonly TabSp
   const list = useRef<HTMLDivElement>(null);
   const more = useScrollEdges(list);
 
-  // The chosen tab is always in view in its row (after a click, a key or a link).
+  // The chosen tab is always in view in its row (after a click, a key or a link); only the row scrolls.
   useEffect(() => {
-    document.getElementById(tabId(selected))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const row = list.current;
+    const el = document.getElementById(tabId(selected));
+    if (!row || !el) return;
+    if (el.offsetLeft < row.scrollLeft) row.scrollLeft = el.offsetLeft;
+    else if (el.offsetLeft + el.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = el.offsetLeft + el.offsetWidth - row.clientWidth;
+  }, [selected]);
+
+  // The tabs stick to the panel's top: when the panel was scrolled past them, the new section opens at its top, under them.
+  const openAtTop = useRef(false);
+  useLayoutEffect(() => {
+    if (!openAtTop.current) return;
+    openAtTop.current = false;
+    const panel = list.current?.closest<HTMLElement>('.panel');
+    const section = document.getElementById(tabPanelId(selected));
+    if (panel && section) panel.scrollTop += section.getBoundingClientRect().top - (list.current?.parentElement?.getBoundingClientRect().bottom ?? panel.getBoundingClientRect().top);
   }, [selected]);
 
   const choose = (id: BuilderTab, focus: boolean) => {
-    onSelect(id);
-    if (focus) document.getElementById(tabId(id))?.focus();
-    // The tabs stick to the panel's top: a panel scrolled past them starts the new section at its top.
     const panel = list.current?.closest<HTMLElement>('.panel');
     const row = list.current?.parentElement;
-    if (panel && row && panel.scrollTop > row.offsetTop) panel.scrollTop = row.offsetTop;
+    openAtTop.current = Boolean(panel && row && panel.scrollTop > 0 && row.getBoundingClientRect().top - panel.getBoundingClientRect().top < 3); // (a phone sheet has a 1-px border)
+    onSelect(id);
+    if (focus) document.getElementById(tabId(id))?.focus();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const next = tabForKey(e.key, tabs.map((tab) => tab.id), selected);

@@ -82,6 +82,16 @@ describe.skipIf(!hasChromium)('the builder in tabs', () => {
       expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
       expect(new URL(page.url()).searchParams.get('scheda')).toBeNull();
 
+      // Scrolled deep into a section, another tab opens its section at the top, just under the sticky tabs.
+      await page.locator('.panel.builder').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await tab(page, 'servizi').click();
+      const gap = async () => {
+        const [tabs, section] = await Promise.all([page.locator('.builder-tabs').boundingBox(), page.getByTestId('builder-panel-servizi').boundingBox()]);
+        return Math.abs(section!.y - (tabs!.y + tabs!.height));
+      };
+      await expect.poll(gap, { message: `${where}: the new section starts under the tabs` }).toBeLessThan(40);
+      await tab(page, 'territorio').click();
+
       for (const lang of ['it', 'en'] as const) {
         if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
         for (const [id, it, en] of TABS) {
