@@ -134,7 +134,7 @@ export function AlliancePanel({ id, atlas }: Props) {
         ))}
       </ul>
       <Constitution alliance={alliance} />
-      <GovernanceSection alliance={alliance} token={token} onSaved={reload} />
+      <GovernanceSection alliance={alliance} token={token} />
       <MemberStatuses alliance={alliance} />
       {alliance.partners.length > 0 && (
         <>

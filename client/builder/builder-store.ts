@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AlliancePartnerInput, AllianceServiceInput, AllianceStatus, MemberStatus } from '../../domain/alliance';
+import { EMPTY_GOVERNANCE, type Governance, type LegalForm } from '../../domain/governance';
 import { add, emptySelection, redo, remove, replace, toggle, undo, type Selection } from '../../domain/selection';
 
 export interface MemberMeta {
@@ -27,6 +28,10 @@ export interface BuilderState {
   runningCostCents: number;
   /** Draft (visible, not counted) or published (counts for coverage; every rule must pass). */
   status: AllianceStatus;
+  /** The legal form (Forma e fasi); null = not chosen yet. */
+  legalForm: LegalForm | null;
+  /** The existing Unione extended, the shared RTD, the phases, the declared success factors. */
+  governance: Governance;
   editing: Editing | null;
 }
 
@@ -42,7 +47,22 @@ export const EMPTY_BUILDER: BuilderState = {
   services: [],
   runningCostCents: 0,
   status: 'draft',
+  legalForm: null,
+  governance: EMPTY_GOVERNANCE,
   editing: null,
+};
+
+/** What a new alliance starts from (nothing carries over from one being edited). */
+export const NEW_ALLIANCE_FIELDS: Omit<BuilderState, 'selection' | 'meta' | 'ruleSetId'> = {
+  editing: null,
+  name: '',
+  description: '',
+  partners: [],
+  services: [],
+  runningCostCents: 0,
+  status: 'draft',
+  legalForm: null,
+  governance: EMPTY_GOVERNANCE,
 };
 
 export interface BuilderActions {
@@ -54,7 +74,8 @@ export interface BuilderActions {
   redo(): void;
   setMeta(code: string, meta: Partial<MemberMeta>): void;
   setFields(fields: Partial<Omit<BuilderState, 'selection' | 'meta'>>): void;
-  load(loaded: Omit<BuilderState, 'selection'> & { members: string[] }): void;
+  /** Loads content (a draft stored before the legal form existed lacks it: it gets the defaults). */
+  load(loaded: Omit<BuilderState, 'selection' | 'legalForm' | 'governance'> & Partial<Pick<BuilderState, 'legalForm' | 'governance'>> & { members: string[] }): void;
 }
 
 /** The alliance being built: selection with undo/redo, member roles, name, and what is being edited. */
@@ -76,7 +97,7 @@ export const useBuilderStore = create<{ state: BuilderState } & BuilderActions>(
         return { state: { ...state, meta: next } };
       }),
     setFields: (fields) => set(({ state }) => ({ state: { ...state, ...fields } })),
-    load: ({ members, ...rest }) => set({ state: { ...rest, selection: emptySelection(members) } }),
+    load: ({ members, ...rest }) => set({ state: { legalForm: null, governance: EMPTY_GOVERNANCE, ...rest, selection: emptySelection(members) } }),
   };
 });
 

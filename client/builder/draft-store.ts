@@ -1,10 +1,12 @@
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import { emptySelection } from '../../domain/selection';
 import type { BuilderState } from './useBuilder';
 
 /** What the builder keeps in the browser between visits: everything but the undo history. */
 export interface StoredDraft {
   savedAt: string;
-  state: Omit<BuilderState, 'selection'> & { members: string[] };
+  /** A draft stored before the legal form existed lacks it. */
+  state: Omit<BuilderState, 'selection' | 'legalForm' | 'governance'> & Partial<Pick<BuilderState, 'legalForm' | 'governance'>> & { members: string[] };
 }
 
 const KEY = 'ali-atlas:builder-draft';
@@ -43,4 +45,4 @@ export function clearDraft(storage: Storage = localStorage): void {
 }
 
 /** The builder state of stored (or loaded) content: its undo history starts afresh. */
-export const builderStateOf = ({ members, ...rest }: StoredDraft['state']): BuilderState => ({ ...rest, selection: emptySelection(members) });
+export const builderStateOf = ({ members, ...rest }: StoredDraft['state']): BuilderState => ({ legalForm: null, governance: EMPTY_GOVERNANCE, ...rest, selection: emptySelection(members) });

@@ -1,10 +1,12 @@
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import type { EditableContent } from '../../domain/reapply';
+import type { GovernanceFields } from '../governance/governance-api';
 import type { AllianceView } from '../api/types';
 import type { StoredDraft } from './draft-store';
 import type { BuilderState } from './useBuilder';
 
 /** A saved alliance as the builder holds it (not yet which version is being edited). */
-export function builderContentOf(a: AllianceView): Omit<StoredDraft['state'], 'editing'> & { editing: null } {
+export function builderContentOf(a: AllianceView & Pick<GovernanceFields, 'legalForm' | 'governance'>): Omit<StoredDraft['state'], 'editing' | 'legalForm' | 'governance'> & Pick<BuilderState, 'legalForm' | 'governance'> & { editing: null } {
   return {
     members: a.members.map((m) => m.code),
     meta: Object.fromEntries(a.members.map((m) => [m.code, { status: m.status, lead: m.lead }])),
@@ -15,6 +17,9 @@ export function builderContentOf(a: AllianceView): Omit<StoredDraft['state'], 'e
     services: a.services,
     runningCostCents: a.runningCostCents,
     status: a.status,
+    // Saved before the legal form existed: none chosen yet.
+    legalForm: a.legalForm ?? null,
+    governance: { ...EMPTY_GOVERNANCE, ...a.governance },
     editing: null,
   };
 }

@@ -34,6 +34,9 @@ function saveBody(st: BuilderState) {
     services: st.services.map((s) => (s.recipients ? { ...s, recipients: s.recipients.filter((c) => territory.has(c)) } : s)),
     runningCostCents: st.runningCostCents,
     status: st.status,
+    // Forma e fasi: saved with the alliance (the server checks them again, and refuses with a reason).
+    legalForm: st.legalForm,
+    governance: st.governance,
     ...(st.ruleSetId ? { ruleSet: st.ruleSetId } : {}),
   };
 }
@@ -42,9 +45,16 @@ interface SaveStore {
   saving: SaveState;
   /** What the alliance being edited looked like when the edit began: the base of a re-applied change after a 409. */
   editBase: EditableContent | null;
+  /** The legal form and governance as the edit began (beside editBase, which does not hold them). */
+  governanceBase: GovernanceContent | null;
 }
 
-export const useSaveStore = create<SaveStore>()(() => ({ saving: 'idle', editBase: null }));
+/** The Forma e fasi part of the builder's content. */
+type GovernanceContent = Pick<BuilderState, 'legalForm' | 'governance'>;
+const governanceOf = (st: GovernanceContent): GovernanceContent => ({ legalForm: st.legalForm, governance: st.governance });
+const sameGovernance = (a: GovernanceContent, b: GovernanceContent) => JSON.stringify(governanceOf(a)) === JSON.stringify(governanceOf(b));
+
+export const useSaveStore = create<SaveStore>()(() => ({ saving: 'idle', editBase: null, governanceBase: null }));
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, options);
 
@@ -53,7 +63,7 @@ export function editAlliance(a: AllianceView, token: string): void {
   const loaded = { ...builderContentOf(a), editing: { id: a.id, version: a.version, token } };
   useBuilderStore.getState().load(loaded);
   markClean(builderStateOf(loaded));
-  useSaveStore.setState({ editBase: editableOf(builderStateOf(loaded)), saving: 'idle' });
+  useSaveStore.setState({ editBase: editableOf(builderStateOf(loaded)), governanceBase: governanceOf(loaded), saving: 'idle' });
 }
 
 /** After a 409: the newer version from the server with this edit re-applied on top, loaded for review. */
@@ -65,9 +75,14 @@ export async function reapplyEdit(): Promise<void> {
     const latest = await api.alliance(st.editing.id);
     const theirs = editableOf(builderStateOf(builderContentOf(latest)));
     const merged = reapply(base, editableOf(st), theirs);
+    const latestContent = builderContentOf(latest);
+    // Forma e fasi: this edit's, if it changed them; else the newer version's.
+    const governanceBase = useSaveStore.getState().governanceBase;
+    const governance = governanceBase && !sameGovernance(governanceBase, st) ? governanceOf(st) : governanceOf(latestContent);
     const statuses = new Map(latest.members.map((m) => [m.code, m.status]));
     useBuilderStore.getState().load({
-      ...builderContentOf(latest),
+      ...latestContent,
+      ...governance,
       name: merged.name,
       description: merged.description,
       status: merged.status as AllianceStatus,
@@ -79,7 +94,7 @@ export async function reapplyEdit(): Promise<void> {
       services: merged.services as AllianceView['services'],
       editing: { ...st.editing, version: latest.version },
     });
-    useSaveStore.setState({ editBase: theirs, saving: { note: t('builder.reapplied', { version: latest.version }) } });
+    useSaveStore.setState({ editBase: theirs, governanceBase: governanceOf(latestContent), saving: { note: t('builder.reapplied', { version: latest.version }) } });
   } catch (error) {
     useSaveStore.setState({ saving: { error: t('builder.error', { message: (error as Error).message }) } });
   }
@@ -99,7 +114,7 @@ export async function saveAlliance(): Promise<void> {
     useSaveStore.setState({ saving: { error: conflict ? t('builder.conflict') : t('builder.error', { message: (error as Error).message }), conflict } });
     return;
   }
-  useSaveStore.setState({ editBase: editableOf(st), saving: 'idle' });
+  useSaveStore.setState({ editBase: editableOf(st), governanceBase: governanceOf(st), saving: 'idle' });
   markClean(st);
   const { id } = result;
   if (result.editToken) rememberEditToken(id, result.editToken);

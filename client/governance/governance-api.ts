@@ -16,15 +16,3 @@ export interface GovernanceFields {
   convenzione?: { latest: { version: number; sha256: string } | null; olderText: { code: string; version: number }[] } | null;
 }
 
-/** Saves the legal form and the governance record with the edit token (If-Match: the version read). */
-export async function saveGovernance(alliance: { id: number; version: number }, token: string, body: { legalForm: LegalForm | null; governance: Governance }): Promise<void> {
-  const response = await fetch(`/api/alliances/${alliance.id}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', accept: 'application/json', Authorization: `Bearer ${token}`, 'If-Match': `"${alliance.version}"` },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(answer?.error?.message ?? `HTTP ${response.status}`);
-  }
-}

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { Atlas } from '../data/atlas';
 import { membersBBox } from '../data/members-bbox';
-import { useBuilderStore } from '../builder/builder-store';
+import { NEW_ALLIANCE_FIELDS, useBuilderStore } from '../builder/builder-store';
 import { isUnsaved } from '../builder/draft-autosave';
 import { compareRefKey } from '../compare/useCompared';
 import type { CompareRef } from '../compare/ComparePanel';
@@ -49,7 +49,7 @@ export function startBuilding(codes: string[], name = ''): void {
   if (isUnsaved() && !window.confirm(question)) return;
   // A new alliance: nothing carries over from one being edited.
   if (state.editing || name) {
-    builder.setFields({ editing: null, name: '', description: '', partners: [], services: [], runningCostCents: 0, status: 'draft' });
+    builder.setFields(NEW_ALLIANCE_FIELDS);
   }
   builder.replace(codes);
   if (name) builder.setFields({ name });

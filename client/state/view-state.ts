@@ -6,6 +6,10 @@ export type ThemeId = (typeof THEMES)[number];
 export const OVERLAYS = ['alliances', 'snai', 'sll', 'unioni', 'circles', 'hubs'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
+/** The builder's sections (mode "build"), each a tab; the first is the default. */
+export const BUILDER_TABS = ['territorio', 'servizi', 'forma', 'adesioni'] as const;
+export type BuilderTab = (typeof BUILDER_TABS)[number];
+
 export const MODES = ['explore', 'build', 'plan', 'alliances', 'coverage', 'compare', 'catalogue', 'data', 'about', 'legal', 'accessibility'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -31,6 +35,8 @@ export interface ViewState {
   compare: string[];
   /** A proposed plan's floor, rule and seed (mode "plan"; see planner/plan-url.ts). */
   plan: string | null;
+  /** The builder's open section (mode "build"). */
+  tab: BuilderTab;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -46,6 +52,7 @@ export const DEFAULT_VIEW: ViewState = {
   service: null,
   compare: [],
   plan: null,
+  tab: 'territorio',
 };
 
 const num = (value: string | null, min: number, max: number): number | null => {
@@ -85,6 +92,7 @@ export function parseViewState(search: string, pathname = '/'): ViewState {
   const alliance = num(p.get('alliance'), 1, 1e9);
   const service = p.get('svc');
   const plan = p.get('piano');
+  const tab = p.get('scheda');
   const compare = (p.get('cmp') ?? '').split(',').filter((ref) => /^[as]\d{1,9}$/.test(ref));
   return {
     mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : DEFAULT_VIEW.mode,
@@ -99,6 +107,7 @@ export function parseViewState(search: string, pathname = '/'): ViewState {
     service: service && /^[a-z0-9-]{2,40}$/.test(service) ? service : null,
     compare: [...new Set(compare)].slice(0, 6),
     plan: plan && /^[0-9a-z.-]{1,8000}$/.test(plan) ? plan : null,
+    tab: (BUILDER_TABS as readonly string[]).includes(tab ?? '') ? (tab as BuilderTab) : DEFAULT_VIEW.tab,
   };
 }
 
@@ -136,6 +145,8 @@ export function serializeViewState(view: ViewState, path = '/'): string {
   if (view.service) p.set('svc', view.service);
   if (view.compare.length > 0) p.set('cmp', view.compare.join(','));
   if (view.plan) p.set('piano', view.plan);
+  // The builder's section only while building (elsewhere it would say nothing).
+  if (view.mode === 'build' && view.tab !== DEFAULT_VIEW.tab) p.set('scheda', view.tab);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,32 +1,8 @@
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useBrowserApp, waitForMap } from '../helpers/browser';
+import { seriousViolations } from '../helpers/panel-checks';
 
 const app = useBrowserApp();
-const AXE = createRequire(import.meta.url).resolve('axe-core');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's WCAG 2.1 A and AA checks on the page as it is; the serious and critical violations, described. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    // The map's canvas and its tiles are drawn, not read: the map's own controls and labels are checked.
-    const result = await axe.run({ exclude: [['.maplibregl-canvas']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    // A run that checked nothing proves nothing.
-    return result.passes.length > 10 ? result.violations : [{ id: 'axe-did-not-run', impact: 'critical', help: `${result.passes.length} rules passed`, nodes: [] }];
-  });
-  return (violations as Violation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('finds no serious or critical violation in any mode, at 1280 px and at 390 px', async () => {

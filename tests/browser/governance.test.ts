@@ -41,17 +41,26 @@ describe.skipIf(!hasChromium)('form and phases on the alliance page', () => {
       await context.close();
     }
 
-    // The founder, through the edit link, adds the next phase (progettazione) and saves.
+    // The founder, through the edit link, opens «Forma e fasi» in the builder, adds the next phase (progettazione) and saves.
     const founder = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await founder.newPage();
     await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
-    const editor = page.getByTestId('governance-editor');
+    await page.getByTestId('governance').waitFor();
+    await page.getByRole('button', { name: 'Modifica forma e fasi' }).click();
+    const editor = page.getByRole('tabpanel', { name: /^Forma e fasi/ }).getByTestId('governance-editor');
     await editor.waitFor();
-    await editor.getByText('Modifica forma e fasi').click();
+    expect(new URL(page.url()).searchParams.get('scheda')).toBe('forma');
+    expect(await editor.getByLabel('Forma giuridica').inputValue()).toBe('convenzione');
     await editor.getByRole('button', { name: 'Aggiungi una fase' }).click();
     await editor.getByLabel('Data').last().fill('2026-03-01');
-    await editor.getByRole('button', { name: 'Salva forma e fasi' }).click();
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByTestId('alliance-page').waitFor();
     await expect.poll(async () => page.getByTestId('phase-timeline').locator('li[aria-current="step"]').textContent()).toContain('Progettazione');
+    // The RTD and the first phase's survey came back unchanged through the builder.
+    const saved = (await (await app.server.get(`/api/alliances/${created.id}`)).json()) as { governance: { rtd: { office: string }; phases: { phase: string; survey?: unknown }[] } };
+    expect(saved.governance.rtd.office).toBe('Ufficio associato per la transizione al digitale');
+    expect(saved.governance.phases.map((p) => p.phase)).toEqual(['ricognizione', 'progettazione']);
+    expect(saved.governance.phases[0]!.survey).toEqual({ '039012': { software: { status: 'parziale', note: 'due gestionali' } } });
     await founder.close();
-  });
+  }, 180_000); // two public pages, then the builder (its map drawn on the CPU)
 });

@@ -1,26 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useBrowserApp, waitForMap } from '../helpers/browser';
+import { outsiders } from '../helpers/panel-checks';
 
 const app = useBrowserApp();
-
-/** Fields, buttons and cells of the open panel that stick out of it sideways, described; and whether the page scrolls sideways. */
-async function outsiders(page: Page): Promise<{ outside: string[]; sideways: boolean }> {
-  return page.evaluate(() => {
-    const panel = document.querySelector('.layout > .panel');
-    const outside: string[] = [];
-    if (panel) {
-      const box = panel.getBoundingClientRect();
-      for (const el of panel.querySelectorAll('input, select, button, th, td, output, textarea')) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue; // not shown
-        if (r.left < box.left - 1 || r.right > box.right + 1) outside.push(`${el.tagName.toLowerCase()} «${(el.textContent || (el as HTMLInputElement).value || el.getAttribute('aria-label') || '').trim().slice(0, 30)}» ${Math.round(r.left)}–${Math.round(r.right)} (panel ${Math.round(box.left)}–${Math.round(box.right)})`);
-      }
-    }
-    const root = document.scrollingElement ?? document.documentElement;
-    return { outside, sideways: root.scrollWidth > window.innerWidth + 1 };
-  });
-}
 
 describe.skipIf(!hasChromium)('the layout at 1280 × 800 and 390 × 760', () => {
   it('keeps every field and cell of a 9-member, 3-service alliance inside the builder, with no sideways scroll', async () => {

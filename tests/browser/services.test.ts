@@ -22,7 +22,8 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     await expect.poll(() => members.count()).toBe(8);
     await page.getByLabel("Nome dell'alleanza").fill('ALI dei servizi del Canavese');
 
-    // Two services, each with a yearly cost; pagoPA split in equal shares.
+    // Two services, each with a yearly cost; pagoPA split in equal shares (in the builder's «Servizi e costi» tab).
+    await page.getByRole('tab', { name: /^Servizi e costi/ }).click();
     const editor = page.getByTestId('services-editor');
     await editor.getByLabel('Servizio da aggiungere').selectOption('suap');
     await editor.getByRole('button', { name: 'Aggiungi servizio' }).click();
@@ -54,7 +55,8 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     await expect.poll(async () => (await fees.getByTestId('sustainability').textContent())!.replace(/\s/g, ' ')).toContain('Sostenibile: quote 11.000,50 € e contributi 4.000,00 € a fronte di costi 15.000,50 €');
     expect((await fees.getByTestId('grants').textContent())!.replace(/\s/g, ' ')).toContain('Contributi: Regione Piemonte 4.000,00 €');
 
-    // A suggested neighbour joins with one click.
+    // A suggested neighbour joins with one click (back in the «Territorio» tab).
+    await page.getByRole('tab', { name: /^Territorio/ }).click();
     const suggestions = page.getByTestId('suggestions');
     await suggestions.waitFor();
     expect(await suggestions.textContent()).toMatch(/abitanti/);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_BUILDER, useBuilderStore } from '../../client/builder/builder-store';
 import { isUnsaved, markClean, startDraftAutosave, useAutosaveStore } from '../../client/builder/draft-autosave';
 import { readDraft, writeDraft } from '../../client/builder/draft-store';
+import { EMPTY_GOVERNANCE } from '../../domain/governance';
 
 /** A Storage kept in memory. */
 class MemoryStorage implements Storage {
@@ -70,6 +71,15 @@ describe('the builder store', () => {
     expect(builder().state.meta['001002']?.lead).toBe(true);
     expect(builder().state.name).toBe('Val Test');
     expect(builder().state.selection.members).toEqual(['001001', '001002']);
+  });
+
+  it('loads a draft stored before the legal form existed with none chosen, and keeps the form of a newer one', () => {
+    const { selection: _selection, legalForm: _form, governance: _governance, ...old } = EMPTY_BUILDER;
+    builder().load({ ...old, name: 'Vecchia bozza', members: ['001001'] });
+    expect(builder().state).toMatchObject({ name: 'Vecchia bozza', legalForm: null, governance: EMPTY_GOVERNANCE });
+    const governance = { ...EMPTY_GOVERNANCE, existingUnione: 7, phases: [{ phase: 'ricognizione' as const, date: '2026-01-15' }] };
+    builder().load({ ...old, members: ['001001'], legalForm: 'unione', governance });
+    expect(builder().state).toMatchObject({ legalForm: 'unione', governance });
   });
 });
 

@@ -16,8 +16,19 @@ describe('view state in the URL', () => {
       service: 'suap',
       compare: ['a7', 's465'],
       plan: '20000-soft-7-rt.1.2',
+      tab: 'territorio',
     };
     expect(parseViewState(serializeViewState(view))).toEqual(view);
+  });
+
+  it("keeps the builder's section while building, and only then", () => {
+    const building: ViewState = { ...DEFAULT_VIEW, mode: 'build', tab: 'forma' };
+    expect(serializeViewState(building)).toBe('?mode=build&scheda=forma');
+    expect(parseViewState('?mode=build&scheda=forma')).toEqual(building);
+    // The first section is the default and is not written; elsewhere the section is left out.
+    expect(serializeViewState({ ...building, tab: 'territorio' })).toBe('?mode=build');
+    expect(serializeViewState({ ...building, mode: 'explore' })).toBe('');
+    expect(parseViewState('?mode=build&scheda=cantina').tab).toBe('territorio');
   });
 
   it('writes nothing for the default view', () => {
