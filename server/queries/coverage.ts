@@ -1,48 +1,81 @@
 import type { Knex } from 'knex';
-import { ANY_FUNDAMENTAL } from '../../domain/services';
+import type { CoverageSource } from '../../domain/coverage';
 
 /** A Comune that receives the service through a published alliance. */
 export interface AllianceProvision {
   code: string;
   allianceId: number;
   allianceName: string;
+  /** The alliance as a coverage source: one object per alliance, shared by its provisions. */
+  via: CoverageSource;
 }
 
-/** Which Comuni receive which service through a published alliance, held in memory per alliances revision. */
+/** Which Comuni receive which service through published alliances, as of one alliances revision. */
 export interface ProvisionsIndex {
   /** Members receiving `service` (or, with ANY_FUNDAMENTAL, any fundamental function), by alliance id then code. */
-  of(service: string): AllianceProvision[];
+  of(service: string): readonly AllianceProvision[];
+}
+
+/** One alliance changed since the last read: its provisions now (none when deleted, a draft, or providing nothing). */
+export interface ChangedAlliance {
+  id: number;
+  name: string;
+  provisions: { service: string; fundamental: boolean; code: string }[];
+}
+
+export interface ProvisionChanges {
+  /** Every alliance changed since `since` (all of them when it is null), whatever it became. */
+  alliances: ChangedAlliance[];
+  /** Where the next read starts: the oldest transaction still running at this read (pg_snapshot_xmin). */
+  next: string;
+  /** The service catalogue's codes and kinds, hashed: when it changes, every provision may have. */
+  catalogue: string;
+}
+
+interface ChangeRow {
+  id: number;
+  name: string;
+  service: string | null;
+  fundamental: boolean | null;
+  code: string | null;
 }
 
 /**
- * Every provision of every published alliance, in one query: each member of the territory receives
- * each service unless the service lists its recipients.
+ * The alliances changed since `since` (a transaction id from the previous read's `next`; null: all),
+ * with their provisions — each member of the territory receives each service unless the service
+ * lists its recipients. A transaction that changed an alliance marked it with its id (migration
+ * 012); every transaction not yet finished at this read has an id ≥ `next`, so the next read finds
+ * what it commits later, in whatever order writers commit. Two queries: which changed (an index
+ * range), then their rows by id (read a moment later: never older than the marks).
  */
-export async function readProvisions(knex: Knex): Promise<ProvisionsIndex> {
-  const { rows } = await knex.raw<{ rows: (AllianceProvision & { service: string; fundamental: boolean })[] }>(
-    `SELECT s.service_code AS service, c.kind = 'fundamental' AS fundamental,
-            m.comune_code AS code, a.id AS "allianceId", a.name AS "allianceName"
-     FROM alliances a
-     JOIN alliance_services s ON s.alliance_id = a.id
-     JOIN services c ON c.code = s.service_code
-     JOIN alliance_members m ON m.alliance_id = a.id AND m.status <> 'withdrawn'
-     WHERE a.deleted_at IS NULL AND a.status = 'published'
-       AND (s.recipients IS NULL OR m.comune_code = ANY (s.recipients))
-     ORDER BY a.id, code`,
+export async function readProvisionChanges(knex: Knex, since: string | null): Promise<ProvisionChanges> {
+  const { rows: [marks] } = await knex.raw<{ rows: { next: string; catalogue: string | null; ids: number[] | null }[] }>(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next,
+            (SELECT md5(string_agg(code || ':' || kind, ',' ORDER BY code)) FROM services) AS catalogue,
+            ${since === null ? 'NULL' : '(SELECT array_agg(id) FROM alliances WHERE changed_xid >= ?::xid8)'} AS ids`,
+    since === null ? [] : [since],
   );
-  const byService = new Map<string, AllianceProvision[]>();
-  const fundamental: AllianceProvision[] = [];
-  const seenFundamental = new Set<string>();
-  for (const { service, fundamental: isFundamental, ...provision } of rows) {
-    let list = byService.get(service);
-    if (!list) byService.set(service, (list = []));
-    list.push(provision);
-    // Any fundamental function: each (alliance, Comune) once, however many functions it provides.
-    const key = `${provision.allianceId}/${provision.code}`;
-    if (isFundamental && !seenFundamental.has(key)) {
-      seenFundamental.add(key);
-      fundamental.push(provision);
-    }
+  const { next, catalogue, ids } = marks as { next: string; catalogue: string | null; ids: number[] | null };
+  if (since !== null && !ids) return { alliances: [], next, catalogue: catalogue ?? '' };
+  const { rows } = await knex.raw<{ rows: ChangeRow[] }>(
+    `SELECT a.id, a.name, p.service, p.fundamental, p.code
+     FROM alliances a
+     LEFT JOIN LATERAL (
+       SELECT s.service_code AS service, c.kind = 'fundamental' AS fundamental, m.comune_code AS code
+       FROM alliance_services s
+       JOIN services c ON c.code = s.service_code
+       JOIN alliance_members m ON m.alliance_id = s.alliance_id AND m.status <> 'withdrawn'
+       WHERE s.alliance_id = a.id AND (s.recipients IS NULL OR m.comune_code = ANY (s.recipients))
+     ) p ON a.deleted_at IS NULL AND a.status = 'published'
+     ${ids ? 'WHERE a.id = ANY (?::int[])' : ''}
+     ORDER BY a.id, p.code`,
+    ids ? [ids] : [],
+  );
+  const alliances: ChangedAlliance[] = [];
+  for (const row of rows) {
+    let last = alliances[alliances.length - 1];
+    if (last?.id !== row.id) alliances.push((last = { id: row.id, name: row.name, provisions: [] }));
+    if (row.service !== null) last.provisions.push({ service: row.service, fundamental: row.fundamental === true, code: row.code as string });
   }
-  return { of: (service) => (service === ANY_FUNDAMENTAL ? fundamental : (byService.get(service) ?? [])) };
+  return { alliances, next, catalogue: catalogue ?? '' };
 }

@@ -58,11 +58,14 @@ export function coverageReport(
   provisions: readonly AllianceProvision[],
   dataVersion: number,
 ): { report: CoverageReport; sources: SourceSummaries } {
-  const providers: CoverageProvider[] = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance', id: p.allianceId, name: p.allianceName } }));
+  // Each alliance's provisions share one `via`: coverage finds the source once per alliance.
+  let providers: readonly CoverageProvider[] = provisions;
   if (service.fundamental) {
+    const all = [...provisions];
     for (const [code, refs] of tables.memberships) {
-      for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) providers.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
+      for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) all.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
     }
+    providers = all;
   }
   const coverage = computeCoverage(columns, providers, service.fundamental);
   const covered: Record<string, number> = {};

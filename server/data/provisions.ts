@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type { CoverageSource } from '../../domain/coverage';
+import { ANY_FUNDAMENTAL } from '../../domain/services';
+import { readProvisionChanges, type AllianceProvision, type ChangedAlliance, type ProvisionsIndex } from '../queries/coverage';
+
+/** One published alliance's provisions, by service and for any fundamental function. */
+interface AllianceEntry {
+  id: number;
+  byService: Map<string, AllianceProvision[]>;
+  fundamental: AllianceProvision[];
+}
+
+/** What the last refresh read: how many alliances (changed ones only, unless `full`) and provision rows. */
+export interface ProvisionsRead {
+  full: boolean;
+  alliances: number;
+  provisions: number;
+}
+
+/**
+ * Which Comuni receive which service through published alliances, kept in memory and brought up to
+ * date change by change: the first refresh reads every alliance, each later one only those changed
+ * since (see readProvisionChanges), so a save among 10,000 alliances reads one alliance's rows, on
+ * this instance and on every other on the same database. A change to the service catalogue (which
+ * says which services are fundamental) reads everything again. Refreshes run one at a time.
+ */
+export class ProvisionsStore {
+  private readonly alliances = new Map<number, AllianceEntry>();
+  private since: string | null = null;
+  private catalogue = '';
+  private queue: Promise<unknown> = Promise.resolve();
+  private read: ProvisionsRead = { full: true, alliances: 0, provisions: 0 };
+
+  constructor(private readonly knex: Knex) {}
+
+  /** The provisions as of now: what changed since the last refresh is read and applied first. */
+  refresh(): Promise<ProvisionsIndex> {
+    const run = this.queue.then(() => this.update());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** What the last refresh read. */
+  lastRead(): ProvisionsRead {
+    return this.read;
+  }
+
+  private async update(): Promise<ProvisionsIndex> {
+    let changes = await readProvisionChanges(this.knex, this.since);
+    let full = this.since === null;
+    if (!full && changes.catalogue !== this.catalogue) {
+      changes = await readProvisionChanges(this.knex, null);
+      full = true;
+    }
+    if (full) this.alliances.clear();
+    for (const alliance of changes.alliances) {
+      if (alliance.provisions.length === 0) this.alliances.delete(alliance.id);
+      else this.alliances.set(alliance.id, entryOf(alliance));
+    }
+    this.since = changes.next;
+    this.catalogue = changes.catalogue;
+    this.read = { full, alliances: changes.alliances.length, provisions: changes.alliances.reduce((n, a) => n + a.provisions.length, 0) };
+    return indexOf([...this.alliances.values()]);
+  }
+}
+
+function entryOf(alliance: ChangedAlliance): AllianceEntry {
+  const via: CoverageSource = { kind: 'alliance', id: alliance.id, name: alliance.name };
+  const byService = new Map<string, AllianceProvision[]>();
+  const fundamental: AllianceProvision[] = [];
+  const fundamentalCodes = new Set<string>();
+  // Read in code order: each list is too.
+  for (const { service, fundamental: isFundamental, code } of alliance.provisions) {
+    const provision: AllianceProvision = { code, allianceId: alliance.id, allianceName: alliance.name, via };
+    let list = byService.get(service);
+    if (!list) byService.set(service, (list = []));
+    list.push(provision);
+    // Any fundamental function: each Comune once, however many of them the alliance provides.
+    if (isFundamental && !fundamentalCodes.has(code)) {
+      fundamentalCodes.add(code);
+      fundamental.push(provision);
+    }
+  }
+  return { id: alliance.id, byService, fundamental };
+}
+
+/** A fixed view of the entries (later refreshes leave it be), each service's list built when first asked. */
+function indexOf(entries: AllianceEntry[]): ProvisionsIndex {
+  // Insertion order is id order but for an alliance published again after a while.
+  if (entries.some((e, i) => i > 0 && (entries[i - 1] as AllianceEntry).id > e.id)) entries.sort((a, b) => a.id - b.id);
+  const lists = new Map<string, AllianceProvision[]>();
+  return {
+    of: (service) => {
+      let list = lists.get(service);
+      if (!list) {
+        list = [];
+        for (const entry of entries) {
+          const own = service === ANY_FUNDAMENTAL ? entry.fundamental : entry.byService.get(service);
+          if (own) for (const p of own) list.push(p);
+        }
+        lists.set(service, list);
+      }
+      return list;
+    },
+  };
+}
