@@ -74,11 +74,12 @@ export interface Coverage {
  */
 export function computeCoverage(comuni: CoverageComuni, providers: readonly CoverageProvider[], obligation: boolean): Coverage {
   const rows = comuni.code.length;
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < rows; i++) rowOf.set(comuni.code[i] as string, i);
+  const rowOf = rowsByCode(comuni);
 
   const sources: CoverageSource[] = [];
   const sourceIndex = new Map<string, number>();
+  // Providers through one body often share its object: found by identity, its key is built once.
+  const sourceOfObject = new Map<CoverageSource, number>();
   const pairRow: number[] = [];
   const pairSource: number[] = [];
   const unknown = new Set<string>();
@@ -88,12 +89,16 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
       unknown.add(p.code);
       continue;
     }
-    const key = `${p.via.kind}\u0000${p.via.id}`;
-    let s = sourceIndex.get(key);
+    let s = sourceOfObject.get(p.via);
     if (s === undefined) {
-      s = sources.length;
-      sourceIndex.set(key, s);
-      sources.push(p.via);
+      const key = `${p.via.kind}\u0000${p.via.id}`;
+      s = sourceIndex.get(key);
+      if (s === undefined) {
+        s = sources.length;
+        sourceIndex.set(key, s);
+        sources.push(p.via);
+      }
+      sourceOfObject.set(p.via, s);
     }
     pairRow.push(row);
     pairSource.push(s);
@@ -161,6 +166,19 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
   };
 }
 
+const rowIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Row of each code (the last, should one repeat), built once per table. */
+function rowsByCode(comuni: CoverageComuni): Map<string, number> {
+  let rowOf = rowIndexes.get(comuni.code);
+  if (!rowOf) {
+    rowOf = new Map();
+    for (let i = 0; i < comuni.code.length; i++) rowOf.set(comuni.code[i] as string, i);
+    rowIndexes.set(comuni.code, rowOf);
+  }
+  return rowOf;
+}
+
 /** Indexes into `coverage.sources` of the bodies through which row `row` is covered. */
 export function sourcesOfRow(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources'>, row: number): number[] {
   const start = coverage.viaOffsets[row] ?? 0;
@@ -207,6 +225,70 @@ export function summariseSources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSou
     national: listed([...national.entries()].filter(([, n]) => n > 0)),
     byRegion: new Map([...perRegion].map(([code, counts]) => [code, listed(counts)])),
   };
+}
+
+/** How many bodies provide the service, nationally and per region, and the first few of them. */
+export interface SourceTally {
+  count: number;
+  /** Per region code, how many bodies serve at least one of its Comuni (regions with none left out). */
+  byRegion: Map<string, number>;
+  /** The first `first` bodies in the order of `summariseSources`. */
+  first: SourceSummary[];
+}
+
+/**
+ * What a coverage answer shows of its sources without sorting them all (that is for paging, see
+ * `summariseSources`): linear in rows plus (row, source) pairs, whatever the number of sources.
+ */
+export function tallySources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources' | 'sources'>, region: readonly string[], first: number): SourceTally {
+  const national = new Uint32Array(coverage.sources.length);
+  const rowsOfRegion = new Map<string, number[]>();
+  for (let row = 0; row + 1 < coverage.viaOffsets.length; row++) {
+    const start = coverage.viaOffsets[row] as number;
+    const end = coverage.viaOffsets[row + 1] as number;
+    if (start === end) continue;
+    const code = region[row] as string;
+    let rows = rowsOfRegion.get(code);
+    if (!rows) rowsOfRegion.set(code, (rows = []));
+    rows.push(row);
+    for (let k = start; k < end; k++) national[coverage.viaSources[k] as number] += 1;
+  }
+  // Per region, each source counted once: marked with the region's number when first met there.
+  const mark = new Uint32Array(coverage.sources.length);
+  const byRegion = new Map<string, number>();
+  let regionNumber = 0;
+  for (const [code, rows] of rowsOfRegion) {
+    regionNumber++;
+    let distinct = 0;
+    for (const row of rows) {
+      for (let k = coverage.viaOffsets[row] as number; k < (coverage.viaOffsets[row + 1] as number); k++) {
+        const s = coverage.viaSources[k] as number;
+        if (mark[s] !== regionNumber) {
+          mark[s] = regionNumber;
+          distinct++;
+        }
+      }
+    }
+    byRegion.set(code, distinct);
+  }
+  // The first few kept sorted as they come: a source enters only if it goes before the last kept.
+  const best: SourceSummary[] = [];
+  let count = 0;
+  for (let s = 0; s < national.length; s++) {
+    const comuni = national[s] as number;
+    if (comuni === 0) continue;
+    count++;
+    if (first <= 0) continue;
+    const last = best[best.length - 1];
+    if (best.length >= first && last && last.comuni > comuni) continue;
+    const summary = { ...(coverage.sources[s] as CoverageSource), comuni };
+    if (best.length >= first && last && bySummary(summary, last) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && bySummary(summary, best[at - 1] as SourceSummary) < 0) at--;
+    best.splice(at, 0, summary);
+    if (best.length > first) best.pop();
+  }
+  return { count, byRegion, first: best };
 }
 
 function bySummary(a: SourceSummary, b: SourceSummary): number {

@@ -79,7 +79,7 @@ export function coverageRoutes(ctx: AppContext): Route[] {
       },
       async (_req, res, input) => {
         const { service, region, offset, limit } = input.query;
-        const { sources } = await report(service);
+        const sources = (await report(service)).sources();
         const all = region === undefined ? sources.national : (sources.byRegion.get(region) ?? []);
         const page: CoverageSourcesPage = { service, region: region ?? null, total: all.length, offset, limit, items: all.slice(offset, offset + limit) };
         res.json(page);

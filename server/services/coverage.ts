@@ -1,4 +1,4 @@
-import { computeCoverage, summariseSources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
+import { computeCoverage, summariseSources, tallySources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
@@ -49,7 +49,7 @@ function buildColumns(tables: TerritoryTables): CoverageComuni {
 /**
  * Who receives `service` where: published alliances, plus existing bodies for fundamental functions.
  * Compact whatever the number of alliances: per Comune how many bodies provide it, and the bodies
- * summed up (the first few inline; `sources` holds them all, nationally and per region, for paging).
+ * summed up (the first few inline; `sources()` lists them all, nationally and per region, for paging).
  */
 export function coverageReport(
   tables: TerritoryTables,
@@ -57,7 +57,7 @@ export function coverageReport(
   service: { code: string; fundamental: boolean },
   provisions: readonly AllianceProvision[],
   dataVersion: number,
-): { report: CoverageReport; sources: SourceSummaries } {
+): { report: CoverageReport; sources: () => SourceSummaries } {
   // Each alliance's provisions share one `via`: coverage finds the source once per alliance.
   let providers: readonly CoverageProvider[] = provisions;
   if (service.fundamental) {
@@ -79,17 +79,17 @@ export function coverageReport(
       smallUncovered.push(code);
     } else if (status === COVERAGE_STATUS.smallUncovered) smallUncovered.push(code);
   });
-  const sources = summariseSources(coverage, columns.region);
+  const tally = tallySources(coverage, columns.region, COVERAGE_SOURCES_INLINE);
   const report: CoverageReport = {
     service: service.code,
     dataVersion,
-    sources: sources.national.slice(0, COVERAGE_SOURCES_INLINE),
-    sourceCount: sources.national.length,
+    sources: tally.first,
+    sourceCount: tally.count,
     covered,
     obligation: service.fundamental,
     obligedUncovered,
     smallUncovered,
-    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: sources.byRegion.get(r.code)?.length ?? 0 })),
+    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: tally.byRegion.get(r.code) ?? 0 })),
     provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
     totals: coverage.totals,
     assumption: service.fundamental
@@ -99,5 +99,7 @@ export function coverageReport(
         }
       : null,
   };
-  return { report, sources };
+  // Every body in order, for paging: sorted when first asked (thousands of them cost a sort each change).
+  let sources: SourceSummaries | undefined;
+  return { report, sources: () => (sources ??= summariseSources(coverage, columns.region)) };
 }
