@@ -251,7 +251,10 @@ export function tallySources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources
     let rows = rowsOfRegion.get(code);
     if (!rows) rowsOfRegion.set(code, (rows = []));
     rows.push(row);
-    for (let k = start; k < end; k++) national[coverage.viaSources[k] as number] += 1;
+    for (let k = start; k < end; k++) {
+      const s = coverage.viaSources[k] as number;
+      national[s] = (national[s] as number) + 1;
+    }
   }
   // Per region, each source counted once: marked with the region's number when first met there.
   const mark = new Uint32Array(coverage.sources.length);

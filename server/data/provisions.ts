@@ -26,6 +26,8 @@ export interface ProvisionsRead {
  */
 export class ProvisionsStore {
   private readonly alliances = new Map<number, AllianceEntry>();
+  /** Each alliance read, with the transaction that had last changed it then. */
+  private readonly states = new Map<number, string>();
   private since: string | null = null;
   private catalogue = '';
   private queue: Promise<unknown> = Promise.resolve();
@@ -46,14 +48,19 @@ export class ProvisionsStore {
   }
 
   private async update(): Promise<ProvisionsIndex> {
-    let changes = await readProvisionChanges(this.knex, this.since);
+    const known = (id: number, changedXid: string) => this.states.get(id) === changedXid;
+    let changes = await readProvisionChanges(this.knex, this.since, known);
     let full = this.since === null;
     if (!full && changes.catalogue !== this.catalogue) {
       changes = await readProvisionChanges(this.knex, null);
       full = true;
     }
-    if (full) this.alliances.clear();
+    if (full) {
+      this.alliances.clear();
+      this.states.clear();
+    }
     for (const alliance of changes.alliances) {
+      this.states.set(alliance.id, alliance.changedXid);
       if (alliance.provisions.length === 0) this.alliances.delete(alliance.id);
       else this.alliances.set(alliance.id, entryOf(alliance));
     }

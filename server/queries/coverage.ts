@@ -20,6 +20,8 @@ export interface ProvisionsIndex {
 export interface ChangedAlliance {
   id: number;
   name: string;
+  /** The transaction that last changed it, as read with its provisions. */
+  changedXid: string;
   provisions: { service: string; fundamental: boolean; code: string }[];
 }
 
@@ -35,6 +37,7 @@ export interface ProvisionChanges {
 interface ChangeRow {
   id: number;
   name: string;
+  changed_xid: string;
   service: string | null;
   fundamental: boolean | null;
   code: string | null;
@@ -46,19 +49,24 @@ interface ChangeRow {
  * lists its recipients. A transaction that changed an alliance marked it with its id (migration
  * 012); every transaction not yet finished at this read has an id ≥ `next`, so the next read finds
  * what it commits later, in whatever order writers commit. Two queries: which changed (an index
- * range), then their rows by id (read a moment later: never older than the marks).
+ * range), then the rows of those not `known` already in that state (read a moment later: never
+ * older than the marks). Marks found again while an older transaction runs on (anywhere on the
+ * server: ids are shared) are the known ones: their rows are not read again.
  */
-export async function readProvisionChanges(knex: Knex, since: string | null): Promise<ProvisionChanges> {
-  const { rows: [marks] } = await knex.raw<{ rows: { next: string; catalogue: string | null; ids: number[] | null }[] }>(
+export async function readProvisionChanges(knex: Knex, since: string | null, known: (id: number, changedXid: string) => boolean = () => false): Promise<ProvisionChanges> {
+  const { rows: [marks] } = await knex.raw<{ rows: { next: string; catalogue: string | null; ids: number[] | null; xids: string[] | null }[] }>(
     `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next,
             (SELECT md5(string_agg(code || ':' || kind, ',' ORDER BY code)) FROM services) AS catalogue,
-            ${since === null ? 'NULL' : '(SELECT array_agg(id) FROM alliances WHERE changed_xid >= ?::xid8)'} AS ids`,
+            ${since === null ? 'NULL AS ids, NULL AS xids' : 'm.ids, m.xids'}
+     ${since === null ? '' : 'FROM (SELECT array_agg(id) AS ids, array_agg(changed_xid::text) AS xids FROM alliances WHERE changed_xid >= ?::xid8) m'}`,
     since === null ? [] : [since],
   );
-  const { next, catalogue, ids } = marks as { next: string; catalogue: string | null; ids: number[] | null };
-  if (since !== null && !ids) return { alliances: [], next, catalogue: catalogue ?? '' };
+  const { next, catalogue: hash, ids, xids } = marks as { next: string; catalogue: string | null; ids: number[] | null; xids: string[] | null };
+  const catalogue = hash ?? '';
+  const wanted = ids?.filter((id, i) => !known(id, xids?.[i] as string));
+  if (since !== null && !wanted?.length) return { alliances: [], next, catalogue };
   const { rows } = await knex.raw<{ rows: ChangeRow[] }>(
-    `SELECT a.id, a.name, p.service, p.fundamental, p.code
+    `SELECT a.id, a.name, a.changed_xid::text AS changed_xid, p.service, p.fundamental, p.code
      FROM alliances a
      LEFT JOIN LATERAL (
        SELECT s.service_code AS service, c.kind = 'fundamental' AS fundamental, m.comune_code AS code
@@ -67,15 +75,15 @@ export async function readProvisionChanges(knex: Knex, since: string | null): Pr
        JOIN alliance_members m ON m.alliance_id = s.alliance_id AND m.status <> 'withdrawn'
        WHERE s.alliance_id = a.id AND (s.recipients IS NULL OR m.comune_code = ANY (s.recipients))
      ) p ON a.deleted_at IS NULL AND a.status = 'published'
-     ${ids ? 'WHERE a.id = ANY (?::int[])' : ''}
+     ${wanted ? 'WHERE a.id = ANY (?::int[])' : ''}
      ORDER BY a.id, p.code`,
-    ids ? [ids] : [],
+    wanted ? [wanted] : [],
   );
   const alliances: ChangedAlliance[] = [];
   for (const row of rows) {
     let last = alliances[alliances.length - 1];
-    if (last?.id !== row.id) alliances.push((last = { id: row.id, name: row.name, provisions: [] }));
+    if (last?.id !== row.id) alliances.push((last = { id: row.id, name: row.name, changedXid: row.changed_xid, provisions: [] }));
     if (row.service !== null) last.provisions.push({ service: row.service, fundamental: row.fundamental === true, code: row.code as string });
   }
-  return { alliances, next, catalogue: catalogue ?? '' };
+  return { alliances, next, catalogue };
 }

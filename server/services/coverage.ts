@@ -61,7 +61,7 @@ export function coverageReport(
   // Each alliance's provisions share one `via`: coverage finds the source once per alliance.
   let providers: readonly CoverageProvider[] = provisions;
   if (service.fundamental) {
-    const all = [...provisions];
+    const all: CoverageProvider[] = [...provisions];
     for (const [code, refs] of tables.memberships) {
       for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) all.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
     }
