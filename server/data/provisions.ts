@@ -26,7 +26,7 @@ export interface ProvisionsRead {
  */
 export class ProvisionsStore {
   private readonly alliances = new Map<number, AllianceEntry>();
-  /** Each alliance read, with the transaction that had last changed it then. */
+  /** Each alliance kept, with the transaction that had last changed it when read. */
   private readonly states = new Map<number, string>();
   private since: string | null = null;
   private catalogue = '';
@@ -60,9 +60,14 @@ export class ProvisionsStore {
       this.states.clear();
     }
     for (const alliance of changes.alliances) {
-      this.states.set(alliance.id, alliance.changedXid);
-      if (alliance.provisions.length === 0) this.alliances.delete(alliance.id);
-      else this.alliances.set(alliance.id, entryOf(alliance));
+      // Only alliances that provide something are kept (drafts and deleted ones may be many).
+      if (alliance.provisions.length === 0) {
+        this.alliances.delete(alliance.id);
+        this.states.delete(alliance.id);
+      } else {
+        this.alliances.set(alliance.id, entryOf(alliance));
+        this.states.set(alliance.id, alliance.changedXid);
+      }
     }
     this.since = changes.next;
     this.catalogue = changes.catalogue;

@@ -26,7 +26,7 @@ export interface ChangedAlliance {
 }
 
 export interface ProvisionChanges {
-  /** Every alliance changed since `since` (all of them when it is null), whatever it became. */
+  /** Every alliance changed since `since`, whatever it became (when `since` is null: every published one). */
   alliances: ChangedAlliance[];
   /** Where the next read starts: the oldest transaction still running at this read (pg_snapshot_xmin). */
   next: string;
@@ -75,7 +75,7 @@ export async function readProvisionChanges(knex: Knex, since: string | null, kno
        JOIN alliance_members m ON m.alliance_id = s.alliance_id AND m.status <> 'withdrawn'
        WHERE s.alliance_id = a.id AND (s.recipients IS NULL OR m.comune_code = ANY (s.recipients))
      ) p ON a.deleted_at IS NULL AND a.status = 'published'
-     ${wanted ? 'WHERE a.id = ANY (?::int[])' : ''}
+     ${wanted ? 'WHERE a.id = ANY (?::int[])' : `WHERE a.deleted_at IS NULL AND a.status = 'published'`}
      ORDER BY a.id, p.code`,
     wanted ? [wanted] : [],
   );
