@@ -128,14 +128,23 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
     cursor[row] = at + 1;
   }
 
+  const counted = coverageStatus(comuni, (row) => (viaOffsets[row + 1] as number) > (viaOffsets[row] as number), obligation);
+  return { ...counted, viaOffsets, viaSources, sources, unknownCodes: [...unknown].sort() };
+}
+
+/**
+ * Each row's COVERAGE_STATUS given whether it is `covered`, and the rows added up per region,
+ * province and nationally (by code, ascending). See `computeCoverage` for `obligation`.
+ */
+export function coverageStatus(comuni: CoverageComuni, covered: (row: number) => boolean, obligation: boolean): Pick<Coverage, 'status' | 'regions' | 'provinces' | 'totals'> {
+  const rows = comuni.code.length;
   const status = new Uint8Array(rows);
   const regions = new Map<string, CoverageAggregate>();
   const provinces = new Map<string, CoverageAggregate>();
   const totals = aggregate('IT');
   for (let i = 0; i < rows; i++) {
-    const covered = (viaOffsets[i + 1] as number) > (viaOffsets[i] as number);
     const population = comuni.population[i] ?? null;
-    status[i] = covered
+    status[i] = covered(i)
       ? COVERAGE_STATUS.covered
       : obligation && isObligedToAssociate(population, comuni.mountain[i] === 1)
         ? COVERAGE_STATUS.obligedUncovered
@@ -153,23 +162,13 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
     add(r, s, population ?? 0);
     add(p, s, population ?? 0);
   }
-
-  return {
-    status,
-    viaOffsets,
-    viaSources,
-    sources,
-    regions: [...regions.values()].sort(byCode),
-    provinces: [...provinces.values()].sort(byCode),
-    totals,
-    unknownCodes: [...unknown].sort(),
-  };
+  return { status, regions: [...regions.values()].sort(byCode), provinces: [...provinces.values()].sort(byCode), totals };
 }
 
 const rowIndexes = new WeakMap<readonly string[], Map<string, number>>();
 
 /** Row of each code (the last, should one repeat), built once per table. */
-function rowsByCode(comuni: CoverageComuni): Map<string, number> {
+export function rowsByCode(comuni: CoverageComuni): Map<string, number> {
   let rowOf = rowIndexes.get(comuni.code);
   if (!rowOf) {
     rowOf = new Map();
@@ -274,24 +273,30 @@ export function tallySources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources
     }
     byRegion.set(code, distinct);
   }
-  // The first few kept sorted as they come: a source enters only if it goes before the last kept.
-  const best: SourceSummary[] = [];
-  let count = 0;
+  const summaries: SourceSummary[] = [];
   for (let s = 0; s < national.length; s++) {
     const comuni = national[s] as number;
-    if (comuni === 0) continue;
-    count++;
-    if (first <= 0) continue;
+    if (comuni > 0) summaries.push({ ...(coverage.sources[s] as CoverageSource), comuni });
+  }
+  const best = firstSummaries(summaries, first);
+  const count = summaries.length;
+  return { count, byRegion, first: best };
+}
+
+/** The first `n` of `summaries` in the order of `summariseSources`, without sorting them all. */
+export function firstSummaries(summaries: Iterable<SourceSummary>, n: number): SourceSummary[] {
+  // Kept sorted as they come: a summary enters only if it goes before the last kept.
+  const best: SourceSummary[] = [];
+  if (n <= 0) return best;
+  for (const summary of summaries) {
     const last = best[best.length - 1];
-    if (best.length >= first && last && last.comuni > comuni) continue;
-    const summary = { ...(coverage.sources[s] as CoverageSource), comuni };
-    if (best.length >= first && last && bySummary(summary, last) >= 0) continue;
+    if (best.length >= n && last && bySummary(summary, last) >= 0) continue;
     let at = best.length;
     while (at > 0 && bySummary(summary, best[at - 1] as SourceSummary) < 0) at--;
     best.splice(at, 0, summary);
-    if (best.length > first) best.pop();
+    if (best.length > n) best.pop();
   }
-  return { count, byRegion, first: best };
+  return best;
 }
 
 function bySummary(a: SourceSummary, b: SourceSummary): number {

@@ -1,14 +1,10 @@
 import type { Knex } from 'knex';
 import type { CoverageSource } from '../../domain/coverage';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
-import { readProvisionChanges, type AllianceProvision, type ChangedAlliance, type ProvisionsIndex } from '../queries/coverage';
+import { readProvisionChanges, type AllianceEntry, type AllianceProvision, type ChangedAlliance, type ProvisionsIndex } from '../queries/coverage';
 
-/** One published alliance's provisions, by service and for any fundamental function. */
-interface AllianceEntry {
-  id: number;
-  byService: Map<string, AllianceProvision[]>;
-  fundamental: AllianceProvision[];
-}
+/** How many changes the store remembers for those catching up (see ProvisionsIndex.changedSince). */
+const LOG_CHANGES = 20_000;
 
 /** What the last refresh read: how many alliances (changed ones only, unless `full`) and provision rows. */
 export interface ProvisionsRead {
@@ -32,6 +28,10 @@ export class ProvisionsStore {
   private catalogue = '';
   private queue: Promise<unknown> = Promise.resolve();
   private read: ProvisionsRead = { full: true, alliances: 0, provisions: 0 };
+  private generation = 0;
+  /** The changes of the last generations, oldest first; those after `logFrom` are all there. */
+  private log: { generation: number; id: number; entry: AllianceEntry | undefined }[] = [];
+  private logFrom = 0;
 
   constructor(private readonly knex: Knex) {}
 
@@ -55,24 +55,43 @@ export class ProvisionsStore {
       changes = await readProvisionChanges(this.knex, null);
       full = true;
     }
+    if (full || changes.alliances.length > 0) this.generation++;
     if (full) {
       this.alliances.clear();
       this.states.clear();
+      this.log = [];
+      this.logFrom = this.generation;
     }
     for (const alliance of changes.alliances) {
       // Only alliances that provide something are kept (drafts and deleted ones may be many).
-      if (alliance.provisions.length === 0) {
+      const entry = alliance.provisions.length === 0 ? undefined : entryOf(alliance);
+      if (!entry) {
         this.alliances.delete(alliance.id);
         this.states.delete(alliance.id);
       } else {
-        this.alliances.set(alliance.id, entryOf(alliance));
+        this.alliances.set(alliance.id, entry);
         this.states.set(alliance.id, alliance.changedXid);
       }
+      if (!full) this.log.push({ generation: this.generation, id: alliance.id, entry });
+    }
+    if (this.log.length > LOG_CHANGES) {
+      // A new array: indexes handed out earlier keep theirs.
+      const kept = this.log.slice(this.log.length - LOG_CHANGES);
+      this.logFrom = (kept[0] as { generation: number }).generation;
+      this.log = kept;
     }
     this.since = changes.next;
     this.catalogue = changes.catalogue;
     this.read = { full, alliances: changes.alliances.length, provisions: changes.alliances.reduce((n, a) => n + a.provisions.length, 0) };
-    return indexOf([...this.alliances.values()]);
+    const generation = this.generation;
+    const log = this.log;
+    const logFrom = this.logFrom;
+    return indexOf([...this.alliances.values()], generation, (since) => {
+      if (since < logFrom || since > generation) return undefined;
+      const latest = new Map<number, AllianceEntry | undefined>();
+      for (const change of log) if (change.generation > since && change.generation <= generation) latest.set(change.id, change.entry);
+      return [...latest].map(([id, entry]) => ({ id, entry }));
+    });
   }
 }
 
@@ -97,11 +116,14 @@ function entryOf(alliance: ChangedAlliance): AllianceEntry {
 }
 
 /** A fixed view of the entries (later refreshes leave it be), each service's list built when first asked. */
-function indexOf(entries: AllianceEntry[]): ProvisionsIndex {
+function indexOf(entries: AllianceEntry[], generation: number, changedSince: ProvisionsIndex['changedSince']): ProvisionsIndex {
   // Insertion order is id order but for an alliance published again after a while.
   if (entries.some((e, i) => i > 0 && (entries[i - 1] as AllianceEntry).id > e.id)) entries.sort((a, b) => a.id - b.id);
   const lists = new Map<string, AllianceProvision[]>();
   return {
+    generation,
+    changedSince,
+    alliances: () => entries,
     of: (service) => {
       let list = lists.get(service);
       if (!list) {

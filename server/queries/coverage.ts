@@ -10,10 +10,26 @@ export interface AllianceProvision {
   via: CoverageSource;
 }
 
+/** One published alliance's provisions, by service and for any fundamental function (each Comune once), in code order. */
+export interface AllianceEntry {
+  id: number;
+  byService: ReadonlyMap<string, readonly AllianceProvision[]>;
+  fundamental: readonly AllianceProvision[];
+}
+
 /** Which Comuni receive which service through published alliances, as of one alliances revision. */
 export interface ProvisionsIndex {
   /** Members receiving `service` (or, with ANY_FUNDAMENTAL, any fundamental function), by alliance id then code. */
   of(service: string): readonly AllianceProvision[];
+  /** Every alliance providing something, by id. */
+  alliances(): readonly AllianceEntry[];
+  /** Grows with every read that changed something. */
+  generation: number;
+  /**
+   * The alliances changed after `generation` up to this index's, each once as it is here (undefined:
+   * it provides nothing now); undefined when that is no longer known (read afresh, or long ago).
+   */
+  changedSince(generation: number): { id: number; entry: AllianceEntry | undefined }[] | undefined;
 }
 
 /** One alliance changed since the last read: its provisions now (none when deleted, a draft, or providing nothing). */

@@ -10,7 +10,9 @@ import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
 import { serviceCode } from '../http/schemas';
 import { findService } from '../queries/services';
-import { coverageColumns, coverageReport } from '../services/coverage';
+import { coverageColumns, functionBodies } from '../services/coverage';
+import { CoverageTally, fixedSources, type FixedSources } from '../services/coverage-tally';
+import type { TerritoryTables } from '../data/territory-store';
 import { coverageTable } from '../services/coverage-export';
 import { downloadFormat, sendTables } from '../exports/send';
 
@@ -28,6 +30,22 @@ const sourcesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** Services whose counts are kept between changes (each about as large as its provisions). */
+const TALLIES = 16;
+
+const fixedByTables = new WeakMap<TerritoryTables, { fundamental: FixedSources; other: FixedSources }>();
+
+/** The bodies assumed to run fundamental functions (none for other services), counted once per data version. */
+function fixedSourcesOf(tables: TerritoryTables, fundamental: boolean): FixedSources {
+  let fixed = fixedByTables.get(tables);
+  if (!fixed) {
+    const columns = coverageColumns(tables);
+    fixed = { fundamental: fixedSources(columns, functionBodies(tables)), other: fixedSources(columns, []) };
+    fixedByTables.set(tables, fixed);
+  }
+  return fundamental ? fixed.fundamental : fixed.other;
+}
+
 /** Where a service is received and where it is missing: per Comune, per province and region. */
 export function coverageRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
@@ -43,12 +61,28 @@ export function coverageRoutes(ctx: AppContext): Route[] {
   };
   // One report per service, data version and alliances revision (read many times between changes),
   // kept with its JSON gzipped: with thousands of alliances the answer is megabytes to write.
-  type Cached = ReturnType<typeof coverageReport> & { gzipped: Buffer; etag: string };
+  type Cached = ReturnType<CoverageTally['report']> & { gzipped: Buffer; etag: string };
   const reports = new KeyedPerRevision<Cached>(ctx.alliancesRevision, 64);
+  // Each service's counts, kept from one revision to the next and brought up to date with the
+  // alliances changed in between (see CoverageTally), for the most recently asked services.
+  const tallies = new Map<string, CoverageTally>();
+  const tallyOf = (key: string, tables: TerritoryTables, service: { code: string; fundamental: boolean }): CoverageTally => {
+    let tally = tallies.get(key);
+    if (tally) tallies.delete(key);
+    else {
+      const columns = coverageColumns(tables);
+      tally = new CoverageTally(columns, service, fixedSourcesOf(tables, service.fundamental), tables);
+    }
+    tallies.set(key, tally);
+    if (tallies.size > TALLIES) tallies.delete(tallies.keys().next().value as string);
+    return tally;
+  };
   const build = async (service: string, fundamental: boolean): Promise<Cached> => {
     const { value: tables, version } = await ctx.tables.get();
-    return reports.get(`${service}|${version}`, async () => {
-      const built = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
+    const key = `${service}|${version}`;
+    return reports.get(key, async () => {
+      const index = await ctx.provisions.get();
+      const built = tallyOf(key, tables, { code: service, fundamental }).report(index, version);
       return { ...built, ...cachedBody(JSON.stringify(built.report)) };
     });
   };

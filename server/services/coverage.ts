@@ -1,4 +1,4 @@
-import { computeCoverage, summariseSources, tallySources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
+import { computeCoverage, summariseSources, tallySources, type Coverage, type CoverageComuni, type CoverageProvider, type SourceSummaries, type SourceSummary } from '../../domain/coverage';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
 import { isMountain, type TerritoryTables } from '../data/territory-store';
@@ -59,39 +59,64 @@ export function coverageReport(
   dataVersion: number,
 ): { report: CoverageReport; sources: () => SourceSummaries } {
   // Each alliance's provisions share one `via`: coverage finds the source once per alliance.
-  let providers: readonly CoverageProvider[] = provisions;
-  if (service.fundamental) {
-    const all: CoverageProvider[] = [...provisions];
-    for (const [code, refs] of tables.memberships) {
-      for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) all.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
-    }
-    providers = all;
-  }
+  const providers: readonly CoverageProvider[] = service.fundamental ? [...provisions, ...functionBodies(tables)] : provisions;
   const coverage = computeCoverage(columns, providers, service.fundamental);
+  const tally = tallySources(coverage, columns.region, COVERAGE_SOURCES_INLINE);
+  const report = shapeReport(tables, columns, service, dataVersion, {
+    ...coverage,
+    sourcesOfRow: (row) => (coverage.viaOffsets[row + 1] as number) - (coverage.viaOffsets[row] as number),
+    first: tally.first,
+    sourceCount: tally.count,
+    sourcesInRegion: (code) => tally.byRegion.get(code) ?? 0,
+  });
+  // Every body in order, for paging: sorted when first asked (thousands of them cost a sort each change).
+  let sources: SourceSummaries | undefined;
+  return { report, sources: () => (sources ??= summariseSources(coverage, columns.region)) };
+}
+
+/** The bodies assumed to run the fundamental functions of their members, one provider per member. */
+export function functionBodies(tables: TerritoryTables): CoverageProvider[] {
+  const providers: CoverageProvider[] = [];
+  for (const [code, refs] of tables.memberships) {
+    for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) providers.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
+  }
+  return providers;
+}
+
+/** What an answer is made of, however it was counted (from scratch or kept up to date). */
+export interface CoverageCounts extends Pick<Coverage, 'status' | 'regions' | 'provinces' | 'totals'> {
+  /** How many bodies provide the service to the Comune of `row`. */
+  sourcesOfRow(row: number): number;
+  first: SourceSummary[];
+  sourceCount: number;
+  sourcesInRegion(code: string): number;
+}
+
+/** The coverage answer from its counts: per Comune, the uncovered lists, areas named, the assumption stated. */
+export function shapeReport(tables: TerritoryTables, columns: CoverageComuni, service: { code: string; fundamental: boolean }, dataVersion: number, counts: CoverageCounts): CoverageReport {
   const covered: Record<string, number> = {};
   const obligedUncovered: string[] = [];
   const smallUncovered: string[] = [];
   columns.code.forEach((code, row) => {
-    const status = coverage.status[row];
-    if (status === COVERAGE_STATUS.covered) covered[code] = (coverage.viaOffsets[row + 1] as number) - (coverage.viaOffsets[row] as number);
+    const status = counts.status[row];
+    if (status === COVERAGE_STATUS.covered) covered[code] = counts.sourcesOfRow(row);
     else if (status === COVERAGE_STATUS.obligedUncovered) {
       obligedUncovered.push(code);
       smallUncovered.push(code);
     } else if (status === COVERAGE_STATUS.smallUncovered) smallUncovered.push(code);
   });
-  const tally = tallySources(coverage, columns.region, COVERAGE_SOURCES_INLINE);
-  const report: CoverageReport = {
+  return {
     service: service.code,
     dataVersion,
-    sources: tally.first,
-    sourceCount: tally.count,
+    sources: counts.first,
+    sourceCount: counts.sourceCount,
     covered,
     obligation: service.fundamental,
     obligedUncovered,
     smallUncovered,
-    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: tally.byRegion.get(r.code) ?? 0 })),
-    provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
-    totals: coverage.totals,
+    regions: counts.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: counts.sourcesInRegion(r.code) })),
+    provinces: counts.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
+    totals: counts.totals,
     assumption: service.fundamental
       ? {
           it: 'Per Unioni, Comunità Montane e convenzioni i dati non dicono quali funzioni siano state conferite: si assume che gestiscano le funzioni fondamentali dei loro comuni.',
@@ -99,7 +124,4 @@ export function coverageReport(
         }
       : null,
   };
-  // Every body in order, for paging: sorted when first asked (thousands of them cost a sort each change).
-  let sources: SourceSummaries | undefined;
-  return { report, sources: () => (sources ??= summariseSources(coverage, columns.region)) };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { copyAlliance } from '../helpers/many-alliances';
+import { ProvisionsStore } from '../../server/data/provisions';
+import { coverageColumns, coverageReport } from '../../server/services/coverage';
 import { startTestServer, useTestServer, type TestServer } from '../helpers/test-server';
 
 // Its own database: it counts the coverage of every published alliance.
@@ -40,11 +42,22 @@ const answers = async (server: TestServer) =>
     })),
   );
 
-/** The same from a new instance, which reads every provision afresh. */
+/**
+ * The same from a new instance, which reads every provision afresh; and each coverage as the
+ * reference computation (`coverageReport`: every provision through computeCoverage) makes it.
+ */
 const fromScratch = async () => {
   const fresh = await startTestServer(env.database.db);
   try {
-    return await answers(fresh);
+    const fromFresh = await answers(fresh);
+    const index = await new ProvisionsStore(env.database.db.knex).refresh();
+    const { value: tables, version } = await fresh.ctx.tables.get();
+    const fundamental = new Set(((await env.database.db.knex.raw<{ rows: { code: string }[] }>(`SELECT code FROM services WHERE kind = 'fundamental'`)).rows).map((r) => r.code));
+    SERVICES.forEach((service, i) => {
+      const { report } = coverageReport(tables, coverageColumns(tables), { code: service, fundamental: service === 'fundamental' || fundamental.has(service) }, index.of(service), version);
+      expect(fromFresh[i]!.coverage).toEqual(JSON.parse(JSON.stringify(report)));
+    });
+    return fromFresh;
   } finally {
     await fresh.close();
   }
