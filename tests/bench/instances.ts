@@ -39,7 +39,6 @@ async function startInstance(databaseUrl: string): Promise<{ base: string; child
       // The bench measures the instances, not the per-address limits (every reader here is one address).
       RATE_LIMIT_READ: '100000000',
       RATE_LIMIT_WRITE: '100000000',
-      RATE_LIMIT_COMPUTE: '100000000',
       RATE_LIMIT_COMPUTE_MS: '100000000000',
       RATE_LIMIT_COMPUTE_AT_ONCE: '1000000',
     },
