@@ -3,15 +3,18 @@ import type { CoverageSource } from '../../domain/coverage';
 import { ANY_FUNDAMENTAL } from '../../domain/services';
 import { readProvisionChanges, type AllianceEntry, type AllianceProvision, type ChangedAlliance, type ProvisionsIndex } from '../queries/coverage';
 
-/** How many changes the store remembers for those catching up (see ProvisionsIndex.changedSince). */
-const LOG_CHANGES = 20_000;
+/**
+ * How much of the recent changes the store remembers for those catching up (see
+ * ProvisionsIndex.changedSince), in provisions (~100 bytes each) plus one per change: ~10 MB. Older
+ * ones are forgotten, and whoever would need them counts afresh.
+ */
+const LOG_WEIGHT = 100_000;
 
-/** What the last refresh read: how many alliances (changed ones only, unless `full`) and provision rows. */
-export interface ProvisionsRead {
-  full: boolean;
-  alliances: number;
-  provisions: number;
-}
+const weightOf = (entry: AllianceEntry | undefined) => {
+  let weight = 1;
+  if (entry) for (const list of entry.byService.values()) weight += list.length;
+  return weight;
+};
 
 /**
  * Which Comuni receive which service through published alliances, kept in memory and brought up to
@@ -27,10 +30,10 @@ export class ProvisionsStore {
   private since: string | null = null;
   private catalogue = '';
   private queue: Promise<unknown> = Promise.resolve();
-  private read: ProvisionsRead = { full: true, alliances: 0, provisions: 0 };
   private generation = 0;
   /** The changes of the last generations, oldest first; those after `logFrom` are all there. */
-  private log: { generation: number; id: number; entry: AllianceEntry | undefined }[] = [];
+  private log: { generation: number; id: number; entry: AllianceEntry | undefined; weight: number }[] = [];
+  private logWeight = 0;
   private logFrom = 0;
 
   constructor(private readonly knex: Knex) {}
@@ -40,11 +43,6 @@ export class ProvisionsStore {
     const run = this.queue.then(() => this.update());
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  /** What the last refresh read. */
-  lastRead(): ProvisionsRead {
-    return this.read;
   }
 
   private async update(): Promise<ProvisionsIndex> {
@@ -60,6 +58,7 @@ export class ProvisionsStore {
       this.alliances.clear();
       this.states.clear();
       this.log = [];
+      this.logWeight = 0;
       this.logFrom = this.generation;
     }
     for (const alliance of changes.alliances) {
@@ -72,17 +71,22 @@ export class ProvisionsStore {
         this.alliances.set(alliance.id, entry);
         this.states.set(alliance.id, alliance.changedXid);
       }
-      if (!full) this.log.push({ generation: this.generation, id: alliance.id, entry });
+      if (!full) {
+        const weight = weightOf(entry);
+        this.log.push({ generation: this.generation, id: alliance.id, entry, weight });
+        this.logWeight += weight;
+      }
     }
-    if (this.log.length > LOG_CHANGES) {
-      // A new array: indexes handed out earlier keep theirs.
-      const kept = this.log.slice(this.log.length - LOG_CHANGES);
-      this.logFrom = (kept[0] as { generation: number }).generation;
+    if (this.logWeight > LOG_WEIGHT) {
+      let drop = 0;
+      while (this.logWeight > LOG_WEIGHT / 2 && drop < this.log.length) this.logWeight -= (this.log[drop++] as { weight: number }).weight;
+      // A new array: indexes handed out earlier keep theirs. What is left of a generation cut in two is not enough.
+      const kept = this.log.slice(drop);
+      this.logFrom = kept[0]?.generation ?? this.generation;
       this.log = kept;
     }
     this.since = changes.next;
     this.catalogue = changes.catalogue;
-    this.read = { full, alliances: changes.alliances.length, provisions: changes.alliances.reduce((n, a) => n + a.provisions.length, 0) };
     const generation = this.generation;
     const log = this.log;
     const logFrom = this.logFrom;
