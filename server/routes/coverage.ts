@@ -9,7 +9,7 @@ import { notFound } from '../http/errors';
 import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
 import { serviceCode } from '../http/schemas';
-import { findService } from '../queries/services';
+import { findService, type StoredService } from '../queries/services';
 import { coverageColumns, functionBodies } from '../services/coverage';
 import { CoverageTally, fixedSources, type FixedSources } from '../services/coverage-tally';
 import type { TerritoryTables } from '../data/territory-store';
@@ -50,10 +50,13 @@ function fixedSourcesOf(tables: TerritoryTables, fundamental: boolean): FixedSou
 export function coverageRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
+  // The catalogue changes announce themselves like the alliances (migration 007): each code's entry
+  // is looked up once per revision, so that a warm answer asks the database nothing.
+  const entries = new KeyedPerRevision<StoredService | null>(ctx.alliancesRevision, 256);
   const report = async (service: string) => {
     const fundamental = service === ANY_FUNDAMENTAL;
     if (!fundamental) {
-      const entry = await findService(knex, service);
+      const entry = await entries.get(service, () => findService(knex, service));
       if (!entry) throw notFound(`Nessun servizio con codice ${service} / No service with code ${service}`);
       return build(service, entry.kind === 'fundamental');
     }

@@ -143,4 +143,21 @@ describe('coverage kept up to date change by change', () => {
     await expect.poll(async () => ((await (await server.get('/api/coverage?service=pagopa')).json()) as { covered: Record<string, number> }).covered[MEMBERS[2] as string]).toBe(1);
     expect(await answers(server)).toEqual(await fromScratch());
   });
+
+  it('answers warm without asking the database anything (200 readers share its connections)', async () => {
+    const server = env.server;
+    await server.get('/api/coverage?service=protocollo');
+    let queries = 0;
+    const count = () => void queries++;
+    env.database.db.knex.on('query', count);
+    try {
+      expect((await server.get('/api/coverage?service=protocollo')).status).toBe(200);
+      expect((await server.get('/api/coverage?service=nessuno')).status).toBe(404);
+      expect((await server.get('/api/coverage?service=nessuno')).status).toBe(404);
+    } finally {
+      env.database.db.knex.off('query', count);
+    }
+    // The unknown service looked up once, then known unknown until the catalogue changes.
+    expect(queries).toBe(1);
+  });
 });
