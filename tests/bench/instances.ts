@@ -97,6 +97,8 @@ export async function twoInstances(databaseUrl: string, tilePaths: string[], sec
       ...['roma', 'lugo', 'san', 'monte', 'castel'].map((q) => `/api/comuni?q=${q}`),
       '/api/coverage?service=protocollo',
     ];
+    // Warm, as a server in service is: every path asked once on each instance (a first national tile is cut in seconds).
+    for (const base of [a, b]) for (const p of reads) await (await fetch(base + p, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
     let done = false;
     let saves = 0;
     let saveFailures = 0;
