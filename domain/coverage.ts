@@ -74,11 +74,12 @@ export interface Coverage {
  */
 export function computeCoverage(comuni: CoverageComuni, providers: readonly CoverageProvider[], obligation: boolean): Coverage {
   const rows = comuni.code.length;
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < rows; i++) rowOf.set(comuni.code[i] as string, i);
+  const rowOf = rowsByCode(comuni);
 
   const sources: CoverageSource[] = [];
   const sourceIndex = new Map<string, number>();
+  // Providers through one body often share its object: found by identity, its key is built once.
+  const sourceOfObject = new Map<CoverageSource, number>();
   const pairRow: number[] = [];
   const pairSource: number[] = [];
   const unknown = new Set<string>();
@@ -88,12 +89,16 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
       unknown.add(p.code);
       continue;
     }
-    const key = `${p.via.kind}\u0000${p.via.id}`;
-    let s = sourceIndex.get(key);
+    let s = sourceOfObject.get(p.via);
     if (s === undefined) {
-      s = sources.length;
-      sourceIndex.set(key, s);
-      sources.push(p.via);
+      const key = `${p.via.kind}\u0000${p.via.id}`;
+      s = sourceIndex.get(key);
+      if (s === undefined) {
+        s = sources.length;
+        sourceIndex.set(key, s);
+        sources.push(p.via);
+      }
+      sourceOfObject.set(p.via, s);
     }
     pairRow.push(row);
     pairSource.push(s);
@@ -123,14 +128,23 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
     cursor[row] = at + 1;
   }
 
+  const counted = coverageStatus(comuni, (row) => (viaOffsets[row + 1] as number) > (viaOffsets[row] as number), obligation);
+  return { ...counted, viaOffsets, viaSources, sources, unknownCodes: [...unknown].sort() };
+}
+
+/**
+ * Each row's COVERAGE_STATUS given whether it is `covered`, and the rows added up per region,
+ * province and nationally (by code, ascending). See `computeCoverage` for `obligation`.
+ */
+export function coverageStatus(comuni: CoverageComuni, covered: (row: number) => boolean, obligation: boolean): Pick<Coverage, 'status' | 'regions' | 'provinces' | 'totals'> {
+  const rows = comuni.code.length;
   const status = new Uint8Array(rows);
   const regions = new Map<string, CoverageAggregate>();
   const provinces = new Map<string, CoverageAggregate>();
   const totals = aggregate('IT');
   for (let i = 0; i < rows; i++) {
-    const covered = (viaOffsets[i + 1] as number) > (viaOffsets[i] as number);
     const population = comuni.population[i] ?? null;
-    status[i] = covered
+    status[i] = covered(i)
       ? COVERAGE_STATUS.covered
       : obligation && isObligedToAssociate(population, comuni.mountain[i] === 1)
         ? COVERAGE_STATUS.obligedUncovered
@@ -148,17 +162,20 @@ export function computeCoverage(comuni: CoverageComuni, providers: readonly Cove
     add(r, s, population ?? 0);
     add(p, s, population ?? 0);
   }
+  return { status, regions: [...regions.values()].sort(byCode), provinces: [...provinces.values()].sort(byCode), totals };
+}
 
-  return {
-    status,
-    viaOffsets,
-    viaSources,
-    sources,
-    regions: [...regions.values()].sort(byCode),
-    provinces: [...provinces.values()].sort(byCode),
-    totals,
-    unknownCodes: [...unknown].sort(),
-  };
+const rowIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Row of each code (the last, should one repeat), built once per table. */
+export function rowsByCode(comuni: CoverageComuni): Map<string, number> {
+  let rowOf = rowIndexes.get(comuni.code);
+  if (!rowOf) {
+    rowOf = new Map();
+    for (let i = 0; i < comuni.code.length; i++) rowOf.set(comuni.code[i] as string, i);
+    rowIndexes.set(comuni.code, rowOf);
+  }
+  return rowOf;
 }
 
 /** Indexes into `coverage.sources` of the bodies through which row `row` is covered. */
@@ -207,6 +224,79 @@ export function summariseSources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSou
     national: listed([...national.entries()].filter(([, n]) => n > 0)),
     byRegion: new Map([...perRegion].map(([code, counts]) => [code, listed(counts)])),
   };
+}
+
+/** How many bodies provide the service, nationally and per region, and the first few of them. */
+export interface SourceTally {
+  count: number;
+  /** Per region code, how many bodies serve at least one of its Comuni (regions with none left out). */
+  byRegion: Map<string, number>;
+  /** The first `first` bodies in the order of `summariseSources`. */
+  first: SourceSummary[];
+}
+
+/**
+ * What a coverage answer shows of its sources without sorting them all (that is for paging, see
+ * `summariseSources`): linear in rows plus (row, source) pairs, whatever the number of sources.
+ */
+export function tallySources(coverage: Pick<Coverage, 'viaOffsets' | 'viaSources' | 'sources'>, region: readonly string[], first: number): SourceTally {
+  const national = new Uint32Array(coverage.sources.length);
+  const rowsOfRegion = new Map<string, number[]>();
+  for (let row = 0; row + 1 < coverage.viaOffsets.length; row++) {
+    const start = coverage.viaOffsets[row] as number;
+    const end = coverage.viaOffsets[row + 1] as number;
+    if (start === end) continue;
+    const code = region[row] as string;
+    let rows = rowsOfRegion.get(code);
+    if (!rows) rowsOfRegion.set(code, (rows = []));
+    rows.push(row);
+    for (let k = start; k < end; k++) {
+      const s = coverage.viaSources[k] as number;
+      national[s] = (national[s] as number) + 1;
+    }
+  }
+  // Per region, each source counted once: marked with the region's number when first met there.
+  const mark = new Uint32Array(coverage.sources.length);
+  const byRegion = new Map<string, number>();
+  let regionNumber = 0;
+  for (const [code, rows] of rowsOfRegion) {
+    regionNumber++;
+    let distinct = 0;
+    for (const row of rows) {
+      for (let k = coverage.viaOffsets[row] as number; k < (coverage.viaOffsets[row + 1] as number); k++) {
+        const s = coverage.viaSources[k] as number;
+        if (mark[s] !== regionNumber) {
+          mark[s] = regionNumber;
+          distinct++;
+        }
+      }
+    }
+    byRegion.set(code, distinct);
+  }
+  const summaries: SourceSummary[] = [];
+  for (let s = 0; s < national.length; s++) {
+    const comuni = national[s] as number;
+    if (comuni > 0) summaries.push({ ...(coverage.sources[s] as CoverageSource), comuni });
+  }
+  const best = firstSummaries(summaries, first);
+  const count = summaries.length;
+  return { count, byRegion, first: best };
+}
+
+/** The first `n` of `summaries` in the order of `summariseSources`, without sorting them all. */
+export function firstSummaries(summaries: Iterable<SourceSummary>, n: number): SourceSummary[] {
+  // Kept sorted as they come: a summary enters only if it goes before the last kept.
+  const best: SourceSummary[] = [];
+  if (n <= 0) return best;
+  for (const summary of summaries) {
+    const last = best[best.length - 1];
+    if (best.length >= n && last && bySummary(summary, last) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && bySummary(summary, best[at - 1] as SourceSummary) < 0) at--;
+    best.splice(at, 0, summary);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 function bySummary(a: SourceSummary, b: SourceSummary): number {

@@ -1,7 +1,8 @@
 import { DataVersionWatcher, Versioned } from './data/data-version';
 import { AlliancesRevision, PerRevision } from './data/alliances-revision';
 import { WriteHealth } from './data/write-health';
-import { readProvisions, type ProvisionsIndex } from './queries/coverage';
+import type { ProvisionsIndex } from './queries/coverage';
+import { ProvisionsStore } from './data/provisions';
 import { readComuneIndex } from './queries/comune-index';
 import { readComuneBoxes } from './queries/comune-boxes';
 import type { ComuneBoxes } from './data/comune-boxes';
@@ -87,7 +88,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     db,
     versions,
     alliancesRevision,
-    provisions: new PerRevision(alliancesRevision, () => readProvisions(db.knex)),
+    provisions: provisionsOf(db, alliancesRevision),
     writeHealth: new WriteHealth(),
     tables,
     openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
@@ -117,6 +118,12 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     publisher: options.publisher ?? DEFAULT_PUBLISHER,
     tilesUrl: options.tilesUrl?.replace(/\/+$/, ''),
   };
+}
+
+/** The provisions index per alliances revision, each one read as a change on the last (see ProvisionsStore). */
+function provisionsOf(db: Database, revision: AlliancesRevision): PerRevision<ProvisionsIndex> {
+  const store = new ProvisionsStore(db.knex);
+  return new PerRevision(revision, () => store.refresh());
 }
 
 /**

@@ -9,8 +9,10 @@ import { notFound } from '../http/errors';
 import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
 import { comuneCode, serviceCode } from '../http/schemas';
-import { findService } from '../services/catalogue';
-import { coverageColumns, coverageReport } from '../services/coverage';
+import { findService, type StoredService } from '../services/catalogue';
+import { comuneCoverage, coverageColumns, functionBodies } from '../services/coverage';
+import { CoverageTally, fixedSources, type FixedSources } from '../services/coverage-tally';
+import type { TerritoryTables } from '../data/territory-store';
 import { coverageTable } from '../services/coverage-export';
 import { downloadFormat, sendTables } from '../exports/send';
 
@@ -31,27 +33,61 @@ const sourcesQuery = z.object({
 /** `?service=CODE&code=ISTAT`: one Comune's coverage. */
 const comuneQuery = z.object({ service: serviceCode, code: comuneCode });
 
+/** Services whose counts are kept between changes (each about as large as its provisions). */
+const TALLIES = 16;
+
+const fixedByTables = new WeakMap<TerritoryTables, { fundamental: FixedSources; other: FixedSources }>();
+
+/** The bodies assumed to run fundamental functions (none for other services), counted once per data version. */
+function fixedSourcesOf(tables: TerritoryTables, fundamental: boolean): FixedSources {
+  let fixed = fixedByTables.get(tables);
+  if (!fixed) {
+    const columns = coverageColumns(tables);
+    fixed = { fundamental: fixedSources(columns, functionBodies(tables)), other: fixedSources(columns, []) };
+    fixedByTables.set(tables, fixed);
+  }
+  return fundamental ? fixed.fundamental : fixed.other;
+}
+
 /** Where a service is received and where it is missing: per Comune, per province and region. */
 export function coverageRoutes(ctx: AppContext): Route[] {
   const knex = ctx.db.knex;
 
-  const report = async (service: string) => {
-    const fundamental = service === ANY_FUNDAMENTAL;
-    if (!fundamental) {
-      const entry = await findService(knex, service);
-      if (!entry) throw notFound(`Nessun servizio con codice ${service} / No service with code ${service}`);
-      return build(service, entry.kind === 'fundamental');
-    }
-    return build(service, true);
+  // The catalogue changes announce themselves like the alliances (migration 007): each code's entry
+  // is looked up once per revision, so that a warm answer asks the database nothing.
+  const entries = new KeyedPerRevision<StoredService | null>(ctx.alliancesRevision, 256);
+  /** Whether `service` is a fundamental function (404 when there is no such service). */
+  const isFundamental = async (service: string): Promise<boolean> => {
+    if (service === ANY_FUNDAMENTAL) return true;
+    const entry = await entries.get(service, () => findService(knex, service));
+    if (!entry) throw notFound(`Nessun servizio con codice ${service} / No service with code ${service}`);
+    return entry.kind === 'fundamental';
   };
+  const report = async (service: string) => build(service, await isFundamental(service));
   // One report per service, data version and alliances revision (read many times between changes),
   // kept with its JSON gzipped: with thousands of alliances the answer is megabytes to write.
-  type Cached = ReturnType<typeof coverageReport> & { gzipped: Buffer; etag: string };
+  type Cached = ReturnType<CoverageTally['report']> & { gzipped: Buffer; etag: string };
   const reports = new KeyedPerRevision<Cached>(ctx.alliancesRevision, 64);
+  // Each service's counts, kept from one revision to the next and brought up to date with the
+  // alliances changed in between (see CoverageTally), for the most recently asked services.
+  const tallies = new Map<string, CoverageTally>();
+  const tallyOf = (key: string, tables: TerritoryTables, service: { code: string; fundamental: boolean }): CoverageTally => {
+    let tally = tallies.get(key);
+    if (tally) tallies.delete(key);
+    else {
+      const columns = coverageColumns(tables);
+      tally = new CoverageTally(columns, service, fixedSourcesOf(tables, service.fundamental), tables);
+    }
+    tallies.set(key, tally);
+    if (tallies.size > TALLIES) tallies.delete(tallies.keys().next().value as string);
+    return tally;
+  };
   const build = async (service: string, fundamental: boolean): Promise<Cached> => {
     const { value: tables, version } = await ctx.tables.get();
-    return reports.get(`${service}|${version}`, async () => {
-      const built = coverageReport(tables, coverageColumns(tables), { code: service, fundamental }, (await ctx.provisions.get()).of(service), version);
+    const key = `${service}|${version}`;
+    return reports.get(key, async () => {
+      const index = await ctx.provisions.get();
+      const built = tallyOf(key, tables, { code: service, fundamental }).report(index, version);
       return { ...built, ...cachedBody(JSON.stringify(built.report)) };
     });
   };
@@ -82,7 +118,7 @@ export function coverageRoutes(ctx: AppContext): Route[] {
       },
       async (_req, res, input) => {
         const { service, region, offset, limit } = input.query;
-        const { sources } = await report(service);
+        const sources = (await report(service)).sources();
         const all = region === undefined ? sources.national : (sources.byRegion.get(region) ?? []);
         const page: CoverageSourcesPage = { service, region: region ?? null, total: all.length, offset, limit, items: all.slice(offset, offset + limit) };
         res.json(page);
@@ -96,7 +132,10 @@ export function coverageRoutes(ctx: AppContext): Route[] {
       },
       async (_req, res, input) => {
         const { service, code } = input.query;
-        const answer = (await report(service)).comune(code);
+        const fundamental = await isFundamental(service);
+        const { value: tables } = await ctx.tables.get();
+        const index = await ctx.provisions.get();
+        const answer = comuneCoverage(tables, { code: service, fundamental }, index.of(service), code);
         if (!answer) throw notFound(`Nessun comune con codice ${code} / No Comune with code ${code}`);
         res.json(answer);
       },

@@ -1,4 +1,4 @@
-import { computeCoverage, sourcesOfRow, summariseSources, type CoverageComuni, type CoverageProvider, type SourceSummaries } from '../../domain/coverage';
+import { computeCoverage, summariseSources, tallySources, type Coverage, type CoverageComuni, type CoverageProvider, type SourceSummaries, type SourceSummary } from '../../domain/coverage';
 import { isObligedToAssociate, isSmallComune } from '../../domain/thresholds';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
@@ -64,7 +64,7 @@ function buildColumns(tables: TerritoryTables): CoverageComuni {
 /**
  * Who receives `service` where: published alliances, plus existing bodies for fundamental functions.
  * Compact whatever the number of alliances: per Comune how many bodies provide it, and the bodies
- * summed up (the first few inline; `sources` holds them all, nationally and per region, for paging).
+ * summed up (the first few inline; `sources()` lists them all, nationally and per region, for paging).
  */
 export function coverageReport(
   tables: TerritoryTables,
@@ -72,38 +72,66 @@ export function coverageReport(
   service: { code: string; fundamental: boolean },
   provisions: readonly AllianceProvision[],
   dataVersion: number,
-): { report: CoverageReport; sources: SourceSummaries; comune(code: string): ComuneCoverage | null } {
-  const providers: CoverageProvider[] = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance', id: p.allianceId, name: p.allianceName } }));
-  if (service.fundamental) {
-    for (const [code, refs] of tables.memberships) {
-      for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) providers.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
-    }
-  }
+): { report: CoverageReport; sources: () => SourceSummaries } {
+  // Each alliance's provisions share one `via`: coverage finds the source once per alliance.
+  const providers: readonly CoverageProvider[] = service.fundamental ? [...provisions, ...functionBodies(tables)] : provisions;
   const coverage = computeCoverage(columns, providers, service.fundamental);
+  const tally = tallySources(coverage, columns.region, COVERAGE_SOURCES_INLINE);
+  const report = shapeReport(tables, columns, service, dataVersion, {
+    ...coverage,
+    sourcesOfRow: (row) => (coverage.viaOffsets[row + 1] as number) - (coverage.viaOffsets[row] as number),
+    first: tally.first,
+    sourceCount: tally.count,
+    sourcesInRegion: (code) => tally.byRegion.get(code) ?? 0,
+  });
+  // Every body in order, for paging: sorted when first asked (thousands of them cost a sort each change).
+  let sources: SourceSummaries | undefined;
+  return { report, sources: () => (sources ??= summariseSources(coverage, columns.region)) };
+}
+
+/** The bodies assumed to run the fundamental functions of their members, one provider per member. */
+export function functionBodies(tables: TerritoryTables): CoverageProvider[] {
+  const providers: CoverageProvider[] = [];
+  for (const [code, refs] of tables.memberships) {
+    for (const ref of refs) if (FUNCTION_BODIES.includes(ref.kind)) providers.push({ code, via: { kind: ref.kind, id: ref.id, name: ref.name } });
+  }
+  return providers;
+}
+
+/** What an answer is made of, however it was counted (from scratch or kept up to date). */
+export interface CoverageCounts extends Pick<Coverage, 'status' | 'regions' | 'provinces' | 'totals'> {
+  /** How many bodies provide the service to the Comune of `row`. */
+  sourcesOfRow(row: number): number;
+  first: SourceSummary[];
+  sourceCount: number;
+  sourcesInRegion(code: string): number;
+}
+
+/** The coverage answer from its counts: per Comune, the uncovered lists, areas named, the assumption stated. */
+export function shapeReport(tables: TerritoryTables, columns: CoverageComuni, service: { code: string; fundamental: boolean }, dataVersion: number, counts: CoverageCounts): CoverageReport {
   const covered: Record<string, number> = {};
   const obligedUncovered: string[] = [];
   const smallUncovered: string[] = [];
   columns.code.forEach((code, row) => {
-    const status = coverage.status[row];
-    if (status === COVERAGE_STATUS.covered) covered[code] = (coverage.viaOffsets[row + 1] as number) - (coverage.viaOffsets[row] as number);
+    const status = counts.status[row];
+    if (status === COVERAGE_STATUS.covered) covered[code] = counts.sourcesOfRow(row);
     else if (status === COVERAGE_STATUS.obligedUncovered) {
       obligedUncovered.push(code);
       smallUncovered.push(code);
     } else if (status === COVERAGE_STATUS.smallUncovered) smallUncovered.push(code);
   });
-  const sources = summariseSources(coverage, columns.region);
-  const report: CoverageReport = {
+  return {
     service: service.code,
     dataVersion,
-    sources: sources.national.slice(0, COVERAGE_SOURCES_INLINE),
-    sourceCount: sources.national.length,
+    sources: counts.first,
+    sourceCount: counts.sourceCount,
     covered,
     obligation: service.fundamental,
     obligedUncovered,
     smallUncovered,
-    regions: coverage.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: sources.byRegion.get(r.code)?.length ?? 0 })),
-    provinces: coverage.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
-    totals: coverage.totals,
+    regions: counts.regions.map((r) => ({ ...r, name: tables.regionNames.get(r.code) ?? r.code, sources: counts.sourcesInRegion(r.code) })),
+    provinces: counts.provinces.map((p) => ({ ...p, name: tables.provinceNames.get(p.code) ?? p.code })),
+    totals: counts.totals,
     assumption: service.fundamental
       ? {
           it: 'Per Unioni, Comunità Montane e convenzioni i dati non dicono quali funzioni siano state conferite: si assume che gestiscano le funzioni fondamentali dei loro comuni.',
@@ -111,21 +139,41 @@ export function coverageReport(
         }
       : null,
   };
-  /** One Comune: the bodies it receives the service through, and whether the law obliges it. */
-  const comune = (code: string): ComuneCoverage | null => {
-    const row = rowOf(columns, code);
-    if (row === null) return null;
-    const population = columns.population[row] ?? null;
-    return {
-      service: service.code,
-      code,
-      sources: sourcesOfRow(coverage, row)
-        .map((i) => coverage.sources[i]!)
-        .sort((a, b) => a.name.localeCompare(b.name, 'it')),
-      obligation: service.fundamental,
-      obliged: service.fundamental && isObligedToAssociate(population, columns.mountain[row] === 1),
-      small: isSmallComune(population),
-    };
+}
+
+/**
+ * One Comune's coverage by a service: the bodies it receives it through (published alliances, and for
+ * a fundamental function the bodies assumed to run it), by name, and whether the law obliges it.
+ * Null for a code that is no Comune. Reads the provisions of the service once (no index to keep).
+ */
+export function comuneCoverage(
+  tables: TerritoryTables,
+  service: { code: string; fundamental: boolean },
+  provisions: readonly AllianceProvision[],
+  code: string,
+): ComuneCoverage | null {
+  const columns = coverageColumns(tables);
+  const row = rowOf(columns, code);
+  if (row === null) return null;
+  const providers: CoverageProvider[] = provisions.filter((p) => p.code === code);
+  if (service.fundamental) providers.push(...functionBodies(tables).filter((p) => p.code === code));
+  const seen = new Set<string>();
+  const sources = providers
+    .map((p) => p.via)
+    .filter((via) => {
+      const key = `${via.kind}:${via.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  const population = columns.population[row] ?? null;
+  return {
+    service: service.code,
+    code,
+    sources,
+    obligation: service.fundamental,
+    obliged: service.fundamental && isObligedToAssociate(population, columns.mountain[row] === 1),
+    small: isSmallComune(population),
   };
-  return { report, sources, comune };
 }

@@ -3,6 +3,9 @@
  * server's overhead over bare database time, contiguity and analyze times, server memory.
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
  * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
+ * `npm run bench -- coverage`: only coverage at 10, 1,000 and 10,000 alliances (issue 29), per engine.
+ * `npm run bench -- instances`: only two `npm start` on DATABASE_URL's server under 200 readers and
+ * 5 writers (BENCH_SECONDS, default 60).
  * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
  * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers).
  */
@@ -28,23 +31,33 @@ import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
 import { benchCostlyLassos, benchHostile } from './hostile';
-import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
+import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves, type AllianceScaleRow } from './scale';
+import { twoInstances } from './instances';
 import { compareTileSources } from './tile-sources';
 import { serverMemory } from './server-memory';
 import { soak, type SoakResult } from './soak';
 import type { MemoryReport } from '../../server/data/memory-report';
-import { load, percentile } from './measure';
+import { load, percentile, type LoadResult } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
 import { followChanges } from '../../server/context';
 import { benchPlanner } from './planner';
 import { nationalTileBytes } from './overview';
 import { benchFirstView, bundleFigures, recordFirstView, testTemplate, withBarePage } from './first-view';
 
-const rows: { engine: string; measure: string; value: number; unit: string; goal?: string }[] = [];
-const record = (engine: string, measure: string, value: number, unit: string, goal?: string) => {
-  rows.push({ engine, measure, value: Math.round(value * 100) / 100, unit, ...(goal ? { goal } : {}) });
+/** What a figure is compared with, measured in the same run on the same machine: the ratio is figure / reference. */
+interface Reference {
+  what: string;
+  value: number;
+}
+
+const rows: { engine: string; measure: string; value: number; unit: string; goal?: string; reference?: Reference & { ratio: number } }[] = [];
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const record = (engine: string, measure: string, value: number, unit: string, goal?: string, reference?: Reference) => {
+  const compared = reference ? { reference: { what: reference.what, value: round2(reference.value), ratio: round2(value / reference.value) } } : {};
+  rows.push({ engine, measure, value: round2(value), unit, ...(goal ? { goal } : {}), ...compared });
   // As it goes, so that a long run shows its figures before the table.
-  console.error(`${engine}: ${measure}: ${Math.round(value * 100) / 100} ${unit}${goal ? ` (goal ${goal})` : ''}`);
+  const beside = compared.reference ? ` beside ${compared.reference.value} (${compared.reference.what}): ${compared.reference.ratio}×` : '';
+  console.error(`${engine}: ${measure}: ${round2(value)} ${unit}${beside}${goal ? ` (goal ${goal})` : ''}`);
 };
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
@@ -158,20 +171,19 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   {
     const sets = [10, 20, 30].map((n) => connectedSet(tables.graph.neighbours, n));
     const during = await tilesDuringSaves(base, paths, sets);
-    record(engine, 'tiles idle, 8 connections', during.idle.requestsPerSecond, 'req/s');
-    record(engine, `tiles while 3 writers save (${during.saves} saves) and 2 clients search (${during.searches})`, during.busy.requestsPerSecond, 'req/s');
-    record(engine, 'ratio: tiles during saves / idle', during.busy.requestsPerSecond / during.idle.requestsPerSecond, '×', '≥ 0.6');
     const { value: index } = await ctx.tiles.comuni.get();
     const sources = await compareTileSources(db.knex, index, tiles);
+    const nginxReference = sources.nginx && { what: 'nginx, the same tiles as files, 8 connections', value: sources.nginx.requestsPerSecond };
+    record(engine, 'tiles idle, 8 connections', during.idle.requestsPerSecond, 'req/s', nginxReference ? '≥ 0.9 × nginx' : undefined, nginxReference);
+    record(engine, `tiles while 3 writers save (${during.saves} saves) and 2 clients search (${during.searches})`, during.busy.requestsPerSecond, 'req/s', '≥ 0.6 × idle', { what: 'tiles idle', value: during.idle.requestsPerSecond });
     record(engine, 'tiles:export, comuni + associations z0–z12', sources.exportSeconds, 's');
     record(engine, 'comuni.pmtiles size', sources.archiveBytes / 1e6, 'MB');
     record(engine, 'tile read from the PMTiles archive, in-process p50', sources.archiveReadP50, 'ms');
     record(engine, 'tile from the in-memory cutter (warm), in-process p50', sources.cutterWarmP50, 'ms');
     record(engine, 'static files (express.static, as a CDN would), 8 connections', sources.staticFiles.requestsPerSecond, 'req/s');
-    record(engine, 'ratio: app tiles idle / static files', during.idle.requestsPerSecond / sources.staticFiles.requestsPerSecond, '×');
+    record(engine, 'tiles idle (app), beside express.static', during.idle.requestsPerSecond, 'req/s', undefined, { what: 'express.static, the same files', value: sources.staticFiles.requestsPerSecond });
     if (sources.nginx) {
       record(engine, 'static files from nginx (1 worker, sendfile), 8 connections: the ceiling here', sources.nginx.requestsPerSecond, 'req/s');
-      record(engine, 'ratio: app tiles idle / nginx', during.idle.requestsPerSecond / sources.nginx.requestsPerSecond, '×');
     }
     if (sources.nginx200) {
       record(engine, 'nginx, same tiles, 200 connections (as the 200 readers): requests', sources.nginx200.requestsPerSecond, 'req/s');
@@ -271,7 +283,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
       const n = row.alliances.toLocaleString('en');
       record(engine, `${n} published alliances: list, first page (cold / warm)`, cold.listMs, `ms / ${row.listMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.listMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: overlay alliances.geojson (cold / warm, ${(row.outlinesBytes / 1e6).toFixed(2)} MB gzip)`, cold.outlinesMs, `ms / ${row.outlinesMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.outlinesMs.toFixed(1)}` : undefined);
-      record(engine, `${n} published alliances: coverage (cold / warm, ${(row.coverageBytes / 1e3).toFixed(0)} KB JSON)`, cold.coverageMs, `ms / ${row.coverageMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.coverageMs.toFixed(1)}` : undefined);
+      recordCoverage(engine, scale, i);
       record(engine, `${n} published alliances: suggestions for 50 (cold / warm)`, cold.suggestionsMs, `ms / ${row.suggestionsMs.toFixed(1)} ms`, i > 0 ? `warm ≤ 1.5 × ${first.suggestionsMs.toFixed(1)}` : undefined);
       record(engine, `${n} published alliances: open data members.csv (build / built)`, cold.membersCsvMs, `ms / ${row.membersCsvMs.toFixed(1)} ms`);
       record(engine, `${n} published alliances: open data services.xlsx (build / built)`, cold.servicesXlsxMs, `ms / ${row.servicesXlsxMs.toFixed(1)} ms`);
@@ -344,6 +356,101 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   await db.close();
 }
 
+/** Coverage at the i-th number of alliances, each figure beside its own at the first (10 alliances). */
+function recordCoverage(engine: string, scale: { cold: AllianceScaleRow[]; warm: AllianceScaleRow[] }, i: number): void {
+  const [cold, warm, firstCold, firstWarm] = [scale.cold[i], scale.warm[i], scale.cold[0], scale.warm[0]] as [AllianceScaleRow, AllianceScaleRow, AllianceScaleRow, AllianceScaleRow];
+  const n = warm.alliances.toLocaleString('en');
+  const at = (ms: number) => (i > 0 ? { what: `at ${firstWarm.alliances} alliances`, value: ms } : undefined);
+  const goal = i > 0 ? '≤ 1.5 ×' : undefined;
+  record(engine, `${n} published alliances: coverage, first answer after ${i > 0 ? 'adding' : 'saving'} them in bulk (every provision read)`, cold.coverageMs, 'ms');
+  record(engine, `${n} published alliances: coverage, first answer after one more is saved (cold, median of 5)`, cold.coverageAfterSaveMs, 'ms', goal, at(firstCold.coverageAfterSaveMs));
+  record(engine, `${n} published alliances: coverage warm (median of 5, ${(warm.coverageBytes / 1e3).toFixed(0)} KB JSON)`, warm.coverageMs, 'ms', goal, at(firstWarm.coverageMs));
+}
+
+/** `npm run bench -- coverage`: only coverage at 10, 1,000 and 10,000 alliances, cold and warm, per engine. */
+async function coverageOnly(): Promise<void> {
+  await withImportedDatabases(async (engine, db) => {
+    await withServer(db, async (base, ctx) => {
+      const { value: tables } = await ctx.tables.get();
+      const scale = await alliancesAtScale(base, db, connectedSet(tables.graph.neighbours, 50), 'coverage');
+      for (let i = 0; i < scale.warm.length; i++) recordCoverage(engine, scale, i);
+    });
+  });
+}
+
+/** `npm run bench -- instances` (PostgreSQL only): two `npm start` on one database, 200 readers and 5 writers. */
+async function instancesOnly(): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error('the instances part needs DATABASE_URL (a PostgreSQL server)');
+  const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+  await withImportedDatabases(async (engine, _db, url) => {
+    if (engine === 'postgres' && url) await recordInstances(url, seconds);
+  }, { embedded: false });
+}
+
+async function recordInstances(url: string, seconds: number): Promise<void> {
+  const paths = benchTiles().map((t) => `/tiles/comuni/${t.z}/${t.x}/${t.y}.pbf`);
+  const r = await twoInstances(url, paths, seconds);
+  const [a, b] = r.instances as [LoadResult, LoadResult];
+  record('postgres', `two npm start on one database: 200 readers (100 each, one load-generator process) + 5 writers for ${seconds} s: requests (${r.saves} saves, ${a.requestsPerSecond.toFixed(0)} + ${b.requestsPerSecond.toFixed(0)} req/s)`, r.requestsPerSecond, 'req/s');
+  record('postgres', `two instances: read errors and non-2xx answers (${r.saveFailures} saves failed)`, r.errors + r.saveFailures, '', '0');
+  record('postgres', `two instances: read p99, the worse instance (${a.latencyP99 ?? NaN} / ${b.latencyP99 ?? NaN} ms)`, r.readP99, 'ms', '≤ 300 ms');
+  record('postgres', 'two instances: a save on one, counted in the other’s coverage after', r.seenOnOtherMs, 'ms');
+  record('postgres', 'two instances: the same answers after the load (coverage, the alliance saved last)', r.coherent ? 1 : 0, r.coherent ? 'yes' : 'NO', 'yes');
+}
+
+/** Runs `work` on a freshly imported database per engine: embedded (unless told not), and DATABASE_URL's when set. */
+async function withImportedDatabases(work: (engine: 'pglite' | 'postgres', db: Database, url?: string) => Promise<void>, options: { embedded?: boolean } = {}): Promise<void> {
+  if (options.embedded !== false) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-part-'));
+    try {
+      const db = await openDatabase({ dataDir: path.join(dir, 'pgdata') });
+      try {
+        await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
+        await work('pglite', db);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `ali_bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
+      try {
+        await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
+        await work('postgres', db, databaseUrlFor(url, name));
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+/** The app in this process over `db`, following its changes, without rate limits. */
+async function withServer(db: Database, work: (base: string, ctx: ReturnType<typeof createContext>) => Promise<void>): Promise<void> {
+  const ctx = createContext(db, { rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
+  const unfollow = await followChanges(ctx);
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
+    s.keepAliveTimeout = 120_000;
+  });
+  try {
+    await work(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, ctx);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await unfollow();
+  }
+}
+
 function recordSoak(engine: string, r: SoakResult): void {
   const tiles = r.peakReport?.tiles;
   const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB` : '';
@@ -384,8 +491,11 @@ async function soakOnly(): Promise<void> {
 }
 
 function printTable(): void {
-  console.log('\n| engine | measure | value | goal |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.engine} | ${r.measure} | ${r.value} ${r.unit} | ${r.goal ?? ''} |`);
+  console.log('\n| engine | measure | figure | reference (same run) | ratio | goal |\n| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const reference = r.reference ? `${r.reference.value} (${r.reference.what})` : '';
+    console.log(`| ${r.engine} | ${r.measure} | ${r.value} ${r.unit} | ${reference} | ${r.reference ? `${r.reference.ratio}×` : ''} | ${r.goal ?? ''} |`);
+  }
   console.log('\n' + JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`, results: rows }, null, 2));
 }
 
@@ -425,6 +535,14 @@ async function firstViewOnly(): Promise<void> {
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
   'first-view': firstViewOnly,
+  coverage: async () => {
+    await coverageOnly();
+    printTable();
+  },
+  instances: async () => {
+    await instancesOnly();
+    printTable();
+  },
   soak: async () => {
     await soakOnly();
     printTable();
@@ -465,6 +583,7 @@ async function main(): Promise<void> {
     try {
       await benchEngine('postgres', () => openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' }));
       recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }));
+      await recordInstances(databaseUrlFor(url, name), 60);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();

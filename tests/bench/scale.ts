@@ -52,6 +52,8 @@ export interface AllianceScaleRow {
   coverageMs: number;
   /** The coverage answer's JSON, in bytes (compact whatever the number of alliances). */
   coverageBytes: number;
+  /** The first coverage answer after one alliance is saved through the API (median of 5 saves). */
+  coverageAfterSaveMs: number;
   suggestionsMs: number;
   /** The open-data files (built once per revision: cold is the build). */
   membersCsvMs: number;
@@ -71,22 +73,25 @@ const timed = async (request: () => Promise<Response>): Promise<{ ms: number; by
  * The alliances' endpoints with 10, 1,000 and 10,000 published alliances (copies of one saved
  * through the API, written in a few statements): list, overlay, coverage, suggestions and three of
  * the open-data files, each the first answer after the change (cold: caches rebuilt) and then warm
- * (median of 5).
+ * (median of 5). Coverage also as a founder meets it: the first answer after one alliance is saved
+ * among the others (median of 5 saves). `only: 'coverage'` measures coverage alone.
  */
-export async function alliancesAtScale(base: string, db: Database, members50: string[]): Promise<{ cold: AllianceScaleRow[]; warm: AllianceScaleRow[] }> {
+export async function alliancesAtScale(base: string, db: Database, members50: string[], only?: 'coverage'): Promise<{ cold: AllianceScaleRow[]; warm: AllianceScaleRow[] }> {
   const seed = await save(base, 'ALI di scala', SEED_MEMBERS, true);
   const count = async () => (await db.knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM alliances WHERE deleted_at IS NULL AND status = 'published'`)).rows[0]!.n;
   const cold: AllianceScaleRow[] = [];
   const warm: AllianceScaleRow[] = [];
   const suggestionsBody = JSON.stringify({ members: members50, services: ['protocollo'] });
+  const skipped = async () => ({ ms: NaN, bytes: NaN });
   const measure = async (alliances: number): Promise<AllianceScaleRow> => {
-    const list = await timed(() => fetch(`${base}/api/alliances`));
-    const outlines = await timed(() => fetch(`${base}/api/alliances.geojson`, { headers: { 'accept-encoding': 'gzip' } }));
+    const other = (request: () => Promise<Response>) => (only ? skipped() : timed(request));
+    const list = await other(() => fetch(`${base}/api/alliances`));
+    const outlines = await other(() => fetch(`${base}/api/alliances.geojson`, { headers: { 'accept-encoding': 'gzip' } }));
     const coverage = await timed(() => fetch(`${base}/api/coverage?service=protocollo`));
-    const suggestions = await timed(() => fetch(`${base}/api/suggestions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: suggestionsBody }));
-    const membersCsv = await timed(() => fetch(`${base}/api/open-data/members.csv`, { headers: { 'accept-encoding': 'gzip' } }));
-    const servicesXlsx = await timed(() => fetch(`${base}/api/open-data/services.xlsx`));
-    const feesCsv = await timed(() => fetch(`${base}/api/open-data/fees.csv`, { headers: { 'accept-encoding': 'gzip' } }));
+    const suggestions = await other(() => fetch(`${base}/api/suggestions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: suggestionsBody }));
+    const membersCsv = await other(() => fetch(`${base}/api/open-data/members.csv`, { headers: { 'accept-encoding': 'gzip' } }));
+    const servicesXlsx = await other(() => fetch(`${base}/api/open-data/services.xlsx`));
+    const feesCsv = await other(() => fetch(`${base}/api/open-data/fees.csv`, { headers: { 'accept-encoding': 'gzip' } }));
     return {
       alliances,
       listMs: list.ms,
@@ -94,6 +99,7 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
       outlinesBytes: outlines.bytes,
       coverageMs: coverage.ms,
       coverageBytes: coverage.bytes,
+      coverageAfterSaveMs: NaN,
       suggestionsMs: suggestions.ms,
       membersCsvMs: membersCsv.ms,
       servicesXlsxMs: servicesXlsx.ms,
@@ -105,6 +111,13 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
     if (missing > 0) await copyAlliance(db.knex, seed, missing);
     const n = await count();
     cold.push(await measure(n));
+    // One save among n, then the first coverage answer: what changed is read, not all n again.
+    const afterSave: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await save(base, `ALI di scala, salvata ${target}-${i}`, SEED_MEMBERS, true);
+      afterSave.push((await timed(() => fetch(`${base}/api/coverage?service=protocollo`))).ms);
+    }
+    (cold.at(-1) as AllianceScaleRow).coverageAfterSaveMs = percentile(afterSave, 50);
     const rounds: AllianceScaleRow[] = [];
     for (let round = 0; round < 5; round++) rounds.push(await measure(n));
     const median = (key: keyof AllianceScaleRow) => percentile(rounds.map((r) => r[key]), 50);
@@ -115,6 +128,7 @@ export async function alliancesAtScale(base: string, db: Database, members50: st
       outlinesBytes: median('outlinesBytes'),
       coverageMs: median('coverageMs'),
       coverageBytes: median('coverageBytes'),
+      coverageAfterSaveMs: NaN,
       suggestionsMs: median('suggestionsMs'),
       membersCsvMs: median('membersCsvMs'),
       servicesXlsxMs: median('servicesXlsxMs'),

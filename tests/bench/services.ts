@@ -3,7 +3,7 @@ import { ruleSet } from '../../domain/rule-sets';
 import { frontier } from '../../domain/selection';
 import { rankSuggestions } from '../../domain/suggestions';
 import type { TerritoryTables } from '../../server/data/territory-store';
-import { readProvisions } from '../../server/queries/coverage';
+import { ProvisionsStore } from '../../server/data/provisions';
 import { coverageColumns } from '../../server/services/coverage';
 import type { Database } from '../../infra/db/database';
 
@@ -53,8 +53,7 @@ export async function benchServices(base: string, db: Database, tables: Territor
   const coverageHttpP50 = await timed(20, () => fetch(`${base}/api/coverage?service=suap`));
   const coverageFundamentalHttpP50 = await timed(20, () => fetch(`${base}/api/coverage?service=fundamental`));
   const columns = coverageColumns(tables);
-  const provisions = (await readProvisions(db.knex)).of('suap');
-  const providers = provisions.map((p) => ({ code: p.code, via: { kind: 'alliance' as const, id: p.allianceId, name: p.allianceName } }));
+  const providers = (await new ProvisionsStore(db.knex).refresh()).of('suap');
   let s = performance.now();
   for (let i = 0; i < 20; i++) computeCoverage(columns, providers, false);
   const coverageDomainMs = (performance.now() - s) / 20;
@@ -86,6 +85,6 @@ export async function benchServices(base: string, db: Database, tables: Territor
     suggestionsHttpP50,
     suggestionsDomainMs,
     withinRegionHttpP50,
-    publishedMembers: provisions.length,
+    publishedMembers: providers.length,
   };
 }

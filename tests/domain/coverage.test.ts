@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_STATUS, computeCoverage, populationShare, sortAggregates, sourcesOfRow, summariseSources, type CoverageComuni, type CoverageProvider } from '../../domain/coverage';
+import { COVERAGE_STATUS, computeCoverage, populationShare, sortAggregates, sourcesOfRow, summariseSources, tallySources, type CoverageComuni, type CoverageProvider, type CoverageSource } from '../../domain/coverage';
 
 const comuni: CoverageComuni = {
   code: ['001001', '001002', '001003', '002001', '003001', '003002'],
@@ -251,5 +251,74 @@ describe('summing up the providing bodies', () => {
     const c = { kind: 'alliance', id: 3, name: 'Alfa' } as const;
     const { national } = summariseSources(computeCoverage(table, [{ code: '001001', via: u }, { code: '001002', via: c }, { code: '001003', via: b }], false), table.region);
     expect(national.map((s) => `${s.kind}${s.id}`)).toEqual(['alliance2', 'alliance3', 'unione2']);
+  });
+});
+
+describe('tallying the providing bodies without sorting them all', () => {
+  const table: CoverageComuni = {
+    code: ['001001', '001002', '001003', '005001', '005002', '009001'],
+    region: ['01', '01', '01', '05', '05', '09'],
+    province: ['001', '001', '001', '005', '005', '009'],
+    population: [100, 200, 300, 400, 500, 600],
+    mountain: [0, 0, 0, 0, 0, 0],
+  };
+
+  /** What the answer shows, derived from the full sorted summary. */
+  const fromSummary = (coverage: ReturnType<typeof computeCoverage>, first: number) => {
+    const { national, byRegion } = summariseSources(coverage, table.region);
+    return { count: national.length, byRegion: new Map([...byRegion].map(([code, list]) => [code, list.length])), first: national.slice(0, first) };
+  };
+
+  /** A pseudo-random list of providers (seeded): bodies of few names and kinds, so that ties abound. */
+  const randomProviders = (seed: number, count: number): CoverageProvider[] => {
+    let state = seed;
+    const next = (n: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % n;
+    };
+    const bodies: CoverageSource[] = Array.from({ length: 12 }, (_, i) => ({ kind: i % 3 === 0 ? 'unione' : 'alliance', id: i % 5, name: ['Alfa', 'Beta', 'Gamma'][i % 3] as string }));
+    return Array.from({ length: count }, () => ({ code: table.code[next(table.code.length)] as string, via: bodies[next(bodies.length)] as CoverageSource }));
+  };
+
+  it('gives the count, the bodies per region and the first few exactly as the full summary does, ties included', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const coverage = computeCoverage(table, randomProviders(seed, 1 + (seed % 25)), false);
+      for (const first of [0, 1, 2, 3, 10]) expect(tallySources(coverage, table.region, first)).toEqual(fromSummary(coverage, first));
+    }
+  });
+
+  it('keeps the first bodies in order when a later one belongs before them, and counts each body once per region', () => {
+    const a = { kind: 'alliance', id: 1, name: 'Zeta' } as const;
+    const b = { kind: 'alliance', id: 2, name: 'Alfa' } as const;
+    const c = { kind: 'unione', id: 3, name: 'Alfa' } as const;
+    const coverage = computeCoverage(table, [
+      { code: '001001', via: a },
+      { code: '005001', via: b },
+      { code: '001002', via: c },
+      { code: '001003', via: c },
+      { code: '005002', via: a },
+      { code: '001003', via: a },
+    ], false);
+    const tally = tallySources(coverage, table.region, 2);
+    expect(tally.first).toEqual([{ ...a, comuni: 3 }, { ...c, comuni: 2 }]);
+    expect(tally.count).toBe(3);
+    expect(tally.byRegion).toEqual(new Map([['01', 2], ['05', 2]]));
+    expect(tallySources(coverage, table.region, 5).first).toEqual([{ ...a, comuni: 3 }, { ...c, comuni: 2 }, { ...b, comuni: 1 }]);
+  });
+
+  it('has nothing to tally when nobody provides the service', () => {
+    expect(tallySources(computeCoverage(table, [], false), table.region, 10)).toEqual({ count: 0, byRegion: new Map(), first: [] });
+  });
+
+  it('finds a body by kind and id whether its providers share one object or not', () => {
+    const shared = { kind: 'alliance', id: 4, name: 'Delta' } as const;
+    const same = computeCoverage(table, [{ code: '001001', via: shared }, { code: '001002', via: shared }, { code: '001002', via: { ...shared } }], false);
+    expect(same.sources).toEqual([shared]);
+    expect([...same.viaSources]).toEqual([0, 0]);
+    // Two bodies sharing a name are two sources; one object met again is the source it was.
+    const other = { kind: 'unione', id: 4, name: 'Delta' } as const;
+    const two = computeCoverage(table, [{ code: '001001', via: shared }, { code: '001001', via: other }, { code: '001002', via: shared }], false);
+    expect(two.sources).toEqual([shared, other]);
+    expect([...two.viaSources]).toEqual([0, 1, 0]);
   });
 });

@@ -10,6 +10,7 @@ import { outlineGeojson } from './008_outline_geojson';
 import { allianceListIndex } from './009_alliance_list_index';
 import { moreChangeNotifications } from './010_more_change_notifications';
 import { governance } from './011_governance';
+import { allianceChanges } from './012_alliance_changes';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -23,6 +24,7 @@ const migrations: Record<string, Knex.Migration> = {
   '009_alliance_list_index': allianceListIndex,
   '010_more_change_notifications': moreChangeNotifications,
   '011_governance': governance,
+  '012_alliance_changes': allianceChanges,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
