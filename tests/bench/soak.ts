@@ -69,9 +69,9 @@ const rssOf = (pid: number): number => {
 export async function soak(env: { DATA_DIR: string } | { DATABASE_URL: string }, requests = 50_000, connections = 8): Promise<SoakResult> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...startArgs(), '--no-client'], {
+  const server = spawn(process.execPath, [...(process.env.SOAK_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...startArgs(), '--no-client'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE: '100000000' },
+    env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_FILES: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let exited = false;
