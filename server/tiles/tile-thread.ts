@@ -23,6 +23,9 @@ export interface TileThreadOptions {
  */
 export const TILE_THREAD_HEAP_MB = 512;
 
+/** The tile thread's young generation, MB (V8 sizes it from the heap's ceiling otherwise: several times this). */
+const TILE_THREAD_YOUNG_MB = 8;
+
 /** Tiles waiting for the thread at most: far more than clients at once, never unbounded. */
 export const TILE_THREAD_QUEUE = 512;
 
@@ -90,7 +93,8 @@ export class TileThread {
     if (this.worker) return this.worker;
     const worker = new Worker(this.options.script ?? new URL('./cut-worker.mjs', import.meta.url), {
       workerData: { cutBudgetBytes: this.options.cutBudgetBytes },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+      // A small young generation: the thread's garbage is collected more often, its memory kept lower.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: TILE_THREAD_YOUNG_MB },
     });
     this.life++;
     worker.unref();

@@ -4,7 +4,9 @@
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
  * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
  * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
- * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers).
+ * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers);
+ * `npm run bench -- soak 10000` sends that many tiles instead of 50,000; SOAK_NODE_ARGS adds
+ * arguments to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see what holds it).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -343,7 +345,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
 
 function recordSoak(engine: string, r: SoakResult): void {
   const tiles = r.peakReport?.tiles;
-  const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB` : '';
+  const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB, tile thread heap ${r.peakReport?.tileThread?.heapMb ?? '–'} MB, PGlite ${r.peakReport?.pglite ? `${r.peakReport.pglite.wasmMb} + ${r.peakReport.pglite.heapMb}` : '–'} MB` : '';
   record(engine, `soak: ${r.tileRequests.toLocaleString('en')} random tiles z0–z14 (8 clients) + open-data files (${r.openDataRequests}) in ${r.seconds.toFixed(0)} s: server still up`, r.alive ? 1 : 0, r.alive ? 'yes' : 'NO', 'yes');
   record(engine, `soak: tile and open-data failures (non-2xx, no answer; ${r.tileTimeouts} tiles not within 60 s)`, r.tileFailures + r.openDataFailures, '', '0');
   record(engine, `soak: highest RSS of npm start${kept}`, r.peakRssMb, 'MB', engine === 'pglite' ? '≤ 1,000 MB' : undefined);
@@ -352,13 +354,13 @@ function recordSoak(engine: string, r: SoakResult): void {
 }
 
 /** `npm run bench -- soak` (issue 23): only the soak, on the embedded engine and on DATABASE_URL's if set. */
-async function soakOnly(): Promise<void> {
+async function soakOnly(requests: number): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-soak-'));
   try {
     const db = await openDatabase({ dataDir: path.join(dir, 'data', 'pglite') });
     await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
     await db.close();
-    recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }));
+    recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }, requests));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -372,7 +374,7 @@ async function soakOnly(): Promise<void> {
       const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
       await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
       await db.close();
-      recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }));
+      recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }, requests));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
@@ -390,7 +392,9 @@ function printTable(): void {
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
   soak: async () => {
-    await soakOnly();
+    const requests = Number(process.argv[3] ?? 50_000);
+    if (!Number.isInteger(requests) || requests < 1) throw new Error(`npm run bench -- soak [tiles]: "${process.argv[3]}" is not a number of tiles`);
+    await soakOnly(requests);
     printTable();
   },
 };
