@@ -5,7 +5,8 @@
  * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
  * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
  * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers);
- * `npm run bench -- soak 10000` sends that many tiles instead of 50,000; SOAK_NODE_ARGS adds
+ * `npm run bench -- soak 10000` sends that many tiles instead of 50,000; `npm run bench -- lassos`:
+ * only the costly lassos (combs, stars) against `npm start`, with health; SOAK_NODE_ARGS adds
  * arguments to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see what holds it).
  */
 import fs from 'node:fs/promises';
@@ -29,11 +30,11 @@ import { benchClient, benchPlannerPage } from './client';
 import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
-import { benchCostlyLassos, benchHostile } from './hostile';
+import { benchCostlyLassos, benchHostile, type LassoFigures } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves } from './scale';
 import { compareTileSources } from './tile-sources';
 import { serverMemory } from './server-memory';
-import { soak, type SoakResult } from './soak';
+import { soak, startServer, type ServerEnv, type SoakResult } from './soak';
 import type { MemoryReport } from '../../server/data/memory-report';
 import { load, percentile } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
@@ -302,12 +303,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `hostile: alliance list, all ${h.alliances} in pages of 500`, h.listAllPagesMs, 'ms');
     record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
     record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
-    const l = await benchCostlyLassos(base);
-    record(engine, 'hostile: slowest of 40 health answers alone', l.healthMaxAlone, 'ms');
-    record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
-    record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
-    record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
-    record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
+    recordLassos(engine, await benchCostlyLassos(base));
   }
   {
     // OGC items as GDAL 3.6 reads them, 10 at a time: the last page of the Comuni has the deepest OFFSET.
@@ -353,14 +349,17 @@ function recordSoak(engine: string, r: SoakResult): void {
   record(engine, 'soak: slowest health answer', r.healthMax, 'ms', '≤ 200 ms');
 }
 
-/** `npm run bench -- soak` (issue 23): only the soak, on the embedded engine and on DATABASE_URL's if set. */
-async function soakOnly(requests: number): Promise<void> {
+/**
+ * Each engine with freshly imported data, as `npm start` would run it: the embedded one, and
+ * DATABASE_URL's PostgreSQL if set (in a database of its own, dropped after).
+ */
+async function onEachEngine(run: (engine: 'pglite' | 'postgres', env: ServerEnv) => Promise<void>): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-soak-'));
   try {
     const db = await openDatabase({ dataDir: path.join(dir, 'data', 'pglite') });
     await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
     await db.close();
-    recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }, requests));
+    await run('pglite', { DATA_DIR: path.join(dir, 'data') });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -374,12 +373,20 @@ async function soakOnly(requests: number): Promise<void> {
       const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
       await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
       await db.close();
-      recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }, requests));
+      await run('postgres', { DATABASE_URL: databaseUrlFor(url, name) });
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
   }
+}
+
+function recordLassos(engine: string, l: LassoFigures): void {
+  record(engine, 'hostile: slowest of 40 health answers alone', l.healthMaxAlone, 'ms');
+  record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
+  record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
+  record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
+  record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
 }
 
 function printTable(): void {
@@ -388,13 +395,24 @@ function printTable(): void {
   console.log('\n' + JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`, results: rows }, null, 2));
 }
 
-/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak`. */
+/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak [tiles]`, `npm run bench -- lassos`. */
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
   soak: async () => {
     const requests = Number(process.argv[3] ?? 50_000);
     if (!Number.isInteger(requests) || requests < 1) throw new Error(`npm run bench -- soak [tiles]: "${process.argv[3]}" is not a number of tiles`);
-    await soakOnly(requests);
+    await onEachEngine(async (engine, env) => recordSoak(engine, await soak(env, requests)));
+    printTable();
+  },
+  lassos: async () => {
+    await onEachEngine(async (engine, env) => {
+      const server = await startServer(env);
+      try {
+        recordLassos(engine, await benchCostlyLassos(server.base));
+      } finally {
+        await server.stop();
+      }
+    });
     printTable();
   },
 };
