@@ -45,6 +45,7 @@ export class TileThread {
   private readonly pending = new Map<number, { resolve(answer: CutAnswer): void; reject(error: unknown): void; render: boolean }>();
   private renders = 0;
   private nextId = 1;
+  private closed = false;
 
   constructor(private readonly options: TileThreadOptions) {}
 
@@ -83,7 +84,9 @@ export class TileThread {
     return 'memory' in answer ? answer.memory : undefined;
   }
 
+  /** Ends the thread; what it was asked fails with 503, and nothing starts it again. */
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
@@ -91,6 +94,7 @@ export class TileThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
+    if (this.closed) throw new HttpError(503, 'unavailable', CRASHED);
     const worker = new Worker(this.options.script ?? new URL('./cut-worker.mjs', import.meta.url), {
       workerData: { cutBudgetBytes: this.options.cutBudgetBytes },
       // A small young generation: the thread's garbage is collected more often, its memory kept lower.

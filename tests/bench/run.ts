@@ -336,6 +336,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   }
   await new Promise((resolve) => server.close(resolve));
   await unfollow();
+  await ctx.tileThread.close();
   await db.close();
 }
 
