@@ -3,7 +3,8 @@
  * embedded engine runs one query at a time: a health check that queried it on every request waited
  * behind every save, search and open-data build queued before it (seconds, under load), and a
  * hundred health requests queued a hundred queries. Here at most one check query is on its way at a
- * time; a request waits for it at most `waitMs`, then answers from the last one that came back.
+ * time; a request waits for it at most `waitMs`, then answers from the last one that came back
+ * (the very first check is waited for, up to `stallMs`).
  * The database counts as not answering when the last check failed, or when one has been on its way
  * for more than `stallMs` (a check that long is given up: the next request starts another).
  */
@@ -37,9 +38,15 @@ export class DatabaseCheck<T> {
   /** The database's state: the check on its way if it answers within `waitMs`, else the last one's. */
   async state(): Promise<DatabaseState<T>> {
     const check = this.onItsWay ?? this.start();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([check, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.waitMs)))]);
-    clearTimeout(timer);
+    // Before any check has come back there is nothing to answer from: the first one is waited for
+    // (a server just started, its database still warming up), for at most stallMs.
+    if (!this.last && !this.failed) {
+      await check;
+    } else {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([check, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.waitMs)))]);
+      clearTimeout(timer);
+    }
     if (this.failed || !this.last) return { answering: false };
     return { answering: true, value: this.last.value, checkedAt: this.last.at };
   }

@@ -49,10 +49,19 @@ describe('DatabaseCheck', () => {
     expect(await check.state()).toMatchObject({ answering: true, value: 2 });
   });
 
-  it('does not answer before any check has come back', async () => {
-    const { probe } = heldProbe();
-    const state = new DatabaseCheck(probe, { waitMs: 100, stallMs: 10_000 }).state();
-    await vi.advanceTimersByTimeAsync(100);
-    expect(await state).toEqual({ answering: false });
+  it('waits for the first check, having nothing to answer from, but no longer than stallMs', async () => {
+    const { probe, calls } = heldProbe();
+    const check = new DatabaseCheck(probe, { waitMs: 100, stallMs: 1_000 });
+    let first: unknown;
+    void check.state().then((state) => (first = state));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(first).toBeUndefined();
+    calls[0]!.resolve(7899);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first).toMatchObject({ answering: true, value: 7899 });
+    // A database that never answers: not answering after stallMs.
+    const never = new DatabaseCheck(heldProbe().probe, { waitMs: 100, stallMs: 1_000 }).state();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await never).toEqual({ answering: false });
   });
 });
