@@ -1,4 +1,6 @@
-import { DataVersionWatcher, Versioned } from './data/data-version';
+import { DataVersionWatcher, Versioned, type DataVersion } from './data/data-version';
+import { DatabaseCheck } from './data/database-check';
+import { countComuni } from './queries/comuni';
 import { AlliancesRevision, PerRevision } from './data/alliances-revision';
 import { WriteHealth } from './data/write-health';
 import type { ProvisionsIndex } from './queries/coverage';
@@ -10,8 +12,9 @@ import type { ComuneIndex } from '../domain/comune-search';
 import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
 import type { Database } from '../infra/db/database';
-import { TileIndex } from './tiles/tile-index';
+import { readTilesetRows } from './tiles/tile-index';
 import { DEFAULT_TILE_CACHE_MB, TileMemory } from './tiles/tile-memory';
+import { ThreadTileIndex, TILE_THREAD_HEAP_MB, TILE_THREAD_QUEUE, TileThread } from './tiles/tile-thread';
 import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readMembershipTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +33,8 @@ export interface AppContext {
   provisions: PerRevision<ProvisionsIndex>;
   /** Whether writes are failing for good (disk full, read-only), for `/api/health`. */
   writeHealth: WriteHealth;
+  /** Whether the database answers (the Comuni counted, and the data version), for `/api/health`: never waited on long. */
+  databaseCheck: DatabaseCheck<{ comuni: number; version: DataVersion }>;
   tables: Versioned<TerritoryTables>;
   /** The open-data files of the published alliances, built once per alliances revision and data version. */
   openData: OpenDataFiles;
@@ -37,9 +42,11 @@ export interface AppContext {
   comuni: Versioned<ComuneIndex>;
   /** The Comuni's bounding boxes, to estimate a drawn area's cost before SQL. */
   comuneBoxes: Versioned<ComuneBoxes>;
-  tiles: Record<TilesetName, Versioned<TileIndex>>;
-  /** What the tile indexes keep after a request (encoded and cut tiles), bounded by bytes. */
+  tiles: Record<TilesetName, Versioned<ThreadTileIndex>>;
+  /** The encoded tiles kept after a request, bounded by bytes (half of TILE_CACHE_MB). */
   tileMemory: TileMemory;
+  /** The thread that holds the tile indexes and cuts every tile (keeping cut tiles in the other half). */
+  tileThread: TileThread;
   /** The client's attribute table, gzipped JSON. */
   atlasTable: Versioned<Buffer>;
   /** The border graph for the client's live checks, gzipped JSON. */
@@ -83,22 +90,27 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
   const versions = new DataVersionWatcher(db.knex);
   const alliancesRevision = new AlliancesRevision();
   const tables = new Versioned(versions, () => loadTerritoryTables(db.knex));
-  const tileMemory = new TileMemory((options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB) * 1e6);
+  // TILE_CACHE_MB, half for the encoded tiles kept here, half for the cut tiles the tile thread keeps.
+  const tileBudget = (options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB) * 1e6;
+  const tileMemory = new TileMemory(tileBudget / 2);
+  const tileThread = new TileThread({ cutBudgetBytes: tileBudget / 2, heapMb: TILE_THREAD_HEAP_MB, queue: TILE_THREAD_QUEUE });
   return {
     db,
     versions,
     alliancesRevision,
     provisions: provisionsOf(db, alliancesRevision),
     writeHealth: new WriteHealth(),
+    databaseCheck: new DatabaseCheck(async () => ({ comuni: await countComuni(db.knex), version: await versions.current() })),
     tables,
     openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     comuneBoxes: new Versioned(versions, () => readComuneBoxes(db.knex)),
     tiles: {
-      comuni: new Versioned(versions, () => TileIndex.build(db.knex, 'comuni', tileMemory)),
-      associations: new Versioned(versions, () => TileIndex.build(db.knex, 'associations', tileMemory)),
+      comuni: new Versioned(versions, () => ThreadTileIndex.build(() => readTilesetRows(db.knex, 'comuni'), 'comuni', tileThread, tileMemory)),
+      associations: new Versioned(versions, () => ThreadTileIndex.build(() => readTilesetRows(db.knex, 'associations'), 'associations', tileThread, tileMemory)),
     },
     tileMemory,
+    tileThread,
     atlasTable: new Versioned(versions, async (version) =>
       gzipSync(JSON.stringify(await readAtlasTable(db.knex, version))),
     ),

@@ -101,6 +101,7 @@ async function main(): Promise<void> {
       server.close();
       unfollow()
         .catch(() => undefined)
+        .then(() => ctx.tileThread.close())
         .then(() => db.close())
         .then(
         () => process.exit(0),

@@ -19,6 +19,8 @@ export interface MemoryReport {
    * the indexes built up front (to zoom 10), which requests do not grow.
    */
   tiles: TileMemoryUse & { indexBytes: number };
+  /** The tile thread's JavaScript heap (the indexes and the cut tiles live there), when it runs. */
+  tileThread?: { heapMb: number };
   /** The heap's ceiling: `--max-old-space-size` (512 MB under `npm start`), or V8's default without it. */
   heapLimitMb: number;
 }
@@ -28,7 +30,7 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 /** The report, without building anything that is not built yet. */
 export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
   const usage = process.memoryUsage();
-  const engine = await ctx.db.memory?.();
+  const [engine, cutting] = await Promise.all([ctx.db.memory?.(), ctx.tileThread.memory()]);
   let indexBytes = 0;
   for (const tiles of Object.values(ctx.tiles)) indexBytes += tiles.peek()?.indexBytes ?? 0;
   return {
@@ -37,7 +39,14 @@ export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
     heapTotalMb: mb(usage.heapTotal),
     externalMb: mb(usage.external),
     ...(engine ? { pglite: { wasmMb: mb(engine.wasmBytes), heapMb: mb(engine.workerHeapBytes) } } : {}),
-    tiles: { ...ctx.tileMemory.report, indexBytes },
+    // One budget (TILE_CACHE_MB): encoded tiles kept here, cut tiles in the tile thread.
+    tiles: {
+      budgetBytes: ctx.tileMemory.budgetBytes + ctx.tileThread.cutBudgetBytes,
+      encoded: ctx.tileMemory.report.encoded,
+      cut: cutting?.cut ?? { tiles: 0, bytes: 0 },
+      indexBytes,
+    },
+    ...(cutting ? { tileThread: { heapMb: mb(cutting.heapBytes) } } : {}),
     heapLimitMb: mb(v8.getHeapStatistics().heap_size_limit),
   };
 }
@@ -45,5 +54,6 @@ export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
 /** One log line, Italian first. */
 export function describeMemory(r: MemoryReport): string {
   const pglite = r.pglite ? `, PGlite ${r.pglite.wasmMb} MB WebAssembly + ${r.pglite.heapMb} MB heap` : '';
-  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB`;
+  const thread = r.tileThread ? ` (thread heap ${r.tileThread.heapMb} MB)` : '';
+  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB${thread}`;
 }

@@ -12,7 +12,7 @@ import { isTilesetName, TILESETS, tileJson, type TilesetName } from '../tiles/ti
 /** Sends one tile (204 when nothing is there); `v` is the data version the URL names, if any. */
 async function sendTile(ctx: AppContext, req: Request, res: Response, name: TilesetName, coord: TileCoord, v: string | undefined): Promise<void> {
   const { version, value: index } = await ctx.tiles[name].get();
-  const tile = index.tile(coord);
+  const tile = await index.tile(coord);
   const immutable = v === String(version);
   if (!tile) {
     res.setHeader('Cache-Control', immutable ? IMMUTABLE : REVALIDATE);

@@ -7,7 +7,7 @@ import { OVERVIEW_BUFFER } from './overview';
 import { repairTile } from './repair';
 import { MAX_ZOOM, type TileCoord } from './tile-coords';
 import type { EncodedTile, TileMemory } from './tile-memory';
-import { TILESETS, readTileLayer, tileLayer, type TileLayerName, type TilesetName } from './tile-sources';
+import { TILESETS, readLayerRows, tileLayer, tileLayerFrom, type LayerRow, type TileLayerName, type TilesetName } from './tile-sources';
 
 export type { EncodedTile } from './tile-memory';
 
@@ -33,6 +33,16 @@ interface IndexedLayer {
   extent: number;
 }
 
+/** Each layer's rows of a tileset, as read from the database. */
+export type TilesetRows = Partial<Record<TileLayerName, LayerRow[]>>;
+
+/** Reads the rows of every layer of a tileset (one query per layer). */
+export async function readTilesetRows(knex: Knex, tileset: TilesetName): Promise<TilesetRows> {
+  const rows: TilesetRows = {};
+  for (const name of TILESETS[tileset]) rows[name] = await readLayerRows(knex, name);
+  return rows;
+}
+
 /** Indexes built so far: each one's keys in the shared tile memory start with its own number. */
 let generation = 0;
 
@@ -50,10 +60,15 @@ export class TileIndex {
   ) {}
 
   static async build(knex: Knex, tileset: TilesetName, memory: TileMemory): Promise<TileIndex> {
+    return TileIndex.fromRows(tileset, await readTilesetRows(knex, tileset), memory);
+  }
+
+  /** The index of a tileset from its layers' rows (read by `readTilesetRows`, here or in another thread). */
+  static fromRows(tileset: TilesetName, rows: TilesetRows, memory: TileMemory): TileIndex {
     const prefix = `${tileset}#${++generation}/`;
     const layers = new Map<TileLayerName, IndexedLayer>();
     for (const name of TILESETS[tileset]) {
-      const data = await readTileLayer(knex, name);
+      const data = tileLayerFrom(name, rows[name] ?? []);
       const { minZoom, maxZoom = MAX_ZOOM, writtenAs = name, generalised, extent = EXTENT } = tileLayer(name);
       // A generalised layer is simplified already, borders shared: cut without simplifying again
       // (per ring, which would open slivers between neighbours).

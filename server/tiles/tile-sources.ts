@@ -155,23 +155,25 @@ export function isTilesetName(name: string): name is TilesetName {
   return Object.hasOwn(TILESETS, name);
 }
 
-type Row = Record<string, string | number | boolean | null> & { geometry: string };
+/** A layer's rows as the database gives them: the properties and the geometry as GeoJSON text. */
+export type LayerRow = Record<string, string | number | boolean | null> & { geometry: string };
 
-/** Reads one layer as GeoJSON (null properties are left out: vector tiles cannot hold them); the overview generalised. */
-export async function readTileLayer(knex: Knex, layer: TileLayerName): Promise<FeatureCollection> {
-  const read = await readRows(knex, layer);
-  return tileLayer(layer).generalised ? overviewOf(read as FeatureCollection<Polygon | MultiPolygon>) : read;
+/** A layer's rows, as read: plain data that crosses to the tile thread, which parses and generalises them there. */
+export async function readLayerRows(knex: Knex, layer: TileLayerName): Promise<LayerRow[]> {
+  const result = await knex.raw<{ rows: LayerRow[] }>(tileLayer(layer).sql);
+  return result.rows;
 }
 
-async function readRows(knex: Knex, layer: TileLayerName): Promise<FeatureCollection> {
-  const { sql, ids, codeAsIdOnly } = tileLayer(layer);
-  const result = await knex.raw<{ rows: Row[] }>(sql);
-  const features: Feature[] = result.rows.map(({ geometry, ...props }) => {
+/** A layer's features from its rows (null properties left out), generalised when the layer is the overview. */
+export function tileLayerFrom(layer: TileLayerName, rows: readonly LayerRow[]): FeatureCollection {
+  const { ids, generalised, codeAsIdOnly } = tileLayer(layer);
+  const features: Feature[] = rows.map(({ geometry, ...props }) => {
     const properties: Record<string, string | number | boolean> = {};
     for (const [key, value] of Object.entries(props)) if (value !== null && !(codeAsIdOnly && key === 'code')) properties[key] = value;
     const feature: Feature = { type: 'Feature', properties, geometry: JSON.parse(geometry) as Geometry };
     if (ids) feature.id = Number(props.code);
     return feature;
   });
-  return { type: 'FeatureCollection', features };
+  const read: FeatureCollection = { type: 'FeatureCollection', features };
+  return generalised ? overviewOf(read as FeatureCollection<Polygon | MultiPolygon>) : read;
 }

@@ -19,6 +19,24 @@ describe('GET /api/health', () => {
     expect(body.dataVersion).toBeGreaterThan(0);
   });
 
+  it('answers while the database is held, from its last check, instead of waiting behind it (issue 23)', async () => {
+    expect((await env.server.get('/api/health')).status).toBe(200); // a check has come back
+    // A transaction that locks the Comuni: health's count waits behind it on both engines (and on the
+    // embedded one, every query does: it holds the only connection).
+    const held = await env.database.db.knex.transaction();
+    try {
+      await held.raw('LOCK TABLE comuni IN ACCESS EXCLUSIVE MODE');
+      // Only guards against a hang (the old handler waited for the lock): no time is asserted.
+      const response = await env.server.get('/api/health', { signal: AbortSignal.timeout(15_000) });
+      expect(response.status).toBe(200);
+      const body = await json(response);
+      expect(body).toMatchObject({ status: 'ok', comuni: 7899 });
+      expect(Date.parse(String(body.checkedAt))).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await held.rollback();
+    }
+  });
+
   it('tells administrators, and only them, where the memory goes', async () => {
     expect((await env.server.get('/api/health/memory')).status).toBe(401);
     expect((await env.server.get('/api/health/memory', { headers: { Authorization: 'Bearer not-the-admin-token-000' } })).status).toBe(403);

@@ -156,8 +156,8 @@ describe('vector tiles', () => {
 
 describe('tile memory', () => {
   it('stays within TILE_CACHE_MB however many distinct tiles are asked, and an evicted tile comes back the same', async () => {
-    // 0.1 MB: some tens of encoded tiles and hardly a cut one, so that this walk evicts all along.
-    const small = await startTestServer(env.database.db, undefined, { tileCacheMb: 0.1 });
+    // 0.04 MB, half for encoded tiles (some tens of them) and half for cut ones (hardly one), so that this walk evicts all along.
+    const small = await startTestServer(env.database.db, undefined, { tileCacheMb: 0.04 });
     try {
       const report = async () => (await (await small.get('/api/health/memory', { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).json()) as MemoryReport;
       const first = new Uint8Array(await (await small.get(ROME_TILE)).arrayBuffer());
@@ -175,7 +175,7 @@ describe('tile memory', () => {
       }
       expect(withData).toBeGreaterThan(paths.length / 2);
       const { tiles } = await report();
-      expect(tiles.budgetBytes).toBe(100_000);
+      expect(tiles.budgetBytes).toBe(40_000);
       expect(tiles.encoded.tiles).toBeGreaterThan(0);
       expect(tiles.encoded.bytes + tiles.cut.bytes).toBeLessThanOrEqual(tiles.budgetBytes);
       expect(tiles.encoded.tiles).toBeLessThan(paths.length); // some were evicted

@@ -1,7 +1,8 @@
-import type { TileIndex } from '../../server/tiles/tile-index';
+import type { ThreadTileIndex } from '../../server/tiles/tile-thread';
 import { ITALY_BOUNDS, tilesCovering } from '../../server/tiles/tile-coords';
 
 /** The z5 tiles of Italy (the national first view), each gzipped as served, in bytes. */
-export function nationalTileBytes(index: TileIndex): { tile: string; bytes: number }[] {
-  return [...tilesCovering(ITALY_BOUNDS, 5)].map((t) => ({ tile: `${t.z}/${t.x}/${t.y}`, bytes: index.render(t)?.gzipped.length ?? 0 }));
+export async function nationalTileBytes(index: ThreadTileIndex): Promise<{ tile: string; bytes: number }[]> {
+  const tiles = [...tilesCovering(ITALY_BOUNDS, 5)];
+  return Promise.all(tiles.map(async (t) => ({ tile: `${t.z}/${t.x}/${t.y}`, bytes: (await index.render(t))?.gzipped.length ?? 0 })));
 }

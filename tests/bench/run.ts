@@ -7,7 +7,10 @@
  * `npm run bench -- instances`: only two `npm start` on DATABASE_URL's server under 200 readers and
  * 5 writers (BENCH_SECONDS, default 60).
  * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
- * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers).
+ * against `npm start`: the process stays up, RSS under 1 GB on the embedded engine, health answers);
+ * `npm run bench -- soak 10000` sends that many tiles instead of 50,000; `npm run bench -- lassos`:
+ * only the costly lassos (combs, stars) against `npm start`, with health; SOAK_NODE_ARGS adds
+ * arguments to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see what holds it).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -30,12 +33,12 @@ import { benchClient, benchPlannerPage } from './client';
 import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
-import { benchCostlyLassos, benchHostile } from './hostile';
+import { benchCostlyLassos, benchHostile, type LassoFigures } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves, type AllianceScaleRow } from './scale';
 import { twoInstances } from './instances';
 import { compareTileSources } from './tile-sources';
 import { serverMemory } from './server-memory';
-import { soak, type SoakResult } from './soak';
+import { soak, startServer, type ServerEnv, type SoakResult } from './soak';
 import type { MemoryReport } from '../../server/data/memory-report';
 import { load, percentile, type LoadResult } from './measure';
 import { tileAt } from '../../server/tiles/tile-coords';
@@ -135,7 +138,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   {
     // Issue 29: the national first view's tiles, generalised up to z6 (276 KB before: 98 + 112 + 52 + 13).
     const { value: index } = await ctx.tiles.comuni.get();
-    const national = nationalTileBytes(index);
+    const national = await nationalTileBytes(index);
     const each = national.map((t) => `${(t.bytes / 1e3).toFixed(0)}`).join(' + ');
     record(engine, `the four z5 tiles of Italy, gzipped (${each} KB)`, national.reduce((sum, t) => sum + t.bytes, 0) / 1e3, 'KB', '≤ 150 KB');
   }
@@ -313,12 +316,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
     record(engine, `hostile: alliance list, all ${h.alliances} in pages of 500`, h.listAllPagesMs, 'ms');
     record(engine, `hostile: alliances.geojson (default limit 1,000 of ${h.alliances})`, h.outlinesMs, 'ms');
     record(engine, 'hostile: alliances.geojson size', h.outlinesBytes / 1e6, 'MB');
-    const l = await benchCostlyLassos(base);
-    record(engine, 'hostile: slowest of 40 health answers alone', l.healthMaxAlone, 'ms');
-    record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
-    record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
-    record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
-    record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
+    recordLassos(engine, await benchCostlyLassos(base));
   }
   {
     // OGC items as GDAL 3.6 reads them, 10 at a time: the last page of the Comuni has the deepest OFFSET.
@@ -353,6 +351,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   }
   await new Promise((resolve) => server.close(resolve));
   await unfollow();
+  await ctx.tileThread.close();
   await db.close();
 }
 
@@ -453,7 +452,7 @@ async function withServer(db: Database, work: (base: string, ctx: ReturnType<typ
 
 function recordSoak(engine: string, r: SoakResult): void {
   const tiles = r.peakReport?.tiles;
-  const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB` : '';
+  const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB, tile thread heap ${r.peakReport?.tileThread?.heapMb ?? '–'} MB, PGlite ${r.peakReport?.pglite ? `${r.peakReport.pglite.wasmMb} + ${r.peakReport.pglite.heapMb}` : '–'} MB` : '';
   record(engine, `soak: ${r.tileRequests.toLocaleString('en')} random tiles z0–z14 (8 clients) + open-data files (${r.openDataRequests}) in ${r.seconds.toFixed(0)} s: server still up`, r.alive ? 1 : 0, r.alive ? 'yes' : 'NO', 'yes');
   record(engine, `soak: tile and open-data failures (non-2xx, no answer; ${r.tileTimeouts} tiles not within 60 s)`, r.tileFailures + r.openDataFailures, '', '0');
   record(engine, `soak: highest RSS of npm start${kept}`, r.peakRssMb, 'MB', engine === 'pglite' ? '≤ 1,000 MB' : undefined);
@@ -461,14 +460,17 @@ function recordSoak(engine: string, r: SoakResult): void {
   record(engine, 'soak: slowest health answer', r.healthMax, 'ms', '≤ 200 ms');
 }
 
-/** `npm run bench -- soak` (issue 23): only the soak, on the embedded engine and on DATABASE_URL's if set. */
-async function soakOnly(): Promise<void> {
+/**
+ * Each engine with freshly imported data, as `npm start` would run it: the embedded one, and
+ * DATABASE_URL's PostgreSQL if set (in a database of its own, dropped after).
+ */
+async function onEachEngine(run: (engine: 'pglite' | 'postgres', env: ServerEnv) => Promise<void>): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-soak-'));
   try {
     const db = await openDatabase({ dataDir: path.join(dir, 'data', 'pglite') });
     await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
     await db.close();
-    recordSoak('pglite', await soak({ DATA_DIR: path.join(dir, 'data') }));
+    await run('pglite', { DATA_DIR: path.join(dir, 'data') });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -482,12 +484,20 @@ async function soakOnly(): Promise<void> {
       const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
       await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
       await db.close();
-      recordSoak('postgres', await soak({ DATABASE_URL: databaseUrlFor(url, name) }));
+      await run('postgres', { DATABASE_URL: databaseUrlFor(url, name) });
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
   }
+}
+
+function recordLassos(engine: string, l: LassoFigures): void {
+  record(engine, 'hostile: slowest of 40 health answers alone', l.healthMaxAlone, 'ms');
+  record(engine, `hostile: slowest of 3 combs across Italy (999 vertices) sent at once (answered ${l.combStatuses.join(', ')})`, l.combSlowestMs, 'ms', '≤ 2,000 ms');
+  record(engine, 'hostile: slowest health answer while the 3 combs run', l.healthMaxUnderComb, 'ms', '≤ 200 ms');
+  record(engine, `hostile: 60 star polygons (999 vertices) sent at once, all answered (${l.starStatuses.join(', ')})`, l.starsAllMs, 'ms');
+  record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
 }
 
 function printTable(): void {
@@ -531,7 +541,7 @@ async function firstViewOnly(): Promise<void> {
   printTable();
 }
 
-/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak`, `npm run bench -- first-view`. */
+/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak [tiles]`, `npm run bench -- lassos`, `npm run bench -- first-view`, `coverage`, `instances`. */
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
   'first-view': firstViewOnly,
@@ -544,7 +554,20 @@ const PARTS: Record<string, () => Promise<void>> = {
     printTable();
   },
   soak: async () => {
-    await soakOnly();
+    const requests = Number(process.argv[3] ?? 50_000);
+    if (!Number.isInteger(requests) || requests < 1) throw new Error(`npm run bench -- soak [tiles]: "${process.argv[3]}" is not a number of tiles`);
+    await onEachEngine(async (engine, env) => recordSoak(engine, await soak(env, requests)));
+    printTable();
+  },
+  lassos: async () => {
+    await onEachEngine(async (engine, env) => {
+      const server = await startServer(env);
+      try {
+        recordLassos(engine, await benchCostlyLassos(server.base));
+      } finally {
+        await server.stop();
+      }
+    });
     printTable();
   },
 };

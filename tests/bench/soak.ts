@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { PROJECT_ROOT } from '../../infra/paths';
 import type { MemoryReport } from '../../server/data/memory-report';
@@ -66,21 +66,11 @@ const rssOf = (pid: number): number => {
  * requests over z0–z14 from `connections` clients, while one client downloads every open-data file
  * the catalogue lists, again and again; health is asked every 250 ms and the RSS read every second.
  */
-export async function soak(env: { DATA_DIR: string } | { DATABASE_URL: string }, requests = 50_000, connections = 8): Promise<SoakResult> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...startArgs(), '--no-client'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE: '100000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function soak(env: ServerEnv, requests = 50_000, connections = 8): Promise<SoakResult> {
+  const server = await startServer(env);
+  const { base } = server;
   let exited = false;
-  server.once('exit', () => (exited = true));
-  await new Promise<void>((resolve, reject) => {
-    server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Memoria') && resolve());
-    server.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
-    setTimeout(() => reject(new Error('npm start was not warm within 5 minutes')), 300_000).unref();
-  });
+  server.process.once('exit', () => (exited = true));
   const started = performance.now();
   const health: number[] = [];
   let peakRssMb = 0;
@@ -106,7 +96,7 @@ export async function soak(env: { DATA_DIR: string } | { DATABASE_URL: string },
     })();
     const memoryLoop = (async () => {
       while (!done && !exited) {
-        const rss = rssOf(server.pid!);
+        const rss = rssOf(server.process.pid!);
         if (rss > peakRssMb) {
           peakRssMb = rss;
           try {
@@ -164,7 +154,43 @@ export async function soak(env: { DATA_DIR: string } | { DATABASE_URL: string },
     };
   } finally {
     done = true;
+    await server.stop();
+  }
+}
+
+/** The engine of a bench's `npm start`: the embedded one on DATA_DIR, or PostgreSQL. */
+export type ServerEnv = { DATA_DIR: string } | { DATABASE_URL: string };
+
+export interface StartedServer {
+  base: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` in its own process as a user runs it (no client build), on the engine `env` names,
+ * with limits no bench reaches, once its caches are warm; SOAK_NODE_ARGS adds node arguments.
+ */
+export async function startServer(env: ServerEnv): Promise<StartedServer> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...(process.env.SOAK_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...startArgs(), '--no-client'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_FILES: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = async () => {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.once('exit', resolve) : resolve(null)));
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Memoria') && resolve());
+      server.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
+      setTimeout(() => reject(new Error('npm start was not warm within 5 minutes')), 300_000).unref();
+    });
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { base: `http://127.0.0.1:${port}`, process: server, stop };
 }

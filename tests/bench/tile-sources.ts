@@ -8,7 +8,7 @@ import { PMTiles } from 'pmtiles';
 import type { Knex } from 'knex';
 import { gzipSync } from 'node:zlib';
 import { exportTiles } from '../../server/tiles/tile-export';
-import type { TileIndex } from '../../server/tiles/tile-index';
+import type { ThreadTileIndex } from '../../server/tiles/tile-thread';
 import { load, percentile, type LoadResult } from './measure';
 import { BufferSource } from '../helpers/pmtiles-source';
 import { hasNginx, withNginx } from './nginx';
@@ -29,7 +29,7 @@ export interface TileSourceFigures {
  * The same tiles three ways: the exported PMTiles archive read in-process, the in-memory cutter
  * (warm), and plain static files under load: express.static, and nginx when it is installed.
  */
-export async function compareTileSources(knex: Knex, index: TileIndex, tiles: { z: number; x: number; y: number }[]): Promise<TileSourceFigures> {
+export async function compareTileSources(knex: Knex, index: ThreadTileIndex, tiles: { z: number; x: number; y: number }[]): Promise<TileSourceFigures> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-tiles-'));
   let server: Server | undefined;
   try {
@@ -46,7 +46,7 @@ export async function compareTileSources(knex: Knex, index: TileIndex, tiles: { 
         await archive.getZxy(t.z, t.x, t.y);
         archiveTimes.push(performance.now() - s);
         s = performance.now();
-        index.tile(t);
+        await index.tile(t);
         cutterTimes.push(performance.now() - s);
       }
     }

@@ -55,6 +55,8 @@ export async function startTestServer(db: Database, clientDir?: string, options:
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await unfollow();
+      // Its tile indexes live in a thread of their own: ended with the server, not with the test process.
+      await ctx.tileThread.close();
     },
   };
 }

@@ -1,0 +1,5 @@
+// The tile thread: plain JavaScript that loads the TypeScript worker through tsx, so that the same
+// file runs under `npm start` (already under tsx), the tests and the bench alike. See tile-thread.ts.
+import { tsImport } from 'tsx/esm/api';
+
+await tsImport('./cut-worker-main.ts', import.meta.url);

@@ -1,0 +1,215 @@
+import { Worker } from 'node:worker_threads';
+import { HttpError } from '../http/errors';
+import type { CutAnswer, CutMemory, CutRequest } from './cut-job';
+import type { TileCoord } from './tile-coords';
+import type { TilesetRows } from './tile-index';
+import type { EncodedTile, TileMemory } from './tile-memory';
+import type { TilesetName } from './tile-sources';
+
+export interface TileThreadOptions {
+  /** What the thread may keep of cut tiles (to cut their neighbours faster), in bytes. */
+  cutBudgetBytes: number;
+  /** The thread's heap ceiling, MB: an index that needs more ends the thread, not the server. */
+  heapMb: number;
+  /** Tiles waiting to be cut at once; one more is refused (503) until the thread catches up. */
+  queue: number;
+  /** The thread's script (tests pass a stand-in). */
+  script?: URL;
+}
+
+/**
+ * The tile thread's heap ceiling. Measured: building the Comuni's index (about 145 MB live after,
+ * `indexBytes` estimates 130) fails at 200 MB and passes at 256 MB; 320 leaves a quarter more. A
+ * lower ceiling than the HTTP thread's 512 MB makes V8 collect sooner: the process's RSS stays lower.
+ */
+export const TILE_THREAD_HEAP_MB = 320;
+
+/** The tile thread's young generation, MB (V8 sizes it from the heap's ceiling otherwise: several times this). */
+const TILE_THREAD_YOUNG_MB = 8;
+
+/** Tiles waiting for the thread at most: far more than clients at once, never unbounded. */
+export const TILE_THREAD_QUEUE = 512;
+
+const BUSY = 'Troppe tile da preparare: riprova tra poco / Too many tiles being prepared: try again shortly';
+const CRASHED = 'La preparazione delle tile si è interrotta: riprova tra poco / Tile preparation stopped: try again shortly';
+
+/**
+ * The thread that cuts tiles (cut-worker-main.ts): it holds the tile indexes and does every cut,
+ * repair, encoding and gzip, so that the HTTP event loop only looks tiles up and sends them. One
+ * thread: its indexes are built once, and on two cores a second would compete with the HTTP thread
+ * and the embedded database's. If it dies (out of memory, a bug), what it was asked fails with a
+ * 503 and the next request starts a new one, whose indexes are built again (`life` tells them apart).
+ */
+export class TileThread {
+  private worker: Worker | null = null;
+  private life = 0;
+  private readonly pending = new Map<number, { resolve(answer: CutAnswer): void; reject(error: unknown): void; render: boolean }>();
+  private renders = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: TileThreadOptions) {}
+
+  /** What the thread may keep of cut tiles, in bytes. */
+  get cutBudgetBytes(): number {
+    return this.options.cutBudgetBytes;
+  }
+
+  /** Which thread is running: indexes built by an earlier one died with it. */
+  get current(): number {
+    this.start();
+    return this.life;
+  }
+
+  /** Builds a tileset's index in the thread; its previous index there is dropped. */
+  async build(key: string, tileset: TilesetName, rows: TilesetRows): Promise<{ indexBytes: number; life: number }> {
+    const life = this.current;
+    const answer = await this.ask({ type: 'build', key, tileset, rows });
+    if (!('built' in answer)) throw new Error(`tile index not built: ${'failure' in answer ? answer.failure : 'no answer'}`);
+    return { ...answer.built, life };
+  }
+
+  /** One tile of the index built under `key`, gzipped; null when nothing is there. */
+  async render(key: string, coord: TileCoord): Promise<{ tile: EncodedTile | null } | { gone: true }> {
+    if (this.renders >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
+    const answer = await this.ask({ type: 'render', key, coord });
+    if ('tile' in answer) return { tile: answer.tile ? { gzipped: Buffer.from(answer.tile) } : null };
+    if ('gone' in answer && answer.gone) return { gone: true };
+    throw new Error(`tile not cut: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /** The thread's memory, or nothing when no thread runs (none is started for it). */
+  async memory(): Promise<CutMemory | undefined> {
+    if (!this.worker) return undefined;
+    const answer = await this.ask({ type: 'memory' });
+    return 'memory' in answer ? answer.memory : undefined;
+  }
+
+  /** Ends the thread; what it was asked fails with 503, and nothing starts it again. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    if (this.closed) throw new HttpError(503, 'unavailable', CRASHED);
+    const worker = new Worker(this.options.script ?? new URL('./cut-worker.mjs', import.meta.url), {
+      workerData: { cutBudgetBytes: this.options.cutBudgetBytes },
+      // A small young generation: the thread's garbage is collected more often, its memory kept lower.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: TILE_THREAD_YOUNG_MB },
+    });
+    this.life++;
+    worker.unref();
+    worker.on('message', (answer: CutAnswer) => this.settle(answer.id, (call) => call.resolve(answer)));
+    // An 'error' with no listener would end the server: the thread's own end is enough.
+    worker.on('error', (error) => console.error(`Tile thread: ${error.name}: ${error.message}`));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      for (const id of [...this.pending.keys()]) this.settle(id, (call) => call.reject(new HttpError(503, 'unavailable', CRASHED)));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private ask(request: Asked): Promise<CutAnswer> {
+    const worker = this.start();
+    const id = this.nextId++;
+    const render = request.type === 'render';
+    return new Promise<CutAnswer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, render });
+      if (render) this.renders++;
+      // Kept alive while it has work: a server (or a test) waiting on a tile waits for it.
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  private settle(id: number, finish: (call: { resolve(answer: CutAnswer): void; reject(error: unknown): void }) => void): void {
+    const call = this.pending.get(id);
+    if (!call) return;
+    this.pending.delete(id);
+    if (call.render) this.renders--;
+    if (this.pending.size === 0) this.worker?.unref();
+    finish(call);
+  }
+}
+
+/** A request before it is given its id. */
+type Asked<R extends CutRequest = CutRequest> = R extends CutRequest ? Omit<R, 'id'> : never;
+
+/** Indexes built so far: each one's keys in the tile memory start with its own number. */
+let generation = 0;
+
+/**
+ * A tileset's tiles for one data version, cut in the tile thread: the HTTP thread keeps the encoded
+ * tiles (in the shared tile memory, by bytes) and asks the thread only for those it does not have,
+ * once per tile however many ask at once. A thread that died is given the index again.
+ */
+export class ThreadTileIndex {
+  private readonly inFlight = new Map<string, Promise<EncodedTile | null>>();
+  private rebuilding: Promise<void> | null = null;
+
+  private constructor(
+    private readonly readRows: () => Promise<TilesetRows>,
+    private readonly tileset: TilesetName,
+    private readonly thread: TileThread,
+    private readonly memory: TileMemory,
+    private readonly key: string,
+    private built: { indexBytes: number; life: number },
+  ) {}
+
+  /** `readRows` reads the tileset's rows (readTilesetRows): once now, and again for a thread started after one died. */
+  static async build(readRows: () => Promise<TilesetRows>, tileset: TilesetName, thread: TileThread, memory: TileMemory): Promise<ThreadTileIndex> {
+    const key = `${tileset}#${++generation}/`;
+    const built = await thread.build(key, tileset, await readRows());
+    // The tiles of this tileset's previous index are of no more use.
+    memory.forget(`${tileset}#`, key);
+    return new ThreadTileIndex(readRows, tileset, thread, memory, key, built);
+  }
+
+  /** Estimated bytes of what the index built up front holds, whatever the requests. */
+  get indexBytes(): number {
+    return this.built.indexBytes;
+  }
+
+  /** The tile at z/x/y, or null when no layer has anything there (e.g. outside Italy). */
+  tile(coord: TileCoord): Promise<EncodedTile | null> {
+    const key = `${this.key}${coord.z}/${coord.x}/${coord.y}`;
+    const kept = this.memory.encoded(key);
+    if (kept !== undefined) return Promise.resolve(kept);
+    let cutting = this.inFlight.get(key);
+    if (!cutting) {
+      cutting = this.render(coord).then((tile) => {
+        this.memory.keepEncoded(key, tile);
+        return tile;
+      });
+      const forget = () => this.inFlight.delete(key);
+      cutting.then(forget, forget);
+      this.inFlight.set(key, cutting);
+    }
+    return cutting;
+  }
+
+  /** The tile cut and encoded, without keeping it. */
+  async render(coord: TileCoord): Promise<EncodedTile | null> {
+    if (this.built.life !== this.thread.current) await this.rebuild();
+    const answer = await this.thread.render(this.key, coord);
+    // Replaced by a newer index meanwhile (a new data version): asked again, it is served from that one.
+    if ('gone' in answer) throw new HttpError(503, 'unavailable', CRASHED);
+    return answer.tile;
+  }
+
+  private rebuild(): Promise<void> {
+    this.rebuilding ??= (async () => {
+      try {
+        this.built = await this.thread.build(this.key, this.tileset, await this.readRows());
+      } finally {
+        this.rebuilding = null;
+      }
+    })();
+    return this.rebuilding;
+  }
+}
