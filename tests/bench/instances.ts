@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../infra/paths';
 import { freePort, type LoadResult } from './measure';
-import { startArgs } from './server-memory';
+import { startArgs, startCommand } from './server-memory';
 
 const run = promisify(execFile);
 
@@ -33,6 +33,7 @@ async function startInstance(databaseUrl: string): Promise<{ base: string; child
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
+      ...startCommand().env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -17,12 +17,23 @@ export interface ServerMemory {
 
 const TOKEN = 'bench-memory-admin-token-0000';
 
-/** Node's arguments in `npm start` (package.json), so that the bench measures the very command users run. */
-export function startArgs(): string[] {
+/** `npm start` (package.json) as environment settings and node's arguments, so that the benches run the very command users run. */
+export function startCommand(): { env: Record<string, string>; args: string[] } {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start runs ${command}, not node: the memory bench cannot run it as it is`);
-  return args;
+  const words = scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = (words.shift() as string).split('=');
+    env[name as string] = value.join('=');
+  }
+  const [command, ...args] = words;
+  if (command !== 'node') throw new Error(`npm start runs ${command}, not node: the benches cannot run it as it is`);
+  return { env, args };
+}
+
+/** Node's arguments in `npm start`. */
+export function startArgs(): string[] {
+  return startCommand().args;
 }
 
 /**
@@ -34,7 +45,7 @@ export async function serverMemory(dataDir: string, tilePaths: string[], rounds 
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
+    env: { ...process.env, ...startCommand().env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const warm = new Promise<void>((resolve, reject) => {
