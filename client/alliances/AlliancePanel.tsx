@@ -62,9 +62,11 @@ export function AlliancePanel({ id, atlas }: Props) {
   const [deleteError, setError] = useState<{ id: number | null; message: string } | null>(null);
   const error = (deleteError && deleteError.id === id ? deleteError.message : null) ?? (id !== null && shownQuery.error ? shownQuery.error.message : null);
 
+  // An edit link (#edit=…) is kept in this browser and taken out of the address; the page is drawn
+  // again with it (the alliance may already be on screen, read from the cache before this ran).
+  const [, setTokensTaken] = useState(0);
   useEffect(() => {
-    // An edit link (#edit=…) is kept in this browser and taken out of the address.
-    if (id !== null) takeTokenFromHash(id);
+    if (id !== null && takeTokenFromHash(id)) setTokensTaken((n) => n + 1);
   }, [id]);
 
   useEffect(() => {

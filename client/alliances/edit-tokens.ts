@@ -17,13 +17,13 @@ export function editToken(id: number): string | null {
   }
 }
 
-/** An edit link opened in this browser: `#edit=TOKEN` (a fragment never reaches the server's logs). */
-export function takeTokenFromHash(id: number): void {
+/** An edit link opened in this browser: `#edit=TOKEN` (a fragment never reaches the server's logs). Whether there was one. */
+export function takeTokenFromHash(id: number): boolean {
   const match = /(?:^#|&)edit=([\w-]+)/.exec(window.location.hash);
-  if (match) {
-    rememberEditToken(id, match[1] as string);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
+  if (!match) return false;
+  rememberEditToken(id, match[1] as string);
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return true;
 }
 
 /** Ids of the alliances this browser holds an edit link for (its founder's own, drafts among them). */

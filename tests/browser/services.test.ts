@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('shared services in a browser', () => {
     await page.getByTestId('alliance-page').waitFor();
     const saved = page.getByTestId('alliance-services');
     await expect.poll(() => saved.textContent()).toContain('15.000,50');
-    expect(await saved.textContent()).toContain('SUAP');
+    await expect.poll(() => saved.textContent()).toContain('SUAP'); // the catalogue's name, once it has arrived
     // The public page says who pays what: the Comuni's fees, the Region's grant, the cost per resident.
     expect((await saved.textContent())!.replace(/\s/g, ' ')).toContain('Contributi: Regione Piemonte 4.000,00 €');
     expect((await saved.getByTestId('total-cost').textContent())!.replace(/\s/g, ' ')).toMatch(/^Costo annuo totale: 15\.000,50 € \(\d+,\d\d € per abitante all’anno\)$/);

@@ -167,6 +167,7 @@ describe.skipIf(!hasChromium)('what the three users tripped on', () => {
     await page.goto(`${app.server.url}/alleanze/${created.id}#edit=${created.editToken}`);
     await page.getByTestId('alliance-page').waitFor();
     await page.getByRole('button', { name: 'Modifica', exact: true }).click();
+    await page.getByRole('tab', { name: /^Servizi/ }).click(); // the fee table is in «Servizi e costi»
     const fees = page.getByTestId('fee-table');
     await fees.waitFor();
     const sheet = page.locator('.layout > .panel');
