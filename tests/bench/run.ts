@@ -415,22 +415,29 @@ async function withImportedDatabases(work: (engine: 'pglite' | 'postgres', db: D
   }
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `ali_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    try {
-      const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
+    await withScratchDatabase(url, 'ali_bench', async (databaseUrl) => {
+      const db = await openDatabase({ databaseUrl, dataDir: '' });
       try {
         await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
-        await work('postgres', db, databaseUrlFor(url, name));
+        await work('postgres', db, databaseUrl);
       } finally {
         await db.close();
       }
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
+    });
+  }
+}
+
+/** A database of its own on `url`'s server for `work`, dropped after. */
+async function withScratchDatabase(url: string, prefix: string, work: (databaseUrl: string) => Promise<void>): Promise<void> {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    await work(databaseUrlFor(url, name));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
   }
 }
 
@@ -476,19 +483,12 @@ async function onEachEngine(run: (engine: 'pglite' | 'postgres', env: ServerEnv)
   }
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `ali_soak_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    try {
-      const db = await openDatabase({ databaseUrl: databaseUrlFor(url, name), dataDir: '' });
+    await withScratchDatabase(url, 'ali_soak', async (databaseUrl) => {
+      const db = await openDatabase({ databaseUrl, dataDir: '' });
       await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
       await db.close();
-      await run('postgres', { DATABASE_URL: databaseUrlFor(url, name) });
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
+      await run('postgres', { DATABASE_URL: databaseUrl });
+    });
   }
 }
 
