@@ -37,21 +37,6 @@ export interface BuilderState {
 
 export const DEFAULT_META: MemberMeta = { status: 'proposed', lead: false };
 
-export const EMPTY_BUILDER: BuilderState = {
-  selection: emptySelection(),
-  meta: {},
-  name: '',
-  description: '',
-  ruleSetId: '',
-  partners: [],
-  services: [],
-  runningCostCents: 0,
-  status: 'draft',
-  legalForm: null,
-  governance: EMPTY_GOVERNANCE,
-  editing: null,
-};
-
 /** What a new alliance starts from (nothing carries over from one being edited). */
 export const NEW_ALLIANCE_FIELDS: Omit<BuilderState, 'selection' | 'meta' | 'ruleSetId'> = {
   editing: null,
@@ -64,6 +49,8 @@ export const NEW_ALLIANCE_FIELDS: Omit<BuilderState, 'selection' | 'meta' | 'rul
   legalForm: null,
   governance: EMPTY_GOVERNANCE,
 };
+
+export const EMPTY_BUILDER: BuilderState = { selection: emptySelection(), meta: {}, ruleSetId: '', ...NEW_ALLIANCE_FIELDS };
 
 export interface BuilderActions {
   toggle(code: string): void;
