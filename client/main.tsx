@@ -17,6 +17,7 @@ import { startDraftAutosave } from './builder/draft-autosave';
 import { loadAtlas } from './data/atlas';
 import { queryClient } from './data/queries';
 import { followAlliancesRevision } from './data/follow-revision';
+import { takeTokenFromHash } from './alliances/edit-tokens';
 
 initI18n(parseViewState(window.location.search).lang);
 
@@ -29,6 +30,10 @@ if (!root) throw new Error('Missing #root element');
 const link = parseAdhesionLink(window.location);
 const adhesion = link && keepSecret(link, sessionStorage, (url) => history.replaceState(null, '', url), window.location);
 if (!adhesion) {
+  // An alliance's edit link (`/alleanze/12#edit=…`) is kept before anything rewrites the address (the
+  // view's URL sync can run before the alliance page's code has arrived, and would drop the fragment).
+  const alliance = parseViewState(window.location.search, window.location.pathname).alliance;
+  if (alliance !== null) takeTokenFromHash(alliance);
   // The attribute table first: it travels while React renders and the map sets up its WebGL context.
   void loadAtlas().catch(() => undefined);
   // The stores' own effects, for the life of the page: the view follows Back / Forward, the builder's work is kept.
