@@ -135,7 +135,7 @@ export function coverageRoutes(ctx: AppContext): Route[] {
         const fundamental = await isFundamental(service);
         const { value: tables } = await ctx.tables.get();
         const index = await ctx.provisions.get();
-        const answer = comuneCoverage(tables, { code: service, fundamental }, index.of(service), code);
+        const answer = comuneCoverage(tables, { code: service, fundamental }, index.of(service), fixedSourcesOf(tables, fundamental).providers, code);
         if (!answer) throw notFound(`Nessun comune con codice ${code} / No Comune with code ${code}`);
         res.json(answer);
       },

@@ -1,4 +1,4 @@
-import { computeCoverage, summariseSources, tallySources, type Coverage, type CoverageComuni, type CoverageProvider, type SourceSummaries, type SourceSummary } from '../../domain/coverage';
+import { computeCoverage, rowsByCode, summariseSources, tallySources, type Coverage, type CoverageComuni, type CoverageProvider, type SourceSummaries, type SourceSummary } from '../../domain/coverage';
 import { isObligedToAssociate, isSmallComune } from '../../domain/thresholds';
 import type { AssociationKind } from '../../domain/associations';
 import { COVERAGE_STATUS } from '../../domain/coverage';
@@ -34,20 +34,6 @@ export function coverageColumns(tables: TerritoryTables): CoverageComuni {
     columnsByTables.set(tables, columns);
   }
   return columns;
-}
-
-/** The row of a Comune in the columns (in ISTAT-code order: a binary search, no index to keep). */
-function rowOf(columns: CoverageComuni, code: string): number | null {
-  let low = 0;
-  let high = columns.code.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = columns.code[mid]!;
-    if (at === code) return mid;
-    if (at < code) low = mid + 1;
-    else high = mid - 1;
-  }
-  return null;
 }
 
 function buildColumns(tables: TerritoryTables): CoverageComuni {
@@ -142,21 +128,22 @@ export function shapeReport(tables: TerritoryTables, columns: CoverageComuni, se
 }
 
 /**
- * One Comune's coverage by a service: the bodies it receives it through (published alliances, and for
- * a fundamental function the bodies assumed to run it), by name, and whether the law obliges it.
- * Null for a code that is no Comune. Reads the provisions of the service once (no index to keep).
+ * One Comune's coverage by a service: the bodies it receives it through (published alliances, and the
+ * `fixed` providers: for a fundamental function the bodies assumed to run it), by name, and whether the
+ * law obliges it. Null for a code that is no Comune. Reads the provisions of the service once.
  */
 export function comuneCoverage(
   tables: TerritoryTables,
   service: { code: string; fundamental: boolean },
   provisions: readonly AllianceProvision[],
+  fixed: readonly CoverageProvider[],
   code: string,
 ): ComuneCoverage | null {
   const columns = coverageColumns(tables);
-  const row = rowOf(columns, code);
-  if (row === null) return null;
-  const providers: CoverageProvider[] = provisions.filter((p) => p.code === code);
-  if (service.fundamental) providers.push(...functionBodies(tables).filter((p) => p.code === code));
+  const row = rowsByCode(columns).get(code);
+  if (row === undefined) return null;
+  const here = (p: CoverageProvider) => p.code === code;
+  const providers = [...provisions.filter(here), ...fixed.filter(here)];
   const seen = new Set<string>();
   const sources = providers
     .map((p) => p.via)
