@@ -14,7 +14,7 @@ import { printWithMap } from '../share/print';
 
 const NO_INVITATIONS: readonly IssuedInvitation[] = [];
 import { numberFormat } from '../i18n';
-import { editLink, editToken, takeTokenFromHash } from './edit-tokens';
+import { editLink, editToken } from './edit-tokens';
 import { AllianceList } from './AllianceList';
 import { OwnDrafts } from './OwnDrafts';
 import { AllianceServices } from './AllianceServices';
@@ -61,13 +61,6 @@ export function AlliancePanel({ id, atlas }: Props) {
   /** What a delete from this page answered, when it failed. */
   const [deleteError, setError] = useState<{ id: number | null; message: string } | null>(null);
   const error = (deleteError && deleteError.id === id ? deleteError.message : null) ?? (id !== null && shownQuery.error ? shownQuery.error.message : null);
-
-  // An edit link (#edit=…) is kept in this browser and taken out of the address; the page is drawn
-  // again with it (the alliance may already be on screen, read from the cache before this ran).
-  const [, setTokensTaken] = useState(0);
-  useEffect(() => {
-    if (id !== null && takeTokenFromHash(id)) setTokensTaken((n) => n + 1);
-  }, [id]);
 
   useEffect(() => {
     onLoaded(alliance);

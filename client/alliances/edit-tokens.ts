@@ -17,13 +17,15 @@ export function editToken(id: number): string | null {
   }
 }
 
-/** An edit link opened in this browser: `#edit=TOKEN` (a fragment never reaches the server's logs). Whether there was one. */
-export function takeTokenFromHash(id: number): boolean {
+/**
+ * An edit link opened in this browser: `#edit=TOKEN` (a fragment never reaches the server's logs),
+ * kept and taken out of the address. Called once at start (main.tsx), before anything rewrites the address.
+ */
+export function takeTokenFromHash(id: number): void {
   const match = /(?:^#|&)edit=([\w-]+)/.exec(window.location.hash);
-  if (!match) return false;
+  if (!match) return;
   rememberEditToken(id, match[1] as string);
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  return true;
 }
 
 /** Ids of the alliances this browser holds an edit link for (its founder's own, drafts among them). */
