@@ -86,15 +86,27 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** Problems a 400 lists at most, and the characters of each: the answer stays short whatever the body. */
+export const MAX_ISSUES = 20;
+const MAX_ISSUE_TEXT = 300;
+
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text);
+
+/**
+ * What a schema found wrong, one `{ path, message }` each: the first MAX_ISSUES, each cut short (an
+ * unknown key's message names every key), then how many more there are.
+ */
+function issueDetails(error: ZodError): { path: string; message: string }[] {
+  const details = error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: clip(i.path.join('.')), message: clip(i.message) }));
+  const more = error.issues.length - details.length;
+  if (more > 0) details.push({ path: '', message: `… e altri ${more} problemi / … and ${more} more problems` });
+  return details;
+}
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (isUnavailable(error)) return unavailable();
-  if (error instanceof ZodError) {
-    return badRequest(
-      'Richiesta non valida / Invalid request',
-      error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
+  if (error instanceof ZodError) return badRequest('Richiesta non valida / Invalid request', issueDetails(error));
   const type = (error as BodyParserError | null)?.type;
   if (type === 'entity.too.large') {
     return new HttpError(413, 'payload_too_large', 'Il corpo della richiesta supera 1 MB / Request body exceeds 1 MB');

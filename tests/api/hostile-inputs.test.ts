@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/test-server';
+
+// Inputs found by fuzzing every operation of /api/openapi.json (issue 23) that the other hostile tests did not cover.
+const env = useTestServer();
+const AGLIE = '001001';
+
+type Json = Record<string, unknown>;
+interface Detail {
+  path: string;
+  message: string;
+}
+
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const response = await fetch(env.server.url + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, ms: performance.now() - started, json: (text.startsWith('{') ? JSON.parse(text) : null) as Json };
+}
+
+const errorOf = (r: { json: Json }) => r.json.error as { code: string; message: string; details?: Detail[] };
+
+async function createAlliance() {
+  const created = await send('POST', '/api/alliances', { name: 'ALI bersaglio', members: [{ code: AGLIE, lead: true }] });
+  expect(created.status, created.text).toBe(201);
+  return { id: created.json.id as number, edit: { Authorization: `Bearer ${created.json.editToken as string}`, 'If-Match': '*' } };
+}
+
+const service = (extra: Json) => ({ code: 'suap', provider: { kind: 'alliance' }, annualCostCents: 100, equalShare: 1, ...extra });
+
+describe('a body cannot make validation list a problem per item', () => {
+  it('refuses an array or object wider than 10,000 items before parsing it (a 500 from the validator before)', async () => {
+    const wideList = { name: 'x', members: [{ code: AGLIE }], services: [service({ recipients: Array(150_000).fill(1) })] };
+    const wideRecord = {
+      name: 'x',
+      members: [{ code: AGLIE }],
+      governance: { phases: [{ phase: 'avvio', date: '2026-01-01', survey: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [i.toString(36), 1])) }] },
+    };
+    for (const body of [wideList, wideRecord]) {
+      const r = await send('POST', '/api/alliances', body);
+      expect(r.status, r.text.slice(0, 300)).toBe(413);
+      expect(errorOf(r)).toMatchObject({ code: 'payload_too_large', message: 'Un elenco del JSON supera 10.000 elementi / A JSON array or object holds more than 10,000 items' });
+    }
+    // The widest list a route takes still reaches it: 8,000 codes to resolve.
+    const widest = await send('POST', '/api/comuni/resolve', { entries: Array(8000).fill(AGLIE) });
+    expect(widest.status).toBe(200);
+  });
+
+  it('lists at most 20 problems, each cut short, and says how many more there are', async () => {
+    // 8,000 entries of the wrong type: one problem each.
+    const many = await send('POST', '/api/comuni/resolve', { entries: Array(8000).fill(1) });
+    expect(many.status).toBe(400);
+    const details = errorOf(many).details!;
+    expect(details).toHaveLength(21);
+    expect(details[20]).toEqual({ path: '', message: '… e altri 7980 problemi / … and 7980 more problems' });
+    expect(many.text.length).toBeLessThan(5000);
+    // 9,000 unknown keys: one problem whose message would name them all.
+    const keys = Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`chiave${i}`, i]));
+    const unknown = await send('POST', '/api/plans', { area: { province: '001' }, ...keys });
+    expect(unknown.status).toBe(400);
+    for (const d of errorOf(unknown).details!) expect(d.message.length).toBeLessThanOrEqual(301);
+    expect(unknown.text.length).toBeLessThan(5000);
+  });
+});
+
+describe('numbers past what the database holds', () => {
+  it('refuses an existing Unione id beyond a PostgreSQL integer (a 500, SQLSTATE 22003, before)', async () => {
+    const a = await createAlliance();
+    for (const existingUnione of [2_147_483_648, 9_007_199_254_740_991]) {
+      const r = await send('PATCH', `/api/alliances/${a.id}`, { governance: { existingUnione } }, a.edit);
+      expect(r.status, r.text).toBe(400);
+      expect(errorOf(r).details).toEqual([{ path: 'governance.existingUnione', message: 'nessuna Unione con questo identificativo / no Unione with this id' }]);
+    }
+  });
+});
