@@ -65,9 +65,14 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   res.status(http.status).json({ error: body });
 };
 
-/** Database errors that mean "not now" rather than "wrong": cancelled, shutting down, disk or memory full, connection lost. */
+/**
+ * Database errors that mean "not now" rather than "wrong": cancelled, shutting down, disk or memory
+ * full, connection lost; and a transaction that lost to another (deadlock, serialization failure,
+ * lock not available: PostgreSQL rolls it back, and the same request again succeeds).
+ */
 const UNAVAILABLE_CODES = new Set([
   '57014', '57P01', '57P02', '57P03', '53100', '53200', '53300', '08000', '08001', '08003', '08004', '08006',
+  '40P01', '40001', '55P03',
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOSPC',
 ]);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useTestServer } from '../helpers/test-server';
+import { openTestDatabase } from '../helpers/test-database';
+import { startTestServer, useTestServer } from '../helpers/test-server';
 
 // Inputs found by fuzzing every operation of /api/openapi.json (issue 23) that the other hostile tests did not cover.
 const env = useTestServer();
@@ -74,6 +75,41 @@ describe('numbers past what the database holds', () => {
       const r = await send('PATCH', `/api/alliances/${a.id}`, { governance: { existingUnione } }, a.edit);
       expect(r.status, r.text).toBe(400);
       expect(errorOf(r).details).toEqual([{ path: 'governance.existingUnione', message: 'nessuna Unione con questo identificativo / no Unione with this id' }]);
+    }
+  });
+});
+
+describe('a write that loses to another at the same moment', () => {
+  it('answers 503 with Retry-After when PostgreSQL rolls it back for a deadlock or a serialization failure (a 500 before)', async () => {
+    // On PostgreSQL, an adhesion racing the founder's save and a new invitation deadlocked (40P01):
+    // here the database refuses the write as it does then.
+    const own = await openTestDatabase();
+    const server = await startTestServer(own.db);
+    try {
+      for (const [code, condition] of [['40P01', 'deadlock_detected'], ['40001', 'serialization_failure']]) {
+        await own.db.knex.raw(`CREATE OR REPLACE FUNCTION test_lost_race() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'lost the race' USING ERRCODE = '${condition}'; END $$`);
+        await own.db.knex.raw(`CREATE TRIGGER test_lost_race BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_lost_race()`);
+        const r = await fetch(`${server.url}/api/alliances`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'ALI in gara', members: [{ code: AGLIE }] }),
+        });
+        const body = (await r.json()) as { error: { code: string; message: string } };
+        expect(r.status, code).toBe(503);
+        expect(r.headers.get('retry-after'), code).toBe('5');
+        expect(body.error, code).toEqual(expect.objectContaining({ code: 'unavailable', message: 'Il database è occupato o non raggiungibile: riprova tra poco / The database is busy or unreachable: try again shortly' }));
+        await own.db.knex.raw(`DROP TRIGGER test_lost_race ON alliances`);
+      }
+      const saved = await fetch(`${server.url}/api/alliances`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'ALI dopo la gara', members: [{ code: AGLIE }] }),
+      });
+      expect(saved.status).toBe(201);
+    } finally {
+      await server.close();
+      await own.dispose();
     }
   });
 });
