@@ -50,6 +50,11 @@ export function createHttpServer(app: http.RequestListener, timeouts: ClientTime
     },
     app,
   );
+  // An `Expect:` other than 100-continue: Node would answer 417 with no body.
+  server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    const body = JSON.stringify({ error: { code: 'expectation_failed', message: 'Intestazione Expect non supportata: usa 100-continue o nessuna / Unsupported Expect header: use 100-continue or none' } });
+    res.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' }).end(body);
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     if (error.code === 'HPE_HEADER_OVERFLOW') {

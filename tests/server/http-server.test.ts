@@ -70,3 +70,13 @@ describe('a client too slow to send its request', () => {
     expect(answer).toContain('"code":"timeout"');
   });
 });
+
+describe('an Expect header other than 100-continue', () => {
+  it('gets a JSON 417 that says so, in Italian and English', async () => {
+    const port = await listen();
+    const { answer } = await trickle(port, ['POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 999-nonsense\r\nContent-Length: 2\r\n\r\n{}'], 20);
+    expect(answer).toMatch(/^HTTP\/1\.1 417 /);
+    expect(answer).toContain('"code":"expectation_failed"');
+    expect(answer).toContain('Intestazione Expect non supportata: usa 100-continue o nessuna / Unsupported Expect header: use 100-continue or none');
+  });
+});
