@@ -113,3 +113,35 @@ describe('a write that loses to another at the same moment', () => {
     }
   });
 });
+
+describe('a value the database refuses that no schema bounded', () => {
+  it('answers 400 for a data exception and 413 for a program limit, never 500', async () => {
+    const own = await openTestDatabase();
+    const server = await startTestServer(own.db);
+    try {
+      const cases: [string, number, string][] = [
+        ['numeric_value_out_of_range', 400, 'Un valore della richiesta non è accettato dal database / A value in the request is not accepted by the database'],
+        ['invalid_datetime_format', 400, 'Un valore della richiesta non è accettato dal database / A value in the request is not accepted by the database'],
+        ['program_limit_exceeded', 413, 'La richiesta supera i limiti del database / The request exceeds the database’s limits'],
+      ];
+      for (const [condition, status, message] of cases) {
+        await own.db.knex.raw(`CREATE OR REPLACE FUNCTION test_refused() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = '${condition}'; END $$`);
+        await own.db.knex.raw(`CREATE TRIGGER test_refused BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_refused()`);
+        const r = await fetch(`${server.url}/api/alliances`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'ALI rifiutata', members: [{ code: AGLIE }] }),
+        });
+        const text = await r.text();
+        expect(r.status, condition).toBe(status);
+        expect((JSON.parse(text) as { error: { message: string } }).error.message, condition).toBe(message);
+        expect(text, condition).not.toMatch(/refused|INSERT|alliances/);
+        await own.db.knex.raw(`DROP TRIGGER test_refused ON alliances`);
+      }
+    } finally {
+      await server.close();
+      await own.dispose();
+    }
+  });
+});
