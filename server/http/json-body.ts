@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
 import { badRequest, HttpError } from './errors';
 
@@ -75,13 +76,17 @@ export function jsonShape(bytes: Uint8Array, limits: Partial<JsonShape> = {}): J
 export const jsonDepth = (bytes: Uint8Array, limit = Infinity): number => jsonShape(bytes, { depth: limit }).depth;
 
 /**
- * JSON request bodies, parsed once their nesting is known to be shallow and their lists short: a
- * deeper one is refused (400), a wider one too (413), before it is parsed, so that nothing walking
+ * JSON request bodies, parsed once they are known to be UTF-8 (or the charset they declare), their
+ * nesting shallow and their lists short: a deeper one is refused (400), a wider one too (413), before it is parsed, so that nothing walking
  * it later (validation, the check for malformed text) can run out of stack or list a million problems.
  */
 export const jsonBody: RequestHandler = express.json({
   limit: MAX_BODY,
-  verify: (_req, _res, body) => {
+  verify: (_req, _res, body, charset) => {
+    // Bytes that are no UTF-8 would otherwise be stored as U+FFFD, the text silently changed.
+    if (/^utf-?8$/i.test(charset) && !isUtf8(body)) {
+      throw badRequest('Il corpo della richiesta non è UTF-8 valido / The request body is not valid UTF-8');
+    }
     const shape = jsonShape(body, { depth: MAX_JSON_DEPTH, items: MAX_JSON_ITEMS });
     if (shape.depth > MAX_JSON_DEPTH) {
       throw badRequest(`JSON annidato oltre ${MAX_JSON_DEPTH} livelli / JSON nested deeper than ${MAX_JSON_DEPTH} levels`);

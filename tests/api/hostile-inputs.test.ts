@@ -145,3 +145,28 @@ describe('a value the database refuses that no schema bounded', () => {
     }
   });
 });
+
+describe('a body that is not UTF-8', () => {
+  it('is refused with 400, not stored with its bytes turned into U+FFFD', async () => {
+    const before = env.server.ctx.alliancesRevision.current();
+    // Overlong "/", an encoded surrogate, a byte no UTF-8 has, a code point past U+10FFFF.
+    for (const bytes of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xf4, 0x90, 0x80, 0x80]]) {
+      const body = Buffer.concat([Buffer.from('{"name":"ALI '), Buffer.from(bytes), Buffer.from(`","members":[{"code":"${AGLIE}"}]}`)]);
+      const r = await fetch(`${env.server.url}/api/alliances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const text = await r.text();
+      expect(r.status, text).toBe(400);
+      expect(JSON.parse(text)).toEqual({ error: { code: 'bad_request', message: 'Il corpo della richiesta non è UTF-8 valido / The request body is not valid UTF-8' } });
+    }
+    expect(env.server.ctx.alliancesRevision.current()).toBe(before);
+    // UTF-8 as it should be, and a body in the UTF-16 it declares, still pass.
+    const accents = await send('POST', '/api/alliances', { name: 'ALI Agliè – Città', members: [{ code: AGLIE }] });
+    expect(accents.status).toBe(201);
+    expect(accents.json.name).toBe('ALI Agliè – Città');
+    const utf16 = await fetch(`${env.server.url}/api/contiguity`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+      body: Buffer.from(`{"members":["${AGLIE}"]}`, 'utf16le'),
+    });
+    expect(utf16.status).toBe(200);
+  });
+});
