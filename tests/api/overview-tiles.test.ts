@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classOf, quantileBreaks } from '../../domain/classify';
 import { comuneCodeOfFeatureId } from '../../domain/codes';
 import { ITALY_BOUNDS, tileAt, tilesCovering } from '../../server/tiles/tile-coords';
-import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../server/tiles/overview';
+import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../domain/first-view';
 import { useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
