@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import maplibregl, { type ExpressionSpecification, type MapLayerMouseEvent } from 'maplibre-gl';
-import { Protocol } from 'pmtiles';
 import type { Atlas } from '../data/atlas';
 import { selectComune } from '../state/actions';
 import { useMapStore } from '../state/map-store';
@@ -21,8 +20,8 @@ import { usePlanLayer } from '../planner/plan-layer';
 import { ITALY_CAMERA } from '../../domain/first-view';
 import { comuneCodeOfFeatureId } from '../../domain/codes';
 
-/** One reader of PMTiles archives for the page (it caches their headers and directories). */
-const archiveProtocol = new Protocol();
+/** Tiles read from PMTiles archives (TILES_URL), by the reader in its own chunk (map/archive-protocol.ts). */
+const readArchive: maplibregl.AddProtocolAction = (params, abort) => import('./archive-protocol').then(({ archiveProtocol }) => archiveProtocol.tile(params, abort));
 
 /** Creates the MapLibre map: its controls, its busy state, and pointer events written to the stores. */
 function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibregl.Map {
@@ -31,7 +30,7 @@ function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibre
   // first picture is drawn in them at once. Another theme or a service's coverage waits for its figures.
   const firstFill = theme === 'population' && !(mode === 'coverage' && service) ? POPULATION_FILL : (['literal', NO_DATA] as unknown as ExpressionSpecification);
   // Tiles from PMTiles archives elsewhere (TILES_URL): MapLibre reads them through this protocol.
-  if (tilesUrl()) maplibregl.addProtocol('pmtiles', archiveProtocol.tile);
+  if (tilesUrl()) maplibregl.addProtocol('pmtiles', readArchive);
   const map = new maplibregl.Map({
     container: element,
     style: atlasStyle(window.location.origin, firstFill),
