@@ -46,7 +46,7 @@ export function AtlasMapSlot({ atlas }: { atlas: Atlas | null }) {
       <div className="atlas-map" aria-busy="true" />
       {error && (
         <p className="map-status" role="alert">
-          {t('details.error', { message: error })}
+          {t('map.unavailable', { message: error })}
         </p>
       )}
     </>

@@ -110,6 +110,20 @@ describe.skipIf(!hasChromium)('the first view', { timeout: 180_000 }, () => {
     }
   });
 
+  it('says so, in the map\'s place, when the map\'s code cannot be downloaded (the map stays busy)', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.route(/\/assets\/AtlasMap-[\w-]+\.js$/, (route) => route.abort());
+      await page.goto(app.server.url + '/');
+      await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toMatch(/^Impossibile caricare la mappa: /);
+      expect(await page.locator('.atlas-map').getAttribute('aria-busy')).toBe('true');
+      // The rest of the page works: the legend of the default theme is there.
+      await page.getByTestId('legend-items').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it('fetches a mode\'s code when its tab is pointed at, before the click', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
