@@ -4,6 +4,7 @@
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
  * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
  * `npm run bench -- coverage`: only coverage at 10, 1,000 and 10,000 alliances (issue 29), per engine.
+ * `npm run bench -- saves`: only tiles idle against tiles while 3 writers save and 2 clients search, per engine.
  * `npm run bench -- instances`: only two `npm start` on DATABASE_URL's server under 200 readers and
  * 5 writers (BENCH_SECONDS, default 60).
  * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
@@ -16,6 +17,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { contiguity } from '../../domain/contiguity';
 import { ruleSetForRegion } from '../../domain/rule-sets';
@@ -36,7 +38,7 @@ import { benchServices } from './services';
 import { benchCostlyLassos, benchHostile, type LassoFigures } from './hostile';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves, type AllianceScaleRow } from './scale';
 import { twoInstances } from './instances';
-import { compareTileSources } from './tile-sources';
+import { compareTileSources, nginxOnAppTiles } from './tile-sources';
 import { serverMemory } from './server-memory';
 import { soak, startServer, type ServerEnv, type SoakResult } from './soak';
 import type { MemoryReport } from '../../server/data/memory-report';
@@ -377,6 +379,41 @@ async function coverageOnly(): Promise<void> {
   });
 }
 
+/**
+ * `npm run bench -- saves`: per engine, only tiles idle against tiles while 3 writers save and 2
+ * clients search (as in the whole bench, the app in this process), beside nginx on the same tiles
+ * when it is installed; and how long this process's event loop was held in each phase.
+ */
+async function savesOnly(): Promise<void> {
+  await withImportedDatabases(async (engine, db) => {
+    await withServer(db, async (base, ctx) => {
+      const { value: tables } = await ctx.tables.get();
+      const tiles = benchTiles();
+      const paths = tiles.map((t) => `/tiles/comuni/${t.z}/${t.x}/${t.y}.pbf`);
+      const { value: index } = await ctx.tiles.comuni.get();
+      const nginx = await nginxOnAppTiles(index, tiles);
+      const sets = [10, 20, 30].map((n) => connectedSet(tables.graph.neighbours, n));
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const held: Record<string, { p99: number; max: number }> = {};
+      let phase = '';
+      const during = await tilesDuringSaves(base, paths, sets, (next) => {
+        if (phase) held[phase] = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
+        delay.reset();
+        phase = next;
+      });
+      delay.disable();
+      const nginxReference = nginx && { what: 'nginx, the same tiles as files, 8 connections', value: nginx.nginx.requestsPerSecond };
+      record(engine, 'tiles idle, 8 connections', during.idle.requestsPerSecond, 'req/s', nginxReference ? '≥ 0.9 × nginx' : undefined, nginxReference);
+      record(engine, `tiles while 3 writers save (${during.saves} saves) and 2 clients search (${during.searches})`, during.busy.requestsPerSecond, 'req/s', '≥ 0.6 × idle', { what: 'tiles idle', value: during.idle.requestsPerSecond });
+      record(engine, 'tiles p99 idle / while saving', during.idle.latencyP99 ?? NaN, `ms / ${during.busy.latencyP99 ?? NaN} ms`);
+      for (const [name, h] of Object.entries(held)) record(engine, `event loop delay of the app's thread, ${name === 'idle' ? 'tiles idle' : 'tiles while saving'}: p99 (max ${h.max.toFixed(0)} ms)`, h.p99, 'ms');
+      if (nginx) record(engine, 'nginx, same tiles, 200 connections: p99 — the floor of the 200 readers’ test here', nginx.nginx200.latencyP99 ?? NaN, 'ms');
+      else console.error('nginx not installed: no nginx reference (apt-get install nginx-light)');
+    });
+  });
+}
+
 /** `npm run bench -- instances` (PostgreSQL only): two `npm start` on one database, 200 readers and 5 writers. */
 async function instancesOnly(): Promise<void> {
   if (!process.env.DATABASE_URL) throw new Error('the instances part needs DATABASE_URL (a PostgreSQL server)');
@@ -541,12 +578,16 @@ async function firstViewOnly(): Promise<void> {
   printTable();
 }
 
-/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak [tiles]`, `npm run bench -- lassos`, `npm run bench -- first-view`, `coverage`, `instances`. */
+/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak [tiles]`, `npm run bench -- lassos`, `npm run bench -- first-view`, `coverage`, `saves`, `instances`. */
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
   'first-view': firstViewOnly,
   coverage: async () => {
     await coverageOnly();
+    printTable();
+  },
+  saves: async () => {
+    await savesOnly();
     printTable();
   },
   instances: async () => {

@@ -31,13 +31,22 @@ async function loop(until: () => boolean, work: (i: number) => Promise<void>): P
  * Tile throughput idle, then with 3 writers saving alliances and 2 clients searching at the same
  * time (8 tile connections): what a news article's readers meet while founders save.
  */
-export async function tilesDuringSaves(base: string, tilePaths: string[], neighbourSets: string[][]): Promise<{ idle: LoadResult; busy: LoadResult; saves: number; searches: number }> {
+export async function tilesDuringSaves(
+  base: string,
+  tilePaths: string[],
+  neighbourSets: string[][],
+  /** Told as each phase starts, and once at the end (`npm run bench -- saves` watches the event loop in each). */
+  onPhase?: (phase: 'idle' | 'busy' | 'end') => void,
+): Promise<{ idle: LoadResult; busy: LoadResult; saves: number; searches: number }> {
+  onPhase?.('idle');
   const idle = await load(base, tilePaths, 8, 8);
+  onPhase?.('busy');
   let done = false;
   const writers = [0, 1, 2].map((w) => loop(() => done, async (i) => void (await save(base, `Carico ${w}-${i}`, neighbourSets[(w + i) % neighbourSets.length]!))));
   const names = ['roma', 'lugo', 'san', 'monte', 'castel', 'agl', '058091', 'torre'];
   const searchers = [0, 1].map((s) => loop(() => done, async (i) => void (await (await fetch(`${base}/api/comuni?q=${names[(s + i) % names.length]}`)).arrayBuffer())));
   const busy = await load(base, tilePaths, 8, 8);
+  onPhase?.('end');
   done = true;
   const saves = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
   const searches = (await Promise.all(searchers)).reduce((a, b) => a + b, 0);
