@@ -385,7 +385,7 @@ async function coverageOnly(): Promise<void> {
  * and 2 clients search (as in the whole bench, the app in this process, the clients in others),
  * `rounds` times (default 3: on a shared machine one round can be off by half), each figure the
  * median of the rounds; beside nginx on the same tiles when it is installed; and how long the app's
- * event loop was held in each phase (p99 and max over the rounds).
+ * event loop was held in each phase (p99, median of the rounds, and the longest).
  */
 async function savesOnly(rounds: number): Promise<void> {
   await withImportedDatabases(async (engine, db) => {
@@ -396,14 +396,19 @@ async function savesOnly(rounds: number): Promise<void> {
       const { value: index } = await ctx.tiles.comuni.get();
       const nginx = await nginxOnAppTiles(index, tiles);
       const sets = [10, 20, 30].map((n) => connectedSet(tables.graph.neighbours, n));
-      const delay = { idle: monitorEventLoopDelay({ resolution: 10 }), busy: monitorEventLoopDelay({ resolution: 10 }) };
+      // Per phase and round, the event loop's delay: p99 and max, each round's watch started afresh.
+      const held: Record<'idle' | 'busy', { p99: number; max: number }[]> = { idle: [], busy: [] };
       const results: Awaited<ReturnType<typeof tilesDuringSaves>>[] = [];
       for (let round = 0; round < rounds; round++) {
+        let watch: { phase: 'idle' | 'busy'; delay: ReturnType<typeof monitorEventLoopDelay> } | null = null;
         results.push(
           await tilesDuringSaves(base, paths, sets, (phase) => {
-            delay.idle.disable();
-            delay.busy.disable();
-            if (phase !== 'end') delay[phase].enable();
+            if (watch) {
+              watch.delay.disable();
+              held[watch.phase].push({ p99: watch.delay.percentile(99) / 1e6, max: watch.delay.max / 1e6 });
+            }
+            watch = phase === 'end' ? null : { phase, delay: monitorEventLoopDelay({ resolution: 10 }) };
+            watch?.delay.enable();
           }),
         );
         const last = results.at(-1)!;
@@ -415,10 +420,13 @@ async function savesOnly(rounds: number): Promise<void> {
       const ratios = results.map((r) => (r.busy.requestsPerSecond / r.idle.requestsPerSecond).toFixed(2)).join(', ');
       const nginxReference = nginx && { what: 'nginx, the same tiles as files, 8 connections', value: nginx.nginx.requestsPerSecond };
       record(engine, `tiles idle, 8 connections (median of ${rounds})`, idle, 'req/s', nginxReference ? '≥ 0.9 × nginx' : undefined, nginxReference);
-      record(engine, `tiles while 3 writers save (${median((r) => r.saves)} saves) and 2 clients search (${median((r) => r.searches)}), median of ${rounds} (each round: ${ratios})`, busy, 'req/s', '≥ 0.6 × idle', { what: 'tiles idle', value: idle });
+      record(engine, `tiles while 3 writers save (${median((r) => r.saves)} saves) and 2 clients search (${median((r) => r.searches)}), median of ${rounds}`, busy, 'req/s', undefined, { what: 'tiles idle', value: idle });
+      // The goal's figure: each round's own ratio (its idle and busy phases minutes apart at most), the median.
+      record(engine, `tiles while saving / tiles idle, the median of each round's ratio (${ratios})`, median((r) => r.busy.requestsPerSecond / r.idle.requestsPerSecond), '×', '≥ 0.6');
       record(engine, 'tiles p99 idle / while saving (medians)', median((r) => r.idle.latencyP99 ?? NaN), `ms / ${median((r) => r.busy.latencyP99 ?? NaN)} ms`);
-      for (const [name, h] of Object.entries(delay)) {
-        record(engine, `event loop delay of the app's thread, ${name === 'idle' ? 'tiles idle' : 'tiles while saving'}: p99 (max ${(h.max / 1e6).toFixed(0)} ms)`, h.percentile(99) / 1e6, 'ms');
+      for (const [name, h] of Object.entries(held)) {
+        const max = Math.max(...h.map((r) => r.max));
+        record(engine, `event loop delay of the app's thread, ${name === 'idle' ? 'tiles idle' : 'tiles while saving'}: p99, median of the rounds (max ${max.toFixed(0)} ms)`, percentile(h.map((r) => r.p99), 50), 'ms');
       }
       if (nginx) record(engine, 'nginx, same tiles, 200 connections: p99 — the floor of the 200 readers’ test here', nginx.nginx200.latencyP99 ?? NaN, 'ms');
       else console.error('nginx not installed: no nginx reference (apt-get install nginx-light)');
