@@ -21,6 +21,8 @@ export interface MemoryReport {
   tiles: TileMemoryUse & { indexBytes: number };
   /** The tile thread's JavaScript heap (the indexes and the cut tiles live there), when it runs. */
   tileThread?: { heapMb: number };
+  /** The evaluation thread's JavaScript heap (one data version's tables, the drafts in hand), when it runs. */
+  evaluationThread?: { heapMb: number };
   /** The heap's ceiling: `--max-old-space-size` (512 MB under `npm start`), or V8's default without it. */
   heapLimitMb: number;
 }
@@ -30,7 +32,7 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 /** The report, without building anything that is not built yet. */
 export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
   const usage = process.memoryUsage();
-  const [engine, cutting] = await Promise.all([ctx.db.memory?.(), ctx.tileThread.memory()]);
+  const [engine, cutting, evaluating] = await Promise.all([ctx.db.memory?.(), ctx.tileThread.memory(), ctx.evaluationThread.memory()]);
   let indexBytes = 0;
   for (const tiles of Object.values(ctx.tiles)) indexBytes += tiles.peek()?.indexBytes ?? 0;
   return {
@@ -47,6 +49,7 @@ export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
       indexBytes,
     },
     ...(cutting ? { tileThread: { heapMb: mb(cutting.heapBytes) } } : {}),
+    ...(evaluating ? { evaluationThread: { heapMb: mb(evaluating.heapBytes) } } : {}),
     heapLimitMb: mb(v8.getHeapStatistics().heap_size_limit),
   };
 }
@@ -55,5 +58,6 @@ export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
 export function describeMemory(r: MemoryReport): string {
   const pglite = r.pglite ? `, PGlite ${r.pglite.wasmMb} MB WebAssembly + ${r.pglite.heapMb} MB heap` : '';
   const thread = r.tileThread ? ` (thread heap ${r.tileThread.heapMb} MB)` : '';
-  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB${thread}`;
+  const evaluation = r.evaluationThread ? `, verifica alleanze / alliance checks: heap ${r.evaluationThread.heapMb} MB` : '';
+  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB${thread}${evaluation}`;
 }
