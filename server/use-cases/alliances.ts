@@ -51,14 +51,38 @@ export async function createAlliance(ctx: Context, body: z.output<typeof allianc
 }
 
 /**
+ * How often a change asked for at any version (`If-Match: *`) is tried on the newest one: each round
+ * of changes racing on one alliance lands at least one of them, so this many at once all land; a
+ * crowd larger than that meets 409 and reads again, rather than keeping the server busy.
+ */
+const ANY_VERSION_ATTEMPTS = 10;
+
+type Changed = { version: number; invitations: IssuedInvitation[] } | { version: null };
+
+/**
  * The founder's change to `alliance` (at the version they saw): what is left out stays as it is. A
- * change that changes nothing makes no new version and no history entry (`version` null).
+ * change that changes nothing makes no new version and no history entry (`version` null). With
+ * `anyVersion` (`If-Match: *`), a version saved by someone else meanwhile is no conflict: the change
+ * is applied again to it (a few times at most), as RFC 9110 has `*` match whatever is current.
  */
 export async function changeAlliance(
   ctx: Context,
   alliance: StoredAlliance,
   change: z.output<typeof alliancePatch>,
-): Promise<Outcome<{ version: number; invitations: IssuedInvitation[] } | { version: null }>> {
+  anyVersion = false,
+): Promise<Outcome<Changed>> {
+  let seen = alliance;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await changeAt(ctx, seen, change);
+    if (outcome.ok || outcome.refusal.reason !== 'stale' || !anyVersion || attempt >= ANY_VERSION_ATTEMPTS) return outcome;
+    const now = await findAlliance(ctx.db.knex, alliance.id);
+    if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: alliance.id });
+    seen = now;
+  }
+}
+
+/** One attempt of changeAlliance, at the version `alliance` has. */
+async function changeAt(ctx: Context, alliance: StoredAlliance, change: z.output<typeof alliancePatch>): Promise<Outcome<Changed>> {
   const knex = ctx.db.knex;
   const expected = alliance.version;
   const current = draftOf(alliance);
