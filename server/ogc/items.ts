@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import type { Collection } from './collections';
+import { BYTES_PER_FEATURE, BYTES_PER_VERTEX, PAGE_BYTES, PAGE_ENVELOPE_BYTES } from './paging';
 
 export interface ItemsQuery {
   bbox?: readonly [number, number, number, number] | undefined;
@@ -9,6 +10,8 @@ export interface ItemsQuery {
   offset: number;
   /** Generalise geometry for a map at this zoom level (about half a pixel); full detail when absent. */
   zoom?: number | undefined;
+  /** False when the page is read without geometry (HTML shows properties only); its features are the same. */
+  geometry?: boolean;
 }
 
 /** Degrees of half a 256-pixel tile pixel at a zoom level: what a map at that zoom cannot show. */
@@ -41,16 +44,26 @@ function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters
  * One page of a collection's features, and how many match in all. The page's ids are chosen first
  * and only its own rows are built: PostgreSQL computes the select list of the rows an OFFSET skips
  * too, so building them in the same query made page 790 of 10 Comuni cost as much as 7,900 features.
+ * The page then ends before the feature that would take its GeoJSON past PAGE_BYTES, estimated from
+ * the stored vertices and the properties before any geometry is written (see paging.ts): a page of
+ * large features holds fewer than `limit`, never none, and the next page starts where it ended.
  */
 export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
   const filter = where(collection, query);
-  const geometry = geometrySql(query.zoom);
+  const geometry = query.geometry === false ? { sql: 'NULL', bindings: [] } : geometrySql(query.zoom);
   const [page, count] = await Promise.all([
-    knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string }[] }>(
-      `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f
-       WHERE fid IN (SELECT fid FROM (${collection.from}) AS f ${filter.sql} ORDER BY ${collection.order} LIMIT ? OFFSET ?)
-       ORDER BY ${collection.order}`,
-      [...geometry.bindings, ...filter.bindings, query.limit, query.offset],
+    knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string | null }[] }>(
+      `WITH page AS (
+         SELECT fid, row_number() OVER (ORDER BY ${collection.order}) AS n FROM (${collection.from}) AS f ${filter.sql}
+         ORDER BY ${collection.order} LIMIT ? OFFSET ?
+       ), sized AS (
+         SELECT p.n, f.fid, f.properties, f.geom,
+                row_number() OVER (ORDER BY p.n) AS k,
+                sum(? * coalesce(ST_NPoints(f.geom), 0) + octet_length(f.properties::text) + ?) OVER (ORDER BY p.n) AS bytes
+         FROM page p JOIN (${collection.from}) AS f ON f.fid = p.fid
+       )
+       SELECT fid, properties, ${geometry.sql} AS geometry FROM sized WHERE k = 1 OR bytes <= ? ORDER BY n`,
+      [...filter.bindings, query.limit, query.offset, BYTES_PER_VERTEX, BYTES_PER_FEATURE, ...geometry.bindings, PAGE_BYTES - PAGE_ENVELOPE_BYTES],
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
   ]);

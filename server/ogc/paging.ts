@@ -1,3 +1,27 @@
 /** Items a page holds unless `limit` says otherwise, and at most (a larger limit is lowered to it). */
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
+
+/**
+ * The GeoJSON a page of items may hold, in bytes: a page ends before the feature that would pass it
+ * (it always holds one), so it may hold fewer than `limit` features when they are large. Measured on
+ * the embedded engine (issue 23): 1,000 associations made 11 MB and 0.7–2.2 s of one thread, and
+ * health waited up to 550 ms behind three such clients; output costs about 65 ms a MB there, so 2 MB
+ * keeps a page near 150 ms while 1,000 Comuni at a low zoom (about 2 MB) still fit one page.
+ */
+export const PAGE_BYTES = 2_000_000;
+
+/**
+ * The most GeoJSON one vertex makes at six decimals in CRS84: `[18.123456,47.123456],` is 22
+ * bytes (Italy has no negative or three-digit degree), and a ring's brackets add at most 5 bytes to
+ * its 4 or more vertices (measured: 20.8–22.8 bytes a vertex over the associations). The page's size is estimated from its
+ * stored vertices (ST_NPoints) before any geometry is written; generalising (`zoom`) only removes
+ * vertices, so the estimate bounds a generalised page too, and the work of generalising it.
+ */
+export const BYTES_PER_VERTEX = 24;
+
+/** A feature's GeoJSON besides its vertices and its properties: `{"type":"Feature","id":…}`, its geometry's type, rings' brackets. */
+export const BYTES_PER_FEATURE = 160;
+
+/** The collection's own members besides its features: counts, time stamp and links (with their queries). */
+export const PAGE_ENVELOPE_BYTES = 8_000;

@@ -182,7 +182,8 @@ export function ogcRoutes(ctx: AppContext): Route[] {
       if (!(await budget.take(req, res, limit))) return;
       const as = wants(req, f);
       const base = baseOf(req);
-      const page = await readItems(knex, collection, { bbox, filters, limit, offset, zoom: at });
+      // The HTML page shows properties only: the same features, read without their geometry.
+      const page = await readItems(knex, collection, { bbox, filters, limit, offset, zoom: at, geometry: as === 'json' });
       await budget.giveBack(req, limit - page.features.length);
       const query = new URLSearchParams(req.query as Record<string, string>);
       const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
