@@ -1,7 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import type { Collection } from './collections';
-import { BYTES_PER_FEATURE, BYTES_PER_VERTEX, PAGE_BYTES, PAGE_ENVELOPE_BYTES } from './paging';
+import { BYTES_PER_FEATURE, BYTES_PER_VERTEX, PAGE_BYTES, PAGE_ENVELOPE_BYTES, PAGE_VERTICES_READ } from './paging';
 
 export interface ItemsQuery {
   bbox?: readonly [number, number, number, number] | undefined;
@@ -17,11 +17,17 @@ export interface ItemsQuery {
 /** Degrees of half a 256-pixel tile pixel at a zoom level: what a map at that zoom cannot show. */
 export const toleranceAt = (zoom: number): number => 360 / (256 * 2 ** zoom) / 2;
 
+/** The geometry served at a zoom: generalised to half a pixel there, or as stored. */
+function shapeSql(zoom: number | undefined): { sql: string; bindings: number[] } {
+  return zoom === undefined ? { sql: 'geom', bindings: [] } : { sql: 'ST_SimplifyPreserveTopology(geom, ?)', bindings: [toleranceAt(zoom)] };
+}
+
 /** RFC 7946 geometry in CRS84: exterior rings counterclockwise, six decimals (≈ 10 cm). */
+const GEOJSON_SQL = 'ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 6)';
+
 function geometrySql(zoom: number | undefined): { sql: string; bindings: number[] } {
-  return zoom === undefined
-    ? { sql: 'ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 6)', bindings: [] }
-    : { sql: 'ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(geom, ?)), 6)', bindings: [toleranceAt(zoom)] };
+  const shape = shapeSql(zoom);
+  return { sql: GEOJSON_SQL.replace('geom', shape.sql), bindings: shape.bindings };
 }
 
 function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters'>): { sql: string; bindings: (string | number)[] } {
@@ -44,26 +50,37 @@ function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters
  * One page of a collection's features, and how many match in all. The page's ids are chosen first
  * and only its own rows are built: PostgreSQL computes the select list of the rows an OFFSET skips
  * too, so building them in the same query made page 790 of 10 Comuni cost as much as 7,900 features.
- * The page then ends before the feature that would take its GeoJSON past PAGE_BYTES, estimated from
- * the stored vertices and the properties before any geometry is written (see paging.ts): a page of
- * large features holds fewer than `limit`, never none, and the next page starts where it ended.
+ * The page then ends before the feature that would take it past PAGE_VERTICES_READ stored vertices
+ * (when generalised) or its GeoJSON past PAGE_BYTES, estimated from the vertices it keeps and its
+ * properties before any geometry is written (see paging.ts): a page of large features holds fewer
+ * than `limit`, never none, and the next page starts where it ended.
  */
 export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
   const filter = where(collection, query);
-  const geometry = query.geometry === false ? { sql: 'NULL', bindings: [] } : geometrySql(query.zoom);
+  const shape = shapeSql(query.zoom);
+  const geometry = query.geometry === false ? 'NULL' : GEOJSON_SQL;
   const [page, count] = await Promise.all([
     knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string | null }[] }>(
       `WITH page AS (
          SELECT fid, row_number() OVER (ORDER BY ${collection.order}) AS n FROM (${collection.from}) AS f ${filter.sql}
          ORDER BY ${collection.order} LIMIT ? OFFSET ?
-       ), sized AS (
-         SELECT p.n, f.fid, f.properties, f.geom,
-                row_number() OVER (ORDER BY p.n) AS k,
-                sum(? * coalesce(ST_NPoints(f.geom), 0) + octet_length(f.properties::text) + ?) OVER (ORDER BY p.n) AS bytes
+       ), stored AS (
+         SELECT p.n, f.fid, f.properties, f.geom, row_number() OVER (ORDER BY p.n) AS k,
+                sum(coalesce(ST_NPoints(f.geom), 0)) OVER (ORDER BY p.n) AS vertices
          FROM page p JOIN (${collection.from}) AS f ON f.fid = p.fid
+       ), shaped AS MATERIALIZED (
+         SELECT n, k, fid, properties, ${shape.sql} AS geom FROM stored WHERE k = 1 OR ? OR vertices <= ?
+       ), sized AS (
+         SELECT n, k, fid, properties, geom,
+                sum(? * coalesce(ST_NPoints(geom), 0) + octet_length(properties::text) + ?) OVER (ORDER BY n) AS bytes
+         FROM shaped
        )
-       SELECT fid, properties, ${geometry.sql} AS geometry FROM sized WHERE k = 1 OR bytes <= ? ORDER BY n`,
-      [...filter.bindings, query.limit, query.offset, BYTES_PER_VERTEX, BYTES_PER_FEATURE, ...geometry.bindings, PAGE_BYTES - PAGE_ENVELOPE_BYTES],
+       SELECT fid, properties, ${geometry} AS geometry FROM sized WHERE k = 1 OR bytes <= ? ORDER BY n`,
+      [
+        ...filter.bindings, query.limit, query.offset,
+        ...shape.bindings, query.zoom === undefined, PAGE_VERTICES_READ,
+        BYTES_PER_VERTEX, BYTES_PER_FEATURE, PAGE_BYTES - PAGE_ENVELOPE_BYTES,
+      ],
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
   ]);
