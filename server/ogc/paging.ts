@@ -33,3 +33,8 @@ export const BYTES_PER_FEATURE = 160;
 
 /** The collection's own members besides its features: counts, time stamp and links (with their queries). */
 export const PAGE_ENVELOPE_BYTES = 8_000;
+
+/** What `limit` means, for both API descriptions (the OGC service's and the app's). */
+export const LIMIT_DESCRIPTION =
+  `items per page: ${DEFAULT_LIMIT} unless given, at most ${MAX_LIMIT} (a larger one is lowered to it); ` +
+  `a page of large features holds fewer, up to about ${PAGE_BYTES / 1e6} MB of GeoJSON (numberReturned says how many), and its next link goes on from there`;
