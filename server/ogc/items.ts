@@ -57,28 +57,34 @@ function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters
  */
 export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
   const filter = where(collection, query);
-  const shape = shapeSql(query.zoom);
-  const geometry = query.geometry === false ? 'NULL' : GEOJSON_SQL;
+  const generalised = query.zoom !== undefined;
+  // Windows buffer their rows: only small columns go through them. A generalised page keeps its
+  // generalised geometry from the sizing (small, and costly to make twice); a full one is read again
+  // by id for the rows kept, so that no full geometry is buffered.
+  const kept = generalised
+    ? { columns: 'ST_SimplifyPreserveTopology(f.geom, ?) AS geom', vertices: 'ST_NPoints(geom)', bindings: [toleranceAt(query.zoom!)] }
+    : { columns: 'ST_NPoints(f.geom) AS stored_vertices', vertices: 'stored_vertices', bindings: [] };
+  const output = query.geometry === false ? 'NULL' : GEOJSON_SQL.replace('geom', generalised ? 's.geom' : 'f.geom');
   const [page, count] = await Promise.all([
     knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string | null }[] }>(
       `WITH page AS (
          SELECT fid, row_number() OVER (ORDER BY ${collection.order}) AS n FROM (${collection.from}) AS f ${filter.sql}
          ORDER BY ${collection.order} LIMIT ? OFFSET ?
        ), stored AS (
-         SELECT p.n, f.fid, f.properties, f.geom, row_number() OVER (ORDER BY p.n) AS k,
-                sum(coalesce(ST_NPoints(f.geom), 0)) OVER (ORDER BY p.n) AS vertices
+         SELECT p.n, p.fid, row_number() OVER (ORDER BY p.n) AS k, sum(coalesce(ST_NPoints(f.geom), 0)) OVER (ORDER BY p.n) AS vertices
          FROM page p JOIN (${collection.from}) AS f ON f.fid = p.fid
        ), shaped AS MATERIALIZED (
-         SELECT n, k, fid, properties, ${shape.sql} AS geom FROM stored WHERE k = 1 OR ? OR vertices <= ?
+         SELECT s.n, s.k, s.fid, f.properties, ${kept.columns}
+         FROM stored s JOIN (${collection.from}) AS f ON f.fid = s.fid WHERE s.k = 1 OR ? OR s.vertices <= ?
        ), sized AS (
-         SELECT n, k, fid, properties, geom,
-                sum(? * coalesce(ST_NPoints(geom), 0) + octet_length(properties::text) + ?) OVER (ORDER BY n) AS bytes
-         FROM shaped
+         SELECT *, sum(? * coalesce(${kept.vertices}, 0) + octet_length(properties::text) + ?) OVER (ORDER BY n) AS bytes FROM shaped
        )
-       SELECT fid, properties, ${geometry} AS geometry FROM sized WHERE k = 1 OR bytes <= ? ORDER BY n`,
+       SELECT s.fid, s.properties, ${output} AS geometry
+       FROM sized s ${generalised ? '' : `JOIN (${collection.from}) AS f ON f.fid = s.fid`}
+       WHERE s.k = 1 OR s.bytes <= ? ORDER BY s.n`,
       [
         ...filter.bindings, query.limit, query.offset,
-        ...shape.bindings, query.zoom === undefined, PAGE_VERTICES_READ,
+        ...kept.bindings, !generalised, PAGE_VERTICES_READ,
         BYTES_PER_VERTEX, BYTES_PER_FEATURE, PAGE_BYTES - PAGE_ENVELOPE_BYTES,
       ],
     ),
