@@ -1,7 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { REQUEST_COST } from '../../server/http/feature-budget';
 import { MAX_LIMIT, PAGE_BYTES } from '../../server/ogc/paging';
-import { useTestServer } from '../helpers/test-server';
+import { startTestServer, useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
 
@@ -83,5 +84,23 @@ describe('OGC items: a page is bounded by bytes as well as by count (issue 23)',
     }
     expect(pages).toBeGreaterThan(2);
     expect(seen).toEqual(all);
+  });
+
+  it('charges the per-client budget for the features a cut page returned, not for its limit', async () => {
+    const server = await startTestServer(env.database.db, undefined, { ogcFeaturesPerMinute: MAX_LIMIT + REQUEST_COST });
+    try {
+      let next: string | undefined = `${server.url}/ogc/collections/associations/items?limit=${MAX_LIMIT}`;
+      let served = 0;
+      for (let page = 0; page < 3 && next; page++) {
+        const response: Response = await fetch(next);
+        expect(response.status, `page ${page}`).toBe(200);
+        const body = (await response.json()) as Items;
+        served += body.numberReturned;
+        next = body.links.find((l) => l.rel === 'next')?.href;
+      }
+      expect(served + 3 * REQUEST_COST).toBeLessThanOrEqual(MAX_LIMIT + REQUEST_COST);
+    } finally {
+      await server.close();
+    }
   });
 });
