@@ -6,17 +6,18 @@ export const MAX_LIMIT = 1000;
  * The GeoJSON a page of items may hold, in bytes: a page ends before the feature that would pass it
  * (it always holds one), so it may hold fewer than `limit` features when they are large. Measured on
  * the embedded engine (issue 23): 1,000 associations made 11 MB and 0.7–2.2 s of one thread, and
- * health waited up to 550 ms behind three such clients; output costs about 65 ms a MB there, so 2 MB
- * keeps a page near 150 ms while 1,000 Comuni at a low zoom (about 2 MB) still fit one page.
+ * health waited up to 670 ms behind three clients reading such pages. Output costs about 65 ms a MB
+ * there: 2 MB (128 associations, or 877 Comuni in full detail) answers in about 200 ms on a busy
+ * machine, while GDAL's pages of 1,000 still take 7 requests for every association.
  */
 export const PAGE_BYTES = 2_000_000;
 
 /**
  * The most GeoJSON one vertex makes at six decimals in CRS84: `[18.123456,47.123456],` is 22
  * bytes (Italy has no negative or three-digit degree), and a ring's brackets add at most 5 bytes to
- * its 4 or more vertices (measured: 20.8–22.8 bytes a vertex over the associations). The page's size is estimated from its
- * vertices (ST_NPoints) before any geometry is written: the stored ones, or with `zoom` those left
- * after generalising (bounded first by PAGE_VERTICES_READ).
+ * its 4 or more vertices (measured: 20.8–22.8 bytes a vertex over the associations). A page's size
+ * is estimated from its vertices (ST_NPoints) before any geometry is written: the stored ones, or
+ * with `zoom` those left after generalising (bounded first by PAGE_VERTICES_READ).
  */
 export const BYTES_PER_VERTEX = 24;
 
