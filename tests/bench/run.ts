@@ -13,6 +13,8 @@
  * `npm run bench -- soak 10000` sends that many tiles instead of 50,000; `npm run bench -- lassos`:
  * only the costly lassos (combs, stars) against `npm start`, with health; SOAK_NODE_ARGS adds
  * arguments to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see what holds it).
+ * `npm run bench -- ogc-pages`: only the OGC pages of issue 23 (associations asked with limit=1000:
+ * bytes, time, and health while 3 clients read every page at once).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -37,6 +39,7 @@ import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
 import { benchCostlyLassos, benchHostile, type LassoFigures } from './hostile';
+import { benchOgcPages, type OgcPageFigures } from './ogc-pages';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves, type AllianceScaleRow } from './scale';
 import { twoInstances } from './instances';
 import { compareTileSources, nginxOnAppTiles } from './tile-sources';
@@ -557,6 +560,15 @@ function recordLassos(engine: string, l: LassoFigures): void {
   record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
 }
 
+function recordOgcPages(engine: string, o: OgcPageFigures): void {
+  record(engine, `OGC: a page of associations asked with limit=1000 (${o.firstPageFeatures} features)`, o.firstPageBytes / 1e6, 'MB', '≤ 2 MB');
+  record(engine, 'OGC: that page, answered alone (median of 3)', o.firstPageMs, 'ms');
+  record(engine, 'OGC: slowest of 40 health answers alone', o.healthMaxAlone, 'ms');
+  record(engine, `OGC: 3 clients at once following next through every association with limit=1000 (${o.walkPages} pages each, ${o.walkFeaturesEach.join(', ')} features)`, o.walkMs, 'ms');
+  record(engine, 'OGC: largest page those clients got', o.walkLargestPageBytes / 1e6, 'MB', '≤ 2 MB');
+  record(engine, 'OGC: slowest health answer while the 3 clients read', o.healthMaxUnderWalk, 'ms', '≤ 200 ms');
+}
+
 function printTable(): void {
   console.log('\n| engine | measure | figure | reference (same run) | ratio | goal |\n| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
@@ -620,6 +632,18 @@ const PARTS: Record<string, () => Promise<void>> = {
     const requests = Number(process.argv[3] ?? 50_000);
     if (!Number.isInteger(requests) || requests < 1) throw new Error(`npm run bench -- soak [tiles]: "${process.argv[3]}" is not a number of tiles`);
     await onEachEngine(async (engine, env) => recordSoak(engine, await soak(env, requests)));
+    printTable();
+  },
+  'ogc-pages': async () => {
+    process.env.RATE_LIMIT_OGC_FEATURES = '100000000'; // the pages' cost, not the per-client budget
+    await onEachEngine(async (engine, env) => {
+      const server = await startServer(env);
+      try {
+        recordOgcPages(engine, await benchOgcPages(server.base));
+      } finally {
+        await server.stop();
+      }
+    });
     printTable();
   },
   lassos: async () => {
