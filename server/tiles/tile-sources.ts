@@ -23,6 +23,11 @@ interface LayerSource {
   classed?: boolean;
   /** Grid units across a tile, when not the default 4096. */
   extent?: number;
+  /**
+   * Whether its features are points: their index is split down to its deepest zoom whatever their
+   * count (see POINT_INDEX in tile-index.ts).
+   */
+  points?: boolean;
   /** Whether features get their numeric code as id, for feature-state. */
   ids: boolean;
   /**
@@ -96,12 +101,14 @@ const TILE_LAYERS = {
           UNION ALL
           SELECT 'region', code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) FROM regions`,
     minZoom: 0,
+    points: true,
     ids: false,
     fields: { kind: 'String', code: 'String', name: 'String' },
   },
   comuni_labels: {
     sql: `SELECT code, name, population, ST_AsGeoJSON(label_point, 6) AS geometry FROM comuni`,
     minZoom: 8,
+    points: true,
     ids: true,
     fields: { code: 'String', name: 'String', population: 'Number' },
   },
