@@ -19,7 +19,8 @@ export interface RemotePglite {
 }
 
 type Reply = { id: number; result?: unknown; error?: { message: string } & Record<string, unknown> };
-type Notification = { type: 'notify'; channel: string; payload: string };
+/** A NOTIFY for one `listen` (by its id): each hears it once, however many listen on its channel. */
+type Notification = { type: 'notify'; listenId: number; payload: string };
 
 /**
  * The embedded database in a worker thread: queries are posted to it and answered there, so the
@@ -29,14 +30,14 @@ type Notification = { type: 'notify'; channel: string; payload: string };
 export function openRemotePglite(dataDir: string, loadDataDir?: Blob): RemotePglite {
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
-  const listeners = new Map<number, { channel: string; onNotify(payload: string): void }>();
+  const listeners = new Map<number, { onNotify(payload: string): void }>();
   let next = 1;
   let closed = false;
   let exited: Error | null = null;
 
   worker.on('message', (message: Reply | Notification) => {
     if ('type' in message) {
-      for (const l of listeners.values()) if (l.channel === message.channel) l.onNotify(message.payload);
+      listeners.get(message.listenId)?.onNotify(message.payload);
       return;
     }
     const call = pending.get(message.id);
@@ -80,7 +81,7 @@ export function openRemotePglite(dataDir: string, loadDataDir?: Blob): RemotePgl
     listen: async (channel, onNotify) => {
       await waitReady;
       const listenId = next++;
-      listeners.set(listenId, { channel, onNotify });
+      listeners.set(listenId, { onNotify });
       await call({ type: 'listen', channel, listenId });
       return async () => {
         listeners.delete(listenId);

@@ -40,7 +40,7 @@ async function handle(message) {
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
     }
     case 'listen': {
-      const unlisten = await db.listen(message.channel, (payload) => parentPort.postMessage({ type: 'notify', channel: message.channel, payload }));
+      const unlisten = await db.listen(message.channel, (payload) => parentPort.postMessage({ type: 'notify', listenId: message.listenId, payload }));
       listeners.set(String(message.listenId), unlisten);
       return null;
     }

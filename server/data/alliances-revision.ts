@@ -2,11 +2,22 @@ import type { Database, Unlisten } from '../../infra/db/database';
 import { ALLIANCES_CHANNEL } from '../../infra/db/channels';
 
 /**
- * The alliances' state as a number that changes whenever they do: on every NOTIFY of a change (from
- * any instance on the database: see migration 007) and, at once, after every change a use case of
- * this instance commits (server/use-cases/), so its author never reads an older cached state. What
- * is derived from the alliances is cached per revision (`PerRevision`), here and in the client, which
- * reads it from `GET /api/alliances/revision`.
+ * How long this instance waits for the NOTIFY of a transaction of its own, and how many such
+ * transactions it remembers: a NOTIFY later than that (or past that many writes) moves the
+ * revision once more, which costs a rebuild, never a stale answer.
+ */
+const OWN_NOTIFY_MS = 60_000;
+const OWN_NOTIFY_MAX = 4_096;
+
+/**
+ * The alliances' state as a number that changes whenever they do, once per change: on the NOTIFY
+ * of a transaction of another instance (or an import, a restore: see migrations 007 and 013, one
+ * NOTIFY per transaction, its id as payload), and, for a change a use case of this instance commits
+ * (server/use-cases/), by that use case once all is written, before its answer leaves, so its
+ * author never reads an older cached state. That transaction's own NOTIFY moves nothing here: its
+ * id was recorded before its commit (`ownTransaction`), so that one change rebuilds each cache once.
+ * What is derived from the alliances is cached per revision (`PerRevision`), here and in the client,
+ * which reads it from `GET /api/alliances/revision`.
  *
  * It starts from the clock (milliseconds) rather than 0, so that a restarted server never publishes
  * again a number it published before its restart: a page keyed by the old number would take its
@@ -14,8 +25,13 @@ import { ALLIANCES_CHANNEL } from '../../infra/db/channels';
  */
 export class AlliancesRevision {
   private value: number;
+  /** Ids of this instance's own transactions whose NOTIFY has not come yet, with when they stop being awaited. */
+  private readonly own = new Map<string, number>();
 
-  constructor(start = Date.now()) {
+  constructor(
+    start = Date.now(),
+    private readonly now: () => number = Date.now,
+  ) {
     this.value = start;
   }
 
@@ -27,8 +43,27 @@ export class AlliancesRevision {
     this.value += 1;
   }
 
+  /**
+   * Called within a transaction of this instance that may change the alliances, before it commits
+   * (its NOTIFY is sent at commit): its NOTIFY will move nothing, the use case moves the revision.
+   */
+  ownTransaction(id: string): void {
+    const now = this.now();
+    for (const [old, until] of this.own) {
+      if (until > now && this.own.size < OWN_NOTIFY_MAX) break;
+      this.own.delete(old);
+    }
+    this.own.set(id, now + OWN_NOTIFY_MS);
+  }
+
+  /** A NOTIFY: another's change moves the revision, this instance's own does not; `null` (maybe missed) does. */
+  heard(payload: string | null): void {
+    if (payload !== null && this.own.delete(payload)) return;
+    this.bump();
+  }
+
   follow(db: Database): Promise<Unlisten> {
-    return db.listen(ALLIANCES_CHANNEL, () => this.bump());
+    return db.listen(ALLIANCES_CHANNEL, (payload) => this.heard(payload));
   }
 }
 

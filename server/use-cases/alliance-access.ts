@@ -6,6 +6,7 @@ import { partyIn } from '../services/adhesion';
 import { draftOf } from '../../domain/alliance-summary';
 import { issue, type IssuedInvitation } from '../services/invitations';
 import { done, refused, type Outcome } from './refusals';
+import { alliancesTransaction } from './alliances-transaction';
 
 /**
  * Who may act on an alliance, once the caller is authorised: the founder rotates the edit link and
@@ -22,7 +23,7 @@ type Context = Pick<AppContext, 'db' | 'alliancesRevision'>;
  */
 export async function rotateEditToken(ctx: Context, alliance: StoredAlliance): Promise<Outcome<{ editToken: string; editUrl: string }>> {
   const { token, hash } = newEditToken();
-  const rotated = await ctx.db.knex.transaction(async (trx) => {
+  const rotated = await alliancesTransaction(ctx, async (trx) => {
     const swapped = await swapEditTokenHash(trx, alliance.id, alliance.editTokenHash, hash);
     if (swapped) await recordHistory(trx, alliance.id, alliance.version, 'token_rotated', {}, { kind: 'founder' });
     return swapped;
@@ -35,7 +36,7 @@ export async function rotateEditToken(ctx: Context, alliance: StoredAlliance): P
 /** A new link for one member or body (its previous link stops working); on record in the public history. */
 export async function issueInvitation(ctx: Context, alliance: StoredAlliance, party: InvitedParty): Promise<Outcome<IssuedInvitation>> {
   if (!partyIn(draftOf(alliance), party)) return refused({ reason: 'not_a_party', party });
-  const issued = await ctx.db.knex.transaction(async (trx) => {
+  const issued = await alliancesTransaction(ctx, async (trx) => {
     const invitation = await issue(trx, alliance.id, party);
     await recordHistory(trx, alliance.id, alliance.version, 'invitation_issued', { invitation: { ...party, id: invitation.id } }, { kind: 'founder' });
     return invitation;
@@ -46,7 +47,7 @@ export async function issueInvitation(ctx: Context, alliance: StoredAlliance, pa
 
 /** Revokes one link (already revoked: answered as it is, recorded once). */
 export async function revokeInvitation(ctx: Context, alliance: StoredAlliance, invitationId: number, actor: 'founder' | 'administrator'): Promise<Outcome<InvitationRow>> {
-  const result = await ctx.db.knex.transaction(async (trx) => {
+  const result = await alliancesTransaction(ctx, async (trx) => {
     const found = await revokeRow(trx, alliance.id, invitationId, actor);
     if (found?.revokedNow) {
       await recordHistory(trx, alliance.id, alliance.version, 'invitation_revoked', { invitation: partyOfRow(found.invitation) }, { kind: actor });

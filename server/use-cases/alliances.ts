@@ -12,6 +12,7 @@ import { syncInvitations, type IssuedInvitation } from '../services/invitations'
 import { recordConvenzioneVersion } from '../services/convenzione';
 import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
+import { alliancesTransaction } from './alliances-transaction';
 
 /**
  * A change committed moves this instance's alliances revision on (its cached lists and pages) once
@@ -37,7 +38,7 @@ export async function createAlliance(ctx: Context, body: z.output<typeof allianc
   if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
   const { summary } = evaluation;
   const { token, hash } = newEditToken();
-  const { id, invitations } = await knex.transaction(async (trx) => {
+  const { id, invitations } = await alliancesTransaction(ctx, async (trx) => {
     const newId = await insertAlliance(trx, draft, summary, hash);
     return { id: newId, invitations: await syncInvitations(trx, newId, draft) };
   });
@@ -103,7 +104,7 @@ async function changeAt(ctx: Context, alliance: StoredAlliance, change: z.output
   const evaluation = await ctx.evaluationThread.evaluate(tables, draft, await allianceCheckContext(knex, alliance, draft.governance));
   if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
   const { summary } = evaluation;
-  const saved = await knex.transaction(async (trx) => {
+  const saved = await alliancesTransaction(ctx, async (trx) => {
     const newVersion = await updateAlliance(trx, alliance.id, expected, draft, summary, { action: 'updated', actor: { kind: 'founder' }, tokenHash: alliance.editTokenHash });
     return newVersion === null ? null : { version: newVersion, invitations: await syncInvitations(trx, alliance.id, draft) };
   });
@@ -118,7 +119,7 @@ async function changeAt(ctx: Context, alliance: StoredAlliance, change: z.output
 
 /** Soft delete at the version the founder saw: the alliance leaves the lists, its record and history stay. */
 export async function deleteAlliance(ctx: Context, alliance: StoredAlliance): Promise<Outcome<number>> {
-  const version = await ctx.db.knex.transaction((trx) => softDelete(trx, alliance.id, alliance.version));
+  const version = await alliancesTransaction(ctx, (trx) => softDelete(trx, alliance.id, alliance.version));
   if (version === null) return refused({ reason: 'stale', currentVersion: alliance.version });
   ctx.alliancesRevision.bump();
   return done(version);

@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import type { ServiceDefinition } from '../../domain/services';
 import { findService, insertService, updateService, type StoredService } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
+import { alliancesTransaction } from './alliances-transaction';
 
 /** The catalogue edits change what alliances provide: this instance's alliances revision moves on after each. */
 type Context = Pick<AppContext, 'db' | 'alliancesRevision'>;
@@ -18,7 +19,7 @@ export interface ServiceChange {
 /** Adds a service to the catalogue (with its history entry): the entry as stored. */
 export async function addService(ctx: Context, definition: ServiceDefinition): Promise<Outcome<StoredService>> {
   const knex = ctx.db.knex;
-  const created = await knex.transaction((trx) => insertService(trx, definition));
+  const created = await alliancesTransaction(ctx, (trx) => insertService(trx, definition));
   if (!created) return refused({ reason: 'service_taken', code: definition.code });
   ctx.alliancesRevision.bump();
   return done((await findService(knex, definition.code))!);
@@ -31,7 +32,7 @@ export async function addService(ctx: Context, definition: ServiceDefinition): P
  */
 export async function changeService(ctx: Context, code: string, change: ServiceChange): Promise<Outcome<StoredService>> {
   const knex = ctx.db.knex;
-  const found = await knex.transaction(async (trx) => {
+  const found = await alliancesTransaction(ctx, async (trx) => {
     await trx.raw(`SELECT 1 FROM services WHERE code = ? FOR UPDATE`, [code]);
     const current = await findService(trx, code);
     if (!current) return false;

@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { findAlliance, setContiguityException as storeException, type StoredAlliance } from '../queries/alliances';
 import { allianceCheckContext } from '../services/alliance-context';
 import { done, refused, type Outcome } from './refusals';
+import { alliancesTransaction } from './alliances-transaction';
 
 export interface ExceptionAnswer {
   id: number;
@@ -34,7 +35,7 @@ export async function setContiguityException(
   const summary = evaluation.summary;
   // A published alliance whose exception is removed stays published only if its rules still pass.
   const status = summary.rules.some((r) => r.level === 'problem') ? 'draft' : alliance.status;
-  const version = await knex.transaction((trx) => storeException(trx, alliance.id, expected, reason, summary, status));
+  const version = await alliancesTransaction(ctx, (trx) => storeException(trx, alliance.id, expected, reason, summary, status));
   if (version === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
   ctx.alliancesRevision.bump();
   const stored = (await findAlliance(knex, alliance.id))!;

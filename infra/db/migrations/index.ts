@@ -11,6 +11,7 @@ import { allianceListIndex } from './009_alliance_list_index';
 import { moreChangeNotifications } from './010_more_change_notifications';
 import { governance } from './011_governance';
 import { allianceChanges } from './012_alliance_changes';
+import { notifyOncePerTransaction } from './013_notify_once_per_transaction';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_schema': schema,
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '010_more_change_notifications': moreChangeNotifications,
   '011_governance': governance,
   '012_alliance_changes': allianceChanges,
+  '013_notify_once_per_transaction': notifyOncePerTransaction,
 };
 
 /** Migrations are modules, listed here in order, so both engines run exactly the same ones. */
