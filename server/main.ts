@@ -16,6 +16,7 @@ import { createContext, followChanges } from './context';
 import { checkPortFree } from './http/port-check';
 import { createHttpServer } from './http/server';
 import { describeMemory, memoryReport } from './data/memory-report';
+import { warmUp } from './warm-up';
 
 /** True once every dataset of the first import has been written (an interrupted import is redone). */
 async function isImported(db: Database): Promise<boolean> {
@@ -89,11 +90,8 @@ async function main(): Promise<void> {
     await listen(server, config.port, config.host);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);
-    // Warm the caches so the first visitor does not wait for them.
-    void ctx.tables
-      .get()
-      .then(() => ctx.tiles.comuni.get())
-      .then(() => ctx.comuneBoxes.get())
+    // Warm the caches and the evaluation thread so the first visitor and the first save do not wait for them.
+    void warmUp(ctx)
       .then(async () => console.log(describeMemory(await memoryReport(ctx))))
       .catch((error: unknown) => console.error(error));
 

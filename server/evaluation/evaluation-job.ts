@@ -1,5 +1,5 @@
 import type { AllianceEvaluation } from '../../domain/alliance-evaluation';
-import type { AllianceCheckContext, AllianceDraft } from '../../domain/alliance-summary';
+import type { AllianceCheckContext, AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
 import type { AssociationRef } from '../../domain/associations';
 import type { ComuneFacts } from '../../domain/territory';
 
@@ -24,12 +24,15 @@ export type EvaluationRequest =
   | { id: number; type: 'tables'; version: number; tables: EvaluationTables }
   /** One draft evaluated against the tables of `version`. */
   | { id: number; type: 'evaluate'; version: number; draft: AllianceDraft; context: AllianceCheckContext }
+  /** One draft summarized against the tables of `version` (a member's decision: never refused). */
+  | { id: number; type: 'summarize'; version: number; draft: AllianceDraft; context: AllianceCheckContext }
   /** The thread's heap. */
   | { id: number; type: 'memory' };
 
 export type EvaluationAnswer =
   | { id: number; loaded: true }
   | { id: number; evaluation: AllianceEvaluation }
+  | { id: number; summary: AllianceSummary }
   | { id: number; memory: { heapBytes: number } }
   /** `stale`: the thread holds no tables of the version named (a newer set replaced them). */
   | { id: number; failure: string; stale?: boolean };

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AllianceEvaluation, TerritoryData } from '../../domain/alliance-evaluation';
-import type { AllianceCheckContext, AllianceDraft } from '../../domain/alliance-summary';
+import type { AllianceCheckContext, AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
 import { HttpError } from '../http/errors';
 import type { EvaluationAnswer, EvaluationRequest, EvaluationTables } from './evaluation-job';
 
@@ -45,7 +45,8 @@ interface Call {
 
 /**
  * The thread that evaluates founders' drafts (evaluation-worker-main.ts): it is given the tables
- * of each data version once and answers `evaluateAlliance` for every save, so that the checks,
+ * of each data version once and answers `evaluateAlliance` for every save (`summarizeAlliance` for
+ * a member's decision), so that the checks,
  * totals, contiguity and rules of a draft never hold the HTTP event loop (and the tiles it serves).
  * One thread: on two cores a second would compete with the HTTP thread and the database's. If it
  * dies (out of memory, a bug) or overruns `timeoutMs`, what it was asked fails with a 503 and the
@@ -55,7 +56,7 @@ export class EvaluationThread {
   private worker: Worker | null = null;
   private life = 0;
   /** The tables the running thread was sent: their data version, and which thread. */
-  private sent: { life: number; version: number } | null = null;
+  private sent: { life: number; version: number; loaded: Promise<unknown> } | null = null;
   private readonly pending = new Map<number, Call>();
   private evaluations = 0;
   private nextId = 1;
@@ -65,16 +66,47 @@ export class EvaluationThread {
 
   /** `evaluateAlliance(tables, draft, context)`, in the thread; 503 (Retry-After) when `queue` drafts already wait. */
   async evaluate(tables: VersionedTables, draft: AllianceDraft, context: AllianceCheckContext): Promise<AllianceEvaluation> {
-    if (this.evaluations >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
-    const worker = this.start();
-    if (this.sent?.life !== this.life || this.sent.version !== tables.version) {
-      this.sent = { life: this.life, version: tables.version };
-      // Messages are handled in order: the drafts posted after these tables are evaluated against them.
-      this.ask(worker, { type: 'tables', version: tables.version, tables: plainTables(tables.value) }).catch(() => undefined);
-    }
-    const answer = await this.ask(worker, { type: 'evaluate', version: tables.version, draft, context });
+    const answer = await this.run(tables, { type: 'evaluate', version: tables.version, draft, context });
     if ('evaluation' in answer) return answer.evaluation;
     throw new Error(`draft not evaluated: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /**
+   * `summarizeAlliance(tables, draft, context)`, in the thread (a member's decision: summarized,
+   * never refused); queued and bounded as `evaluate`.
+   */
+  async summarize(tables: VersionedTables, draft: AllianceDraft, context: AllianceCheckContext): Promise<AllianceSummary> {
+    const answer = await this.run(tables, { type: 'summarize', version: tables.version, draft, context });
+    if ('summary' in answer) return answer.summary;
+    throw new Error(`draft not summarized: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /**
+   * Starts the thread and gives it `tables` before any draft comes (at the server's start, once
+   * the data is ready: the first save then pays neither the thread's start, its modules' loading,
+   * nor the tables' copy). Resolves once the thread holds them; it never rejects (a thread that
+   * failed is started again by the next draft), and does nothing once closed.
+   */
+  async warm(tables: VersionedTables): Promise<void> {
+    if (this.closed) return;
+    await this.sendTables(this.start(), tables);
+  }
+
+  /** A draft's evaluation or summary, once the thread holds `tables`. */
+  private async run(tables: VersionedTables, request: Asked<Extract<EvaluationRequest, { draft: AllianceDraft }>>): Promise<EvaluationAnswer> {
+    if (this.evaluations >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
+    const worker = this.start();
+    void this.sendTables(worker, tables);
+    return this.ask(worker, request);
+  }
+
+  /** Sends `tables` unless the running thread has them already; resolves once it holds them (or has ended). */
+  private sendTables(worker: Worker, tables: VersionedTables): Promise<unknown> {
+    if (this.sent?.life === this.life && this.sent.version === tables.version) return this.sent.loaded;
+    // Messages are handled in order: the drafts posted after these tables are evaluated against them.
+    const loaded = this.ask(worker, { type: 'tables', version: tables.version, tables: plainTables(tables.value) }).catch(() => undefined);
+    this.sent = { life: this.life, version: tables.version, loaded };
+    return loaded;
   }
 
   /** The thread's heap, or nothing when no thread runs (none is started for it). */
@@ -113,7 +145,7 @@ export class EvaluationThread {
 
   private ask(worker: Worker, request: Asked): Promise<EvaluationAnswer> {
     const id = this.nextId++;
-    const evaluation = request.type === 'evaluate';
+    const evaluation = request.type === 'evaluate' || request.type === 'summarize';
     return new Promise<EvaluationAnswer>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const call: Call = {

@@ -1,12 +1,13 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { evaluateAlliance, type TerritoryData } from '../../domain/alliance-evaluation';
+import { evaluateAlliance, summarizeAlliance, type TerritoryData } from '../../domain/alliance-evaluation';
 import type { EvaluationAnswer, EvaluationRequest } from './evaluation-job';
 
 /**
  * The evaluation thread (see evaluation-thread.ts): it holds the tables of one data version and
- * evaluates founders' drafts against them (checks, totals, contiguity, overlaps, rules), so that
- * none of that work, nor the garbage it leaves, holds the HTTP event loop.
+ * evaluates founders' drafts against them (checks, totals, contiguity, overlaps, rules), and
+ * summarizes members' decisions, so that none of that work, nor the garbage it leaves, holds the
+ * HTTP event loop.
  */
 const port = parentPort;
 if (!port) throw new Error('evaluation-worker-main runs in a worker thread');
@@ -25,6 +26,9 @@ function answer(request: EvaluationRequest): EvaluationAnswer {
     case 'evaluate':
       if (held?.version !== request.version) return { id: request.id, failure: `no tables of data version ${request.version}`, stale: true };
       return { id: request.id, evaluation: evaluateAlliance(held.data, request.draft, request.context) };
+    case 'summarize':
+      if (held?.version !== request.version) return { id: request.id, failure: `no tables of data version ${request.version}`, stale: true };
+      return { id: request.id, summary: summarizeAlliance(held.data, request.draft, request.context) };
     case 'memory':
       return { id: request.id, memory: { heapBytes: getHeapStatistics().used_heap_size } };
   }

@@ -5,11 +5,11 @@ import { findLiveInvitation, lockAlliance, type InvitedParty } from '../queries/
 import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../../domain/alliance-summary';
-import { summarizeAlliance } from '../../domain/alliance-evaluation';
 import { recordConvenzioneVersion } from '../services/convenzione';
 import { convenzioneVersions } from '../queries/convenzione-versions';
 import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
+import { alliancesTransaction } from './alliances-transaction';
 
 /** Saves racing a decision are retried this many times before giving up (busy). */
 const ATTEMPTS = 5;
@@ -23,7 +23,7 @@ const partyName = (alliance: StoredAlliance, name: string) => (partyEntry(allian
  * in between is retried, never lost. The alliance as saved, and its new version.
  */
 export async function decideAdhesion(
-  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>,
+  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision' | 'evaluationThread'>,
   alliance: StoredAlliance,
   party: InvitedParty,
   tokenHash: string,
@@ -36,12 +36,13 @@ export async function decideAdhesion(
   let current = alliance;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const draft = applyDecision(draftOf(current), party, decision, new Date());
-    const { value: tables } = await ctx.tables.get();
+    const tables = await ctx.tables.get();
     // A member's own decision is never refused for the founder's sake: only statuses changed, the
     // rest was checked when the founder saved it; a published alliance then shows its problems.
-    const summary = summarizeAlliance(tables, draft, await allianceCheckContext(knex, current));
+    // Summarized in the evaluation thread, as a founder's draft: never on the HTTP thread.
+    const summary = await ctx.evaluationThread.summarize(tables, draft, await allianceCheckContext(knex, current));
     const stored = current;
-    const written = await knex.transaction(async (trx) => {
+    const written = await alliancesTransaction(ctx, async (trx) => {
       // The alliance's row first, as a founder's save and a new invitation take it: the invitation's
       // lock after it, never before (that order deadlocked against them on PostgreSQL, 40P01).
       await lockAlliance(trx, stored.id);
@@ -57,7 +58,7 @@ export async function decideAdhesion(
       const now = await findAlliance(knex, current.id);
       if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
       if (written !== null) {
-        await recordConvenzioneVersion(knex, now, tables, await catalogueIndex(knex));
+        await recordConvenzioneVersion(knex, now, tables.value, await catalogueIndex(knex));
         return done({ version: written, alliance: now });
       }
       if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAlliance } from '../../domain/alliance-evaluation';
-import type { AllianceCheckContext, AllianceDraft } from '../../domain/alliance-summary';
+import { evaluateAlliance, summarizeAlliance } from '../../domain/alliance-evaluation';
+import { draftOf, type AllianceCheckContext, type AllianceDraft } from '../../domain/alliance-summary';
 import { EMPTY_GOVERNANCE } from '../../domain/governance';
+import { createContext } from '../../server/context';
 import { EvaluationThread } from '../../server/evaluation/evaluation-thread';
+import { findAlliance } from '../../server/queries/alliances';
 import { allianceCheckContext } from '../../server/services/alliance-context';
+import { warmUp } from '../../server/warm-up';
 import { readAnswer, useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
@@ -50,6 +53,9 @@ describe('drafts evaluated in the evaluation thread, on the real tables', () => 
     const thread = new EvaluationThread({ queue: 16, heapMb: 96, timeoutMs: 60_000 });
     try {
       for (const d of drafts) expect(await thread.evaluate(tables, d, context)).toEqual(evaluateAlliance(tables.value, d, context));
+      // A member's decision: summarized, refused never (unknown codes, problems and all), as here.
+      const decided = (d: AllianceDraft): AllianceDraft => ({ ...d, members: d.members.map((m, i) => (i % 3 === 1 ? { ...m, status: 'adhered' } : i % 3 === 2 ? { ...m, status: 'declined' } : m)) });
+      for (const d of drafts.map(decided)) expect(await thread.summarize(tables, d, context)).toEqual(summarizeAlliance(tables.value, d, context));
       // What the thread holds: one data version's tables (reported by `npm start` among its memory).
       const heap = (await thread.memory())!.heapBytes;
       expect(heap).toBeGreaterThan(0);
@@ -84,6 +90,51 @@ describe('saves through the evaluation thread', () => {
     } finally {
       ctx.evaluationThread = own;
       await full.close();
+    }
+  });
+
+  it("summarizes a member's decision in the thread: with the thread full, 503 and nothing stored; then as summarized here", async () => {
+    const ctx = env.server.ctx;
+    const members = await connected(4);
+    const created = await readAnswer(await env.server.post('/api/alliances', { name: 'ALI delle decisioni', members: members.map((code, i) => ({ code, lead: i === 0 })) }));
+    expect(created.status).toBe(201);
+    const id = created.json.id as number;
+    const code = members[1]!;
+    const link = (created.json.invitations as { code: string; url: string }[]).find((i) => i.code === code)!.url.split('#invito=')[1]!;
+    const decide = async () =>
+      readAnswer(
+        await env.server.send('POST', `/api/alliances/${id}/members/${code}/adhesion`, { decision: 'adhere', organ: 'consiglio', actNumber: '3', actDate: '2026-02-01' }, { Authorization: `Bearer ${link}` }),
+      );
+    const own = ctx.evaluationThread;
+    const full = new EvaluationThread({ queue: 0, heapMb: 64, timeoutMs: 60_000 });
+    ctx.evaluationThread = full;
+    try {
+      const refused = await decide();
+      expect(refused.status).toBe(503);
+      expect(refused.json).toEqual({ error: { code: 'busy', message: 'Troppe alleanze da verificare: riprova tra poco / Too many alliances being checked: try again shortly', requestId: expect.any(String) } });
+      expect((await findAlliance(env.database.db.knex, id))!.version).toBe(1);
+    } finally {
+      ctx.evaluationThread = own;
+      await full.close();
+    }
+    expect((await decide()).status).toBe(200);
+    const stored = (await findAlliance(env.database.db.knex, id))!;
+    expect(stored.members.find((m) => m.code === code)!.status).toBe('adhered');
+    const { value: tables } = await ctx.tables.get();
+    expect(stored.summary).toEqual(summarizeAlliance(tables, draftOf(stored), await allianceCheckContext(env.database.db.knex, stored)));
+  });
+});
+
+describe('the evaluation thread at the start', () => {
+  it('is started and given the tables by the warm-up, before any save', async () => {
+    const ctx = createContext(env.database.db);
+    try {
+      expect(await ctx.evaluationThread.memory()).toBeUndefined(); // no thread yet
+      await warmUp(ctx);
+      // It runs, holding one data version's tables (the first save sends them no more).
+      expect((await ctx.evaluationThread.memory())!.heapBytes).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([ctx.evaluationThread.close(), ctx.tileThread.close()]);
     }
   });
 });

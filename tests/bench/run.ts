@@ -30,6 +30,7 @@ import { importGeodata } from '../../geodata/import/pipeline';
 import { silentProgress } from '../../geodata/progress';
 import { loadGeodata } from '../../geodata/load';
 import { createApp } from '../../server/app';
+import { warmUp } from '../../server/warm-up';
 import { createContext } from '../../server/context';
 import { openDatabase, type Database } from '../../infra/db/database';
 import { adminUrl, databaseUrlFor } from '../helpers/postgres';
@@ -505,6 +506,8 @@ async function withScratchDatabase(url: string, prefix: string, work: (databaseU
 async function withServer(db: Database, work: (base: string, ctx: ReturnType<typeof createContext>) => Promise<void>): Promise<void> {
   const ctx = createContext(db, { rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
   const unfollow = await followChanges(ctx);
+  // As `npm start` does once the data is ready: the first save finds the evaluation thread running.
+  await warmUp(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
     s.keepAliveTimeout = 120_000;

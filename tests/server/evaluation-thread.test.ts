@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjacencyGraph } from '../../domain/adjacency';
-import { evaluateAlliance, type TerritoryData } from '../../domain/alliance-evaluation';
+import { evaluateAlliance, summarizeAlliance, type TerritoryData } from '../../domain/alliance-evaluation';
 import type { AllianceCheckContext, AllianceDraft } from '../../domain/alliance-summary';
 import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import type { ComuneFacts } from '../../domain/territory';
@@ -75,6 +75,8 @@ describe('the evaluation thread', () => {
       // Drafts sent at once, answered in order.
       const all = await Promise.all(DRAFTS.map(([, d, c]) => thread.evaluate({ version: 1, value: data }, d, c)));
       expect(all).toEqual(DRAFTS.map(([, d, c]) => evaluateAlliance(data, d, c)));
+      // A member's decision is summarized, never refused: refused drafts included, as in this thread.
+      for (const [what, d, c] of DRAFTS) expect(await thread.summarize({ version: 1, value: data }, d, c), what).toEqual(summarizeAlliance(data, d, c));
     } finally {
       await thread.close();
     }
@@ -158,6 +160,23 @@ describe('the evaluation thread when it dies, overruns or is full', () => {
     } finally {
       await thread.close();
     }
+  });
+
+  it('is started and given the tables by warm(), before any draft: the first draft finds them there', async () => {
+    const thread = new EvaluationThread({ queue: 16, heapMb: 64, timeoutMs: 30_000, script });
+    try {
+      expect(await thread.memory()).toBeUndefined();
+      await thread.warm(tables);
+      expect(await thread.memory()).toEqual({ heapBytes: 1 }); // running, sent the tables once
+      const first = thread.evaluate(tables, draft([A]), context);
+      expect(await posted(thread)).toEqual({ heapBytes: 1 }); // not sent again
+      channel.postMessage('release');
+      expect(await first).toEqual({ ok: false, reasons: [1] });
+    } finally {
+      await thread.close();
+    }
+    await thread.warm(tables); // closed: starts nothing, and does not throw
+    expect(await thread.memory()).toBeUndefined();
   });
 
   it('refuses with 503 the drafts beyond its queue, and takes them again once it catches up', async () => {
