@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAlliance, summarizeAlliance } from '../../domain/alliance-evaluation';
 import { draftOf, type AllianceCheckContext, type AllianceDraft } from '../../domain/alliance-summary';
-import { EMPTY_GOVERNANCE } from '../../domain/governance';
 import { createContext } from '../../server/context';
 import { EvaluationThread } from '../../server/evaluation/evaluation-thread';
 import { findAlliance } from '../../server/queries/alliances';
 import { allianceCheckContext } from '../../server/services/alliance-context';
 import { warmUp } from '../../server/warm-up';
+import { emptyDraft } from '../helpers/alliance-fixture';
 import { readAnswer, useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
@@ -25,18 +25,11 @@ async function connected(size: number): Promise<string[]> {
 }
 
 function draft(codes: string[], change: Partial<AllianceDraft> = {}): AllianceDraft {
-  return {
-    name: 'ALI',
-    description: '',
-    status: 'draft',
+  return emptyDraft({
     members: codes.map((code, i) => ({ code, status: 'proposed', lead: i === 0 })),
-    partners: [],
     services: [{ code: 'protocollo', provider: { kind: 'alliance' }, annualCostCents: 100_000, equalShare: 1 }],
-    runningCostCents: 0,
-    legalForm: null,
-    governance: EMPTY_GOVERNANCE,
     ...change,
-  };
+  });
 }
 
 describe('drafts evaluated in the evaluation thread, on the real tables', () => {

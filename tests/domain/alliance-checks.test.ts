@@ -3,6 +3,7 @@ import type { AllianceServiceInput } from '../../domain/alliance';
 import { draftReasons, reasonLine, type AllianceReason } from '../../domain/alliance-checks';
 import type { AllianceCheckContext, AllianceDraft } from '../../domain/alliance-summary';
 import { EMPTY_GOVERNANCE, type Rtd } from '../../domain/governance';
+import { emptyDraft } from '../helpers/alliance-fixture';
 
 const KNOWN = new Set(['001001', '001002', '001003']);
 const known = (code: string) => KNOWN.has(code);
@@ -16,21 +17,13 @@ const context: AllianceCheckContext = {
 };
 
 function draft(change: Partial<AllianceDraft> = {}): AllianceDraft {
-  return {
-    name: 'ALI',
-    description: '',
-    status: 'draft',
+  return emptyDraft({
     members: [
       { code: '001001', status: 'proposed', lead: true },
       { code: '001002', status: 'adhered', lead: false },
     ],
-    partners: [],
-    services: [],
-    runningCostCents: 0,
-    legalForm: null,
-    governance: EMPTY_GOVERNANCE,
     ...change,
-  };
+  });
 }
 
 function service(change: Partial<AllianceServiceInput> = {}): AllianceServiceInput {

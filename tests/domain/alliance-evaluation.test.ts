@@ -1,55 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AdjacencyGraph } from '../../domain/adjacency';
-import type { AssociationRef } from '../../domain/associations';
-import { analyzeKnownTerritory, evaluateAlliance, summarizeAlliance, type TerritoryData } from '../../domain/alliance-evaluation';
-import { draftOf, type AllianceCheckContext, type AllianceDraft } from '../../domain/alliance-summary';
+import { analyzeKnownTerritory, evaluateAlliance, summarizeAlliance } from '../../domain/alliance-evaluation';
+import { draftOf, type AllianceDraft } from '../../domain/alliance-summary';
 import { EMPTY_GOVERNANCE, efficiencyRule } from '../../domain/governance';
-import type { ComuneFacts } from '../../domain/territory';
+import { A, B, C, CHECK_CONTEXT, D, E, MONTANA, UNIONE, adheredDraft, fiveComuni } from '../helpers/alliance-fixture';
 
-// A — B — C in a chain (A in an Unione), D — E apart, both in a Comunità Montana.
-const A = '001001';
-const B = '001002';
-const C = '001003';
-const D = '002001';
-const E = '002002';
-const comune = (code: string, population: number, provinceCode: string, regionCode = '01'): [string, ComuneFacts] => [
-  code,
-  { code, name: `Comune ${code}`, provinceCode, regionCode, population, areaKm2: 10 },
-];
-const unione: AssociationRef = { id: 5, kind: 'unione', name: 'Unione del Canavese' };
-const montana: AssociationRef = { id: 9, kind: 'comunita_montana', name: 'Comunità montana Valle' };
-const data: TerritoryData = {
-  facts: new Map([comune(A, 4000, '001'), comune(B, 3000, '001'), comune(C, 8000, '001'), comune(D, 2000, '002'), comune(E, 1500, '002')]),
-  graph: new AdjacencyGraph([
-    { a: A, b: B, borderM: 100, kind: 'border' },
-    { a: B, b: C, borderM: 100, kind: 'border' },
-    { a: D, b: E, borderM: 100, kind: 'border' },
-  ]),
-  memberships: new Map([
-    [A, [unione]],
-    [D, [montana]],
-    [E, [montana]],
-  ]),
-  provinceNames: new Map([['001', 'Torino']]),
-  regionNames: new Map([['01', 'Piemonte']]),
-};
-const context: AllianceCheckContext = { catalogue: new Map([['pagopa', { retired: false }]]), today: '2026-06-01' };
-
-function draft(codes: string[], change: Partial<AllianceDraft> = {}): AllianceDraft {
-  return {
-    name: 'ALI',
-    description: '',
-    status: 'draft',
-    ruleSet: 'national',
-    members: codes.map((code, i) => ({ code, status: 'adhered', lead: i === 0 })),
-    partners: [],
-    services: [],
-    runningCostCents: 0,
-    legalForm: null,
-    governance: EMPTY_GOVERNANCE,
-    ...change,
-  };
-}
+const data = fiveComuni();
+const context = CHECK_CONTEXT;
+const draft = adheredDraft;
 
 const level = (rules: { id: string; level: string }[], id: string) => rules.find((r) => r.id === id)?.level;
 
@@ -203,8 +160,8 @@ describe('analyzeKnownTerritory', () => {
     expect(analysis.regions).toEqual([{ code: '01', name: 'Piemonte', comuni: 3 }]);
     expect(analysis.contiguity.contiguous).toBe(false);
     expect(analysis.overlaps).toEqual([
-      { ...unione, members: [A] },
-      { ...montana, members: [D] },
+      { ...UNIONE, members: [A] },
+      { ...MONTANA, members: [D] },
     ].sort((p, q) => p.kind.localeCompare(q.kind)));
   });
 });

@@ -3,53 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdjacencyGraph } from '../../domain/adjacency';
 import { evaluateAlliance, summarizeAlliance, type TerritoryData } from '../../domain/alliance-evaluation';
 import type { AllianceCheckContext, AllianceDraft } from '../../domain/alliance-summary';
-import { EMPTY_GOVERNANCE } from '../../domain/governance';
-import type { ComuneFacts } from '../../domain/territory';
 import { EvaluationThread } from '../../server/evaluation/evaluation-thread';
 import { HttpError } from '../../server/http/errors';
+import { A, B, C, CHECK_CONTEXT, D, E, adheredDraft, comune, fiveComuni } from '../helpers/alliance-fixture';
 
-// A — B — C in a chain (A in an Unione), D — E apart, both in a Comunità Montana (as in tests/domain/alliance-evaluation).
-const [A, B, C, D, E] = ['001001', '001002', '001003', '002001', '002002'] as const;
-const comune = (code: string, population: number, provinceCode: string): [string, ComuneFacts] => [
-  code,
-  { code, name: `Comune ${code}`, provinceCode, regionCode: '01', population, areaKm2: 10 },
-];
-const data: TerritoryData = {
-  facts: new Map([comune(A, 4000, '001'), comune(B, 3000, '001'), comune(C, 8000, '001'), comune(D, 2000, '002'), comune(E, 1500, '002')]),
-  graph: new AdjacencyGraph([
-    { a: A, b: B, borderM: 100, kind: 'border' },
-    { a: B, b: C, borderM: 100, kind: 'border' },
-    { a: D, b: E, borderM: 100, kind: 'border' },
-    { a: C, b: D, borderM: 0, kind: 'corner' },
-  ]),
-  memberships: new Map([
-    [A, [{ id: 5, kind: 'unione', name: 'Unione del Canavese' }]],
-    [D, [{ id: 9, kind: 'comunita_montana', name: 'Comunità montana Valle' }]],
-    [E, [{ id: 9, kind: 'comunita_montana', name: 'Comunità montana Valle' }]],
-  ]),
-  provinceNames: new Map([['001', 'Torino']]),
-  regionNames: new Map([['01', 'Piemonte']]),
-};
-const context: AllianceCheckContext = { catalogue: new Map([['pagopa', { retired: false }]]), previousServices: new Set(), today: '2026-06-01' };
-
-function draft(codes: string[], change: Partial<AllianceDraft> = {}): AllianceDraft {
-  return {
-    name: 'ALI',
-    description: '',
-    status: 'draft',
-    ruleSet: 'national',
-    members: codes.map((code, i) => ({ code, status: 'adhered', lead: i === 0 })),
-    partners: [],
-    services: [],
-    runningCostCents: 0,
-    legalForm: null,
-    governance: EMPTY_GOVERNANCE,
-    ...change,
-  };
-}
+// The shared five Comuni, with a corner between C and D (the graph crosses to the thread as lists).
+const data = fiveComuni([{ a: C, b: D, borderM: 0, kind: 'corner' }]);
+const context: AllianceCheckContext = { ...CHECK_CONTEXT, previousServices: new Set() };
+const draft = adheredDraft;
 
 /** Drafts that pass, that keep problems, and that are refused (unknown codes, a service not in the catalogue, publishing with problems). */
 const DRAFTS: [string, AllianceDraft, AllianceCheckContext][] = [
