@@ -5,9 +5,10 @@ import { buildConvenzione, convenzioneText, type ConvenzioneDocument } from '../
 import { currentPhase } from '../../domain/governance';
 import type { TerritoryTables } from '../data/territory-store';
 import { DomainRefusal } from '../../domain/refusal';
-import type { StoredAlliance } from '../queries/alliances';
+import type { AllianceDraft } from '../../domain/alliance-summary';
+import { findAlliance, type StoredAlliance } from '../queries/alliances';
 import { convenzioneVersion, convenzioneVersions, type ConvenzioneVersion } from '../queries/convenzione-versions';
-import type { CatalogueIndex } from '../queries/services';
+import { catalogueIndex, type CatalogueIndex } from '../queries/services';
 import { feeReport } from './alliance-fees';
 
 /** The versions of an alliance's text, oldest first (SQL in queries/convenzione-versions.ts). */
@@ -42,10 +43,23 @@ export async function generateConvenzione(knex: Knex, alliance: StoredAlliance, 
   return { document, version: await convenzioneVersion(knex, alliance.id, sha256) };
 }
 
+/** Whether an alliance (or a draft) has a text to version: a convenzione with its lead Comune. */
+export const hasConvenzioneText = (alliance: Pick<StoredAlliance, 'legalForm'> & { members: readonly { lead: boolean }[] }): boolean =>
+  alliance.legalForm === 'convenzione' && alliance.members.some((m) => m.lead);
+
 /** After a save: the text of a convenzione alliance gets its version now, so that adhesions can name it. */
 export async function recordConvenzioneVersion(knex: Knex, alliance: StoredAlliance, tables: TerritoryTables, catalogue: CatalogueIndex): Promise<ConvenzioneVersion | null> {
-  if (alliance.legalForm !== 'convenzione' || !alliance.members.some((m) => m.lead)) return null;
+  if (!hasConvenzioneText(alliance)) return null;
   return (await generateConvenzione(knex, alliance, tables, catalogue)).version;
+}
+
+/**
+ * After a founder's save of `draft` as alliance `id`: as recordConvenzioneVersion, the alliance and
+ * the catalogue read back only when there is a text to version (most saves have none: no reads).
+ */
+export async function recordSavedConvenzione(knex: Knex, id: number, draft: AllianceDraft, tables: TerritoryTables): Promise<void> {
+  if (!hasConvenzioneText(draft)) return;
+  await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables, await catalogueIndex(knex));
 }
 
 /** What the public page says about the text: its latest version, and the adhesions whose act approved an older one. */

@@ -5,7 +5,7 @@ import { findLiveInvitation, lockAlliance, type InvitedParty } from '../queries/
 import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../../domain/alliance-summary';
-import { recordConvenzioneVersion } from '../services/convenzione';
+import { hasConvenzioneText, recordConvenzioneVersion } from '../services/convenzione';
 import { convenzioneVersions } from '../queries/convenzione-versions';
 import { catalogueIndex } from '../queries/services';
 import { done, refused, type Outcome } from './refusals';
@@ -58,7 +58,7 @@ export async function decideAdhesion(
       const now = await findAlliance(knex, current.id);
       if (!now || now.deletedAt) return refused({ reason: 'alliance_deleted', id: current.id });
       if (written !== null) {
-        await recordConvenzioneVersion(knex, now, tables.value, await catalogueIndex(knex));
+        if (hasConvenzioneText(now)) await recordConvenzioneVersion(knex, now, tables.value, await catalogueIndex(knex));
         return done({ version: written, alliance: now });
       }
       if (!partyIn(draftOf(now), party)) return refused({ reason: 'party_removed' });

@@ -9,8 +9,7 @@ import { withMembersDecisions, withPartnersDecisions } from '../services/adhesio
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf, type AllianceDraft } from '../../domain/alliance-summary';
 import { syncInvitations, type IssuedInvitation } from '../services/invitations';
-import { recordConvenzioneVersion } from '../services/convenzione';
-import { catalogueIndex } from '../queries/services';
+import { recordSavedConvenzione } from '../services/convenzione';
 import { done, refused, type Outcome } from './refusals';
 import { alliancesTransaction } from './alliances-transaction';
 
@@ -44,7 +43,7 @@ export async function createAlliance(ctx: Context, body: z.output<typeof allianc
   });
   try {
     // Each distinct text of the convenzione gets its version (adhesions name the one they approved).
-    await recordConvenzioneVersion(knex, (await findAlliance(knex, id))!, tables.value, await catalogueIndex(knex));
+    await recordSavedConvenzione(knex, id, draft, tables.value);
   } finally {
     ctx.alliancesRevision.bump();
   }
@@ -110,7 +109,7 @@ async function changeAt(ctx: Context, alliance: StoredAlliance, change: z.output
   });
   if (saved === null) return refused({ reason: 'stale', currentVersion: (await findAlliance(knex, alliance.id))?.version ?? expected });
   try {
-    await recordConvenzioneVersion(knex, (await findAlliance(knex, alliance.id))!, tables.value, await catalogueIndex(knex));
+    await recordSavedConvenzione(knex, alliance.id, draft, tables.value);
   } finally {
     ctx.alliancesRevision.bump();
   }

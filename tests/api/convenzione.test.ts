@@ -42,6 +42,25 @@ async function docxText(id: number): Promise<{ text: string; headers: Headers }>
 }
 
 describe('the generated convenzione', () => {
+  it('gets a version at a save of a convenzione with its lead; a save without one reads the alliance back only for its answer', async () => {
+    const knex = env.database.db.knex;
+    // An alliance read back is one snapshot (a repeatable-read transaction): counted.
+    const snapshots: string[] = [];
+    const watch = (query: { sql: string }) => void (/repeatable read/i.test(query.sql) && snapshots.push(query.sql));
+    knex.on('query', watch);
+    try {
+      const plain = await send('POST', '/api/alliances', { name: 'ALI senza convenzione', members: BASSA_ROMAGNA_MEMBERS.map((code) => ({ code, lead: code === LUGO })), services: SERVICES });
+      expect(plain.status, plain.text).toBe(201);
+      expect(snapshots).toHaveLength(1); // the answer's
+      const { id } = await bassaRomagna();
+      expect(snapshots).toHaveLength(3); // its text's, then the answer's
+      const versions = await knex('alliance_convenzione_versions').where({ alliance_id: id }).select('version');
+      expect(versions).toEqual([{ version: 1 }]);
+    } finally {
+      knex.off('query', watch);
+    }
+  });
+
   it('holds every element art. 30 c. 2 TUEL requires, the capofila, the RTD, and each member’s share to the cent', async () => {
     const alliance = await bassaRomagna();
     const id = alliance.id as number;

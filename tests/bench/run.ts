@@ -15,11 +15,13 @@
  * arguments to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see what holds it).
  * `npm run bench -- ogc-pages`: only the OGC pages of issue 23 (associations asked with limit=1000:
  * bytes, time, and health while 3 clients read every page at once).
+ * BENCH_CPU_PROFILE=dir with `saves`: the app's thread profiled while saving (dir/ENGINE-roundN.cpuprofile).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { contiguity } from '../../domain/contiguity';
@@ -403,6 +405,9 @@ async function savesOnly(rounds: number): Promise<void> {
       // Per phase and round, the event loop's delay: p99 and max, each round's watch started afresh.
       const held: Record<'idle' | 'busy', { p99: number; max: number }[]> = { idle: [], busy: [] };
       const results: Awaited<ReturnType<typeof tilesDuringSaves>>[] = [];
+      // BENCH_CPU_PROFILE=dir: the app's thread profiled while saving, one .cpuprofile a round.
+      const profiler = process.env.BENCH_CPU_PROFILE ? await cpuProfiler(process.env.BENCH_CPU_PROFILE) : null;
+      let profiling: Promise<unknown> = Promise.resolve();
       for (let round = 0; round < rounds; round++) {
         let watch: { phase: 'idle' | 'busy'; delay: ReturnType<typeof monitorEventLoopDelay> } | null = null;
         results.push(
@@ -413,8 +418,10 @@ async function savesOnly(rounds: number): Promise<void> {
             }
             watch = phase === 'end' ? null : { phase, delay: monitorEventLoopDelay({ resolution: 10 }) };
             watch?.delay.enable();
+            if (profiler) profiling = profiling.then(() => (phase === 'busy' ? profiler.start() : phase === 'end' ? profiler.stop(`${engine}-round${round + 1}`) : undefined));
           }),
         );
+        await profiling;
         const last = results.at(-1)!;
         console.error(`${engine}: round ${round + 1}: idle ${last.idle.requestsPerSecond.toFixed(0)} req/s, while saving ${last.busy.requestsPerSecond.toFixed(0)} req/s (${last.saves} saves, ${last.searches} searches): ${(last.busy.requestsPerSecond / last.idle.requestsPerSecond).toFixed(2)}×`);
       }
@@ -436,6 +443,21 @@ async function savesOnly(rounds: number): Promise<void> {
       else console.error('nginx not installed: no nginx reference (apt-get install nginx-light)');
     });
   });
+}
+
+/** This thread's CPU profile between `start` and `stop`, written to `dir/name.cpuprofile` (open it in Chrome's DevTools). */
+async function cpuProfiler(dir: string): Promise<{ start(): Promise<void>; stop(name: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await fs.mkdir(dir, { recursive: true });
+  return {
+    start: async () => void (await session.post('Profiler.start')),
+    stop: async (name) => {
+      const { profile } = await session.post('Profiler.stop');
+      await fs.writeFile(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 /** `npm run bench -- instances` (PostgreSQL only): two `npm start` on one database, 200 readers and 5 writers. */
