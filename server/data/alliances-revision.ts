@@ -32,15 +32,28 @@ export class AlliancesRevision {
   }
 }
 
+/** A value being built, or built, for a key: when its build started (the revision then; null while it waits its turn). */
+interface Build<T> {
+  value: Promise<T>;
+  startedAt: number | null;
+  settled: boolean;
+}
+
 /**
  * Values derived from the alliances by key (e.g. a query string), kept for the current revision
- * only and at most `maxEntries` of them (the oldest goes first). Each is built by the first caller
- * after a change and shared by everyone asking meanwhile; a change during a build leaves its result
- * under the older revision, so the next caller builds again.
+ * only and at most `maxEntries` of them (the oldest goes first). A value serves every caller whose
+ * revision was current when its build started, or who arrives before it starts: it then reflects
+ * every change committed before the caller asked (the revision moves after the commit).
+ *
+ * At most one build per key runs at a time. Under a stream of changes (saves on several instances),
+ * a caller who finds a build from an older revision running does not start another beside it: it
+ * waits for the next one, which starts when that ends and serves everyone who arrived meanwhile.
+ * Before, each change started a build of its own beside the running ones, and with changes every
+ * few milliseconds they piled up (coverage: 600 ms answers with two instances saving).
  */
 export class KeyedPerRevision<T> {
-  private revision = -1;
-  private readonly entries = new Map<string, Promise<T>>();
+  private readonly builds = new Map<string, Build<T>>();
+  private sweptAt = -1;
 
   constructor(
     private readonly alliances: AlliancesRevision,
@@ -49,20 +62,32 @@ export class KeyedPerRevision<T> {
 
   get(key: string, build: () => Promise<T>): Promise<T> {
     const revision = this.alliances.current();
-    if (revision !== this.revision) {
-      this.entries.clear();
-      this.revision = revision;
-    }
-    let value = this.entries.get(key);
-    if (!value) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-      value = build();
-      this.entries.set(key, value);
-      value.catch(() => {
-        if (this.entries.get(key) === value) this.entries.delete(key);
-      });
-    }
-    return value;
+    if (revision !== this.sweptAt) this.sweep(revision);
+    const found = this.builds.get(key);
+    if (found && (found.startedAt === null || found.startedAt === revision)) return found.value;
+    const next: Build<T> = { value: Promise.resolve() as Promise<T>, startedAt: null, settled: false };
+    const start = () => {
+      next.startedAt = this.alliances.current();
+      return build();
+    };
+    next.value = found && !found.settled ? found.value.then(start, start) : start();
+    const settle = () => {
+      next.settled = true;
+    };
+    next.value.then(settle, () => {
+      settle();
+      if (this.builds.get(key) === next) this.builds.delete(key);
+    });
+    this.builds.delete(key);
+    if (this.builds.size >= this.maxEntries) this.builds.delete(this.builds.keys().next().value as string);
+    this.builds.set(key, next);
+    return next.value;
+  }
+
+  /** Drops the values of older revisions no build waits on: nobody will be served them again. */
+  private sweep(revision: number): void {
+    this.sweptAt = revision;
+    for (const [key, entry] of this.builds) if (entry.settled && entry.startedAt !== revision) this.builds.delete(key);
   }
 }
 
