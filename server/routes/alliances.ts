@@ -23,8 +23,13 @@ function present(a: StoredAlliance, outline: unknown) {
   return { ...rest, ...summary, outline };
 }
 
-/** What alliance pages kept across revisions may take (gzipped, a few KB each; the outline is most of it). */
-const ALLIANCE_PAGES_BYTES = 16 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/** What alliance pages may take, per revision and across revisions (gzipped, a few KB each; the outline is most of it). */
+const ALLIANCE_PAGES_BYTES = 16 * MB;
+
+/** A kept answer's weight: its bytes, and its key, ETag and entry (about 200 bytes). */
+const weighGzipped = (answer: KeptAnswer) => answer.gzipped.length + 200;
 
 export function allianceRoutes(ctx: AppContext): Route[] {
   const routes: Route[] = [];
@@ -51,7 +56,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
   ));
 
   // Pages of the list, per alliances revision and query (a search typed by anyone: at most 200 kept).
-  const listPages = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision, 200);
+  const listPages = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 200, { max: 8 * MB, of: weighGzipped });
   routes.push(route(
     {
       method: 'get', path: '/api/alliances', tag: 'alliances', query: allianceListQuery,
@@ -77,7 +82,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
   ));
 
   // The overlay's outlines, built once per alliances revision and query, kept gzipped.
-  const outlines = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision);
+  const outlines = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 32, { max: 16 * MB, of: weighGzipped });
   routes.push(route(
     {
       method: 'get', path: '/api/alliances.geojson', tag: 'alliances', query: allianceOutlinesQuery,
@@ -104,7 +109,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
   // revision and, across revisions, by what the page is built from (a save of another alliance
   // then costs one short query per page, not the page's nine: two instances saving move the
   // revision many times a second).
-  const pages = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 500);
+  const pages = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 500, { max: ALLIANCE_PAGES_BYTES, of: weighGzipped });
   const builtPages = new AnswerMemory(ALLIANCE_PAGES_BYTES);
   routes.push(route(
     {

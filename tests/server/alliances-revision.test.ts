@@ -112,3 +112,41 @@ describe('values kept per alliances revision', () => {
     expect(builds).toBe(4);
   });
 });
+
+describe('values kept per alliances revision, within a byte budget', () => {
+  it('drops the oldest values once their bytes pass the budget, and serves without keeping a value larger than it', async () => {
+    const revision = new AlliancesRevision(1);
+    const cache = new KeyedPerRevision<string>(revision, 100, { max: 100, of: (value) => value.length });
+    const builds: string[] = [];
+    const build = (value: string) => () => {
+      builds.push(value);
+      return Promise.resolve(value);
+    };
+    await cache.get('a', build('a'.repeat(60)));
+    await cache.get('b', build('b'.repeat(30)));
+    expect(cache.bytes).toBe(90);
+    await cache.get('c', build('c'.repeat(40))); // 130: 'a' goes
+    expect(cache.bytes).toBe(70);
+    await cache.get('b', build('b2'));
+    await cache.get('c', build('c2'));
+    expect(builds).toHaveLength(3); // 'b' and 'c' kept
+    await cache.get('a', build('a'.repeat(60))); // built again: 130, 'b' goes (the oldest)
+    expect(builds).toHaveLength(4);
+    expect(cache.bytes).toBe(100);
+    expect(await cache.get('huge', build('h'.repeat(150)))).toHaveLength(150);
+    expect(cache.bytes).toBe(0); // everything older went, and the huge one was not kept
+    expect(await cache.get('huge', build('h'.repeat(150)))).toHaveLength(150);
+    expect(builds).toHaveLength(6);
+  });
+
+  it('counts nothing for values dropped at a new revision or replaced', async () => {
+    const revision = new AlliancesRevision(1);
+    const cache = new KeyedPerRevision<string>(revision, 100, { max: 1000, of: (value) => value.length });
+    await cache.get('a', () => Promise.resolve('x'.repeat(10)));
+    await cache.get('b', () => Promise.resolve('y'.repeat(20)));
+    expect(cache.bytes).toBe(30);
+    revision.bump();
+    await cache.get('a', () => Promise.resolve('z'.repeat(5)));
+    expect(cache.bytes).toBe(5); // 'b' dropped with its revision, the old 'a' replaced
+  });
+});
