@@ -2,7 +2,7 @@ import { ConfigError } from '../infra/fatal';
 import { DEFAULT_RATE_LIMITS, filesBudget, type RateLimits } from './http/rate-limits';
 import { readDatabaseSettings, type DatabaseSettings } from '../infra/settings';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
-import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
+import { DEFAULT_FEATURE_BUDGET, DEFAULT_MEGABYTES_BUDGET } from './http/feature-budget';
 import { DEFAULT_TILE_CACHE_MB } from './tiles/tile-memory';
 
 export { PROJECT_ROOT } from '../infra/paths';
@@ -17,6 +17,8 @@ export interface ServerConfig extends DatabaseSettings {
   rateLimits: RateLimits;
   /** RATE_LIMIT_OGC_FEATURES: OGC API features per client per minute, however paged (see http/feature-budget). */
   ogcFeaturesPerMinute: number;
+  /** RATE_LIMIT_OGC_MB: megabytes of OGC API GeoJSON per client per minute (see http/feature-budget). */
+  ogcMegabytesPerMinute: number;
   /** TRUST_PROXY: unset = no proxy; a number of hops, `true`, or addresses/subnets as Express reads them. */
   trustProxy: boolean | number | string;
   /** PUBLIC_URL: where people reach the app (e.g. https://atlante.example.it), for absolute links in TileJSON. */
@@ -90,6 +92,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       adminFailures: positiveInteger(env, 'RATE_LIMIT_ADMIN_FAILURES', DEFAULT_RATE_LIMITS.adminFailures),
     },
     ogcFeaturesPerMinute: positiveInteger(env, 'RATE_LIMIT_OGC_FEATURES', DEFAULT_FEATURE_BUDGET),
+    ogcMegabytesPerMinute: positiveInteger(env, 'RATE_LIMIT_OGC_MB', DEFAULT_MEGABYTES_BUDGET),
     trustProxy: trustProxy(env.TRUST_PROXY),
     publicUrl: httpUrl('PUBLIC_URL', env.PUBLIC_URL),
     tilesUrl: httpUrl('TILES_URL', env.TILES_URL),

@@ -19,7 +19,7 @@ import type { TilesetName } from './tiles/tile-sources';
 import { readAdjacencyTable, readMembershipTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
-import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
+import { DEFAULT_FEATURE_BUDGET, DEFAULT_MEGABYTES_BUDGET } from './http/feature-budget';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 import { OpenDataFiles } from './open-data/files';
 import { DEFAULT_EVALUATION_THREAD, EvaluationThread } from './evaluation/evaluation-thread';
@@ -65,6 +65,8 @@ export interface AppContext {
   rateLimits: RateLimits;
   /** OGC API features per client per minute (see http/feature-budget). */
   ogcFeaturesPerMinute: number;
+  /** OGC API megabytes of GeoJSON per client per minute (see http/feature-budget). */
+  ogcMegabytesPerMinute: number;
   /** Express's `trust proxy`: how many proxies (or which) may set X-Forwarded-For / -Proto. */
   trustProxy: boolean | number | string;
   /** PUBLIC_URL without a trailing slash, for absolute URLs in TileJSON; undefined = paths on this origin. */
@@ -81,6 +83,7 @@ export interface ContextOptions {
   adminToken?: string | undefined;
   rateLimits?: RateLimits | undefined;
   ogcFeaturesPerMinute?: number | undefined;
+  ogcMegabytesPerMinute?: number | undefined;
   trustProxy?: boolean | number | string | undefined;
   publicUrl?: string | undefined;
   publisher?: Publisher | undefined;
@@ -129,6 +132,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     clientDir: options.clientDir,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     ogcFeaturesPerMinute: options.ogcFeaturesPerMinute ?? DEFAULT_FEATURE_BUDGET,
+    ogcMegabytesPerMinute: options.ogcMegabytesPerMinute ?? DEFAULT_MEGABYTES_BUDGET,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     publisher: options.publisher ?? DEFAULT_PUBLISHER,

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       clientDir: fs.existsSync(clientDir) ? clientDir : undefined,
       rateLimits: config.rateLimits,
       ogcFeaturesPerMinute: config.ogcFeaturesPerMinute,
+      ogcMegabytesPerMinute: config.ogcMegabytesPerMinute,
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
       publisher: config.publisher,

@@ -26,9 +26,16 @@ export class AnswerMemory {
 
   /** The answer kept under `key`, else `build`'s (kept unless larger than the whole budget). */
   get(key: string, build: () => KeptAnswer): KeptAnswer {
-    const kept = this.lru.get(key);
-    if (kept) return kept;
-    const answer = build();
+    return this.find(key) ?? this.keep(key, build());
+  }
+
+  /** The answer kept under `key`, if any (for answers built asynchronously: then `keep` it). */
+  find(key: string): KeptAnswer | undefined {
+    return this.lru.get(key);
+  }
+
+  /** Keeps `answer` under `key` (unless larger than the whole budget), and returns it. */
+  keep(key: string, answer: KeptAnswer): KeptAnswer {
     if (answer.gzipped.length + 2 * key.length + ENTRY_OVERHEAD_BYTES <= this.budgetBytes) this.lru.set(key, answer);
     return answer;
   }

@@ -126,7 +126,9 @@ const plainText = (max: number) =>
     // Control characters have no place in a name or a description (new lines are fine).
     .refine((s) => ![...s].some(isControl), 'caratteri di controllo non ammessi / control characters are not allowed')
     // Nor have the invisible ones that reverse how the text around them reads ("ALI\u202Eonul" shows as "ALIluno").
-    .refine((s) => !BIDI_CONTROL.test(s), 'caratteri che invertono la direzione del testo non ammessi / text-direction override characters are not allowed');
+    .refine((s) => !BIDI_CONTROL.test(s), 'caratteri che invertono la direzione del testo non ammessi / text-direction override characters are not allowed')
+    // Nor invisible spaces and marks: "ALI\u200B Uno" looks like "ALI Uno" and is another name; "\u200B" alone looks empty.
+    .refine((s) => !INVISIBLE.test(s), 'caratteri invisibili non ammessi (spazi di larghezza zero, marcatori) / invisible characters are not allowed (zero-width spaces, marks)');
 
 /** Control characters other than tab and new lines. */
 function isControl(ch: string): boolean {
@@ -136,6 +138,13 @@ function isControl(ch: string): boolean {
 
 /** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can disguise a name. */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Characters that show nothing: zero-width space (U+200B), word joiner (U+2060), byte order mark
+ * (U+FEFF), the direction marks (U+200E, U+200F, U+061C) and the invisible operators (U+2061–U+2064).
+ * The zero-width joiner and non-joiner (U+200C, U+200D) stay: emoji and some scripts need them.
+ */
+const INVISIBLE = /[\u200B\u200E\u200F\u061C\u2060-\u2064\uFEFF]/;
 
 /**
  * A member as the founder lists it. `status` may be left out: a new member is proposed, an existing

@@ -29,15 +29,53 @@ function rawJsonError(socket: Duplex, status: number, reason: string, code: stri
  * How long a client may take to send its headers, and its whole request (a body is at most 1 MB),
  * and how often that is checked: a client that trickles a byte a second, or opens a connection
  * and sends nothing, is answered 408 and closed in seconds, not held for Node's default 5 minutes.
+ * And how long a body may stand still: a client that announces a large body (Content-Length) and
+ * stops sending it is answered 408 then, not at the end of the whole request's time.
  * (Sending an answer, however large, is not limited by these.)
  */
 export interface ClientTimeouts {
   headersMs: number;
   requestMs: number;
   checkEveryMs: number;
+  bodyIdleMs: number;
 }
 
-export const CLIENT_TIMEOUTS: ClientTimeouts = { headersMs: 15_000, requestMs: 60_000, checkEveryMs: 2_000 };
+export const CLIENT_TIMEOUTS: ClientTimeouts = { headersMs: 15_000, requestMs: 60_000, checkEveryMs: 2_000, bodyIdleMs: 10_000 };
+
+const TIMED_OUT = { code: 'timeout', message: 'Richiesta troppo lenta / Request timed out' };
+
+/**
+ * Answers 408 and closes the connection when a request's body stops arriving for `idleMs`: Node's
+ * own timeouts only look at the whole request. Only while the body is being read: a request
+ * without one, or whose body has arrived, is not watched (the answer's writing never is).
+ */
+function cutOffStalledBody(req: http.IncomingMessage, res: http.ServerResponse, idleMs: number): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (!(declared > 0) && req.headers['transfer-encoding'] === undefined) return;
+  let timer: NodeJS.Timeout;
+  const stalled = () => {
+    if (!res.headersSent) {
+      const body = JSON.stringify({ error: TIMED_OUT });
+      res.writeHead(408, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+      res.end(body, () => req.socket.destroy());
+    } else req.socket.destroy();
+  };
+  const watch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(stalled, idleMs);
+    timer.unref();
+  };
+  const stop = () => {
+    clearTimeout(timer);
+    req.socket.off('data', watch);
+  };
+  watch();
+  // The socket's bytes, not the request's 'data' (a parser that has not been asked to read yet still receives).
+  req.socket.on('data', watch);
+  req.once('end', stop);
+  req.once('close', stop);
+  res.once('finish', stop);
+}
 
 /** The HTTP server for the app: JSON answers even for requests Node's parser refuses, and a slow client cut off. */
 export function createHttpServer(app: http.RequestListener, timeouts: ClientTimeouts = CLIENT_TIMEOUTS): http.Server {
@@ -50,6 +88,7 @@ export function createHttpServer(app: http.RequestListener, timeouts: ClientTime
     },
     app,
   );
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => cutOffStalledBody(req, res, timeouts.bodyIdleMs));
   // An `Expect:` other than 100-continue: Node would answer 417 with no body.
   server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     const body = JSON.stringify({ error: { code: 'expectation_failed', message: 'Intestazione Expect non supportata: usa 100-continue o nessuna / Unsupported Expect header: use 100-continue or none' } });
@@ -61,7 +100,7 @@ export function createHttpServer(app: http.RequestListener, timeouts: ClientTime
       return rawJsonError(socket, 431, 'Request Header Fields Too Large', 'headers_too_large',
         'Indirizzo o intestazioni troppo lunghi / URL or headers too large');
     }
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return rawJsonError(socket, 408, 'Request Timeout', 'timeout', 'Richiesta troppo lenta / Request timed out');
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return rawJsonError(socket, 408, 'Request Timeout', TIMED_OUT.code, TIMED_OUT.message);
     rawJsonError(socket, 400, 'Bad Request', 'bad_request', 'Richiesta HTTP non valida / Malformed HTTP request');
   });
   return server;

@@ -68,14 +68,11 @@ export function collectionDocument(base: string, collection: Collection, extent:
   };
 }
 
-/**
- * A page of items with its counts and the links that walk through the pages. `prev` goes back by
- * `limit`: a page that held fewer (large features) may then end before this one starts.
- */
+/** A page of items with its counts and the links that walk through the pages (`prev`: see readItems' previousOffset). */
 export function itemsDocument(
   base: string,
   collection: Collection,
-  page: { features: Feature[]; numberMatched: number },
+  page: { features: Feature[]; numberMatched: number; previousOffset: number | null },
   at: { offset: number; limit: number; query: URLSearchParams },
   format: 'json' | 'html',
 ) {
@@ -96,7 +93,7 @@ export function itemsDocument(
   // A page may hold fewer than `limit` (large features: see paging.ts): the next one starts after what this one returned.
   const returned = page.features.length;
   if (at.offset + returned < page.numberMatched) links.push({ href: pageUrl(at.offset + returned, format), rel: 'next', type, title: 'Pagina successiva / Next page' });
-  if (at.offset > 0) links.push({ href: pageUrl(Math.max(0, at.offset - at.limit), format), rel: 'prev', type, title: 'Pagina precedente / Previous page' });
+  if (page.previousOffset !== null) links.push({ href: pageUrl(page.previousOffset, format), rel: 'prev', type, title: 'Pagina precedente / Previous page' });
   return {
     type: 'FeatureCollection' as const,
     features: page.features,

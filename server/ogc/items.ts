@@ -55,7 +55,7 @@ function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters
  * properties before any geometry is written (see paging.ts): a page of large features holds fewer
  * than `limit`, never none, and the next page starts where it ended.
  */
-export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
+export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<ItemsPage> {
   const filter = where(collection, query);
   const generalised = query.zoom !== undefined;
   // Windows buffer their rows: only small columns go through them. A generalised page keeps its
@@ -90,18 +90,63 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
   ]);
-  return { features: page.rows.map((row) => toFeature(collection, row)), numberMatched: count.rows[0]?.n ?? 0 };
+  return {
+    previousOffset: query.offset > 0 ? await previousOffset(knex, collection, filter, query) : null,
+    features: page.rows.map((row) => toFeature(collection, row)),
+    numberMatched: count.rows[0]?.n ?? 0,
+    // What the page weighs in GeoJSON, near enough: its geometry as written, its properties, each feature's envelope.
+    bytes: page.rows.reduce((sum, row) => sum + (row.geometry?.length ?? 0) + JSON.stringify(row.properties).length + BYTES_PER_FEATURE, 0),
+  };
 }
 
-/** One feature by its id, or null. */
-export async function readItem(knex: Knex, collection: Collection, id: string | number, zoom?: number): Promise<Feature | null> {
+/** A page of items, with how many match in all and about how many bytes of GeoJSON it holds. */
+export interface ItemsPage {
+  features: Feature[];
+  numberMatched: number;
+  bytes: number;
+  /** Where the page before this one starts (it ends where this one starts, or after); null on the first page. */
+  previousOffset: number | null;
+}
+
+/**
+ * Where the page before `query.offset` starts: as many of the features just before it as a page
+ * holds (`limit`, within the page's bytes and stored vertices, counted backwards the way readItems
+ * counts forwards), at least one. Going back by `limit` alone would skip features whenever those
+ * pages were cut short by their bytes. Generalised pages are sized here by their stored vertices,
+ * more than what they keep: the page before then starts later, and may repeat a few features of
+ * this one rather than skip any.
+ */
+async function previousOffset(knex: Knex, collection: Collection, filter: { sql: string; bindings: (string | number)[] }, query: ItemsQuery): Promise<number> {
+  const window = Math.min(query.limit, query.offset);
+  const result = await knex.raw<{ rows: { fits: number }[] }>(
+    `WITH page AS (
+       SELECT fid, row_number() OVER (ORDER BY ${collection.order}) AS n FROM (${collection.from}) AS f ${filter.sql}
+       ORDER BY ${collection.order} LIMIT ? OFFSET ?
+     ), sized AS (
+       SELECT p.n,
+              sum(coalesce(ST_NPoints(f.geom), 0)) OVER (ORDER BY p.n DESC) AS vertices,
+              sum(? * coalesce(ST_NPoints(f.geom), 0) + octet_length(f.properties::text) + ?) OVER (ORDER BY p.n DESC) AS bytes
+       FROM page p JOIN (${collection.from}) AS f ON f.fid = p.fid
+     )
+     SELECT count(*)::int AS fits FROM sized WHERE bytes <= ? AND (? OR vertices <= ?)`,
+    [
+      ...filter.bindings, window, query.offset - window,
+      BYTES_PER_VERTEX, BYTES_PER_FEATURE,
+      PAGE_BYTES - PAGE_ENVELOPE_BYTES, query.zoom === undefined, PAGE_VERTICES_READ,
+    ],
+  );
+  return query.offset - Math.max(1, result.rows[0]?.fits ?? 0);
+}
+
+/** One feature by its id, with about how many bytes of GeoJSON it holds; null when there is none. */
+export async function readItem(knex: Knex, collection: Collection, id: string | number, zoom?: number): Promise<{ feature: Feature; bytes: number } | null> {
   const geometry = geometrySql(zoom);
   const result = await knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string }[] }>(
     `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f WHERE fid = ?`,
     [...geometry.bindings, id],
   );
   const row = result.rows[0];
-  return row ? toFeature(collection, row) : null;
+  return row ? { feature: toFeature(collection, row), bytes: row.geometry.length + JSON.stringify(row.properties).length + BYTES_PER_FEATURE } : null;
 }
 
 /** The bounding box of a collection's features (west, south, east, north), or null when it is empty. */

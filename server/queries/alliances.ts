@@ -312,6 +312,25 @@ export const ALLIANCE_GOVERNANCE_FIELDS = `'legalForm', a.legal_form, 'phase', a
 /** SQL: when alliance `a` last changed, as an ISO 8601 UTC text. */
 export const ALLIANCE_UPDATED_ISO = `to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
+/**
+ * What an alliance's public page is built from, as one short text that changes whenever the page
+ * would: its row's version in the database (xmin: any update of the row, a save, an exception, a
+ * deletion, a restore), its history's last entry (invitations and token rotations write only
+ * there), its convenzione's last version, and the data version (its members' names and figures).
+ * Null when there is no such alliance.
+ */
+export async function allianceFingerprint(knex: Knex, id: number): Promise<string | null> {
+  const result = await knex.raw<{ rows: { fingerprint: string }[] }>(
+    `SELECT concat_ws('/', a.xmin::text,
+              (SELECT max(h.id) FROM alliance_history h WHERE h.alliance_id = a.id),
+              (SELECT max(v.version) FROM alliance_convenzione_versions v WHERE v.alliance_id = a.id),
+              (SELECT max(d.id) FROM data_versions d)) AS fingerprint
+     FROM alliances a WHERE a.id = ?`,
+    [id],
+  );
+  return result.rows[0]?.fingerprint ?? null;
+}
+
 export async function allianceOutline(knex: Knex, id: number, toleranceDeg = 0.0001): Promise<Geometry | null> {
   const result = await knex.raw<{ rows: { geometry: string | null }[] }>(
     `SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(outline, ?)), 6) AS geometry FROM alliances WHERE id = ?`,

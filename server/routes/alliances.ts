@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import { KeyedPerRevision } from '../data/alliances-revision';
+import { AnswerMemory, type KeptAnswer } from '../http/answer-memory';
 import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
@@ -14,13 +15,21 @@ import { foldName } from '../../domain/text';
 import { rejectTooManyMembers } from '../http/too-many-members';
 import { allianceTable } from '../services/alliance-export';
 import { convenzioneStatus } from '../services/convenzione';
-import { allianceOutline, allianceOutlines, findAlliance, listAlliances, loadAlliance, memberFeatures, type StoredAlliance } from '../services/alliance-read';
+import { allianceFingerprint, allianceOutline, allianceOutlines, findAlliance, listAlliances, loadAlliance, memberFeatures, type StoredAlliance } from '../services/alliance-read';
 
 /** Public view of a stored alliance (never the token hash). */
 function present(a: StoredAlliance, outline: unknown) {
   const { editTokenHash, summary, ...rest } = a;
   return { ...rest, ...summary, outline };
 }
+
+const MB = 1024 * 1024;
+
+/** What alliance pages may take, per revision and across revisions (gzipped, a few KB each; the outline is most of it). */
+const ALLIANCE_PAGES_BYTES = 16 * MB;
+
+/** A kept answer's weight: its bytes, and its key, ETag and entry (about 200 bytes). */
+const weighGzipped = (answer: KeptAnswer) => answer.gzipped.length + 200;
 
 export function allianceRoutes(ctx: AppContext): Route[] {
   const routes: Route[] = [];
@@ -47,7 +56,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
   ));
 
   // Pages of the list, per alliances revision and query (a search typed by anyone: at most 200 kept).
-  const listPages = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision, 200);
+  const listPages = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 200, { max: 8 * MB, of: weighGzipped });
   routes.push(route(
     {
       method: 'get', path: '/api/alliances', tag: 'alliances', query: allianceListQuery,
@@ -73,7 +82,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
   ));
 
   // The overlay's outlines, built once per alliances revision and query, kept gzipped.
-  const outlines = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision);
+  const outlines = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 32, { max: 16 * MB, of: weighGzipped });
   routes.push(route(
     {
       method: 'get', path: '/api/alliances.geojson', tag: 'alliances', query: allianceOutlinesQuery,
@@ -96,8 +105,12 @@ export function allianceRoutes(ctx: AppContext): Route[] {
     },
   ));
 
-  // Public pages, read by many (a link in the news) between changes: kept gzipped per alliances revision.
-  const pages = new KeyedPerRevision<{ gzipped: Buffer; etag: string }>(ctx.alliancesRevision, 500);
+  // Public pages, read by many (a link in the news) between changes: kept gzipped per alliances
+  // revision and, across revisions, by what the page is built from (a save of another alliance
+  // then costs one short query per page, not the page's nine: two instances saving move the
+  // revision many times a second).
+  const pages = new KeyedPerRevision<KeptAnswer>(ctx.alliancesRevision, 500, { max: ALLIANCE_PAGES_BYTES, of: weighGzipped });
+  const builtPages = new AnswerMemory(ALLIANCE_PAGES_BYTES);
   routes.push(route(
     {
       method: 'get', path: '/api/alliances/:id', tag: 'alliances', params: { id: numericId },
@@ -107,9 +120,14 @@ export function allianceRoutes(ctx: AppContext): Route[] {
     async (req, res, input) => {
       const { id } = input.params;
       const page = await pages.get(String(id), async () => {
+        // Read before the page: a change in between leaves a newer page under an older fingerprint, built again next time.
+        const key = `${id}|${await allianceFingerprint(knex, id)}`;
+        const kept = builtPages.find(key);
+        if (kept) return kept;
         const alliance = await load(req);
         const convenzione = alliance.legalForm === 'convenzione' ? await convenzioneStatus(knex, alliance) : null;
-      return { gzipped: gzipSync(JSON.stringify({ ...present(alliance, await allianceOutline(knex, alliance.id)), convenzione })), etag: `"${alliance.version}"` };
+        const body = JSON.stringify({ ...present(alliance, await allianceOutline(knex, alliance.id)), convenzione });
+        return builtPages.keep(key, { gzipped: gzipSync(body), etag: `"${alliance.version}"` });
       });
       sendCachedGzip(req, res, page.gzipped, 'application/json', page.etag);
     },

@@ -89,8 +89,8 @@ export function ogcRoutes(ctx: AppContext): Route[] {
   const routes: Route[] = [];
   const knex = ctx.db.knex;
   const baseOf = (req: Request) => `${publicBase(ctx, req)}/ogc`;
-  // Items pay by the feature, however they are paged (see http/feature-budget).
-  const budget = featureBudget(ctx.ogcFeaturesPerMinute);
+  // Items pay by the feature and by the byte, however they are paged (see http/feature-budget).
+  const budget = featureBudget(ctx.ogcFeaturesPerMinute, ctx.ogcMegabytesPerMinute);
 
   routes.push(route(
     {
@@ -185,6 +185,7 @@ export function ogcRoutes(ctx: AppContext): Route[] {
       // The HTML page shows properties only: the same features, read without their geometry.
       const page = await readItems(knex, collection, { bbox, filters, limit, offset, zoom: at, geometry: as === 'json' });
       await budget.giveBack(req, limit - page.features.length);
+      await budget.chargeBytes(req, page.bytes);
       const query = new URLSearchParams(req.query as Record<string, string>);
       const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);
       send(res, as, doc, () => itemsHtml({ base }, { id: collection.id, title: collection.title.it }, doc), 'application/geo+json');
@@ -203,7 +204,9 @@ export function ogcRoutes(ctx: AppContext): Route[] {
       const { f, zoom: at } = input.query;
       const id = collection.parseId(String(req.params.fid));
       if (!(await budget.take(req, res, 1))) return;
-      const feature = id === null ? null : await readItem(knex, collection, id, at);
+      const found = id === null ? null : await readItem(knex, collection, id, at);
+      if (found) await budget.chargeBytes(req, found.bytes);
+      const feature = found?.feature;
       if (!feature) throw notFound(`Nessun elemento "${req.params.fid}" in ${collection.id} / No item "${req.params.fid}" in ${collection.id}`);
       const as = wants(req, f);
       const base = baseOf(req);

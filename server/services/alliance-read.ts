@@ -3,7 +3,7 @@ import { DomainRefusal } from '../../domain/refusal';
 import { findAlliance, type StoredAlliance } from '../queries/alliances';
 
 /** The reads of saved alliances that routes answer with (SQL in queries/alliances.ts). */
-export { allianceOutline, allianceOutlines, findAlliance, listAlliances, memberFeatures } from '../queries/alliances';
+export { allianceFingerprint, allianceOutline, allianceOutlines, findAlliance, listAlliances, memberFeatures } from '../queries/alliances';
 export type { StoredAlliance } from '../queries/alliances';
 
 /** The alliance with this id, refused when there is none (not found) or it was deleted (gone). */

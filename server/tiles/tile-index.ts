@@ -27,7 +27,9 @@ const INDEX = { indexMaxZoom: 10, indexMaxPoints: 10_000 } as const;
  * A point layer's index: split down to the same zoom while a tile holds more than 64 points. Under
  * INDEX, the Comuni's 7,900 label points never left zoom 0, and every deeper tile clipped all of
  * them through every zoom on its way down: 12 ms a z10 tile, two thirds of the whole archive's time.
- * Split, the index holds each point once per zoom (about 11 × 7,900 points: a few MB).
+ * Split, the index holds each point once per zoom (about 11 × 7,900 points: `indexBytes` estimates
+ * 31 MB, 18 MB of it at zooms 0–5) and a deep tile is cut in 0.04 ms; split only to zoom 7, 24 MB and
+ * 0.4–0.8 ms; to zoom 5, 18 MB and 6 ms.
  */
 const POINT_INDEX = { indexMaxZoom: INDEX.indexMaxZoom, indexMaxPoints: 64 } as const;
 

@@ -241,6 +241,19 @@ describe('smaller holes (issue 23, item 6)', () => {
     expect(r.status).toBe(400);
   });
 
+  it('refuses invisible characters in names and descriptions, and keeps the joiners emoji need', async () => {
+    for (const name of ['ALI\u200B Uno', '\u200B', 'ALI \uFEFFUno', 'ALI\u2060Uno', 'ALI \u200FUno']) {
+      const r = await send('POST', '/api/alliances', { name, members: [{ code: AGLIE }] });
+      expect(r.status, JSON.stringify(name)).toBe(400);
+      expect(r.text).toContain('caratteri invisibili non ammessi');
+      expect(r.text).toContain('invisible characters are not allowed');
+    }
+    const a = await createAlliance();
+    expect((await send('PATCH', `/api/alliances/${a.id}`, { description: 'a\u200Bb' }, a.edit(1))).status).toBe(400);
+    // A family emoji is joined by U+200D: still a description.
+    expect((await send('PATCH', `/api/alliances/${a.id}`, { description: 'Per le famiglie \u{1F468}\u200D\u{1F469}\u200D\u{1F467}' }, a.edit(1))).status).toBe(200);
+  });
+
   it('answers what the router and the body parser refuse in Italian and English, echoing no header', async () => {
     const bilingual = /^\S.* \/ [A-Z].+$/;
     const param = await send('GET', '/api/alliances/%E0');

@@ -75,4 +75,34 @@ describe('the OGC items budget: features per client per minute, however paged', 
       await server.close();
     }
   });
+
+  it('also bounds the bytes a client is served: heavy outlines run out of it long before their features do', async () => {
+    const server = await startTestServer(env.database.db, undefined, { ogcFeaturesPerMinute: 1e9, ogcMegabytesPerMinute: 3 });
+    try {
+      // Association outlines: pages of about 1.8 MB (cut by the page's byte bound). Two fit 3 MB; the third is refused.
+      const sizes: number[] = [];
+      let next: string | undefined = '/ogc/collections/associations/items?limit=1000';
+      let refused: Awaited<ReturnType<typeof readAnswer>> | undefined;
+      while (next && !refused) {
+        const answer = await readAnswer(await server.get(next));
+        if (answer.status === 429) refused = answer;
+        else {
+          expect(answer.status).toBe(200);
+          sizes.push(answer.text.length);
+          next = (answer.json.links as Link[]).find((l) => l.rel === 'next')?.href.replace(/^https?:\/\/[^/]+/, '');
+        }
+      }
+      expect(refused, 'refused before the last page').toBeDefined();
+      const servedMb = sizes.reduce((a, b) => a + b, 0) / 1024 / 1024;
+      expect(servedMb).toBeGreaterThanOrEqual(3);
+      expect(servedMb).toBeLessThan(3 + 2.1); // at most one page beyond the budget
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused!.json).toEqual({ error: { code: 'too_many_requests', message: expect.stringMatching(/^Troppi dati .* \/ Too much data/) } });
+      // Single items count too; the collections' descriptions do not.
+      expect((await server.get('/ogc/collections/comuni/items/039012')).status).toBe(429);
+      expect((await server.get('/ogc/collections/associations')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });

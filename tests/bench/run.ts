@@ -130,7 +130,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', open: () => Promise<Da
   start = performance.now();
   db = await open();
   // The bench measures the server, not its rate limits.
-  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
+  const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9, ogcMegabytesPerMinute: 1e9 });
   const unfollow = await followChanges(ctx);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
@@ -526,7 +526,7 @@ async function withScratchDatabase(url: string, prefix: string, work: (databaseU
 
 /** The app in this process over `db`, following its changes, without rate limits. */
 async function withServer(db: Database, work: (base: string, ctx: ReturnType<typeof createContext>) => Promise<void>): Promise<void> {
-  const ctx = createContext(db, { rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
+  const ctx = createContext(db, { rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9, ogcMegabytesPerMinute: 1e9 });
   const unfollow = await followChanges(ctx);
   // As `npm start` does once the data is ready: the first save finds the evaluation thread running.
   await warmUp(ctx);
@@ -616,7 +616,7 @@ async function firstViewOnly(): Promise<void> {
   const db = await openDatabase({ dataDir: path.join(dir, 'pgdata') });
   try {
     if (!template) await importGeodata(db.knex, await loadGeodata(silentProgress), silentProgress);
-    const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9 });
+    const ctx = createContext(db, { clientDir, rateLimits: { read: 1e9, computeMs: 1e12, computeAtOnce: 1e9, write: 1e9, adminFailures: 1e9 }, ogcFeaturesPerMinute: 1e9, ogcMegabytesPerMinute: 1e9 });
     const server = await new Promise<import('node:http').Server>((resolve) => {
       const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -661,6 +661,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   },
   'ogc-pages': async () => {
     process.env.RATE_LIMIT_OGC_FEATURES = '100000000'; // the pages' cost, not the per-client budget
+    process.env.RATE_LIMIT_OGC_MB = '100000000';
     await onEachEngine(async (engine, env) => {
       const server = await startServer(env);
       try {

@@ -33,7 +33,9 @@ export function startCommand(): { env: Record<string, string>; args: string[] } 
 
 /** Node's arguments in `npm start`. */
 export function startArgs(): string[] {
-  return startCommand().args;
+  // BENCH_SERVER_FLAGS: node flags for the servers a bench starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to see where their time goes.
+  const extra = process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...extra, ...startCommand().args];
 }
 
 /**

@@ -9,7 +9,7 @@ import { attributeValues, hasGdal, OGRINFO, ogr2ogr, ogrinfo } from '../helpers/
 import { rfc7946Problems } from '../helpers/geojson';
 import { startTestServer, useTestServer } from '../helpers/test-server';
 import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
-import { DEFAULT_FEATURE_BUDGET } from '../../server/http/feature-budget';
+import { DEFAULT_FEATURE_BUDGET, DEFAULT_MEGABYTES_BUDGET } from '../../server/http/feature-budget';
 import { ITALY_BOUNDS, tilesCovering } from '../../server/tiles/tile-coords';
 
 if (!hasGdal) console.warn(`GDAL tests skipped: no ogrinfo at ${OGRINFO} (apt-get install gdal-bin)`);
@@ -58,7 +58,7 @@ describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server',
   });
 
   it('copies every layer with ogr2ogr and no options against the default limits, and filters on the server without an error', async () => {
-    const server = await startTestServer(env.database.db, undefined, { rateLimits: DEFAULT_RATE_LIMITS, ogcFeaturesPerMinute: DEFAULT_FEATURE_BUDGET });
+    const server = await startTestServer(env.database.db, undefined, { rateLimits: DEFAULT_RATE_LIMITS, ogcFeaturesPerMinute: DEFAULT_FEATURE_BUDGET, ogcMegabytesPerMinute: DEFAULT_MEGABYTES_BUDGET });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-ogr2ogr-'));
     try {
       for (const layer of ['comuni', 'associations', 'alliances']) {

@@ -28,7 +28,7 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-not-secret';
 export const TEST_RATE_LIMITS: RateLimits = { read: 1_000_000, computeMs: 1_000_000_000, computeAtOnce: 1_000_000, write: 1_000_000, adminFailures: 1_000_000 };
 
 export async function startTestServer(db: Database, clientDir?: string, options: Omit<ContextOptions, 'clientDir'> = {}): Promise<TestServer> {
-  const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN, rateLimits: TEST_RATE_LIMITS, ogcFeaturesPerMinute: 1e9, ...options });
+  const ctx = createContext(db, { clientDir, adminToken: TEST_ADMIN_TOKEN, rateLimits: TEST_RATE_LIMITS, ogcFeaturesPerMinute: 1e9, ogcMegabytesPerMinute: 1e9, ...options });
   // As `npm start` does: changes announced on the database (NOTIFY) reach this instance's caches.
   const unfollow = await followChanges(ctx);
   const server: Server = await new Promise((resolve) => {

@@ -3,7 +3,7 @@ import { DataDirLockedError } from '../../infra/db/data-dir-lock';
 import { ConfigError, describeFatal, EXIT } from '../../infra/fatal';
 import { readServerConfig } from '../../server/config';
 import { DEFAULT_RATE_LIMITS } from '../../server/http/rate-limits';
-import { DEFAULT_FEATURE_BUDGET } from '../../server/http/feature-budget';
+import { DEFAULT_FEATURE_BUDGET, DEFAULT_MEGABYTES_BUDGET } from '../../server/http/feature-budget';
 import { DEFAULT_TILE_CACHE_MB } from '../../server/tiles/tile-memory';
 
 describe('settings from the environment', () => {
@@ -13,6 +13,9 @@ describe('settings from the environment', () => {
     expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
     expect(config.ogcFeaturesPerMinute).toBe(DEFAULT_FEATURE_BUDGET);
     expect(readServerConfig({ RATE_LIMIT_OGC_FEATURES: '100000' }).ogcFeaturesPerMinute).toBe(100_000);
+    expect(config.ogcMegabytesPerMinute).toBe(DEFAULT_MEGABYTES_BUDGET);
+    expect(readServerConfig({ RATE_LIMIT_OGC_MB: '200' }).ogcMegabytesPerMinute).toBe(200);
+    expect(() => readServerConfig({ RATE_LIMIT_OGC_MB: '1.5' })).toThrow(/RATE_LIMIT_OGC_MB/);
     const set = readServerConfig({ PORT: '8080', TRUST_PROXY: '1', PUBLIC_URL: 'https://atlante.example.it/', TILES_URL: 'https://cdn.example.it/ali/tiles/', RATE_LIMIT_WRITE: '5', ADMIN_TOKEN: 'x'.repeat(16) });
     expect(set).toMatchObject({ port: 8080, trustProxy: 1, publicUrl: 'https://atlante.example.it', tilesUrl: 'https://cdn.example.it/ali/tiles', adminToken: 'x'.repeat(16) });
     expect(set.rateLimits.write).toBe(5);

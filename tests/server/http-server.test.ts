@@ -10,7 +10,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-async function listen(timeouts = { headersMs: 300, requestMs: 600, checkEveryMs: 50 }): Promise<number> {
+async function listen(timeouts = { headersMs: 300, requestMs: 600, checkEveryMs: 50, bodyIdleMs: 10_000 }): Promise<number> {
   const app = express();
   app.use(express.json());
   app.all(/.*/, (_req, res) => void res.json({ ok: true }));
@@ -68,6 +68,35 @@ describe('a client too slow to send its request', () => {
     const { answer } = await trickle(port, [head, ...Array<string>(200).fill('1\r\n \r\n')], 20);
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(answer).toContain('"code":"timeout"');
+  });
+
+  it('gets a JSON 408 when its body stops arriving, long before the whole request’s time', async () => {
+    const port = await listen({ headersMs: 300, requestMs: 30_000, checkEveryMs: 50, bodyIdleMs: 400 });
+    // Announces 1,000 bytes, sends 10, then nothing.
+    const head = 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":"bbbb';
+    const { answer, ms } = await trickle(port, [head], 20);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toContain('Richiesta troppo lenta / Request timed out');
+    expect(ms).toBeLessThan(10_000); // the request's own limit is 30 s
+  });
+
+  it('is not cut off while its body keeps arriving, however slowly in all', async () => {
+    const port = await listen({ headersMs: 300, requestMs: 30_000, checkEveryMs: 50, bodyIdleMs: 400 });
+    const body = JSON.stringify({ a: 'b'.repeat(28) });
+    const head = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    // 40 parts, one every 100 ms: 4 s in all, never 400 ms without a byte.
+    const { answer } = await trickle(port, [head, ...body], 100);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain('{"ok":true}');
+  });
+
+  it('is not watched once answered: a keep-alive connection idles as Node allows', async () => {
+    const port = await listen({ headersMs: 300, requestMs: 30_000, checkEveryMs: 50, bodyIdleMs: 200 });
+    const answer = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(answer.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(again.status).toBe(200);
   });
 });
 
