@@ -148,7 +148,8 @@ function provisionsOf(db: Database, revision: AlliancesRevision): PerRevision<Pr
 
 /**
  * Keeps the context's in-memory state in step with the database: new data versions and alliance
- * changes announced by any instance (NOTIFY). Returns a function that stops following.
+ * changes announced by any instance (NOTIFY; this instance's own alliance changes move its revision
+ * through their use cases instead: see AlliancesRevision). Returns a function that stops following.
  */
 export async function followChanges(ctx: AppContext): Promise<Unlisten> {
   const stops = await Promise.all([ctx.versions.follow(ctx.db), ctx.alliancesRevision.follow(ctx.db)]);

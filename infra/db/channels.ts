@@ -6,5 +6,8 @@
 /** A dataset was (re)imported: the payload is the new data version's id. */
 export const DATA_VERSION_CHANNEL = 'ali_data_version';
 
-/** An alliance was created, changed or deleted: the payload is its id. */
+/**
+ * The alliances (or the service catalogue) changed: the payload is the id of the transaction that
+ * changed them, once per transaction (migration 013); 'restore' after a backup is restored.
+ */
 export const ALLIANCES_CHANNEL = 'ali_alliances';
