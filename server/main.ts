@@ -82,6 +82,8 @@ async function main(): Promise<void> {
       publisher: config.publisher,
       tilesUrl: config.tilesUrl,
       tileCacheMb: config.tileCacheMb,
+      // Each tileset's archive, built once per data version (on either engine) and read at every start.
+      tileArchiveDir: path.join(config.dataDir, 'tiles'),
     });
     // Imports and alliance changes from other instances on this database reach this one's caches.
     const unfollow = await followChanges(ctx);
@@ -90,9 +92,14 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);
     // Warm the caches so the first visitor does not wait for them.
+    // The tiles' archives first written (on a first start or a new data version, tens of seconds,
+    // tiles served meanwhile), so that once warm no tile index is held.
     void ctx.tables
       .get()
       .then(() => ctx.tiles.comuni.get())
+      .then(async () => {
+        for (const tiles of Object.values(ctx.tiles)) await tiles.ready?.();
+      })
       .then(() => ctx.comuneBoxes.get())
       .then(async () => console.log(describeMemory(await memoryReport(ctx))))
       .catch((error: unknown) => console.error(error));

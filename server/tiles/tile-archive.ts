@@ -10,16 +10,30 @@ export interface ArchiveProgress {
   (done: number, total: number): void;
 }
 
+export interface ArchiveOptions {
+  dataVersion: number;
+  maxZoom?: number;
+  onProgress?: ArchiveProgress;
+  /**
+   * Awaited every `pauseEvery` tiles: the tile thread lets the tiles asked meanwhile through
+   * (a build takes tens of seconds) instead of holding them until the end.
+   */
+  pause?: () => Promise<void>;
+  pauseEvery?: number;
+}
+
 /** Every non-empty tile of a tileset from z0 to `maxZoom`, as a PMTiles archive with its TileJSON metadata. */
-export function buildTileArchive(index: TileIndex, tileset: TilesetName, options: { dataVersion: number; maxZoom?: number; onProgress?: ArchiveProgress }): Buffer {
+export async function buildTileArchive(index: TileIndex, tileset: TilesetName, options: ArchiveOptions): Promise<Buffer> {
   const maxZoom = options.maxZoom ?? ARCHIVE_MAX_ZOOM;
   const coords = Array.from({ length: maxZoom + 1 }, (_, z) => [...tilesCovering(ITALY_BOUNDS, z)]).flat();
   const tiles: ArchiveTile[] = [];
-  coords.forEach((coord, i) => {
+  const pauseEvery = options.pauseEvery ?? 50;
+  for (const [i, coord] of coords.entries()) {
     const tile = index.render(coord);
     if (tile) tiles.push({ ...coord, data: tile.gzipped });
     if (i % 500 === 0 || i === coords.length - 1) options.onProgress?.(i + 1, coords.length);
-  });
+    if (options.pause && i % pauseEvery === pauseEvery - 1) await options.pause();
+  }
   return writePmtiles(tiles, {
     minZoom: 0,
     maxZoom,

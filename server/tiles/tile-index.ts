@@ -1,11 +1,8 @@
-import { gzipSync } from 'node:zlib';
-import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Knex } from 'knex';
 import { BoundedCutter } from './bounded-cutter';
 import { OVERVIEW_BUFFER } from './overview';
-import { repairTile } from './repair';
 import { MAX_ZOOM, type TileCoord } from './tile-coords';
+import { encodeTile, type CutLayer } from './tile-encoding';
 import type { EncodedTile, TileMemory } from './tile-memory';
 import { TILESETS, readLayerRows, tileLayer, tileLayerFrom, type LayerRow, type TileLayerName, type TilesetName } from './tile-sources';
 
@@ -102,16 +99,13 @@ export class TileIndex {
 
   /** The tile cut and encoded, without keeping it (an archive's build goes through every tile once). */
   render(coord: TileCoord): EncodedTile | null {
-    const parts: Buffer[] = [];
-    for (const { cutter, minZoom, maxZoom, writtenAs, extent } of this.layers.values()) {
-      if (coord.z < minZoom || coord.z > maxZoom) continue;
-      const tile = cutter.getTile(coord);
-      const features = tile ? repairTile(tile) : [];
-      if (tile && features.length > 0) {
-        parts.push(Buffer.from(fromGeojsonVt({ [writtenAs]: { ...tile, features } as GeoJSONVTTile }, { version: 2, extent })));
+    const layers = this.layers;
+    // Each layer cut as it is encoded: one cut tile alive at a time.
+    function* cut(): Generator<CutLayer> {
+      for (const { cutter, minZoom, maxZoom, writtenAs, extent } of layers.values()) {
+        if (coord.z >= minZoom && coord.z <= maxZoom) yield { writtenAs, tile: cutter.getTile(coord), extent };
       }
     }
-    // A tile is its layers one after the other (protobuf: repeated field 3), each encoded with its own extent.
-    return parts.length > 0 ? { gzipped: gzipSync(Buffer.concat(parts), { level: 6 }) } : null;
+    return encodeTile(cut());
   }
 }

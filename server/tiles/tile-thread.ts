@@ -43,7 +43,7 @@ const CRASHED = 'La preparazione delle tile si è interrotta: riprova tra poco /
 export class TileThread {
   private worker: Worker | null = null;
   private life = 0;
-  private readonly pending = new Map<number, { resolve(answer: CutAnswer): void; reject(error: unknown): void; render: boolean }>();
+  private readonly pending = new Map<number, { resolve(answer: CutAnswer): void; reject(error: unknown): void; render: boolean; worker: Worker }>();
   private renders = 0;
   private nextId = 1;
   private closed = false;
@@ -78,6 +78,44 @@ export class TileThread {
     throw new Error(`tile not cut: ${'failure' in answer ? answer.failure : 'no answer'}`);
   }
 
+  /** The PMTiles archive of the index built under `key`, to `maxZoom`; null when that index is gone. */
+  async archive(key: string, dataVersion: number, maxZoom: number): Promise<Buffer | null> {
+    const answer = await this.ask({ type: 'archive', key, dataVersion, maxZoom });
+    if ('archive' in answer) return Buffer.from(answer.archive);
+    if ('gone' in answer && answer.gone) return null;
+    throw new Error(`tile archive not built: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /** Drops the index built under `key` from the thread, if it runs. */
+  async drop(key: string): Promise<void> {
+    if (this.worker) await this.ask({ type: 'drop', key });
+  }
+
+  /** A tile deeper than an archive holds, cut in the thread from its ancestor's tile (gzipped). */
+  async derive(parent: Uint8Array, parentCoord: TileCoord, coord: TileCoord): Promise<EncodedTile | null> {
+    if (this.renders >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
+    // A copy of its own to transfer: the parent is a view on the whole archive.
+    const bytes = parent.slice().buffer;
+    const answer = await this.ask({ type: 'derive', parent: bytes, parentCoord, coord }, [bytes]);
+    if ('tile' in answer) return answer.tile ? { gzipped: Buffer.from(answer.tile) } : null;
+    throw new Error(`tile not derived: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /** Whether a thread runs now (and holds whatever indexes it was given). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /**
+   * Ends the thread and everything it holds, without closing: the next request starts a new one
+   * (indexes built by this one are built again by whoever still needs them).
+   */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
   /** The thread's memory, or nothing when no thread runs (none is started for it). */
   async memory(): Promise<CutMemory | undefined> {
     if (!this.worker) return undefined;
@@ -108,22 +146,23 @@ export class TileThread {
     worker.on('error', (error) => console.error(`Tile thread: ${error.name}: ${error.message}`));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
-      for (const id of [...this.pending.keys()]) this.settle(id, (call) => call.reject(new HttpError(503, 'unavailable', CRASHED)));
+      // What this thread was asked (not a newer thread's, after `stop`) fails.
+      for (const [id, call] of [...this.pending]) if (call.worker === worker) this.settle(id, (c) => c.reject(new HttpError(503, 'unavailable', CRASHED)));
     });
     this.worker = worker;
     return worker;
   }
 
-  private ask(request: Asked): Promise<CutAnswer> {
+  private ask(request: Asked, transfer: ArrayBuffer[] = []): Promise<CutAnswer> {
     const worker = this.start();
     const id = this.nextId++;
-    const render = request.type === 'render';
+    const render = request.type === 'render' || request.type === 'derive';
     return new Promise<CutAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, render });
+      this.pending.set(id, { resolve, reject, render, worker });
       if (render) this.renders++;
       // Kept alive while it has work: a server (or a test) waiting on a tile waits for it.
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id }, transfer);
     });
   }
 
@@ -200,6 +239,20 @@ export class ThreadTileIndex {
     // Replaced by a newer index meanwhile (a new data version): asked again, it is served from that one.
     if ('gone' in answer) throw new HttpError(503, 'unavailable', CRASHED);
     return answer.tile;
+  }
+
+  /** The PMTiles archive of this index (tile-archive.ts), built in the thread between the tiles it cuts. */
+  async archive(dataVersion: number, maxZoom: number): Promise<Buffer> {
+    if (this.built.life !== this.thread.current) await this.rebuild();
+    const archive = await this.thread.archive(this.key, dataVersion, maxZoom);
+    if (!archive) throw new HttpError(503, 'unavailable', CRASHED);
+    return archive;
+  }
+
+  /** Drops the index from the thread (its archive serves the tiles now): asked again, it is built again. */
+  async drop(): Promise<void> {
+    await this.thread.drop(this.key);
+    this.built = { ...this.built, life: -1 };
   }
 
   private rebuild(): Promise<void> {
