@@ -47,6 +47,7 @@ export class TileThread {
   private renders = 0;
   private nextId = 1;
   private closed = false;
+  private stopWhenDone = false;
 
   constructor(private readonly options: TileThreadOptions) {}
 
@@ -111,9 +112,16 @@ export class TileThread {
    * (indexes built by this one are built again by whoever still needs them).
    */
   async stop(): Promise<void> {
+    this.stopWhenDone = false;
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
+  }
+
+  /** Ends the thread as `stop` does once it has answered what it was asked (at once when idle). */
+  stopWhenIdle(): void {
+    if (this.pending.size === 0) void this.stop();
+    else this.stopWhenDone = true;
   }
 
   /** The thread's memory, or nothing when no thread runs (none is started for it). */
@@ -155,6 +163,8 @@ export class TileThread {
 
   private ask(request: Asked, transfer: ArrayBuffer[] = []): Promise<CutAnswer> {
     const worker = this.start();
+    // An index given to the thread is wanted: the thread is no longer to end once idle.
+    if (request.type === 'build') this.stopWhenDone = false;
     const id = this.nextId++;
     const render = request.type === 'render' || request.type === 'derive';
     return new Promise<CutAnswer>((resolve, reject) => {
@@ -173,6 +183,10 @@ export class TileThread {
     if (call.render) this.renders--;
     if (this.pending.size === 0) this.worker?.unref();
     finish(call);
+    if (this.pending.size === 0 && this.stopWhenDone) {
+      this.stopWhenDone = false;
+      void this.stop();
+    }
   }
 }
 

@@ -49,7 +49,7 @@ export function servedTilesets(serving: TilesetServing): Record<TilesetName, Til
   const builds = new ArchiveBuilds();
   const tilesets = {} as Record<TilesetName, ArchivedTileset>;
   const onArchived = () => {
-    if (Object.values(tilesets).every((tileset) => !tileset.holdsIndex)) void thread.stop();
+    if (Object.values(tilesets).every((tileset) => !tileset.holdsIndex)) thread.stopWhenIdle();
   };
   for (const name of names) {
     /** The archive parsed; the tiles kept for an earlier one, or cut by the index, are of no more use. */
