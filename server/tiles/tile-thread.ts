@@ -95,8 +95,8 @@ export class TileThread {
   /** A tile deeper than an archive holds, cut in the thread from its ancestor's tile (gzipped). */
   async derive(parent: Uint8Array, parentCoord: TileCoord, coord: TileCoord): Promise<EncodedTile | null> {
     if (this.renders >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
-    // A copy of its own to transfer: the parent is a view on the whole archive.
-    const bytes = parent.slice().buffer;
+    // A copy of its own to transfer: the parent is a view on the whole archive (Buffer#slice would be one too).
+    const bytes = new Uint8Array(parent).buffer;
     const answer = await this.ask({ type: 'derive', parent: bytes, parentCoord, coord }, [bytes]);
     if ('tile' in answer) return answer.tile ? { gzipped: Buffer.from(answer.tile) } : null;
     throw new Error(`tile not derived: ${'failure' in answer ? answer.failure : 'no answer'}`);
