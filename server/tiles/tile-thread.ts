@@ -204,6 +204,7 @@ let generation = 0;
 export class ThreadTileIndex {
   private readonly inFlight = new Map<string, Promise<EncodedTile | null>>();
   private rebuilding: Promise<void> | null = null;
+  private dropped = false;
 
   private constructor(
     private readonly readRows: () => Promise<TilesetRows>,
@@ -248,6 +249,7 @@ export class ThreadTileIndex {
 
   /** The tile cut and encoded, without keeping it. */
   async render(coord: TileCoord): Promise<EncodedTile | null> {
+    if (this.dropped) throw new HttpError(503, 'unavailable', CRASHED);
     if (this.built.life !== this.thread.current) await this.rebuild();
     const answer = await this.thread.render(this.key, coord);
     // Replaced by a newer index meanwhile (a new data version): asked again, it is served from that one.
@@ -257,16 +259,21 @@ export class ThreadTileIndex {
 
   /** The PMTiles archive of this index (tile-archive.ts), built in the thread between the tiles it cuts. */
   async archive(dataVersion: number, maxZoom: number): Promise<Buffer> {
+    if (this.dropped) throw new HttpError(503, 'unavailable', CRASHED);
     if (this.built.life !== this.thread.current) await this.rebuild();
     const archive = await this.thread.archive(this.key, dataVersion, maxZoom);
     if (!archive) throw new HttpError(503, 'unavailable', CRASHED);
     return archive;
   }
 
-  /** Drops the index from the thread (its archive serves the tiles now): asked again, it is built again. */
+  /**
+   * Drops the index from the thread (its archive serves the tiles now). A request that still holds
+   * this index is refused with 503 (asked again, it is served from the archive), never given a new
+   * index in the thread.
+   */
   async drop(): Promise<void> {
+    this.dropped = true;
     await this.thread.drop(this.key);
-    this.built = { ...this.built, life: -1 };
   }
 
   private rebuild(): Promise<void> {
