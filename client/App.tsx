@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlas } from './data/atlas';
 import { useAttribution } from './data/queries';
@@ -6,14 +6,11 @@ import { TopBar } from './layout/TopBar';
 import { Sidebar } from './layout/Sidebar';
 import { SiteFooter } from './layout/SiteFooter';
 import { MapTooltip } from './map/MapTooltip';
+import { AtlasMapSlot } from './map/AtlasMapSlot';
 import { MODE_LIST, ModePanel } from './modes';
 import { useAreaFocus, useDocumentLanguage, useFitShownAlliance, usePanelInsetSync, useSharedDraft } from './state/app-effects';
 import { useMapStore } from './state/map-store';
 import { useViewStore } from './state/view-store';
-
-// The map (MapLibre, its controllers) is a chunk of its own, preloaded by the page (server/index-page.ts):
-// it downloads beside the main bundle instead of after it.
-const AtlasMap = lazy(() => import('./map/AtlasMap').then((m) => ({ default: m.AtlasMap })));
 
 const WIDE = typeof window !== 'undefined' && window.matchMedia('(min-width: 761px)').matches;
 
@@ -40,9 +37,7 @@ export function App() {
       <div className="layout" ref={layoutRef}>
         <Sidebar atlas={atlas} />
         <main id="map" className="map" aria-label={t('map.label')} tabIndex={-1}>
-          <Suspense fallback={<div className="atlas-map" aria-busy="true" />}>
-            <AtlasMap atlas={atlas} />
-          </Suspense>
+          <AtlasMapSlot atlas={atlas} />
           {!atlas && !error && <p className="map-status">{t('map.loading')}</p>}
           {error && (
             <p className="map-status" role="alert">

@@ -15,6 +15,7 @@ import { parseViewState } from './state/view-state';
 import { followHistory } from './state/view-store';
 import { startDraftAutosave } from './builder/draft-autosave';
 import { loadAtlas } from './data/atlas';
+import { loadAtlasMap } from './map/AtlasMapSlot';
 import { queryClient } from './data/queries';
 import { followAlliancesRevision } from './data/follow-revision';
 import { takeTokenFromHash } from './alliances/edit-tokens';
@@ -34,7 +35,8 @@ if (!adhesion) {
   // view's URL sync can run before the alliance page's code has arrived, and would drop the fragment).
   const alliance = parseViewState(window.location.search, window.location.pathname).alliance;
   if (alliance !== null) takeTokenFromHash(alliance);
-  // The attribute table first: it travels while React renders and the map sets up its WebGL context.
+  // The map's code and the attribute table first: they travel (and the map's code runs) while React renders.
+  void loadAtlasMap().catch(() => undefined);
   void loadAtlas().catch(() => undefined);
   // The stores' own effects, for the life of the page: the view follows Back / Forward, the builder's work is kept.
   followHistory();

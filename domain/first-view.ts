@@ -23,3 +23,20 @@ export function fittedZoom(width: number, height: number, bounds: readonly [numb
   const span = cameraSpanAtZoomZero(bounds);
   return Math.min(Math.log2(width / span.width), Math.log2(height / span.height));
 }
+
+/**
+ * The zooms of the overview tiles: up to z6 a pixel is over a kilometre (~2.4 km at z5 on 512 px
+ * tiles), and the full outlines carry detail no screen shows (server/tiles/overview.ts).
+ */
+export const OVERVIEW_MAX_ZOOM = 6;
+
+/**
+ * The overview tiles' property with each Comune's class in the default theme (population, quantiles
+ * in POPULATION_CLASSES classes, as the client's legend draws them: client/map/themes.ts): the first
+ * picture is coloured before the attribute table arrives. Absent when the population is unknown.
+ * The client joins the same class as feature-state of that name, for the tiles deeper than the overview.
+ */
+export const POPULATION_CLASS_FIELD = 'populationClass';
+
+/** The default theme's classes: the colours of its palette (ylGnBu, seven in client/map/themes.ts). */
+export const POPULATION_CLASSES = 7;

@@ -22,6 +22,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { DEFAULT_FEATURE_BUDGET } from './http/feature-budget';
 import { DEFAULT_PUBLISHER, type Publisher } from './open-data/catalog';
 import { OpenDataFiles } from './open-data/files';
+import { DEFAULT_EVALUATION_THREAD, EvaluationThread } from './evaluation/evaluation-thread';
 
 /** Everything the HTTP layer needs, built once per process. */
 export interface AppContext {
@@ -51,6 +52,8 @@ export interface AppContext {
    * with archives, only until they are written, and for the tiles deeper than they hold.
    */
   tileThread: TileThread;
+  /** The thread that evaluates founders' drafts (checks, totals, contiguity, rules) off the HTTP thread. */
+  evaluationThread: EvaluationThread;
   /** The client's attribute table, gzipped JSON. */
   atlasTable: Versioned<Buffer>;
   /** The border graph for the client's live checks, gzipped JSON. */
@@ -119,6 +122,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     tiles: servedTilesets({ knex: db.knex, versions, thread: tileThread, memory: tileMemory, archiveDir: options.tileArchiveDir, archiveOptions: options.tileArchiveOptions }),
     tileMemory,
     tileThread,
+    evaluationThread: new EvaluationThread(DEFAULT_EVALUATION_THREAD),
     atlasTable: new Versioned(versions, async (version) =>
       gzipSync(JSON.stringify(await readAtlasTable(db.knex, version))),
     ),

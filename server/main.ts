@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       server.close();
       unfollow()
         .catch(() => undefined)
-        .then(() => ctx.tileThread.close())
+        .then(() => Promise.all([ctx.tileThread.close(), ctx.evaluationThread.close()]))
         .then(() => db.close())
         .then(
         () => process.exit(0),

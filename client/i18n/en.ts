@@ -4,7 +4,7 @@ import type { Strings } from './it';
 export const en: Strings = {
   app: { title: 'ALI Atlas', subtitle: 'Local Alliances for Innovation', skip: 'Skip to the map', loadingPanel: 'Loading the panel…' },
   nav: { explore: 'Explore', build: 'Build', plan: 'Propose', alliances: 'Alliances', coverage: 'Services', compare: 'Compare', catalogue: 'Catalogue', data: 'Data', about: 'What is an ALI', language: 'Language', layers: 'Layers', closeLayers: 'Close layers' },
-  map: { label: 'Map of the Italian Comuni', keyboard: 'With the map focused: arrow keys move it, + and − zoom, Enter picks the Comune under the cross at the centre.', centre: 'At the centre: {{name}}. Enter to pick it.', centreNone: 'No Comune at the centre.', loading: 'Loading the map…', source: 'Source' },
+  map: { label: 'Map of the Italian Comuni', keyboard: 'With the map focused: arrow keys move it, + and − zoom, Enter picks the Comune under the cross at the centre.', centre: 'At the centre: {{name}}. Enter to pick it.', centreNone: 'No Comune at the centre.', loading: 'Loading the map…', unavailable: 'The map could not be loaded: {{message}}', source: 'Source' },
   theme: {
     overridden: 'The map now shows the chosen service’s coverage (Services mode).',
     coverage: 'Service coverage',

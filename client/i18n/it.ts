@@ -2,7 +2,7 @@
 export const it = {
   app: { title: 'ALI Atlas', subtitle: "Alleanze Locali per l'Innovazione", skip: 'Vai alla mappa', loadingPanel: 'Caricamento del pannello…' },
   nav: { explore: 'Esplora', build: 'Costruisci', plan: 'Proponi', alliances: 'Alleanze', coverage: 'Servizi', compare: 'Confronta', catalogue: 'Catalogo', data: 'Dati', about: "Cos'è un'ALI", language: 'Lingua', layers: 'Livelli', closeLayers: 'Chiudi livelli' },
-  map: { label: 'Mappa dei comuni italiani', keyboard: 'Con la mappa attiva: frecce per spostarla, + e − per lo zoom, Invio per scegliere il comune sotto la croce al centro.', centre: 'Al centro: {{name}}. Invio per sceglierlo.', centreNone: 'Al centro nessun comune.', loading: 'Caricamento della mappa…', source: 'Fonte' },
+  map: { label: 'Mappa dei comuni italiani', keyboard: 'Con la mappa attiva: frecce per spostarla, + e − per lo zoom, Invio per scegliere il comune sotto la croce al centro.', centre: 'Al centro: {{name}}. Invio per sceglierlo.', centreNone: 'Al centro nessun comune.', loading: 'Caricamento della mappa…', unavailable: 'Impossibile caricare la mappa: {{message}}', source: 'Fonte' },
   theme: {
     overridden: 'Ora la mappa mostra la copertura del servizio scelto (modalità Servizi).',
     coverage: 'Copertura del servizio',

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import maplibregl, { type ExpressionSpecification, type MapLayerMouseEvent } from 'maplibre-gl';
-import { Protocol } from 'pmtiles';
 import type { Atlas } from '../data/atlas';
 import { selectComune } from '../state/actions';
 import { useMapStore } from '../state/map-store';
 import { useViewStore } from '../state/view-store';
-import { NO_DATA } from './themes';
+import { NO_DATA, POPULATION_FILL } from './themes';
 import { atlasStyle } from './style';
 import { tilesUrl } from './tile-urls';
 import { useDrawStore } from '../builder/draw-store';
@@ -21,17 +20,20 @@ import { usePlanLayer } from '../planner/plan-layer';
 import { ITALY_CAMERA } from '../../domain/first-view';
 import { comuneCodeOfFeatureId } from '../../domain/codes';
 
-/** One reader of PMTiles archives for the page (it caches their headers and directories). */
-const archiveProtocol = new Protocol();
+/** Tiles read from PMTiles archives (TILES_URL), by the reader in its own chunk (map/archive-protocol.ts). */
+const readArchive: maplibregl.AddProtocolAction = (params, abort) => import('./archive-protocol').then(({ archiveProtocol }) => archiveProtocol.tile(params, abort));
 
 /** Creates the MapLibre map: its controls, its busy state, and pointer events written to the stores. */
 function createMap(element: HTMLDivElement, atlas: () => Atlas | null): maplibregl.Map {
-  const camera = useViewStore.getState().view.camera;
+  const { camera, theme, mode, service } = useViewStore.getState().view;
+  // The default theme's colours need no attribute table (the tiles carry each Comune's class): the
+  // first picture is drawn in them at once. Another theme or a service's coverage waits for its figures.
+  const firstFill = theme === 'population' && !(mode === 'coverage' && service) ? POPULATION_FILL : (['literal', NO_DATA] as unknown as ExpressionSpecification);
   // Tiles from PMTiles archives elsewhere (TILES_URL): MapLibre reads them through this protocol.
-  if (tilesUrl()) maplibregl.addProtocol('pmtiles', archiveProtocol.tile);
+  if (tilesUrl()) maplibregl.addProtocol('pmtiles', readArchive);
   const map = new maplibregl.Map({
     container: element,
-    style: atlasStyle(window.location.origin, ['literal', NO_DATA] as unknown as ExpressionSpecification),
+    style: atlasStyle(window.location.origin, firstFill),
     ...(camera ? { center: [camera.lon, camera.lat], zoom: camera.zoom } : { bounds: [...ITALY_CAMERA] }),
     attributionControl: false,
     dragRotate: false,
@@ -120,8 +122,9 @@ export function AtlasMap({ atlas }: { atlas: Atlas | null }) {
     const element = container.current;
     if (!element) return;
     const created = createMap(element, () => latestAtlas.current);
-    // Ready once the style is: the attribute table is joined and the theme set before the first
-    // tiles arrive, so they are drawn once, in their colours (not grey first, then again).
+    // Ready once the style is. The default theme is in the style from the start (drawn from the
+    // overview tiles' classes); another theme is set before the first tiles arrive if its figures
+    // are there, so that the tiles are drawn once, in their colours (not grey first, then again).
     created.once('style.load', () => setMap(created));
     useMapStore.getState().set({ snapshot: snapshotOf(created) });
     return () => {

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { quantileBreaks } from '../../domain/classify';
+import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../domain/first-view';
 import { SMALL_COMUNE_MAX_POPULATION } from '../../domain/thresholds';
 import type { Atlas } from '../data/atlas';
 import type { ThemeId } from '../state/view-state';
@@ -21,7 +22,7 @@ export type LegendItem =
 
 export interface Theme {
   id: ThemeId | 'coverage';
-  /** The feature-state key the theme reads. */
+  /** The feature-state key the theme reads (the default theme: the tile property with its class). */
   stateKey: string;
   fillColour: ExpressionSpecification;
   legend: LegendItem[];
@@ -33,6 +34,22 @@ export interface Theme {
 export const themeSource = (theme: Pick<Theme, 'source'>, language: string): string =>
   typeof theme.source === 'string' ? theme.source : theme.source[language === 'en' ? 'en' : 'it'];
 
+/**
+ * The default theme's colours, one per class: the class every Comuni tile carries (server/tiles/
+ * overview.ts). The expression needs no figure of the attribute table: the map's first style holds
+ * it and draws the first picture in its colours before the table arrives, and it stays the same
+ * when the table is there (a new expression would make MapLibre lay out every tile again).
+ */
+export const POPULATION_FILL = [
+  'step',
+  ['coalesce', ['get', POPULATION_CLASS_FIELD], -1],
+  NO_DATA,
+  ...PALETTES.ylGnBu.flatMap((colour, i) => [i, colour]),
+] as unknown as ExpressionSpecification;
+
+/** The default theme's class limits (quantiles of the population), as the tiles' classes (server/tiles/overview.ts). */
+const populationBreaks = (atlas: Atlas): number[] => quantileBreaks(atlas.table.population.filter((p): p is number => p !== null), POPULATION_CLASSES);
+
 /** Feature-state values for each Comune, joined to the tiles by numeric ISTAT code. */
 export function featureStates(atlas: Atlas): { id: number; state: Record<string, number | null> }[] {
   const t = atlas.table;
@@ -42,7 +59,6 @@ export function featureStates(atlas: Atlas): { id: number; state: Record<string,
     return {
       id: Number(code),
       state: {
-        population,
         density: t.density[i] ?? null,
         small: population === null ? null : population <= SMALL_COMUNE_MAX_POPULATION ? 1 : 0,
         innerAreas: iac ? 'ABCDEF'.indexOf(iac) : null,
@@ -81,16 +97,24 @@ export function buildTheme(id: ThemeId, atlas: Atlas): Theme {
   const istat = `ISTAT ${year}`;
   const numbers = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
   switch (id) {
-    case 'population':
+    case 'population': {
+      const breaks = populationBreaks(atlas);
+      return {
+        id,
+        stateKey: POPULATION_CLASS_FIELD,
+        fillColour: POPULATION_FILL,
+        legend: [...rangeLegend(breaks, PALETTES.ylGnBu, Math.min(...numbers(t.population))), { colour: NO_DATA, kind: 'label', key: 'legend.noData' }],
+        source: istat,
+      };
+    }
     case 'density': {
-      const values = numbers(id === 'population' ? t.population : t.density);
-      const colours = id === 'population' ? PALETTES.ylGnBu : PALETTES.viridis;
-      const breaks = quantileBreaks(values, colours.length);
+      const values = numbers(t.density);
+      const breaks = quantileBreaks(values, PALETTES.viridis.length);
       return {
         id,
         stateKey: id,
-        fillColour: stepped(id, breaks, colours),
-        legend: [...rangeLegend(breaks, colours, Math.min(...values), id === 'density' ? 1 : 0), { colour: NO_DATA, kind: 'label', key: 'legend.noData' }],
+        fillColour: stepped(id, breaks, PALETTES.viridis),
+        legend: [...rangeLegend(breaks, PALETTES.viridis, Math.min(...values), 1), { colour: NO_DATA, kind: 'label', key: 'legend.noData' }],
         source: istat,
       };
     }

@@ -25,6 +25,8 @@ export interface MemoryReport {
   };
   /** The tile thread's JavaScript heap (the indexes and the cut tiles live there) and the indexes it holds, when it runs. */
   tileThread?: { heapMb: number; indexes: number };
+  /** The evaluation thread's JavaScript heap (one data version's tables, the drafts in hand), when it runs. */
+  evaluationThread?: { heapMb: number };
   /** The heap's ceiling: `--max-old-space-size` (512 MB under `npm start`), or V8's default without it. */
   heapLimitMb: number;
 }
@@ -34,7 +36,7 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 /** The report, without building anything that is not built yet. */
 export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
   const usage = process.memoryUsage();
-  const [engine, cutting] = await Promise.all([ctx.db.memory?.(), ctx.tileThread.memory()]);
+  const [engine, cutting, evaluating] = await Promise.all([ctx.db.memory?.(), ctx.tileThread.memory(), ctx.evaluationThread.memory()]);
   let indexBytes = 0;
   const archiveBytes: Record<string, number> = {};
   for (const [name, tiles] of Object.entries(ctx.tiles)) {
@@ -57,6 +59,7 @@ export async function memoryReport(ctx: AppContext): Promise<MemoryReport> {
       archiveBytes,
     },
     ...(cutting ? { tileThread: { heapMb: mb(cutting.heapBytes), indexes: cutting.indexes } } : {}),
+    ...(evaluating ? { evaluationThread: { heapMb: mb(evaluating.heapBytes) } } : {}),
     heapLimitMb: mb(v8.getHeapStatistics().heap_size_limit),
   };
 }
@@ -67,5 +70,6 @@ export function describeMemory(r: MemoryReport): string {
   const thread = r.tileThread ? ` (thread heap ${r.tileThread.heapMb} MB, ${r.tileThread.indexes} indici / indexes)` : ' (nessun thread / no thread)';
   const archives = Object.entries(r.tiles.archiveBytes).filter(([, bytes]) => bytes > 0);
   const archived = archives.length > 0 ? `, archivi / archives ${archives.map(([name, bytes]) => `${name} ${mb(bytes)}`).join(' + ')} MB` : '';
-  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB${thread}${archived}`;
+  const evaluation = r.evaluationThread ? `, verifica alleanze / alliance checks: heap ${r.evaluationThread.heapMb} MB` : '';
+  return `Memoria / memory: RSS ${r.rssMb} MB — heap JS ${r.heapUsedMb}/${r.heapTotalMb} MB (tetto / limit ${r.heapLimitMb} MB), esterna / external ${r.externalMb} MB${pglite}, tile ${mb(r.tiles.encoded.bytes + r.tiles.cut.bytes)}/${mb(r.tiles.budgetBytes)} MB (${r.tiles.encoded.tiles} codificate / encoded, ${r.tiles.cut.tiles} tagliate / cut) + indice / index ${mb(r.tiles.indexBytes)} MB${thread}${archived}${evaluation}`;
 }

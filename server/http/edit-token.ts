@@ -38,6 +38,9 @@ export function requireIfMatch(req: Request): (version: number) => boolean {
   return (version) => versions.includes(version);
 }
 
+/** Whether `If-Match` is `*`: the write applies to whatever version is current, even one saved meanwhile. */
+export const ifMatchesAny = (req: Request): boolean => req.get('If-Match')?.trim() === '*';
+
 /** 409: the version the client edited is no longer the stored one. */
 export const conflict = (current: number) =>
   new HttpError(409, 'conflict', `Qualcun altro ha salvato una versione più recente (${current}): ricarica e riprova / Someone saved a newer version (${current}): reload and try again`, {

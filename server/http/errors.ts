@@ -57,7 +57,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   if (res.headersSent) return next(error);
   const http = toHttpError(error);
   const id = String(res.locals.requestId ?? '-');
-  if (http.status >= 500) logServerError(id, req.method, req.path, http.status, error);
+  // A value the database refused is answered as the client's error, and logged as ours: a schema should have refused it.
+  if (http.status >= 500 || isDatabaseRefusal(error)) logServerError(id, req.method, req.path, http.status, error);
   if (http.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
   const body: { code: string; message: string; details?: unknown; requestId?: string } = { code: http.code, message: http.message };
   if (http.details !== undefined) body.details = http.details;
@@ -65,9 +66,14 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   res.status(http.status).json({ error: body });
 };
 
-/** Database errors that mean "not now" rather than "wrong": cancelled, shutting down, disk or memory full, connection lost. */
+/**
+ * Database errors that mean "not now" rather than "wrong": cancelled, shutting down, disk or memory
+ * full, connection lost; and a transaction that lost to another (deadlock, serialization failure,
+ * lock not available: PostgreSQL rolls it back, and the same request again succeeds).
+ */
 const UNAVAILABLE_CODES = new Set([
   '57014', '57P01', '57P02', '57P03', '53100', '53200', '53300', '08000', '08001', '08003', '08004', '08006',
+  '40P01', '40001', '55P03',
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOSPC',
 ]);
 
@@ -86,15 +92,50 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** Problems a 400 lists at most, and the characters of each: the answer stays short whatever the body. */
+export const MAX_ISSUES = 20;
+const MAX_ISSUE_TEXT = 300;
+
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text);
+
+/**
+ * What a schema found wrong, one `{ path, message }` each: the first MAX_ISSUES, each cut short (an
+ * unknown key's message names every key), then how many more there are.
+ */
+function issueDetails(error: ZodError): { path: string; message: string }[] {
+  const details = error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: clip(i.path.join('.')), message: clip(i.message) }));
+  const more = error.issues.length - details.length;
+  if (more > 0) details.push({ path: '', message: `… e altri ${more} problemi / … and ${more} more problems` });
+  return details;
+}
+
+/** SQLSTATE classes of a value or statement the database refused: 22 data exception, 54 program limit exceeded. */
+const DATABASE_REFUSAL = /^(22|54)[0-9A-Z]{3}$/;
+
+function isDatabaseRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DATABASE_REFUSAL.test(code);
+}
+
+/**
+ * A request whose input the database refused — a number out of range, a malformed value (class
+ * 22), a statement past its limits (class 54) — when no schema bounded it first: the client's
+ * error (400, 413), not a 500. Either engine may raise one the other does not.
+ */
+function databaseRefusal(error: unknown): HttpError | null {
+  if (!isDatabaseRefusal(error)) return null;
+  if ((error as { code: string }).code.startsWith('54')) {
+    return new HttpError(413, 'payload_too_large', 'La richiesta supera i limiti del database / The request exceeds the database’s limits');
+  }
+  return badRequest('Un valore della richiesta non è accettato dal database / A value in the request is not accepted by the database');
+}
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (isUnavailable(error)) return unavailable();
-  if (error instanceof ZodError) {
-    return badRequest(
-      'Richiesta non valida / Invalid request',
-      error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
+  if (error instanceof ZodError) return badRequest('Richiesta non valida / Invalid request', issueDetails(error));
+  const refusedByDatabase = databaseRefusal(error);
+  if (refusedByDatabase) return refusedByDatabase;
   const type = (error as BodyParserError | null)?.type;
   if (type === 'entity.too.large') {
     return new HttpError(413, 'payload_too_large', 'Il corpo della richiesta supera 1 MB / Request body exceeds 1 MB');

@@ -6,6 +6,9 @@ import { DECLARED_FACTORS, GOVERNANCE_LIMITS, LEGAL_FORMS, PHASES, RTD_SEATS, SU
 import { ruleSet } from '../../domain/rule-sets';
 import { SERVICE_CODE_PATTERN, SERVICE_PROVIDER_KINDS } from '../../domain/services';
 
+/** The largest value of a PostgreSQL `integer` column (ids, versions): a larger one is no row, and an error in SQL. */
+export const DATABASE_INTEGER_MAX = 2_147_483_647;
+
 export const comuneCode = z.string().regex(/^\d{6}$/, 'un codice ISTAT di comune ha 6 cifre / a Comune ISTAT code has 6 digits');
 
 /** Up to this many members in one request: more than every Comune in Italy. */
@@ -36,7 +39,7 @@ const cursorTime = z
   });
 
 /** What a list cursor holds: the last row's change time and id (a PostgreSQL integer). */
-const cursorContent = z.tuple([cursorTime, z.number().int().min(1).max(2_147_483_647)]);
+const cursorContent = z.tuple([cursorTime, z.number().int().min(1).max(DATABASE_INTEGER_MAX)]);
 
 /** `GET /api/alliances?q=`: an alliance's name, or the name of one of its member Comuni. */
 export const allianceListQuery = z.object({
@@ -197,7 +200,7 @@ const phaseEntry = z
 /** The governance record: existing Unione extended, shared RTD, phases, declared success factors. */
 export const governanceRecord = z
   .object({
-    existingUnione: z.number().int().positive().nullish(),
+    existingUnione: z.number().int().positive().max(DATABASE_INTEGER_MAX, "nessuna Unione con questo identificativo / no Unione with this id").nullish(),
     rtd: z
       .object({
         seat: z.enum(RTD_SEATS),
@@ -229,7 +232,7 @@ export const allianceService = z
     annualCostCents: cents,
     chargedCents: cents.nullish(),
     equalShare: z.number().min(0, 'quota uguale tra 0 e 1 / equal share between 0 and 1').max(1, 'quota uguale tra 0 e 1 / equal share between 0 and 1'),
-    recipients: z.array(comuneCode).nullish(),
+    recipients: z.array(comuneCode).max(ALLIANCE_LIMITS.members).nullish(),
     grants: z
       .array(
         z
@@ -247,7 +250,7 @@ export const allianceService = z
 const allianceFields = {
   name: plainText(ALLIANCE_LIMITS.name).pipe(z.string().min(1, 'il nome è obbligatorio / the name is required')),
   description: plainText(ALLIANCE_LIMITS.description).default(''),
-  members: z.array(allianceMember).min(1, 'almeno un comune / at least one Comune'),
+  members: z.array(allianceMember).min(1, 'almeno un comune / at least one Comune').max(ALLIANCE_LIMITS.members),
   partners: z.array(alliancePartner).max(ALLIANCE_LIMITS.partners).default([]),
   status: z.enum(ALLIANCE_STATUSES).default('draft'),
   ruleSet: z.string().refine((id) => ruleSet(id) !== undefined, 'insieme di regole sconosciuto / unknown rule set').optional(),

@@ -25,9 +25,36 @@ function rawJsonError(socket: Duplex, status: number, reason: string, code: stri
   );
 }
 
-/** The HTTP server for the app: JSON answers even for requests Node's parser refuses. */
-export function createHttpServer(app: http.RequestListener): http.Server {
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+/**
+ * How long a client may take to send its headers, and its whole request (a body is at most 1 MB),
+ * and how often that is checked: a client that trickles a byte a second, or opens a connection
+ * and sends nothing, is answered 408 and closed in seconds, not held for Node's default 5 minutes.
+ * (Sending an answer, however large, is not limited by these.)
+ */
+export interface ClientTimeouts {
+  headersMs: number;
+  requestMs: number;
+  checkEveryMs: number;
+}
+
+export const CLIENT_TIMEOUTS: ClientTimeouts = { headersMs: 15_000, requestMs: 60_000, checkEveryMs: 2_000 };
+
+/** The HTTP server for the app: JSON answers even for requests Node's parser refuses, and a slow client cut off. */
+export function createHttpServer(app: http.RequestListener, timeouts: ClientTimeouts = CLIENT_TIMEOUTS): http.Server {
+  const server = http.createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+    app,
+  );
+  // An `Expect:` other than 100-continue: Node would answer 417 with no body.
+  server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    const body = JSON.stringify({ error: { code: 'expectation_failed', message: 'Intestazione Expect non supportata: usa 100-continue o nessuna / Unsupported Expect header: use 100-continue or none' } });
+    res.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' }).end(body);
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     if (error.code === 'HPE_HEADER_OVERFLOW') {

@@ -1,6 +1,6 @@
 import { COLLECTIONS, type Collection } from './collections';
 import { CONFORMANCE, CRS84, OPENAPI_3_0 } from './documents';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './paging';
+import { DEFAULT_LIMIT, LIMIT_DESCRIPTION, MAX_LIMIT } from './paging';
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -29,7 +29,7 @@ const itemsParameters: Parameter[] = [
   { name: 'bbox-crs', in: 'query', required: false, description: `only ${CRS84}`, schema: { type: 'string', enum: [CRS84] } },
   {
     name: 'limit', in: 'query', required: false,
-    description: `items per page: ${DEFAULT_LIMIT} unless given, at most ${MAX_LIMIT} (a larger one is lowered to it)`,
+    description: LIMIT_DESCRIPTION,
     schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
   },
   { name: 'offset', in: 'query', required: false, description: 'items to skip (the `next` link carries it)', schema: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 } },

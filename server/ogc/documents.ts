@@ -68,7 +68,10 @@ export function collectionDocument(base: string, collection: Collection, extent:
   };
 }
 
-/** A page of items with its counts and the links that walk through the pages. */
+/**
+ * A page of items with its counts and the links that walk through the pages. `prev` goes back by
+ * `limit`: a page that held fewer (large features) may then end before this one starts.
+ */
 export function itemsDocument(
   base: string,
   collection: Collection,
@@ -90,7 +93,9 @@ export function itemsDocument(
     { href: `${base}/collections/${collection.id}?f=json`, rel: 'collection', type: JSON_TYPE },
   ];
   const type = format === 'json' ? GEOJSON : HTML;
-  if (at.offset + page.features.length < page.numberMatched) links.push({ href: pageUrl(at.offset + at.limit, format), rel: 'next', type, title: 'Pagina successiva / Next page' });
+  // A page may hold fewer than `limit` (large features: see paging.ts): the next one starts after what this one returned.
+  const returned = page.features.length;
+  if (at.offset + returned < page.numberMatched) links.push({ href: pageUrl(at.offset + returned, format), rel: 'next', type, title: 'Pagina successiva / Next page' });
   if (at.offset > 0) links.push({ href: pageUrl(Math.max(0, at.offset - at.limit), format), rel: 'prev', type, title: 'Pagina precedente / Previous page' });
   return {
     type: 'FeatureCollection' as const,

@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Knex } from 'knex';
 import type { Collection } from './collections';
+import { BYTES_PER_FEATURE, BYTES_PER_VERTEX, PAGE_BYTES, PAGE_ENVELOPE_BYTES, PAGE_VERTICES_READ } from './paging';
 
 export interface ItemsQuery {
   bbox?: readonly [number, number, number, number] | undefined;
@@ -9,16 +10,24 @@ export interface ItemsQuery {
   offset: number;
   /** Generalise geometry for a map at this zoom level (about half a pixel); full detail when absent. */
   zoom?: number | undefined;
+  /** False when the page is read without geometry (HTML shows properties only); its features are the same. */
+  geometry?: boolean;
 }
 
 /** Degrees of half a 256-pixel tile pixel at a zoom level: what a map at that zoom cannot show. */
 export const toleranceAt = (zoom: number): number => 360 / (256 * 2 ** zoom) / 2;
 
+/** The geometry served at a zoom: generalised to half a pixel there, or as stored. */
+function shapeSql(zoom: number | undefined): { sql: string; bindings: number[] } {
+  return zoom === undefined ? { sql: 'geom', bindings: [] } : { sql: 'ST_SimplifyPreserveTopology(geom, ?)', bindings: [toleranceAt(zoom)] };
+}
+
 /** RFC 7946 geometry in CRS84: exterior rings counterclockwise, six decimals (≈ 10 cm). */
+const GEOJSON_SQL = 'ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 6)';
+
 function geometrySql(zoom: number | undefined): { sql: string; bindings: number[] } {
-  return zoom === undefined
-    ? { sql: 'ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 6)', bindings: [] }
-    : { sql: 'ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(geom, ?)), 6)', bindings: [toleranceAt(zoom)] };
+  const shape = shapeSql(zoom);
+  return { sql: GEOJSON_SQL.replace('geom', shape.sql), bindings: shape.bindings };
 }
 
 function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters'>): { sql: string; bindings: (string | number)[] } {
@@ -41,16 +50,43 @@ function where(collection: Collection, query: Pick<ItemsQuery, 'bbox' | 'filters
  * One page of a collection's features, and how many match in all. The page's ids are chosen first
  * and only its own rows are built: PostgreSQL computes the select list of the rows an OFFSET skips
  * too, so building them in the same query made page 790 of 10 Comuni cost as much as 7,900 features.
+ * The page then ends before the feature that would take it past PAGE_VERTICES_READ stored vertices
+ * (when generalised) or its GeoJSON past PAGE_BYTES, estimated from the vertices it keeps and its
+ * properties before any geometry is written (see paging.ts): a page of large features holds fewer
+ * than `limit`, never none, and the next page starts where it ended.
  */
 export async function readItems(knex: Knex, collection: Collection, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }> {
   const filter = where(collection, query);
-  const geometry = geometrySql(query.zoom);
+  const generalised = query.zoom !== undefined;
+  // Windows buffer their rows: only small columns go through them. A generalised page keeps its
+  // generalised geometry from the sizing (small, and costly to make twice); a full one is read again
+  // by id for the rows kept, so that no full geometry is buffered.
+  const kept = generalised
+    ? { columns: 'ST_SimplifyPreserveTopology(f.geom, ?) AS geom', vertices: 'ST_NPoints(geom)', bindings: [toleranceAt(query.zoom!)] }
+    : { columns: 'ST_NPoints(f.geom) AS stored_vertices', vertices: 'stored_vertices', bindings: [] };
+  const output = query.geometry === false ? 'NULL' : GEOJSON_SQL.replace('geom', generalised ? 's.geom' : 'f.geom');
   const [page, count] = await Promise.all([
-    knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string }[] }>(
-      `SELECT fid, properties, ${geometry.sql} AS geometry FROM (${collection.from}) AS f
-       WHERE fid IN (SELECT fid FROM (${collection.from}) AS f ${filter.sql} ORDER BY ${collection.order} LIMIT ? OFFSET ?)
-       ORDER BY ${collection.order}`,
-      [...geometry.bindings, ...filter.bindings, query.limit, query.offset],
+    knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string | null }[] }>(
+      `WITH page AS (
+         SELECT fid, row_number() OVER (ORDER BY ${collection.order}) AS n FROM (${collection.from}) AS f ${filter.sql}
+         ORDER BY ${collection.order} LIMIT ? OFFSET ?
+       ), stored AS (
+         SELECT p.n, p.fid, row_number() OVER (ORDER BY p.n) AS k, sum(coalesce(ST_NPoints(f.geom), 0)) OVER (ORDER BY p.n) AS vertices
+         FROM page p JOIN (${collection.from}) AS f ON f.fid = p.fid
+       ), shaped AS MATERIALIZED (
+         SELECT s.n, s.k, s.fid, f.properties, ${kept.columns}
+         FROM stored s JOIN (${collection.from}) AS f ON f.fid = s.fid WHERE s.k = 1 OR ? OR s.vertices <= ?
+       ), sized AS (
+         SELECT *, sum(? * coalesce(${kept.vertices}, 0) + octet_length(properties::text) + ?) OVER (ORDER BY n) AS bytes FROM shaped
+       )
+       SELECT s.fid, s.properties, ${output} AS geometry
+       FROM sized s ${generalised ? '' : `JOIN (${collection.from}) AS f ON f.fid = s.fid`}
+       WHERE s.k = 1 OR s.bytes <= ? ORDER BY s.n`,
+      [
+        ...filter.bindings, query.limit, query.offset,
+        ...kept.bindings, !generalised, PAGE_VERTICES_READ,
+        BYTES_PER_VERTEX, BYTES_PER_FEATURE, PAGE_BYTES - PAGE_ENVELOPE_BYTES,
+      ],
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
   ]);

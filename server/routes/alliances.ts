@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { route, type Route } from '../http/route';
 import { CONTENT } from '../openapi/vocabulary';
 import { downloadFormat, sendTables } from '../exports/send';
-import { conflict, requireEditToken, requireIfMatch } from '../http/edit-token';
+import { conflict, ifMatchesAny, requireEditToken, requireIfMatch } from '../http/edit-token';
 import { resultOf } from '../http/refusals';
 import { changeAlliance, createAlliance, deleteAlliance } from '../use-cases/alliances';
 import { allianceBody, allianceListQuery, allianceOutlinesQuery, alliancePatch, listCursor, numericId } from '../http/schemas';
@@ -126,7 +126,7 @@ export function allianceRoutes(ctx: AppContext): Route[] {
       const alliance = await load(req);
       requireEditToken(req, alliance.editTokenHash);
       if (!requireIfMatch(req)(alliance.version)) throw conflict(alliance.version);
-      const saved = resultOf(await changeAlliance(ctx, alliance, input.body));
+      const saved = resultOf(await changeAlliance(ctx, alliance, input.body, ifMatchesAny(req)));
       if (saved.version === null) {
         res.set('ETag', `"${alliance.version}"`).json(present(alliance, await allianceOutline(knex, alliance.id)));
         return;

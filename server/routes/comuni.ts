@@ -1,10 +1,16 @@
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { route, type Route } from '../http/route';
+import { AnswerMemory } from '../http/answer-memory';
+import { cachedBody, sendCachedGzip } from '../http/gzipped';
 import { comuneCode, resolveBody, searchQuery, withinBody } from '../http/schemas';
 import { comuneDetails, comuniInDrawing } from '../services/comuni';
 
+/** Search answers kept gzipped (a few KB each): the searches typed most, per data version. */
+export const SEARCH_ANSWERS_BYTES = 2e6;
+
 export function comuniRoutes(ctx: AppContext): Route[] {
+  const searches = new AnswerMemory(SEARCH_ANSWERS_BYTES);
   return [
     route(
       {
@@ -12,10 +18,12 @@ export function comuniRoutes(ctx: AppContext): Route[] {
         summary: { it: 'Cerca Comuni per nome, codice ISTAT o catastale', en: 'Search Comuni by name, ISTAT or cadastral code' },
         responses: { 200: '{ query, results }' },
       },
-      async (_req, res, input) => {
+      async (req, res, input) => {
         const { q, limit } = input.query;
-        const { value: index } = await ctx.comuni.get();
-        res.json({ query: q, results: index.search(q, limit) });
+        const { version, value: index } = await ctx.comuni.get();
+        // Kept gzipped: searched again (by anyone), neither the search nor its compression is done again.
+        const answer = searches.get(JSON.stringify([version, q, limit]), () => cachedBody(JSON.stringify({ query: q, results: index.search(q, limit) })));
+        sendCachedGzip(req, res, answer.gzipped, 'application/json', answer.etag);
       },
     ),
     route(

@@ -10,7 +10,7 @@ import { COLLECTIONS, findCollection, type Collection } from '../ogc/collections
 import { collectionDocument, CONFORMANCE, CRS84, itemDocument, itemsDocument, landingPage, OPENAPI_3_0 } from '../ogc/documents';
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml } from '../ogc/html';
 import { collectionExtent, readItem, readItems } from '../ogc/items';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../ogc/paging';
+import { DEFAULT_LIMIT, LIMIT_DESCRIPTION, MAX_LIMIT } from '../ogc/paging';
 import { ogcApiDefinition } from '../ogc/api-definition';
 import { apiVersion } from '../openapi/document';
 import { CONTENT } from '../openapi/vocabulary';
@@ -38,7 +38,7 @@ const itemsQuery = z.object({
     .int('limit: un numero intero / limit: an integer')
     .min(1, 'limit: almeno 1 / limit: at least 1')
     .default(DEFAULT_LIMIT)
-    .describe(`a larger one is lowered to ${MAX_LIMIT}`)
+    .describe(LIMIT_DESCRIPTION)
     .transform((n) => Math.min(n, MAX_LIMIT)),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   zoom,
@@ -182,7 +182,8 @@ export function ogcRoutes(ctx: AppContext): Route[] {
       if (!(await budget.take(req, res, limit))) return;
       const as = wants(req, f);
       const base = baseOf(req);
-      const page = await readItems(knex, collection, { bbox, filters, limit, offset, zoom: at });
+      // The HTML page shows properties only: the same features, read without their geometry.
+      const page = await readItems(knex, collection, { bbox, filters, limit, offset, zoom: at, geometry: as === 'json' });
       await budget.giveBack(req, limit - page.features.length);
       const query = new URLSearchParams(req.query as Record<string, string>);
       const doc = itemsDocument(base, collection, page, { offset, limit, query }, as);

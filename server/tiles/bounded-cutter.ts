@@ -39,6 +39,8 @@ export class BoundedCutter {
   private readonly internal: InternalIndex;
   /** Estimated bytes of the tiles built up front. */
   readonly indexBytes: number;
+  /** The deepest zoom of the tiles built up front: deeper tiles are cut from one of those. */
+  readonly indexDepth: number;
 
   constructor(
     data: GeoJSON.GeoJSON,
@@ -50,7 +52,9 @@ export class BoundedCutter {
     this.index = new GeoJSONVT(data, options);
     this.internal = internalIndex(this.index);
     this.internal.tileCoords.length = 0; // only read for updates, which this app does not make
-    this.indexBytes = Object.values(this.internal.tiles).reduce((sum, tile) => sum + (tile ? estimateTileBytes(tile) : 0), 0);
+    const built = Object.values(this.internal.tiles).filter((tile) => tile !== undefined);
+    this.indexBytes = built.reduce((sum, tile) => sum + estimateTileBytes(tile), 0);
+    this.indexDepth = built.reduce((deepest, tile) => Math.max(deepest, tile.z), 0);
   }
 
   /** The tile at z/x/y (tile coordinates), cut now or kept; null when nothing is there. */

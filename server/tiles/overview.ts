@@ -1,15 +1,10 @@
 import simplify from '@turf/simplify';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { classOf, quantileBreaks } from '../../domain/classify';
-
-/**
- * The zooms the overview serves: up to z6 a pixel is over a kilometre (~2.4 km at z5 on 512 px
- * tiles), and the full outlines carry detail no screen shows.
- */
-export const OVERVIEW_MAX_ZOOM = 6;
+import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../domain/first-view';
 
 /**
  * The overview tiles' grid: 512 units across a tile, one a pixel as MapLibre draws them (2.4 km
@@ -59,27 +54,26 @@ function simplifyArc(arc: Position[], tolerance: number): Position[] {
 }
 
 /**
- * The tile property with each Comune's class in the default theme (population, quantiles in
- * POPULATION_CLASSES classes, as the client's legend draws them: client/map/themes.ts): the first
- * paint can colour the map before the attribute table arrives. Absent when the population is unknown.
+ * Comuni with their class in the default theme instead of their population (see
+ * POPULATION_CLASS_FIELD): quantiles of all the collection's populations. A collection without
+ * populations (provinces, regions) is returned as it is.
  */
-export const POPULATION_CLASS_FIELD = 'populationClass';
-
-/** The default theme's classes: the colours of its palette (ylGnBu, seven in client/map/themes.ts). */
-export const POPULATION_CLASSES = 7;
+export function withPopulationClass<G extends Geometry>(collection: FeatureCollection<G>): FeatureCollection<G> {
+  if (!collection.features.some((f) => typeof f.properties?.population === 'number')) return collection;
+  const populations = collection.features.map((f) => f.properties?.population).filter((p): p is number => typeof p === 'number');
+  const breaks = quantileBreaks(populations, POPULATION_CLASSES);
+  const features = collection.features.map((f) => {
+    const { population, ...properties } = f.properties ?? {};
+    if (typeof population === 'number') properties[POPULATION_CLASS_FIELD] = classOf(population, breaks);
+    return { ...f, properties };
+  });
+  return { type: 'FeatureCollection', features };
+}
 
 /**
  * The overview of a layer: generalised (shared borders); Comuni get their population class instead
  * of their population (see POPULATION_CLASS_FIELD).
  */
 export function overviewOf(collection: FeatureCollection<Polygon | MultiPolygon>): FeatureCollection<Polygon | MultiPolygon> {
-  if (!collection.features.some((f) => typeof f.properties?.population === 'number')) return generalise(collection, OVERVIEW_TOLERANCE_DEGREES);
-  const populations = collection.features.map((f) => f.properties?.population).filter((p): p is number => typeof p === 'number');
-  const breaks = quantileBreaks(populations, POPULATION_CLASSES);
-  const classed = collection.features.map((f) => {
-    const { population, ...properties } = f.properties ?? {};
-    if (typeof population === 'number') properties[POPULATION_CLASS_FIELD] = classOf(population, breaks);
-    return { ...f, properties };
-  });
-  return generalise({ type: 'FeatureCollection', features: classed }, OVERVIEW_TOLERANCE_DEGREES);
+  return generalise(withPopulationClass(collection), OVERVIEW_TOLERANCE_DEGREES);
 }

@@ -1,6 +1,7 @@
 import { ATTRIBUTION } from '../../geodata/datasets';
 import { ITALY_BOUNDS, MIN_ZOOM } from './tile-coords';
-import { OVERVIEW_EXTENT, OVERVIEW_MAX_ZOOM, POPULATION_CLASS_FIELD, overviewOf } from './overview';
+import { OVERVIEW_EXTENT, overviewOf, withPopulationClass } from './overview';
+import { OVERVIEW_MAX_ZOOM, POPULATION_CLASS_FIELD } from '../../domain/first-view';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Knex } from 'knex';
 
@@ -18,8 +19,15 @@ interface LayerSource {
    * both neighbours, and tiles cut from it without further simplification.
    */
   generalised?: boolean;
+  /** Whether the Comuni's population travels as their class in the default theme (see withPopulationClass). */
+  classed?: boolean;
   /** Grid units across a tile, when not the default 4096. */
   extent?: number;
+  /**
+   * Whether its features are points: their index is split down to its deepest zoom whatever their
+   * count (see POINT_INDEX in tile-index.ts).
+   */
+  points?: boolean;
   /** Whether features get their numeric code as id, for feature-state. */
   ids: boolean;
   /**
@@ -48,12 +56,14 @@ const TILE_LAYERS = {
     codeAsIdOnly: true,
     fields: { province: 'String', region: 'String', [POPULATION_CLASS_FIELD]: 'Number' },
   },
-  // Geometry and keys only: the figures reach the client once, in /api/atlas, joined by code.
+  // Geometry, keys and the default theme's class (as in the overview: the default map needs no
+  // figure joined at any zoom); the other figures reach the client once, in /api/atlas, joined by code.
   comuni: {
-    sql: `SELECT code, province_code AS province, region_code AS region, ${polygons('geom')} FROM comuni`,
+    sql: `SELECT code, province_code AS province, region_code AS region, population, ${polygons('geom')} FROM comuni`,
     minZoom: OVERVIEW_MAX_ZOOM + 1,
     ids: true,
-    fields: { code: 'String', province: 'String', region: 'String' },
+    classed: true,
+    fields: { code: 'String', province: 'String', region: 'String', [POPULATION_CLASS_FIELD]: 'Number' },
   },
   // Provinces and regions: generalised too up to zoom 6 (their outlines are the Comuni's borders).
   // Up to zoom 6 their outlines only (the map draws lines; the names are in `labels`), the code as the id.
@@ -91,12 +101,14 @@ const TILE_LAYERS = {
           UNION ALL
           SELECT 'region', code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) FROM regions`,
     minZoom: 0,
+    points: true,
     ids: false,
     fields: { kind: 'String', code: 'String', name: 'String' },
   },
   comuni_labels: {
     sql: `SELECT code, name, population, ST_AsGeoJSON(label_point, 6) AS geometry FROM comuni`,
     minZoom: 8,
+    points: true,
     ids: true,
     fields: { code: 'String', name: 'String', population: 'Number' },
   },
@@ -166,7 +178,7 @@ export async function readLayerRows(knex: Knex, layer: TileLayerName): Promise<L
 
 /** A layer's features from its rows (null properties left out), generalised when the layer is the overview. */
 export function tileLayerFrom(layer: TileLayerName, rows: readonly LayerRow[]): FeatureCollection {
-  const { ids, generalised, codeAsIdOnly } = tileLayer(layer);
+  const { ids, generalised, codeAsIdOnly, classed } = tileLayer(layer);
   const features: Feature[] = rows.map(({ geometry, ...props }) => {
     const properties: Record<string, string | number | boolean> = {};
     for (const [key, value] of Object.entries(props)) if (value !== null && !(codeAsIdOnly && key === 'code')) properties[key] = value;
@@ -175,5 +187,6 @@ export function tileLayerFrom(layer: TileLayerName, rows: readonly LayerRow[]): 
     return feature;
   });
   const read: FeatureCollection = { type: 'FeatureCollection', features };
-  return generalised ? overviewOf(read as FeatureCollection<Polygon | MultiPolygon>) : read;
+  if (generalised) return overviewOf(read as FeatureCollection<Polygon | MultiPolygon>);
+  return classed ? withPopulationClass(read) : read;
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { DecisionInput } from '../services/adhesion';
 import { findAlliance, updateAlliance, type HistoryActor, type StoredAlliance } from '../queries/alliances';
-import { findLiveInvitation, type InvitedParty } from '../queries/invitations';
+import { findLiveInvitation, lockAlliance, type InvitedParty } from '../queries/invitations';
 import { applyDecision, partyEntry, partyIn } from '../services/adhesion';
 import { allianceCheckContext } from '../services/alliance-context';
 import { draftOf } from '../../domain/alliance-summary';
@@ -42,6 +42,9 @@ export async function decideAdhesion(
     const summary = summarizeAlliance(tables, draft, await allianceCheckContext(knex, current));
     const stored = current;
     const written = await knex.transaction(async (trx) => {
+      // The alliance's row first, as a founder's save and a new invitation take it: the invitation's
+      // lock after it, never before (that order deadlocked against them on PostgreSQL, 40P01).
+      await lockAlliance(trx, stored.id);
       // Checked again with the write: a link revoked (or a member removed) meanwhile decides nothing.
       const invitation = await findLiveInvitation(trx, stored.id, party, tokenHash);
       if (!invitation) return 'invalid' as const;

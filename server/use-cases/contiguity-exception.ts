@@ -1,7 +1,6 @@
 import type { AppContext } from '../context';
 import { findAlliance, setContiguityException as storeException, type StoredAlliance } from '../queries/alliances';
 import { allianceCheckContext } from '../services/alliance-context';
-import { evaluateAlliance } from '../../domain/alliance-evaluation';
 import { done, refused, type Outcome } from './refusals';
 
 export interface ExceptionAnswer {
@@ -19,7 +18,7 @@ export interface ExceptionAnswer {
  * written only if no other change came in between; the change enters the history.
  */
 export async function setContiguityException(
-  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision'>,
+  ctx: Pick<AppContext, 'db' | 'tables' | 'alliancesRevision' | 'evaluationThread'>,
   alliance: StoredAlliance,
   matches: (version: number) => boolean,
   reason: string | null,
@@ -27,10 +26,10 @@ export async function setContiguityException(
   const knex = ctx.db.knex;
   if (!matches(alliance.version)) return refused({ reason: 'stale', currentVersion: alliance.version });
   const expected = alliance.version;
-  const { value: tables } = await ctx.tables.get();
+  const tables = await ctx.tables.get();
   const context = { ...(await allianceCheckContext(knex, alliance)), contiguityException: reason };
   const { editTokenHash, summary: _old, history, ...draft } = alliance;
-  const evaluation = evaluateAlliance(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
+  const evaluation = await ctx.evaluationThread.evaluate(tables, { ...draft, status: 'draft', ruleSet: alliance.summary.ruleSet.id }, context);
   if (!evaluation.ok) return refused({ reason: 'invalid_alliance', reasons: evaluation.reasons });
   const summary = evaluation.summary;
   // A published alliance whose exception is removed stays published only if its rules still pass.

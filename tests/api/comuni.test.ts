@@ -1,7 +1,7 @@
 import type { AtlasTable } from '../../domain/atlas-table';
 import { smallOutsideUnioniRows } from '../../domain/area-summary';
 import { tileAt } from '../../server/tiles/tile-coords';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { foldName } from '../../domain/text';
 import { TEST_ADMIN_TOKEN, useTestServer } from '../helpers/test-server';
@@ -144,6 +144,26 @@ describe('GET /api/comuni?q=', () => {
   it('finds by ISTAT code and by cadastral code', async () => {
     expect((await names('q=058091'))[0]?.name).toBe('Roma');
     expect((await names('q=h501'))[0]?.name).toBe('Roma');
+  });
+
+  it('answers a search asked again from memory: not searched again, the same body, 304 when the client has it', async () => {
+    const { value: index } = await env.server.ctx.comuni.get();
+    const search = vi.spyOn(index, 'search');
+    try {
+      const first = await env.server.get('/api/comuni?q=castelnuovo&limit=7');
+      const body = await first.text();
+      const again = await env.server.get('/api/comuni?q=castelnuovo&limit=7');
+      expect(await again.text()).toBe(body);
+      expect(JSON.parse(body)).toEqual({ query: 'castelnuovo', results: index.search('castelnuovo', 7) });
+      expect(search).toHaveBeenCalledTimes(2); // the first request, and the line above: not the second request
+      const etag = again.headers.get('etag');
+      expect(etag).toBeTruthy();
+      expect((await env.server.get('/api/comuni?q=castelnuovo&limit=7', { headers: { 'if-none-match': etag! } })).status).toBe(304);
+      // Another limit is another answer.
+      expect(((await json(await env.server.get('/api/comuni?q=castelnuovo&limit=2'))).results as unknown[]).length).toBe(2);
+    } finally {
+      search.mockRestore();
+    }
   });
 
   it('respects the limit and rejects bad parameters', async () => {

@@ -7,7 +7,7 @@ import { readAnswer, startTestServer, useTestServer } from '../helpers/test-serv
 const env = useTestServer();
 
 type Link = { href: string; rel: string; type: string };
-type Parameter = { name: string; in: string; schema: { maximum?: number; default?: number } };
+type Parameter = { name: string; in: string; description: string; schema: { maximum?: number; default?: number } };
 type Definition = { openapi: string; servers: { url: string }[]; paths: Record<string, { get: { parameters: Parameter[] } }> };
 
 describe('the OGC API definition (service-desc) at /ogc/api', () => {
@@ -30,7 +30,10 @@ describe('the OGC API definition (service-desc) at /ogc/api', () => {
     expect(definition.openapi).toMatch(/^3\.0\./);
     expect(definition.servers).toEqual([{ url: `${env.server.url}/ogc` }]);
     const parameters = (path: string) => definition.paths[path]!.get.parameters;
-    expect(parameters('/collections/{collectionId}/items').find((p) => p.name === 'limit')!.schema).toMatchObject({ maximum: MAX_LIMIT, default: 100 });
+    const limit = parameters('/collections/{collectionId}/items').find((p) => p.name === 'limit')!;
+    expect(limit.schema).toMatchObject({ maximum: MAX_LIMIT, default: 100 });
+    // A page of large features holds fewer than limit (issue 23): the definition says so.
+    expect(limit.description).toMatch(/large features holds fewer.*2 MB/);
     expect(parameters('/collections/comuni/items').find((p) => p.name === 'bbox-crs')!.schema).toEqual({ type: 'string', enum: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'] });
     const names = (path: string) => parameters(path).filter((p) => p.in === 'query').map((p) => p.name);
     expect(names('/collections/comuni/items')).toEqual(expect.arrayContaining(['bbox', 'limit', 'offset', 'code', 'province', 'region']));

@@ -39,6 +39,18 @@ async function revisionAfter(before: number): Promise<void> {
   }
 }
 
+/**
+ * Until the revision has stood still for half a second: on PostgreSQL this instance's own change is
+ * also announced by NOTIFY, which moves the revision once more, a moment after the answer.
+ */
+async function revisionSettled(): Promise<void> {
+  for (let last = env.server.ctx.alliancesRevision.current(), still = 0; still < 500; still += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = env.server.ctx.alliancesRevision.current();
+    if (now !== last) [last, still] = [now, -50];
+  }
+}
+
 const builds = (file: string) => env.server.ctx.openData.builds.get(file as never) ?? 0;
 
 describe('open-data files at a thousand published alliances', () => {
@@ -77,6 +89,7 @@ describe('open-data files at a thousand published alliances', () => {
 
   it('builds a file once per revision: asked again it is the same build, after a change a new one', async () => {
     await seedAlliance('ALI rifatta');
+    await revisionSettled();
     const first = await env.server.get('/api/open-data/fees.csv');
     const text = await first.text();
     const count = builds('fees.csv');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classOf, quantileBreaks } from '../../domain/classify';
 import { comuneCodeOfFeatureId } from '../../domain/codes';
 import { ITALY_BOUNDS, tileAt, tilesCovering } from '../../server/tiles/tile-coords';
-import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../server/tiles/overview';
+import { POPULATION_CLASSES, POPULATION_CLASS_FIELD } from '../../domain/first-view';
 import { useTestServer } from '../helpers/test-server';
 
 const env = useTestServer();
@@ -30,7 +30,7 @@ describe('the overview tiles (zoom 0–6)', () => {
     expect(total).toBeLessThanOrEqual(200_000);
   });
 
-  it('carry each Comune with its class in the default theme, up to zoom 6 only', async () => {
+  it('carry each Comune with its class in the default theme, and so do the detailed tiles (zoom 7 on)', async () => {
     const rows = (await env.database.db.knex('comuni').select('code', 'population')) as { code: string; population: number | null }[];
     const breaks = quantileBreaks(rows.flatMap((r) => (r.population === null ? [] : [Number(r.population)])), POPULATION_CLASSES);
     const expected = new Map(rows.map((r) => [r.code, r.population === null ? undefined : classOf(Number(r.population), breaks)]));
@@ -46,10 +46,15 @@ describe('the overview tiles (zoom 0–6)', () => {
     }
     // The classes are all used: quantiles.
     expect(new Set(features.map((f) => f.properties[POPULATION_CLASS_FIELD])).size).toBe(POPULATION_CLASSES);
-    // From zoom 7, the full outlines, keys only: the figures come from /api/atlas.
-    const z7 = tileAt(12.48, 41.89, 7);
-    const detailed = comuniOf(await decode(await env.server.get(`/tiles/comuni/7/${z7.x}/${z7.y}.pbf`)));
-    expect(detailed.find((f) => f.properties.code === '058091')?.properties).toEqual({ code: '058091', province: '058', region: '12' });
+    // From zoom 7, the full outlines with keys and the same class (the default map needs no figure
+    // joined at any zoom); the other figures come from /api/atlas.
+    for (const z of [7, 12]) {
+      const at = tileAt(12.48, 41.89, z);
+      const detailed = comuniOf(await decode(await env.server.get(`/tiles/comuni/${z}/${at.x}/${at.y}.pbf`)));
+      expect(detailed.find((f) => f.properties.code === '058091')?.properties).toEqual({ code: '058091', province: '058', region: '12', [POPULATION_CLASS_FIELD]: POPULATION_CLASSES - 1 });
+      expect(detailed.length, `z${z}`).toBeGreaterThan(0);
+      for (const f of detailed) expect(f.properties[POPULATION_CLASS_FIELD], `z${z} ${f.properties.code}`).toBe(expected.get(String(f.properties.code)));
+    }
   });
 
   it('carry each Comune\'s code as its feature id only, not as a property (a fifth of their bytes)', async () => {

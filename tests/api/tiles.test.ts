@@ -17,7 +17,7 @@ async function decode(response: Response): Promise<VectorTile> {
 const ROME_TILE = '/tiles/comuni/10/547/380.pbf';
 
 describe('vector tiles', () => {
-  it('carry the comuni layer with geometry and keys only (figures come once, from /api/atlas)', async () => {
+  it('carry the comuni layer with geometry, keys and the default theme\'s class only (figures come once, from /api/atlas)', async () => {
     const response = await env.server.get(ROME_TILE);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
@@ -26,7 +26,8 @@ describe('vector tiles', () => {
     expect(layer).toBeDefined();
     const features = Array.from({ length: layer!.length }, (_, i) => layer!.feature(i));
     const roma = features.find((f) => f.properties.code === '058091');
-    expect(roma?.properties).toEqual({ code: '058091', province: '058', region: '12' });
+    // Rome is in the last of the population theme's seven classes (0–6): the first paint needs nothing else.
+    expect(roma?.properties).toEqual({ code: '058091', province: '058', region: '12', populationClass: 6 });
     expect(roma?.id).toBe(58091);
     expect(roma?.type).toBe(3);
     const geometry = roma!.toGeoJSON(547, 380, 10).geometry;

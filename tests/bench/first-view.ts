@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { ITALY_CAMERA } from '../../domain/first-view';
-import { POPULATION_CLASS_FIELD } from '../../server/tiles/overview';
+import { POPULATION_CLASS_FIELD } from '../../domain/first-view';
 import { ITALY_BOUNDS, versionedTilePath } from '../../server/tiles/tile-coords';
 import { PALETTES } from '../../client/map/themes';
 import { launchChromium } from '../helpers/browser';

@@ -4,6 +4,8 @@
  * Prints a table and JSON. Embedded engine always; PostgreSQL too when DATABASE_URL is set.
  * `npm run bench -- planner` runs only the planner against SKATER (see planner.ts).
  * `npm run bench -- coverage`: only coverage at 10, 1,000 and 10,000 alliances (issue 29), per engine.
+ * `npm run bench -- saves [rounds]`: only tiles idle against tiles while 3 writers save and 2 clients search, per
+ * engine, the median of `rounds` (default 3).
  * `npm run bench -- instances`: only two `npm start` on DATABASE_URL's server under 200 readers and
  * 5 writers (BENCH_SECONDS, default 60).
  * `npm run bench -- soak`: only the soak of issue 23 (random tiles z0–z14 and the open-data files
@@ -11,11 +13,14 @@
  * `npm run bench -- soak 10000` sends that many tiles instead of 50,000; `npm run bench -- lassos`:
  * only the costly lassos (combs, stars) against `npm start`, with health; SOAK_NODE_ARGS adds
  * arguments to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see what holds it).
+ * `npm run bench -- ogc-pages`: only the OGC pages of issue 23 (associations asked with limit=1000:
+ * bytes, time, and health while 3 clients read every page at once).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { contiguity } from '../../domain/contiguity';
 import { ruleSetForRegion } from '../../domain/rule-sets';
@@ -34,9 +39,10 @@ import { benchWalk } from './walk';
 import { launchChromium } from '../helpers/browser';
 import { benchServices } from './services';
 import { benchCostlyLassos, benchHostile, type LassoFigures } from './hostile';
+import { benchOgcPages, type OgcPageFigures } from './ogc-pages';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves, type AllianceScaleRow } from './scale';
 import { twoInstances } from './instances';
-import { compareTileSources } from './tile-sources';
+import { compareTileSources, nginxOnAppTiles } from './tile-sources';
 import { serverMemory } from './server-memory';
 import { soak, startServer, type ServerEnv, type SoakResult } from './soak';
 import type { MemoryReport } from '../../server/data/memory-report';
@@ -377,6 +383,60 @@ async function coverageOnly(): Promise<void> {
   });
 }
 
+/**
+ * `npm run bench -- saves [rounds]`: per engine, only tiles idle against tiles while 3 writers save
+ * and 2 clients search (as in the whole bench, the app in this process, the clients in others),
+ * `rounds` times (default 3: on a shared machine one round can be off by half), each figure the
+ * median of the rounds; beside nginx on the same tiles when it is installed; and how long the app's
+ * event loop was held in each phase (p99, median of the rounds, and the longest).
+ */
+async function savesOnly(rounds: number): Promise<void> {
+  await withImportedDatabases(async (engine, db) => {
+    await withServer(db, async (base, ctx) => {
+      const { value: tables } = await ctx.tables.get();
+      const tiles = benchTiles();
+      const paths = tiles.map((t) => `/tiles/comuni/${t.z}/${t.x}/${t.y}.pbf`);
+      const { value: index } = await ctx.tiles.comuni.get();
+      const nginx = await nginxOnAppTiles(index, tiles);
+      const sets = [10, 20, 30].map((n) => connectedSet(tables.graph.neighbours, n));
+      // Per phase and round, the event loop's delay: p99 and max, each round's watch started afresh.
+      const held: Record<'idle' | 'busy', { p99: number; max: number }[]> = { idle: [], busy: [] };
+      const results: Awaited<ReturnType<typeof tilesDuringSaves>>[] = [];
+      for (let round = 0; round < rounds; round++) {
+        let watch: { phase: 'idle' | 'busy'; delay: ReturnType<typeof monitorEventLoopDelay> } | null = null;
+        results.push(
+          await tilesDuringSaves(base, paths, sets, (phase) => {
+            if (watch) {
+              watch.delay.disable();
+              held[watch.phase].push({ p99: watch.delay.percentile(99) / 1e6, max: watch.delay.max / 1e6 });
+            }
+            watch = phase === 'end' ? null : { phase, delay: monitorEventLoopDelay({ resolution: 10 }) };
+            watch?.delay.enable();
+          }),
+        );
+        const last = results.at(-1)!;
+        console.error(`${engine}: round ${round + 1}: idle ${last.idle.requestsPerSecond.toFixed(0)} req/s, while saving ${last.busy.requestsPerSecond.toFixed(0)} req/s (${last.saves} saves, ${last.searches} searches): ${(last.busy.requestsPerSecond / last.idle.requestsPerSecond).toFixed(2)}×`);
+      }
+      const median = (pick: (r: (typeof results)[number]) => number) => percentile(results.map(pick), 50);
+      const idle = median((r) => r.idle.requestsPerSecond);
+      const busy = median((r) => r.busy.requestsPerSecond);
+      const ratios = results.map((r) => (r.busy.requestsPerSecond / r.idle.requestsPerSecond).toFixed(2)).join(', ');
+      const nginxReference = nginx && { what: 'nginx, the same tiles as files, 8 connections', value: nginx.nginx.requestsPerSecond };
+      record(engine, `tiles idle, 8 connections (median of ${rounds})`, idle, 'req/s', nginxReference ? '≥ 0.9 × nginx' : undefined, nginxReference);
+      record(engine, `tiles while 3 writers save (${median((r) => r.saves)} saves) and 2 clients search (${median((r) => r.searches)}), median of ${rounds}`, busy, 'req/s', undefined, { what: 'tiles idle', value: idle });
+      // The goal's figure: each round's own ratio (its idle and busy phases minutes apart at most), the median.
+      record(engine, `tiles while saving / tiles idle, the median of each round's ratio (${ratios})`, median((r) => r.busy.requestsPerSecond / r.idle.requestsPerSecond), '×', '≥ 0.6');
+      record(engine, 'tiles p99 idle / while saving (medians)', median((r) => r.idle.latencyP99 ?? NaN), `ms / ${median((r) => r.busy.latencyP99 ?? NaN)} ms`);
+      for (const [name, h] of Object.entries(held)) {
+        const max = Math.max(...h.map((r) => r.max));
+        record(engine, `event loop delay of the app's thread, ${name === 'idle' ? 'tiles idle' : 'tiles while saving'}: p99, median of the rounds (max ${max.toFixed(0)} ms)`, percentile(h.map((r) => r.p99), 50), 'ms');
+      }
+      if (nginx) record(engine, 'nginx, same tiles, 200 connections: p99 — the floor of the 200 readers’ test here', nginx.nginx200.latencyP99 ?? NaN, 'ms');
+      else console.error('nginx not installed: no nginx reference (apt-get install nginx-light)');
+    });
+  });
+}
+
 /** `npm run bench -- instances` (PostgreSQL only): two `npm start` on one database, 200 readers and 5 writers. */
 async function instancesOnly(): Promise<void> {
   if (!process.env.DATABASE_URL) throw new Error('the instances part needs DATABASE_URL (a PostgreSQL server)');
@@ -504,6 +564,15 @@ function recordLassos(engine: string, l: LassoFigures): void {
   record(engine, 'hostile: slowest health answer while the 60 stars run', l.healthMaxUnderStars, 'ms', '≤ 200 ms');
 }
 
+function recordOgcPages(engine: string, o: OgcPageFigures): void {
+  record(engine, `OGC: a page of associations asked with limit=1000 (${o.firstPageFeatures} features)`, o.firstPageBytes / 1e6, 'MB', '≤ 2 MB');
+  record(engine, 'OGC: that page, answered alone (median of 3)', o.firstPageMs, 'ms');
+  record(engine, 'OGC: slowest of 40 health answers alone', o.healthMaxAlone, 'ms');
+  record(engine, `OGC: 3 clients at once following next through every association with limit=1000 (${o.walkPages} pages each, ${o.walkFeaturesEach.join(', ')} features)`, o.walkMs, 'ms');
+  record(engine, 'OGC: largest page those clients got', o.walkLargestPageBytes / 1e6, 'MB', '≤ 2 MB');
+  record(engine, 'OGC: slowest health answer while the 3 clients read', o.healthMaxUnderWalk, 'ms', '≤ 200 ms');
+}
+
 function printTable(): void {
   console.log('\n| engine | measure | figure | reference (same run) | ratio | goal |\n| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
@@ -545,12 +614,18 @@ async function firstViewOnly(): Promise<void> {
   printTable();
 }
 
-/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak [tiles]`, `npm run bench -- lassos`, `npm run bench -- first-view`, `coverage`, `instances`. */
+/** Named parts run alone: `npm run bench -- planner` (prints its own table), `npm run bench -- soak [tiles]`, `npm run bench -- lassos`, `npm run bench -- first-view`, `coverage`, `saves`, `instances`. */
 const PARTS: Record<string, () => Promise<void>> = {
   planner: benchPlanner,
   'first-view': firstViewOnly,
   coverage: async () => {
     await coverageOnly();
+    printTable();
+  },
+  saves: async () => {
+    const rounds = Number(process.argv[3] ?? 3);
+    if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`npm run bench -- saves [rounds]: "${process.argv[3]}" is not a number of rounds`);
+    await savesOnly(rounds);
     printTable();
   },
   instances: async () => {
@@ -561,6 +636,18 @@ const PARTS: Record<string, () => Promise<void>> = {
     const requests = Number(process.argv[3] ?? 50_000);
     if (!Number.isInteger(requests) || requests < 1) throw new Error(`npm run bench -- soak [tiles]: "${process.argv[3]}" is not a number of tiles`);
     await onEachEngine(async (engine, env) => recordSoak(engine, await soak(env, requests)));
+    printTable();
+  },
+  'ogc-pages': async () => {
+    process.env.RATE_LIMIT_OGC_FEATURES = '100000000'; // the pages' cost, not the per-client budget
+    await onEachEngine(async (engine, env) => {
+      const server = await startServer(env);
+      try {
+        recordOgcPages(engine, await benchOgcPages(server.base));
+      } finally {
+        await server.stop();
+      }
+    });
     printTable();
   },
   lassos: async () => {

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { Database } from '../../infra/db/database';
+import { PROJECT_ROOT } from '../../infra/paths';
 import { copyAlliance } from '../helpers/many-alliances';
 import { load, percentile, type LoadResult } from './measure';
 
@@ -29,18 +32,33 @@ async function loop(until: () => boolean, work: (i: number) => Promise<void>): P
 
 /**
  * Tile throughput idle, then with 3 writers saving alliances and 2 clients searching at the same
- * time (8 tile connections): what a news article's readers meet while founders save.
+ * time (8 tile connections): what a news article's readers meet while founders save. The writers
+ * and searchers run in a child process (savers.ts), as autocannon does: their own work is not the
+ * app's, even when the app runs in the bench's process.
  */
-export async function tilesDuringSaves(base: string, tilePaths: string[], neighbourSets: string[][]): Promise<{ idle: LoadResult; busy: LoadResult; saves: number; searches: number }> {
+export async function tilesDuringSaves(
+  base: string,
+  tilePaths: string[],
+  neighbourSets: string[][],
+  /** Told as each phase starts, and once at the end (`npm run bench -- saves` watches the event loop in each). */
+  onPhase?: (phase: 'idle' | 'busy' | 'end') => void,
+): Promise<{ idle: LoadResult; busy: LoadResult; saves: number; searches: number }> {
+  onPhase?.('idle');
   const idle = await load(base, tilePaths, 8, 8);
-  let done = false;
-  const writers = [0, 1, 2].map((w) => loop(() => done, async (i) => void (await save(base, `Carico ${w}-${i}`, neighbourSets[(w + i) % neighbourSets.length]!))));
-  const names = ['roma', 'lugo', 'san', 'monte', 'castel', 'agl', '058091', 'torre'];
-  const searchers = [0, 1].map((s) => loop(() => done, async (i) => void (await (await fetch(`${base}/api/comuni?q=${names[(s + i) % names.length]}`)).arrayBuffer())));
+  const savers = spawn('npx', ['tsx', path.join(PROJECT_ROOT, 'tests/bench/savers.ts'), base, JSON.stringify(neighbourSets)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  savers.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => savers.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    savers.stderr.on('data', (chunk: Buffer) => (chunk.toString().includes('ready') ? resolve() : process.stderr.write(chunk)));
+    savers.once('exit', (code) => reject(new Error(`savers.ts exited with ${code}`)));
+  });
+  onPhase?.('busy');
   const busy = await load(base, tilePaths, 8, 8);
-  done = true;
-  const saves = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
-  const searches = (await Promise.all(searchers)).reduce((a, b) => a + b, 0);
+  onPhase?.('end');
+  savers.stdin.end();
+  if ((await exited) !== 0) throw new Error('savers.ts failed');
+  const { saves, searches } = JSON.parse(out) as { saves: number; searches: number };
   return { idle, busy, saves, searches };
 }
 

@@ -52,12 +52,10 @@ export async function compareTileSources(knex: Knex, index: TileSource, tiles: {
     }
     // The archive's tiles written out as files (gzipped, as a CDN stores them), served statically.
     const files = path.join(dir, 'files');
-    for (const t of tiles) {
+    await writeTileFiles(files, tiles, async (t) => {
       const tile = await archive.getZxy(t.z, t.x, t.y);
-      if (!tile) continue;
-      await fs.mkdir(path.join(files, String(t.z), String(t.x)), { recursive: true });
-      await fs.writeFile(path.join(files, String(t.z), String(t.x), `${t.y}.pbf`), gzipSync(Buffer.from(tile.data)));
-    }
+      return tile ? gzipSync(Buffer.from(tile.data)) : null;
+    });
     const app = express();
     app.use((_req, res, next) => {
       res.set('Content-Encoding', 'gzip');
@@ -70,12 +68,43 @@ export async function compareTileSources(knex: Knex, index: TileSource, tiles: {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const filePaths = tiles.map((t) => `/${t.z}/${t.x}/${t.y}.pbf`);
     const staticFiles = await load(base, filePaths, 8, 8);
-    const nginx = hasNginx()
-      ? await withNginx(files, async (nginxBase) => ({ nginx: await load(nginxBase, filePaths, 8, 8), nginx200: await load(nginxBase, filePaths, 10, 200) }))
-      : {};
+    const nginx = hasNginx() ? await nginxLoads(files, filePaths) : {};
     return { exportSeconds, archiveBytes: comuni!.bytes, archiveReadP50: percentile(archiveTimes, 50), cutterWarmP50: percentile(cutterTimes, 50), staticFiles, ...nginx };
   } finally {
     if (server) await new Promise((resolve) => server!.close(resolve));
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+type Tile = { z: number; x: number; y: number };
+
+/** Each tile's gzipped bytes as `root`/z/x/y.pbf (tiles with nothing there left out). */
+async function writeTileFiles(root: string, tiles: Tile[], gzipped: (t: Tile) => Promise<Buffer | null>): Promise<void> {
+  for (const t of tiles) {
+    const bytes = await gzipped(t);
+    if (!bytes) continue;
+    await fs.mkdir(path.join(root, String(t.z), String(t.x)), { recursive: true });
+    await fs.writeFile(path.join(root, String(t.z), String(t.x), `${t.y}.pbf`), bytes);
+  }
+}
+
+/** nginx over `files`: 8 connections (the ceiling) and 200 (its p99 is the floor of the 200 readers' test). */
+async function nginxLoads(files: string, filePaths: string[]): Promise<{ nginx: LoadResult; nginx200: LoadResult }> {
+  return withNginx(files, async (nginxBase) => ({ nginx: await load(nginxBase, filePaths, 8, 8), nginx200: await load(nginxBase, filePaths, 10, 200) }));
+}
+
+/**
+ * The app's own tiles (the index's gzipped bytes) as static files under nginx, when it is installed:
+ * the reference of `npm run bench -- saves`, without the archive's export. Undefined without nginx.
+ */
+export async function nginxOnAppTiles(index: TileSource, tiles: Tile[]): Promise<{ nginx: LoadResult; nginx200: LoadResult } | undefined> {
+  if (!hasNginx()) return undefined;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-nginx-'));
+  try {
+    const files = path.join(dir, 'files');
+    await writeTileFiles(files, tiles, async (t) => (await index.tile(t))?.gzipped ?? null);
+    return await nginxLoads(files, tiles.map((t) => `/${t.z}/${t.x}/${t.y}.pbf`));
+  } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }

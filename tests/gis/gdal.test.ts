@@ -38,6 +38,25 @@ describe.skipIf(!hasGdal)('GDAL (what QGIS reads with) against the live server',
     expect(new Set(codes).size).toBe(7899);
   });
 
+  it('reads every association through pages bounded by bytes, asking for 1,000 a page', async () => {
+    const { rows } = await env.database.db.knex.raw<{ rows: { id: number }[] }>('SELECT id FROM associations WHERE outline IS NOT NULL ORDER BY id');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-ogr-pages-'));
+    try {
+      const file = path.join(dir, 'associations.geojson');
+      const copy = await ogr2ogr('-f', 'GeoJSON', file, '-oo', 'PAGE_SIZE=1000', `OAPIF:${env.server.url}/ogc`, 'associations');
+      expect(copy.errors).toEqual([]);
+      expect(copy.code).toBe(0);
+      // Pages of 1,000 full-detail associations would be 11 MB: each holds fewer, and GDAL follows `next` through them.
+      const pages = copy.fetched.filter((url) => url.includes('/collections/associations/items'));
+      expect(new Set(pages).size).toBeGreaterThan(2);
+      expect(pages.every((url) => url.includes('limit=1000'))).toBe(true);
+      const copied = JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection;
+      expect(copied.features.map((f) => f.properties?.id as number)).toEqual(rows.map((r) => r.id));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('copies every layer with ogr2ogr and no options against the default limits, and filters on the server without an error', async () => {
     const server = await startTestServer(env.database.db, undefined, { rateLimits: DEFAULT_RATE_LIMITS, ogcFeaturesPerMinute: DEFAULT_FEATURE_BUDGET });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ali-ogr2ogr-'));

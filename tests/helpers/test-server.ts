@@ -56,7 +56,7 @@ export async function startTestServer(db: Database, clientDir?: string, options:
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await unfollow();
       // Its tile indexes live in a thread of their own: ended with the server, not with the test process.
-      await ctx.tileThread.close();
+      await Promise.all([ctx.tileThread.close(), ctx.evaluationThread.close()]);
     },
   };
 }

@@ -10,6 +10,8 @@ export interface MapShared {
   overOverlay: boolean;
   /** When the last drawing closed (performance.now()), to tell its closing click from a pick. */
   lastDrawn: number;
+  /** The attribute table whose figures are joined to the tiles as feature-state (null: none yet). */
+  joined: object | null;
 }
 
 const shared = new WeakMap<maplibregl.Map, MapShared>();
@@ -17,7 +19,7 @@ const shared = new WeakMap<maplibregl.Map, MapShared>();
 export function sharedOf(map: maplibregl.Map): MapShared {
   let value = shared.get(map);
   if (!value) {
-    value = { themed: false, recolouring: null, overOverlay: false, lastDrawn: -Infinity };
+    value = { themed: false, recolouring: null, overOverlay: false, lastDrawn: -Infinity, joined: null };
     shared.set(map, value);
   }
   return value;

@@ -5,7 +5,7 @@ import type { Atlas } from '../../data/atlas';
 import { useConfig } from '../../data/queries';
 import { useViewStore } from '../../state/view-store';
 import { coverageStates } from '../coverage-theme';
-import { featureStates } from '../themes';
+import { featureStates, POPULATION_FILL } from '../themes';
 import { SOURCE } from '../style';
 import { useShownTheme } from '../useShownTheme';
 import { redraw, sharedOf } from './map-context';
@@ -16,22 +16,24 @@ export function useThemeColours(map: maplibregl.Map | null, atlas: Atlas | null)
   const basemapUrl = useConfig()?.basemapUrl ?? null;
   const area = useViewStore((s) => s.view.area);
 
-  // Join the attribute table to the tiles once: feature-state by numeric ISTAT code.
-  useEffect(() => {
-    if (!map || !atlas) return;
-    for (const { id, state } of featureStates(atlas)) map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, state);
-  }, [map, atlas]);
-
   useEffect(() => {
     if (!map || !shown || !atlas) return;
     const start = performance.now();
+    const shared = sharedOf(map);
+    // The attribute table is joined to the tiles (feature-state by numeric ISTAT code) once, when a
+    // theme first needs its figures. The default theme's colours travel in the tiles (each Comune's
+    // class): the national first view, and the default map at any zoom, need no join, which would
+    // apply ~7,900 states to every tile and draw them all again.
+    if (shared.joined !== atlas && shown.fillColour !== POPULATION_FILL) {
+      shared.joined = atlas;
+      for (const { id, state } of featureStates(atlas)) map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, state);
+    }
     if (coverage) {
       for (const { id, coverage: value } of coverageStates(atlas, coverage)) {
         map.setFeatureState({ source: SOURCE, sourceLayer: 'comuni', id }, { coverage: value });
       }
     }
     map.setPaintProperty('comuni-fill', 'fill-color', shown.fillColour);
-    const shared = sharedOf(map);
     shared.themed = true;
     // Timings for the benchmark: the recolour itself, and until the map is drawn again.
     performance.measure('ali:recolour', { start });

@@ -1,0 +1,40 @@
+import { gunzipSync } from 'node:zlib';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { describe, expect, it } from 'vitest';
+import { tileAt } from '../../server/tiles/tile-coords';
+import { TileIndex } from '../../server/tiles/tile-index';
+import { TileMemory } from '../../server/tiles/tile-memory';
+import type { LayerRow } from '../../server/tiles/tile-sources';
+
+/** 5,000 label points on a grid over the mainland, like the Comuni's (7,900). */
+function labelRows(): LayerRow[] {
+  const rows: LayerRow[] = [];
+  for (let i = 0; i < 100; i++) {
+    for (let j = 0; j < 50; j++) {
+      const [lon, lat] = [8 + (i * 8) / 100, 39 + (j * 7) / 50];
+      rows.push({ code: String(i * 50 + j + 1).padStart(6, '0'), name: `C${i}-${j}`, population: 1000, geometry: JSON.stringify({ type: 'Point', coordinates: [lon, lat] }) });
+    }
+  }
+  return rows;
+}
+
+describe('tile index of a point layer', () => {
+  it('is split below zoom 0, so that a deep tile is not cut from every point', () => {
+    const index = TileIndex.fromRows('comuni', { comuni_labels: labelRows() }, new TileMemory(8e6));
+    // Under the polygon layers' rule (split above 10,000 points) the 5,000 points stayed in one zoom-0 tile.
+    expect(index.indexDepth('comuni_labels')).toBeGreaterThanOrEqual(8);
+    expect(index.indexDepth('comuni')).toBe(0); // no rows: nothing to split
+  });
+
+  it('cuts the points of a deep tile from there', () => {
+    const index = TileIndex.fromRows('comuni', { comuni_labels: labelRows() }, new TileMemory(8e6));
+    // The point of column 50, row 21: (12°, 41.94°).
+    const tile = index.render(tileAt(12.001, 41.941, 12));
+    const layer = new VectorTile(new PbfReader(gunzipSync(tile!.gzipped))).layers.comuni_labels!;
+    const names = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.name);
+    expect(names).toEqual(['C50-21']);
+    // Empty sea, far from every point.
+    expect(index.render(tileAt(16, 37.5, 12))).toBeNull();
+  });
+});
