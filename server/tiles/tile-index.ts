@@ -1,3 +1,4 @@
+import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import type { Knex } from 'knex';
 import { BoundedCutter } from './bounded-cutter';
 import { OVERVIEW_BUFFER } from './overview';
@@ -80,7 +81,7 @@ export class TileIndex {
       const options = generalised
         ? { maxZoom, extent, buffer: OVERVIEW_BUFFER, tolerance: 0, indexMaxZoom: maxZoom, indexMaxPoints: 0 }
         : { maxZoom, extent, buffer: extent / 64, tolerance: 3, ...(points ? POINT_INDEX : INDEX) };
-      const cutter = new BoundedCutter(data, options, memory, `${prefix}${name}/`);
+      const cutter = new BoundedCutter(data, options, memory, `${prefix}${name}/`, minZoom);
       layers.set(name, { cutter, minZoom, maxZoom, writtenAs, extent });
     }
     // The tiles of this tileset's previous index are of no more use.
@@ -105,20 +106,67 @@ export class TileIndex {
     return bytes;
   }
 
+  /** Tiles the layers' indexes hold (for tests: what they keep besides those built up front). */
+  get heldTiles(): number {
+    let tiles = 0;
+    for (const { cutter } of this.layers.values()) tiles += cutter.indexedTiles;
+    return tiles;
+  }
+
   /** The deepest zoom of a layer's index built up front (its deeper tiles are cut from there). */
   indexDepth(layer: TileLayerName): number | undefined {
     return this.layers.get(layer)?.cutter.indexDepth;
   }
 
-  /** The tile cut and encoded, without keeping it (an archive's build goes through every tile once). */
+  /** The tile cut and encoded, without keeping it. */
   render(coord: TileCoord): EncodedTile | null {
-    const layers = this.layers;
+    return this.encode(coord, undefined, { cut: (cutter) => ({ tile: cutter.getTile(coord), below: false }) }).tile;
+  }
+
+  /**
+   * For an archive's build, going down from z0 tile by tile (each tile's children after it): the
+   * tile as `render` encodes it, cutting only the layers in `layers` (all when absent: a layer
+   * left out is one known to have nothing there), each from the tiles cut above it on the way
+   * (BoundedCutter.descend); and the layers that may have something below it (`below`): those
+   * whose cut here holds anything, and those that start deeper (not cut here), never those past
+   * their deepest zoom. A tile's children lie within its area and buffer: a layer with nothing
+   * here has nothing in any of them. `endDescent` drops what the walk kept.
+   */
+  renderBranch(coord: TileCoord, layers?: ReadonlySet<TileLayerName>): { tile: EncodedTile | null; below: Set<TileLayerName> } {
+    // A layer not cut here: what it kept deeper (under an earlier tile) is of no more use.
+    return this.encode(coord, layers, { cut: (cutter) => cutter.descend(coord), skip: (cutter) => cutter.climbTo(coord.z) });
+  }
+
+  /** Drops the tiles a walk of `renderBranch` kept. */
+  endDescent(): void {
+    for (const { cutter } of this.layers.values()) cutter.climbTo(-1);
+  }
+
+  private encode(
+    coord: TileCoord,
+    layers: ReadonlySet<TileLayerName> | undefined,
+    how: {
+      cut(cutter: BoundedCutter): { tile: GeoJSONVTTile | null; below: boolean };
+      /** A layer not cut here. */
+      skip?(cutter: BoundedCutter): void;
+    },
+  ): { tile: EncodedTile | null; below: Set<TileLayerName> } {
+    const below = new Set<TileLayerName>();
+    const indexed = this.layers;
     // Each layer cut as it is encoded: one cut tile alive at a time.
     function* cut(): Generator<CutLayer> {
-      for (const { cutter, minZoom, maxZoom, writtenAs, extent } of layers.values()) {
-        if (coord.z >= minZoom && coord.z <= maxZoom) yield { writtenAs, tile: cutter.getTile(coord), extent };
+      for (const [name, { cutter, minZoom, maxZoom, writtenAs, extent }] of indexed) {
+        const wanted = !layers || layers.has(name);
+        if (wanted && coord.z < minZoom) below.add(name);
+        if (!wanted || coord.z < minZoom || coord.z > maxZoom) {
+          how.skip?.(cutter);
+          continue;
+        }
+        const { tile, below: more } = how.cut(cutter);
+        if (more && coord.z < maxZoom) below.add(name);
+        yield { writtenAs, tile, extent };
       }
     }
-    return encodeTile(cut());
+    return { tile: encodeTile(cut()), below };
   }
 }
