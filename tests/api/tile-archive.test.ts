@@ -128,7 +128,7 @@ describe('tiles served from the archive', () => {
       expect(attributeValues(answer, 'n').map(Number), where).toEqual(layers.map((name) => a.layers[name]!.length));
       expect(attributeValues(answer, 'invalid').map(Number), where).toEqual(layers.map(() => 0));
     }
-    expect(polygons).toBeGreaterThan(20);
+    expect(polygons).toBeGreaterThan(10); // z14 tiles: a Comune or three, its province and region, at each of five places
     // Kept in the tile memory, bounded by bytes: asked again, the same tile without the thread.
     const again = await tileOf(archived(), 'comuni', places[0]!);
     expect(again).toBe(await tileOf(archived(), 'comuni', places[0]!));
