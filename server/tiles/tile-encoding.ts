@@ -24,5 +24,9 @@ export function encodeTile(layers: Iterable<CutLayer>): EncodedTile | null {
       parts.push(Buffer.from(fromGeojsonVt({ [writtenAs]: { ...tile, features } as GeoJSONVTTile }, { version: 2, extent })));
     }
   }
-  return parts.length > 0 ? { gzipped: gzipSync(Buffer.concat(parts), { level: 6 }) } : null;
+  if (parts.length === 0) return null;
+  const gzipped = gzipSync(Buffer.concat(parts), { level: 6 });
+  // zlib's answer is a view on its 16 KB output chunk: a 300-byte tile kept 16 KB alive (an
+  // archive's build, holding every tile until it writes them, grew by 250 MB). Copied to its size.
+  return { gzipped: gzipped.buffer.byteLength > gzipped.length ? Buffer.from(gzipped) : gzipped };
 }

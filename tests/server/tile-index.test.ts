@@ -54,4 +54,12 @@ describe('tile index of a point layer', () => {
       expect(names(fromZ8, 'comuni_labels')).toEqual(names(everyZoom, 'labels'));
     }
   });
+
+  it('gives each tile in memory of its own size, not zlib\'s whole output chunk', () => {
+    const index = TileIndex.fromRows('comuni', { comuni_labels: labelRows() }, new TileMemory(8e6));
+    const tile = index.render(tileAt(12.001, 41.941, 12))!;
+    expect(tile.gzipped.length).toBeLessThan(1000);
+    // At most a slot in Node's shared pool of small buffers (8 KB, shared by many), not 16 KB of its own.
+    expect(tile.gzipped.buffer.byteLength).toBeLessThanOrEqual(8192);
+  });
 });
