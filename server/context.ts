@@ -12,10 +12,10 @@ import type { ComuneIndex } from '../domain/comune-search';
 import type { Unlisten } from '../infra/db/database';
 import { loadTerritoryTables, type TerritoryTables } from './data/territory-store';
 import type { Database } from '../infra/db/database';
-import { readTilesetRows } from './tiles/tile-index';
 import { DEFAULT_TILE_CACHE_MB, TileMemory } from './tiles/tile-memory';
-import { ThreadTileIndex, TILE_THREAD_HEAP_MB, TILE_THREAD_QUEUE, TileThread } from './tiles/tile-thread';
+import { TILE_THREAD_HEAP_MB, TILE_THREAD_QUEUE, TileThread } from './tiles/tile-thread';
 import type { TilesetName } from './tiles/tile-sources';
+import { servedTilesets, type TilesetServing, type TilesetTiles } from './tiles/tileset-serving';
 import { readAdjacencyTable, readMembershipTable, readAtlasTable } from './queries/atlas-table';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
@@ -43,10 +43,14 @@ export interface AppContext {
   comuni: Versioned<ComuneIndex>;
   /** The Comuni's bounding boxes, to estimate a drawn area's cost before SQL. */
   comuneBoxes: Versioned<ComuneBoxes>;
-  tiles: Record<TilesetName, Versioned<ThreadTileIndex>>;
+  /** Each tileset's tiles: from its archive (with `tileArchiveDir`), else cut in the tile thread. */
+  tiles: Record<TilesetName, TilesetTiles>;
   /** The encoded tiles kept after a request, bounded by bytes (half of TILE_CACHE_MB). */
   tileMemory: TileMemory;
-  /** The thread that holds the tile indexes and cuts every tile (keeping cut tiles in the other half). */
+  /**
+   * The thread that holds the tile indexes and cuts tiles (keeping cut tiles in the other half);
+   * with archives, only until they are written, and for the tiles deeper than they hold.
+   */
   tileThread: TileThread;
   /** The thread that evaluates founders' drafts (checks, totals, contiguity, rules) off the HTTP thread. */
   evaluationThread: EvaluationThread;
@@ -90,6 +94,13 @@ export interface ContextOptions {
   tilesUrl?: string | undefined;
   /** TILE_CACHE_MB (default DEFAULT_TILE_CACHE_MB). */
   tileCacheMb?: number | undefined;
+  /**
+   * Where the tilesets' archives are kept (`<DATA_DIR>/tiles` under `npm start`): tiles are then
+   * served from them, each built once per data version. Without it, every tile is cut in the thread.
+   */
+  tileArchiveDir?: string | undefined;
+  /** For tests: how the archived tilesets are built (clock, back-off, failures). */
+  tileArchiveOptions?: TilesetServing['archiveOptions'];
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): AppContext {
@@ -111,10 +122,7 @@ export function createContext(db: Database, options: ContextOptions = {}): AppCo
     openData: new OpenDataFiles(db.knex, () => tables.get(), alliancesRevision),
     comuni: new Versioned(versions, () => readComuneIndex(db.knex)),
     comuneBoxes: new Versioned(versions, () => readComuneBoxes(db.knex)),
-    tiles: {
-      comuni: new Versioned(versions, () => ThreadTileIndex.build(() => readTilesetRows(db.knex, 'comuni'), 'comuni', tileThread, tileMemory)),
-      associations: new Versioned(versions, () => ThreadTileIndex.build(() => readTilesetRows(db.knex, 'associations'), 'associations', tileThread, tileMemory)),
-    },
+    tiles: servedTilesets({ knex: db.knex, versions, thread: tileThread, memory: tileMemory, archiveDir: options.tileArchiveDir, archiveOptions: options.tileArchiveOptions }),
     tileMemory,
     tileThread,
     evaluationThread: new EvaluationThread(DEFAULT_EVALUATION_THREAD),

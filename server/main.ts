@@ -84,6 +84,8 @@ async function main(): Promise<void> {
       publisher: config.publisher,
       tilesUrl: config.tilesUrl,
       tileCacheMb: config.tileCacheMb,
+      // Each tileset's archive, built once per data version (on either engine) and read at every start.
+      tileArchiveDir: path.join(config.dataDir, 'tiles'),
     });
     // Imports and alliance changes from other instances on this database reach this one's caches.
     const unfollow = await followChanges(ctx);
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
     await listen(server, config.port, config.host);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`ALI Atlas pronto in ${seconds} s su http://localhost:${config.port} (motore: ${db.engine})`);
-    // Warm the caches and the evaluation thread so the first visitor and the first save do not wait for them.
+    // Warm the caches, the tiles' archives and the evaluation thread so the first visitor and the first save do not wait for them.
     void warmUp(ctx)
       .then(async () => console.log(describeMemory(await memoryReport(ctx))))
       .catch((error: unknown) => console.error(error));

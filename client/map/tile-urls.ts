@@ -4,8 +4,11 @@ import { pageDataVersion, pageMeta } from '../page-meta';
 /** Where the server said the tiles are (TILES_URL); null = this app's /tiles. */
 export const tilesUrl = (): string | null => pageMeta('ali-tiles-url');
 
-/** The zoom levels and extent of the app's tilesets (as their TileJSON says). */
-export const APP_TILES = { minzoom: 0, maxzoom: 14, bounds: [6.6, 35.4, 18.6, 47.1] as [number, number, number, number] };
+/**
+ * The zoom levels and extent of the app's tilesets (as their TileJSON says): tiles to z12, the
+ * deepest the server's archives hold; the map over-zooms them beyond.
+ */
+export const APP_TILES = { minzoom: 0, maxzoom: 12, bounds: [6.6, 35.4, 18.6, 47.1] as [number, number, number, number] };
 
 /**
  * The vector source of a tileset: with TILES_URL, the PMTiles archive that `npm run tiles:export`

@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { AllianceEvaluation, TerritoryData } from '../../domain/alliance-evaluation';
 import type { AllianceCheckContext, AllianceDraft, AllianceSummary } from '../../domain/alliance-summary';
 import { HttpError } from '../http/errors';
+import { WorkerThread, type Asked } from '../threads/worker-thread';
 import type { EvaluationAnswer, EvaluationRequest, EvaluationTables } from './evaluation-job';
 
 export interface EvaluationThreadOptions {
@@ -35,14 +35,6 @@ export interface VersionedTables {
   value: TerritoryData;
 }
 
-interface Call {
-  /** The thread asked: one that ends fails its own calls, not those of the thread that replaced it. */
-  worker: Worker;
-  resolve(answer: EvaluationAnswer): void;
-  reject(error: unknown): void;
-  evaluation: boolean;
-}
-
 /**
  * The thread that evaluates founders' drafts (evaluation-worker-main.ts): it is given the tables
  * of each data version once and answers `evaluateAlliance` for every save (`summarizeAlliance` for
@@ -53,16 +45,19 @@ interface Call {
  * next draft starts a new one, given the tables again (`life` tells threads apart).
  */
 export class EvaluationThread {
-  private worker: Worker | null = null;
-  private life = 0;
+  private readonly thread: WorkerThread<EvaluationRequest, EvaluationAnswer>;
   /** The tables the running thread was sent: their data version, and which thread. */
   private sent: { life: number; version: number; loaded: Promise<unknown> } | null = null;
-  private readonly pending = new Map<number, Call>();
-  private evaluations = 0;
-  private nextId = 1;
   private closed = false;
 
-  constructor(private readonly options: EvaluationThreadOptions = DEFAULT_EVALUATION_THREAD) {}
+  constructor(private readonly options: EvaluationThreadOptions = DEFAULT_EVALUATION_THREAD) {
+    this.thread = new WorkerThread<EvaluationRequest, EvaluationAnswer>({
+      script: options.script ?? new URL('./evaluation-worker.mjs', import.meta.url),
+      name: 'Evaluation thread',
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+      crashed: CRASHED,
+    });
+  }
 
   /** `evaluateAlliance(tables, draft, context)`, in the thread; 503 (Retry-After) when `queue` drafts already wait. */
   async evaluate(tables: VersionedTables, draft: AllianceDraft, context: AllianceCheckContext): Promise<AllianceEvaluation> {
@@ -89,99 +84,41 @@ export class EvaluationThread {
    */
   async warm(tables: VersionedTables): Promise<void> {
     if (this.closed) return;
-    await this.sendTables(this.start(), tables);
+    await this.sendTables(tables);
   }
 
   /** A draft's evaluation or summary, once the thread holds `tables`. */
   private async run(tables: VersionedTables, request: Asked<Extract<EvaluationRequest, { draft: AllianceDraft }>>): Promise<EvaluationAnswer> {
-    if (this.evaluations >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
-    const worker = this.start();
-    void this.sendTables(worker, tables);
-    return this.ask(worker, request);
+    if (this.thread.counted >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
+    void this.sendTables(tables);
+    // Overrun: this draft fails as such, the thread is ended (the others then fail as interrupted).
+    return this.thread.ask(request, { counted: true, timeout: { ms: this.options.timeoutMs, error: new HttpError(503, 'timeout', OVERRUN) } });
   }
 
   /** Sends `tables` unless the running thread has them already; resolves once it holds them (or has ended). */
-  private sendTables(worker: Worker, tables: VersionedTables): Promise<unknown> {
-    if (this.sent?.life === this.life && this.sent.version === tables.version) return this.sent.loaded;
+  private sendTables(tables: VersionedTables): Promise<unknown> {
+    this.thread.start();
+    const life = this.thread.life;
+    if (this.sent?.life === life && this.sent.version === tables.version) return this.sent.loaded;
     // Messages are handled in order: the drafts posted after these tables are evaluated against them.
-    const loaded = this.ask(worker, { type: 'tables', version: tables.version, tables: plainTables(tables.value) }).catch(() => undefined);
-    this.sent = { life: this.life, version: tables.version, loaded };
+    const loaded = this.thread.ask({ type: 'tables', version: tables.version, tables: plainTables(tables.value) }).catch(() => undefined);
+    this.sent = { life, version: tables.version, loaded };
     return loaded;
   }
 
   /** The thread's heap, or nothing when no thread runs (none is started for it). */
   async memory(): Promise<{ heapBytes: number } | undefined> {
-    if (!this.worker) return undefined;
-    const answer = await this.ask(this.worker, { type: 'memory' });
+    if (!this.thread.running) return undefined;
+    const answer = await this.thread.ask({ type: 'memory' });
     return 'memory' in answer ? answer.memory : undefined;
   }
 
   /** Ends the thread; what it was asked fails with 503, and nothing starts it again. */
   async close(): Promise<void> {
     this.closed = true;
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    if (this.closed) throw new HttpError(503, 'unavailable', CRASHED);
-    const worker = new Worker(this.options.script ?? new URL('./evaluation-worker.mjs', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
-    });
-    this.life++;
-    worker.unref();
-    worker.on('message', (answer: EvaluationAnswer) => this.settle(answer.id, (call) => call.resolve(answer)));
-    // An 'error' with no listener would end the server: the thread's own end is enough.
-    worker.on('error', (error) => console.error(`Evaluation thread: ${error.name}: ${error.message}`));
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null;
-      for (const [id, call] of [...this.pending]) if (call.worker === worker) this.settle(id, (c) => c.reject(new HttpError(503, 'unavailable', CRASHED)));
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  private ask(worker: Worker, request: Asked): Promise<EvaluationAnswer> {
-    const id = this.nextId++;
-    const evaluation = request.type === 'evaluate' || request.type === 'summarize';
-    return new Promise<EvaluationAnswer>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const call: Call = {
-        worker,
-        resolve: (answer) => (clearTimeout(timer), resolve(answer)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
-        evaluation,
-      };
-      this.pending.set(id, call);
-      if (evaluation) {
-        this.evaluations++;
-        // Overrun: this draft fails as such, the thread is ended (the others then fail as interrupted).
-        timer = setTimeout(() => {
-          this.settle(id, (c) => c.reject(new HttpError(503, 'timeout', OVERRUN)));
-          if (this.worker === worker) this.worker = null;
-          void worker.terminate();
-        }, this.options.timeoutMs);
-      }
-      // Kept alive while it has work: a server (or a test) waiting on a draft waits for it.
-      worker.ref();
-      worker.postMessage({ ...request, id });
-    });
-  }
-
-  private settle(id: number, finish: (call: Call) => void): void {
-    const call = this.pending.get(id);
-    if (!call) return;
-    this.pending.delete(id);
-    if (call.evaluation) this.evaluations--;
-    if (![...this.pending.values()].some((c) => c.worker === call.worker)) call.worker.unref();
-    finish(call);
+    await this.thread.close();
   }
 }
-
-/** A request before it is given its id. */
-type Asked<R extends EvaluationRequest = EvaluationRequest> = R extends EvaluationRequest ? Omit<R, 'id'> : never;
 
 /** The tables as plain data: the graph as each Comune's neighbours (a function does not cross to a thread). */
 function plainTables(data: VersionedTables['value']): EvaluationTables {

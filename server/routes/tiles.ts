@@ -7,6 +7,7 @@ import { route, type Route } from '../http/route';
 import { versionQuery } from '../http/schemas';
 import { CONTENT } from '../openapi/vocabulary';
 import { MAX_ZOOM, MIN_ZOOM, parseTileCoord, versionedTilePath, type TileCoord } from '../tiles/tile-coords';
+import { ARCHIVE_MAX_ZOOM } from '../tiles/tile-archive';
 import { isTilesetName, TILESETS, tileJson, type TilesetName } from '../tiles/tile-sources';
 
 /** Sends one tile (204 when nothing is there); `v` is the data version the URL names, if any. */
@@ -71,7 +72,8 @@ export function tileRoutes(ctx: AppContext): Route[] {
         const { id } = await ctx.versions.current();
         // Never the Host header (anyone can send any): the configured public URL, else a path on this origin.
         const origin = ctx.publicUrl ?? '';
-        res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}${versionedTilePath(name, id)}`], maxZoom: MAX_ZOOM, dataVersion: id }));
+        // The archives' deepest zoom: clients over-zoom beyond it themselves (deeper tiles are still answered).
+        res.set('Cache-Control', 'no-cache').json(tileJson(name, { tiles: [`${origin}${versionedTilePath(name, id)}`], maxZoom: ARCHIVE_MAX_ZOOM, dataVersion: id }));
       },
     ),
     route(

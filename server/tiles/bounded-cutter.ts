@@ -17,7 +17,7 @@ interface InternalTile {
 type InternalFeature = { geometry: unknown[] };
 interface InternalIndex {
   tiles: Record<number, InternalTile | undefined>;
-  tileCoords: { id: number }[];
+  tileCoords: { id: number; z: number }[];
 }
 
 /** geojson-vt's tile id. */
@@ -41,6 +41,8 @@ export class BoundedCutter {
   readonly indexBytes: number;
   /** The deepest zoom of the tiles built up front: deeper tiles are cut from one of those. */
   readonly indexDepth: number;
+  /** The tiles a descent (see `descend`) keeps, by id, with their zoom. */
+  private readonly descent = new Map<number, number>();
 
   constructor(
     data: GeoJSON.GeoJSON,
@@ -48,11 +50,18 @@ export class BoundedCutter {
     private readonly memory: TileMemory,
     /** Prefix of this index's keys in the tile memory. */
     private readonly prefix: string,
+    /**
+     * The first zoom whose tiles are asked for (the layer's first): the tiles built up front above
+     * it keep only what cuts deeper ones (their sources), not their own features, never served (the
+     * Comuni's labels, from zoom 8, held all 7,900 points at each of zooms 0–7: 22 MB).
+     */
+    servedFrom = 0,
   ) {
     this.index = new GeoJSONVT(data, options);
     this.internal = internalIndex(this.index);
     this.internal.tileCoords.length = 0; // only read for updates, which this app does not make
     const built = Object.values(this.internal.tiles).filter((tile) => tile !== undefined);
+    for (const tile of built) if (tile.z < servedFrom) tile.features = [];
     this.indexBytes = built.reduce((sum, tile) => sum + estimateTileBytes(tile), 0);
     this.indexDepth = built.reduce((deepest, tile) => Math.max(deepest, tile.z), 0);
   }
@@ -65,6 +74,41 @@ export class BoundedCutter {
       this.cut(zoom, x >> shift, y >> shift, true);
     }
     return this.cut(z, x, y, false);
+  }
+
+  /**
+   * The tile at z/x/y for a walk that goes down tile by tile (an archive's build: each tile, then
+   * its children, each after the other), and whether anything may lie below it. Every tile its cut
+   * creates (it and its siblings, each with the features clipped to it) is kept while the walk is
+   * under their parent, so that each child is cut once from its parent (not from the nearest tile
+   * built up front, zooms above, as `getTile` does). A tile with nothing clipped to it has nothing
+   * below (its children lie within its area and buffer).
+   */
+  descend({ z, x, y }: TileCoord): { tile: GeoJSONVTTile | null; below: boolean } {
+    this.climbTo(z);
+    const { tiles, tileCoords } = this.internal;
+    const id = tileId(z, x, y);
+    let tile: GeoJSONVTTile | null;
+    if (tiles[id]) tile = this.index.getTile(z, x, y);
+    else {
+      const above = this.nearestAbove(z, x, y);
+      const aboveSource = above?.source;
+      tile = this.index.getTile(z, x, y);
+      if (above) above.source = aboveSource ?? null;
+      for (const created of tileCoords.splice(0)) this.descent.set(created.id, created.z);
+    }
+    const cut = tiles[id];
+    // No source: split up front, its children built up front too (they say what lies below).
+    return { tile, below: tile !== null && cut !== undefined && (cut.source === null || cut.source.length > 0) };
+  }
+
+  /** Drops the tiles a descent keeps deeper than `zoom` (the walk has left them); all of them with -1. */
+  climbTo(zoom: number): void {
+    for (const [id, z] of this.descent) {
+      if (z <= zoom) continue;
+      delete this.internal.tiles[id];
+      this.descent.delete(id);
+    }
   }
 
   /** Cuts a tile, keeps it only when asked (and only in the tile memory), and leaves no other trace. */

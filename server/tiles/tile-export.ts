@@ -31,7 +31,7 @@ export async function exportTiles(
     const started = performance.now();
     // Cut tiles kept on the way speed up their neighbours; the archive itself keeps the encoded ones.
     const index = await TileIndex.build(knex, name, new TileMemory(DEFAULT_TILE_CACHE_MB * 1e6));
-    const archive = buildTileArchive(index, name, { dataVersion, maxZoom, onProgress: (done, total) => options.onProgress?.(name, done, total) });
+    const archive = await buildTileArchive(index, name, { dataVersion, maxZoom, onProgress: (done, total) => options.onProgress?.(name, done, total) });
     const file = path.join(dir, `${name}.pmtiles`);
     // Written beside and renamed: a server reading the old archive never sees half a file.
     await fs.writeFile(`${file}.tmp`, archive);

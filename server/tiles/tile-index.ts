@@ -1,11 +1,9 @@
-import { gzipSync } from 'node:zlib';
 import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Knex } from 'knex';
 import { BoundedCutter } from './bounded-cutter';
 import { OVERVIEW_BUFFER } from './overview';
-import { repairTile } from './repair';
 import { MAX_ZOOM, type TileCoord } from './tile-coords';
+import { encodeTile, type CutLayer } from './tile-encoding';
 import type { EncodedTile, TileMemory } from './tile-memory';
 import { TILESETS, readLayerRows, tileLayer, tileLayerFrom, type LayerRow, type TileLayerName, type TilesetName } from './tile-sources';
 
@@ -85,7 +83,7 @@ export class TileIndex {
       const options = generalised
         ? { maxZoom, extent, buffer: OVERVIEW_BUFFER, tolerance: 0, indexMaxZoom: maxZoom, indexMaxPoints: 0 }
         : { maxZoom, extent, buffer: extent / 64, tolerance: 3, ...(points ? POINT_INDEX : INDEX) };
-      const cutter = new BoundedCutter(data, options, memory, `${prefix}${name}/`);
+      const cutter = new BoundedCutter(data, options, memory, `${prefix}${name}/`, minZoom);
       layers.set(name, { cutter, minZoom, maxZoom, writtenAs, extent });
     }
     // The tiles of this tileset's previous index are of no more use.
@@ -110,23 +108,67 @@ export class TileIndex {
     return bytes;
   }
 
+  /** Tiles the layers' indexes hold (for tests: what they keep besides those built up front). */
+  get heldTiles(): number {
+    let tiles = 0;
+    for (const { cutter } of this.layers.values()) tiles += cutter.indexedTiles;
+    return tiles;
+  }
+
   /** The deepest zoom of a layer's index built up front (its deeper tiles are cut from there). */
   indexDepth(layer: TileLayerName): number | undefined {
     return this.layers.get(layer)?.cutter.indexDepth;
   }
 
-  /** The tile cut and encoded, without keeping it (an archive's build goes through every tile once). */
+  /** The tile cut and encoded, without keeping it. */
   render(coord: TileCoord): EncodedTile | null {
-    const parts: Buffer[] = [];
-    for (const { cutter, minZoom, maxZoom, writtenAs, extent } of this.layers.values()) {
-      if (coord.z < minZoom || coord.z > maxZoom) continue;
-      const tile = cutter.getTile(coord);
-      const features = tile ? repairTile(tile) : [];
-      if (tile && features.length > 0) {
-        parts.push(Buffer.from(fromGeojsonVt({ [writtenAs]: { ...tile, features } as GeoJSONVTTile }, { version: 2, extent })));
+    return this.encode(coord, undefined, { cut: (cutter) => ({ tile: cutter.getTile(coord), below: false }) }).tile;
+  }
+
+  /**
+   * For an archive's build, going down from z0 tile by tile (each tile's children after it): the
+   * tile as `render` encodes it, cutting only the layers in `layers` (all when absent: a layer
+   * left out is one known to have nothing there), each from the tiles cut above it on the way
+   * (BoundedCutter.descend); and the layers that may have something below it (`below`): those
+   * whose cut here holds anything, and those that start deeper (not cut here), never those past
+   * their deepest zoom. A tile's children lie within its area and buffer: a layer with nothing
+   * here has nothing in any of them. `endDescent` drops what the walk kept.
+   */
+  renderBranch(coord: TileCoord, layers?: ReadonlySet<TileLayerName>): { tile: EncodedTile | null; below: Set<TileLayerName> } {
+    // A layer not cut here: what it kept deeper (under an earlier tile) is of no more use.
+    return this.encode(coord, layers, { cut: (cutter) => cutter.descend(coord), skip: (cutter) => cutter.climbTo(coord.z) });
+  }
+
+  /** Drops the tiles a walk of `renderBranch` kept. */
+  endDescent(): void {
+    for (const { cutter } of this.layers.values()) cutter.climbTo(-1);
+  }
+
+  private encode(
+    coord: TileCoord,
+    layers: ReadonlySet<TileLayerName> | undefined,
+    how: {
+      cut(cutter: BoundedCutter): { tile: GeoJSONVTTile | null; below: boolean };
+      /** A layer not cut here. */
+      skip?(cutter: BoundedCutter): void;
+    },
+  ): { tile: EncodedTile | null; below: Set<TileLayerName> } {
+    const below = new Set<TileLayerName>();
+    const indexed = this.layers;
+    // Each layer cut as it is encoded: one cut tile alive at a time.
+    function* cut(): Generator<CutLayer> {
+      for (const [name, { cutter, minZoom, maxZoom, writtenAs, extent }] of indexed) {
+        const wanted = !layers || layers.has(name);
+        if (wanted && coord.z < minZoom) below.add(name);
+        if (!wanted || coord.z < minZoom || coord.z > maxZoom) {
+          how.skip?.(cutter);
+          continue;
+        }
+        const { tile, below: more } = how.cut(cutter);
+        if (more && coord.z < maxZoom) below.add(name);
+        yield { writtenAs, tile, extent };
       }
     }
-    // A tile is its layers one after the other (protobuf: repeated field 3), each encoded with its own extent.
-    return parts.length > 0 ? { gzipped: gzipSync(Buffer.concat(parts), { level: 6 }) } : null;
+    return { tile: encodeTile(cut()), below };
   }
 }

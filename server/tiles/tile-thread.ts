@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { HttpError } from '../http/errors';
+import { WorkerThread } from '../threads/worker-thread';
 import type { CutAnswer, CutMemory, CutRequest } from './cut-job';
 import type { TileCoord } from './tile-coords';
 import type { TilesetRows } from './tile-index';
@@ -21,6 +21,8 @@ export interface TileThreadOptions {
  * The tile thread's heap ceiling. Measured: building the Comuni's index (about 145 MB live after,
  * `indexBytes` estimates 130) fails at 200 MB and passes at 256 MB; 320 leaves a quarter more. A
  * lower ceiling than the HTTP thread's 512 MB makes V8 collect sooner: the process's RSS stays lower.
+ * Since the tiles above a layer's first zoom keep no features, `indexBytes` estimates 118 MB; the
+ * Comuni's archive to z12 then peaks at about 260 MB of heap (in-process, under the same ceiling).
  */
 export const TILE_THREAD_HEAP_MB = 320;
 
@@ -41,14 +43,26 @@ const CRASHED = 'La preparazione delle tile si è interrotta: riprova tra poco /
  * 503 and the next request starts a new one, whose indexes are built again (`life` tells them apart).
  */
 export class TileThread {
-  private worker: Worker | null = null;
-  private life = 0;
-  private readonly pending = new Map<number, { resolve(answer: CutAnswer): void; reject(error: unknown): void; render: boolean }>();
-  private renders = 0;
-  private nextId = 1;
-  private closed = false;
+  private readonly thread: WorkerThread<CutRequest, CutAnswer>;
+  private stopWhenDone = false;
 
-  constructor(private readonly options: TileThreadOptions) {}
+  constructor(private readonly options: TileThreadOptions) {
+    this.thread = new WorkerThread<CutRequest, CutAnswer>(
+      {
+        script: options.script ?? new URL('./cut-worker.mjs', import.meta.url),
+        name: 'Tile thread',
+        workerData: { cutBudgetBytes: options.cutBudgetBytes },
+        // A small young generation: the thread's garbage is collected more often, its memory kept lower.
+        resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: TILE_THREAD_YOUNG_MB },
+        crashed: CRASHED,
+      },
+      () => {
+        if (!this.stopWhenDone) return;
+        this.stopWhenDone = false;
+        void this.stop();
+      },
+    );
+  }
 
   /** What the thread may keep of cut tiles, in bytes. */
   get cutBudgetBytes(): number {
@@ -57,88 +71,84 @@ export class TileThread {
 
   /** Which thread is running: indexes built by an earlier one died with it. */
   get current(): number {
-    this.start();
-    return this.life;
+    this.thread.start();
+    return this.thread.life;
   }
 
   /** Builds a tileset's index in the thread; its previous index there is dropped. */
   async build(key: string, tileset: TilesetName, rows: TilesetRows): Promise<{ indexBytes: number; life: number }> {
     const life = this.current;
-    const answer = await this.ask({ type: 'build', key, tileset, rows });
+    // An index given to the thread is wanted: the thread is no longer to end once idle.
+    this.stopWhenDone = false;
+    const answer = await this.thread.ask({ type: 'build', key, tileset, rows });
     if (!('built' in answer)) throw new Error(`tile index not built: ${'failure' in answer ? answer.failure : 'no answer'}`);
     return { ...answer.built, life };
   }
 
   /** One tile of the index built under `key`, gzipped; null when nothing is there. */
   async render(key: string, coord: TileCoord): Promise<{ tile: EncodedTile | null } | { gone: true }> {
-    if (this.renders >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
-    const answer = await this.ask({ type: 'render', key, coord });
+    if (this.thread.counted >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
+    const answer = await this.thread.ask({ type: 'render', key, coord }, { counted: true });
     if ('tile' in answer) return { tile: answer.tile ? { gzipped: Buffer.from(answer.tile) } : null };
     if ('gone' in answer && answer.gone) return { gone: true };
     throw new Error(`tile not cut: ${'failure' in answer ? answer.failure : 'no answer'}`);
   }
 
+  /** The PMTiles archive of the index built under `key`, to `maxZoom`; null when that index is gone. */
+  async archive(key: string, dataVersion: number, maxZoom: number): Promise<Buffer | null> {
+    const answer = await this.thread.ask({ type: 'archive', key, dataVersion, maxZoom });
+    if ('archive' in answer) return Buffer.from(answer.archive);
+    if ('gone' in answer && answer.gone) return null;
+    throw new Error(`tile archive not built: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /** Drops the index built under `key` from the thread, if it runs. */
+  async drop(key: string): Promise<void> {
+    if (this.thread.running) await this.thread.ask({ type: 'drop', key });
+  }
+
+  /** A tile deeper than an archive holds, cut in the thread from its ancestor's tile (gzipped). */
+  async derive(parent: Uint8Array, parentCoord: TileCoord, coord: TileCoord): Promise<EncodedTile | null> {
+    if (this.thread.counted >= this.options.queue) throw new HttpError(503, 'busy', BUSY);
+    // A copy of its own to transfer: the parent is a view on the whole archive (Buffer#slice would be one too).
+    const bytes = new Uint8Array(parent).buffer;
+    const answer = await this.thread.ask({ type: 'derive', parent: bytes, parentCoord, coord }, { counted: true, transfer: [bytes] });
+    if ('tile' in answer) return answer.tile ? { gzipped: Buffer.from(answer.tile) } : null;
+    throw new Error(`tile not derived: ${'failure' in answer ? answer.failure : 'no answer'}`);
+  }
+
+  /** Whether a thread runs now (and holds whatever indexes it was given). */
+  get running(): boolean {
+    return this.thread.running;
+  }
+
+  /**
+   * Ends the thread and everything it holds, without closing: the next request starts a new one
+   * (indexes built by this one are built again by whoever still needs them).
+   */
+  async stop(): Promise<void> {
+    this.stopWhenDone = false;
+    await this.thread.stop();
+  }
+
+  /** Ends the thread as `stop` does once it has answered what it was asked (at once when idle). */
+  stopWhenIdle(): void {
+    if (this.thread.idle) void this.stop();
+    else this.stopWhenDone = true;
+  }
+
   /** The thread's memory, or nothing when no thread runs (none is started for it). */
   async memory(): Promise<CutMemory | undefined> {
-    if (!this.worker) return undefined;
-    const answer = await this.ask({ type: 'memory' });
+    if (!this.thread.running) return undefined;
+    const answer = await this.thread.ask({ type: 'memory' });
     return 'memory' in answer ? answer.memory : undefined;
   }
 
   /** Ends the thread; what it was asked fails with 503, and nothing starts it again. */
   async close(): Promise<void> {
-    this.closed = true;
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    if (this.closed) throw new HttpError(503, 'unavailable', CRASHED);
-    const worker = new Worker(this.options.script ?? new URL('./cut-worker.mjs', import.meta.url), {
-      workerData: { cutBudgetBytes: this.options.cutBudgetBytes },
-      // A small young generation: the thread's garbage is collected more often, its memory kept lower.
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: TILE_THREAD_YOUNG_MB },
-    });
-    this.life++;
-    worker.unref();
-    worker.on('message', (answer: CutAnswer) => this.settle(answer.id, (call) => call.resolve(answer)));
-    // An 'error' with no listener would end the server: the thread's own end is enough.
-    worker.on('error', (error) => console.error(`Tile thread: ${error.name}: ${error.message}`));
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null;
-      for (const id of [...this.pending.keys()]) this.settle(id, (call) => call.reject(new HttpError(503, 'unavailable', CRASHED)));
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  private ask(request: Asked): Promise<CutAnswer> {
-    const worker = this.start();
-    const id = this.nextId++;
-    const render = request.type === 'render';
-    return new Promise<CutAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, render });
-      if (render) this.renders++;
-      // Kept alive while it has work: a server (or a test) waiting on a tile waits for it.
-      if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ ...request, id });
-    });
-  }
-
-  private settle(id: number, finish: (call: { resolve(answer: CutAnswer): void; reject(error: unknown): void }) => void): void {
-    const call = this.pending.get(id);
-    if (!call) return;
-    this.pending.delete(id);
-    if (call.render) this.renders--;
-    if (this.pending.size === 0) this.worker?.unref();
-    finish(call);
+    await this.thread.close();
   }
 }
-
-/** A request before it is given its id. */
-type Asked<R extends CutRequest = CutRequest> = R extends CutRequest ? Omit<R, 'id'> : never;
 
 /** Indexes built so far: each one's keys in the tile memory start with its own number. */
 let generation = 0;
@@ -151,6 +161,7 @@ let generation = 0;
 export class ThreadTileIndex {
   private readonly inFlight = new Map<string, Promise<EncodedTile | null>>();
   private rebuilding: Promise<void> | null = null;
+  private dropped = false;
 
   private constructor(
     private readonly readRows: () => Promise<TilesetRows>,
@@ -195,11 +206,31 @@ export class ThreadTileIndex {
 
   /** The tile cut and encoded, without keeping it. */
   async render(coord: TileCoord): Promise<EncodedTile | null> {
+    if (this.dropped) throw new HttpError(503, 'unavailable', CRASHED);
     if (this.built.life !== this.thread.current) await this.rebuild();
     const answer = await this.thread.render(this.key, coord);
     // Replaced by a newer index meanwhile (a new data version): asked again, it is served from that one.
     if ('gone' in answer) throw new HttpError(503, 'unavailable', CRASHED);
     return answer.tile;
+  }
+
+  /** The PMTiles archive of this index (tile-archive.ts), built in the thread between the tiles it cuts. */
+  async archive(dataVersion: number, maxZoom: number): Promise<Buffer> {
+    if (this.dropped) throw new HttpError(503, 'unavailable', CRASHED);
+    if (this.built.life !== this.thread.current) await this.rebuild();
+    const archive = await this.thread.archive(this.key, dataVersion, maxZoom);
+    if (!archive) throw new HttpError(503, 'unavailable', CRASHED);
+    return archive;
+  }
+
+  /**
+   * Drops the index from the thread (its archive serves the tiles now). A request that still holds
+   * this index is refused with 503 (asked again, it is served from the archive), never given a new
+   * index in the thread.
+   */
+  async drop(): Promise<void> {
+    this.dropped = true;
+    await this.thread.drop(this.key);
   }
 
   private rebuild(): Promise<void> {

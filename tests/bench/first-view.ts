@@ -29,7 +29,7 @@ export interface FirstViewFigures {
 function barePage(): Record<string, string> {
   const style = {
     version: 8,
-    sources: { ali: { type: 'vector', tiles: ['TILES'], minzoom: 0, maxzoom: 14, bounds: ITALY_BOUNDS } },
+    sources: { ali: { type: 'vector', tiles: ['TILES'], minzoom: 0, maxzoom: 12, bounds: ITALY_BOUNDS } },
     layers: [
       { id: 'fill', type: 'fill', source: 'ali', 'source-layer': 'comuni', paint: { 'fill-color': ['step', ['coalesce', ['get', POPULATION_CLASS_FIELD], 0], ...PALETTES.ylGnBu.flatMap((c, i) => (i === 0 ? [c] : [i, c]))] } },
       { id: 'comuni', type: 'line', source: 'ali', 'source-layer': 'comuni', paint: { 'line-color': '#ffffff', 'line-width': 0.3 } },

@@ -544,7 +544,11 @@ async function withServer(db: Database, work: (base: string, ctx: ReturnType<typ
 
 function recordSoak(engine: string, r: SoakResult): void {
   const tiles = r.peakReport?.tiles;
-  const kept = tiles ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, heap ${r.peakReport?.heapUsedMb} MB, tile thread heap ${r.peakReport?.tileThread?.heapMb ?? '–'} MB, PGlite ${r.peakReport?.pglite ? `${r.peakReport.pglite.wasmMb} + ${r.peakReport.pglite.heapMb}` : '–'} MB` : '';
+  const thread = r.peakReport?.tileThread;
+  const archives = Object.values(tiles?.archiveBytes ?? {}).reduce((a, b) => a + b, 0);
+  const kept = tiles
+    ? `, tiles ${((tiles.encoded.bytes + tiles.cut.bytes) / 1e6).toFixed(1)} of ${(tiles.budgetBytes / 1e6).toFixed(0)} MB kept + ${(tiles.indexBytes / 1e6).toFixed(1)} MB index, archives ${archives > 0 ? `${(archives / 1e6).toFixed(1)} MB` : 'none'}, heap ${r.peakReport?.heapUsedMb} MB, tile thread ${thread ? `heap ${thread.heapMb} MB (${thread.indexes} indexes)` : 'not running'}, PGlite ${r.peakReport?.pglite ? `${r.peakReport.pglite.wasmMb} + ${r.peakReport.pglite.heapMb}` : '–'} MB`
+    : '';
   record(engine, `soak: ${r.tileRequests.toLocaleString('en')} random tiles z0–z14 (8 clients) + open-data files (${r.openDataRequests}) in ${r.seconds.toFixed(0)} s: server still up`, r.alive ? 1 : 0, r.alive ? 'yes' : 'NO', 'yes');
   record(engine, `soak: tile and open-data failures (non-2xx, no answer; ${r.tileTimeouts} tiles not within 60 s)`, r.tileFailures + r.openDataFailures, '', '0');
   record(engine, `soak: highest RSS of npm start${kept}`, r.peakRssMb, 'MB', engine === 'pglite' ? '≤ 1,000 MB' : undefined);

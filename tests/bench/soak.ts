@@ -186,7 +186,8 @@ export async function startServer(env: ServerEnv): Promise<StartedServer> {
     await new Promise<void>((resolve, reject) => {
       server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Memoria') && resolve());
       server.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
-      setTimeout(() => reject(new Error('npm start was not warm within 5 minutes')), 300_000).unref();
+      // A first start on a DATA_DIR writes the tile archives before it is warm: under a minute, more on a busy machine.
+      setTimeout(() => reject(new Error('npm start was not warm within 15 minutes')), 900_000).unref();
     });
   } catch (error) {
     await stop();

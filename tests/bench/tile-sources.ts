@@ -8,7 +8,7 @@ import { PMTiles } from 'pmtiles';
 import type { Knex } from 'knex';
 import { gzipSync } from 'node:zlib';
 import { exportTiles } from '../../server/tiles/tile-export';
-import type { ThreadTileIndex } from '../../server/tiles/tile-thread';
+import type { TileSource } from '../../server/tiles/archived-tileset';
 import { load, percentile, type LoadResult } from './measure';
 import { BufferSource } from '../helpers/pmtiles-source';
 import { hasNginx, withNginx } from './nginx';
@@ -29,7 +29,7 @@ export interface TileSourceFigures {
  * The same tiles three ways: the exported PMTiles archive read in-process, the in-memory cutter
  * (warm), and plain static files under load: express.static, and nginx when it is installed.
  */
-export async function compareTileSources(knex: Knex, index: ThreadTileIndex, tiles: { z: number; x: number; y: number }[]): Promise<TileSourceFigures> {
+export async function compareTileSources(knex: Knex, index: TileSource, tiles: { z: number; x: number; y: number }[]): Promise<TileSourceFigures> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-tiles-'));
   let server: Server | undefined;
   try {
@@ -97,7 +97,7 @@ async function nginxLoads(files: string, filePaths: string[]): Promise<{ nginx: 
  * The app's own tiles (the index's gzipped bytes) as static files under nginx, when it is installed:
  * the reference of `npm run bench -- saves`, without the archive's export. Undefined without nginx.
  */
-export async function nginxOnAppTiles(index: ThreadTileIndex, tiles: Tile[]): Promise<{ nginx: LoadResult; nginx200: LoadResult } | undefined> {
+export async function nginxOnAppTiles(index: TileSource, tiles: Tile[]): Promise<{ nginx: LoadResult; nginx200: LoadResult } | undefined> {
   if (!hasNginx()) return undefined;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ali-bench-nginx-'));
   try {

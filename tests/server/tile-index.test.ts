@@ -37,4 +37,29 @@ describe('tile index of a point layer', () => {
     // Empty sea, far from every point.
     expect(index.render(tileAt(16, 37.5, 12))).toBeNull();
   });
+
+  it('keeps no features in the tiles above the layer\'s first zoom, only what cuts the deeper ones', () => {
+    // The same 5,000 points as region labels (served from zoom 0) and as the Comuni's (from zoom 8).
+    const everyZoom = TileIndex.fromRows('comuni', { labels: labelRows().map((row) => ({ ...row, kind: 'region' })) }, new TileMemory(8e6));
+    const fromZ8 = TileIndex.fromRows('comuni', { comuni_labels: labelRows() }, new TileMemory(8e6));
+    expect(fromZ8.indexDepth('comuni_labels')).toBe(everyZoom.indexDepth('labels'));
+    // Zooms 8–10 of 0–10 hold features: about a third of the bytes (each zoom holds every point once).
+    expect(fromZ8.indexBytes).toBeLessThan(everyZoom.indexBytes * 0.45);
+    // What is served is the same: a z8 tile and a z12 one (cut from the tiles above).
+    for (const coord of [tileAt(12.001, 41.941, 8), tileAt(12.001, 41.941, 12)]) {
+      const names = (index: TileIndex, layer: string) => {
+        const read = new VectorTile(new PbfReader(gunzipSync(index.render(coord)!.gzipped))).layers[layer]!;
+        return Array.from({ length: read.length }, (_, i) => read.feature(i).properties.name).sort();
+      };
+      expect(names(fromZ8, 'comuni_labels')).toEqual(names(everyZoom, 'labels'));
+    }
+  });
+
+  it('gives each tile in memory of its own size, not zlib\'s whole output chunk', () => {
+    const index = TileIndex.fromRows('comuni', { comuni_labels: labelRows() }, new TileMemory(8e6));
+    const tile = index.render(tileAt(12.001, 41.941, 12))!;
+    expect(tile.gzipped.length).toBeLessThan(1000);
+    // At most a slot in Node's shared pool of small buffers (8 KB, shared by many), not 16 KB of its own.
+    expect(tile.gzipped.buffer.byteLength).toBeLessThanOrEqual(8192);
+  });
 });

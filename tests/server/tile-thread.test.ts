@@ -8,6 +8,12 @@ import { tileAt, type TileCoord } from '../../server/tiles/tile-coords';
 import { TileIndex, type TilesetRows } from '../../server/tiles/tile-index';
 import { TileMemory } from '../../server/tiles/tile-memory';
 import { ThreadTileIndex, TileThread } from '../../server/tiles/tile-thread';
+import { ArchiveTileIndex } from '../../server/tiles/archive-tile-index';
+import { buildTileArchive } from '../../server/tiles/tile-archive';
+import { ancestorAt } from '../../server/tiles/overzoom';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * A stand-in for the tile thread that holds every tile it is asked for until the test says so
@@ -152,6 +158,51 @@ describe('the tile thread', () => {
       await expect.poll(async () => (await thread.memory())?.cut.tiles).toBe(3);
       channel.postMessage('release');
       expect(await third).not.toBeNull();
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('writes the archive of its index, drops the index, and cuts tiles deeper than the archive from their ancestor', async () => {
+    const thread = new TileThread(options);
+    try {
+      const index = await ThreadTileIndex.build(async () => rows(), 'associations', thread, new TileMemory(1e6));
+      const archive = await index.archive(7, 12);
+      // The very archive the same index writes in-process (as `npm run tiles:export` does).
+      const local = TileIndex.fromRows('associations', rows(), new TileMemory(1e6));
+      const here = await buildTileArchive(local, 'associations', { dataVersion: 7, maxZoom: 12 });
+      expect(archive.equals(here)).toBe(true);
+      await index.drop();
+      expect((await thread.memory())?.indexes).toBe(0);
+      // A request still holding the dropped index is refused (asked again, the archive serves it), never given a new index.
+      expect(((await index.render(ROME[0]!).catch((error: unknown) => error)) as HttpError).status).toBe(503);
+      expect((await thread.memory())?.indexes).toBe(0);
+
+      const served = ArchiveTileIndex.parse(archive, thread, new TileMemory(1e6), 'associations@test/');
+      expect(served.maxZoom).toBe(12);
+      expect(served.indexBytes).toBe(0);
+      for (const coord of ROME.filter((c) => c.z <= 12)) expect((await served.tile(coord))?.gzipped.equals(local.render(coord)!.gzipped)).toBe(true);
+      // z14: cut in the thread from the z12 tile; the same outline as the index cuts there.
+      const deep = ROME.find((c) => c.z === 14)!;
+      const derived = await served.tile(deep);
+      const cut = local.render(deep);
+      const ids = (gzipped: Buffer) => {
+        const layer = new VectorTile(new PbfReader(gunzipSync(gzipped))).layers.associations!;
+        return Array.from({ length: layer.length }, (_, i) => layer.feature(i).id).sort();
+      };
+      expect(ids(derived!.gzipped)).toEqual(ids(cut!.gzipped));
+      expect(await served.tile(deep)).toBe(derived); // kept in the tile memory
+      // Nothing in the ancestor: nothing below it, and the thread is not asked.
+      expect(await served.tile({ z: 14, x: 0, y: 0 })).toBeNull();
+      expect(ancestorAt({ z: 14, x: 8743, y: 6091 }, 12)).toEqual({ z: 12, x: 2185, y: 1522 });
+      // The archive is still whole (the ancestor sent to the thread was a copy, not the archive's own bytes).
+      const z12 = ancestorAt(deep, 12);
+      expect((await served.tile(z12))?.gzipped.equals(local.render(z12)!.gzipped)).toBe(true);
+      // Ended, the thread starts again for the next deep tile, holding no index.
+      await thread.stop();
+      expect(thread.running).toBe(false);
+      expect(await served.tile({ ...deep, x: deep.x + 1 })).not.toBeUndefined();
+      expect((await thread.memory())?.indexes).toBe(0);
     } finally {
       await thread.close();
     }
