@@ -39,6 +39,8 @@ async function startInstance(databaseUrl: string): Promise<{ base: string; child
       HOST: '127.0.0.1',
       // The bench measures the instances, not the per-address limits (every reader here is one address).
       RATE_LIMIT_READ: '100000000',
+      // Tiles count against the files budget (RATE_LIMIT_READ × 10 by default, not the value above): past it, cheap 429s.
+      RATE_LIMIT_FILES: '100000000',
       RATE_LIMIT_WRITE: '100000000',
       RATE_LIMIT_COMPUTE_MS: '100000000000',
       RATE_LIMIT_COMPUTE_AT_ONCE: '1000000',

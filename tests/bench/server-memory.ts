@@ -47,7 +47,7 @@ export async function serverMemory(dataDir: string, tilePaths: string[], rounds 
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...startCommand().env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
+    env: { ...process.env, ...startCommand().env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_FILES: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const warm = new Promise<void>((resolve, reject) => {
