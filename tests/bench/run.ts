@@ -44,7 +44,7 @@ import { benchServices } from './services';
 import { benchCostlyLassos, benchHostile, type LassoFigures } from './hostile';
 import { benchOgcPages, type OgcPageFigures } from './ogc-pages';
 import { alliancesAtScale, readersAndWriters, searchFigures, tilesDuringSaves, type AllianceScaleRow } from './scale';
-import { twoInstances } from './instances';
+import { loadGeneratorNice, twoInstances } from './instances';
 import { compareTileSources, nginxOnAppTiles } from './tile-sources';
 import { serverMemory } from './server-memory';
 import { soak, startServer, type ServerEnv, type SoakResult } from './soak';
@@ -475,7 +475,7 @@ async function recordInstances(url: string, seconds: number): Promise<void> {
   const [a, b] = r.instances as [LoadResult, LoadResult];
   record('postgres', `two npm start on one database: 200 readers (100 each, one load-generator process) + 5 writers for ${seconds} s: requests (${r.saves} saves, ${a.requestsPerSecond.toFixed(0)} + ${b.requestsPerSecond.toFixed(0)} req/s)`, r.requestsPerSecond, 'req/s');
   record('postgres', `two instances: read errors and non-2xx answers (${r.saveFailures} saves failed)`, r.errors + r.saveFailures, '', '0');
-  record('postgres', `two instances: read p99, the worse instance (${a.latencyP99 ?? NaN} / ${b.latencyP99 ?? NaN} ms)`, r.readP99, 'ms', '≤ 300 ms');
+  record('postgres', `two instances: read p99, the worse instance (${a.latencyP99 ?? NaN} / ${b.latencyP99 ?? NaN} ms; load generator at nice ${loadGeneratorNice()})`, r.readP99, 'ms', '≤ 300 ms');
   record('postgres', 'two instances: a save on one, counted in the other’s coverage after', r.seenOnOtherMs, 'ms');
   record('postgres', 'two instances: the same answers after the load (coverage, the alliance saved last)', r.coherent ? 1 : 0, r.coherent ? 'yes' : 'NO', 'yes');
 }
