@@ -14,7 +14,7 @@ const ROOT = path.resolve(HERE, '..', '..');
  * elsewhere (the attribution, the overview's classes). A release that changes any of them has a
  * new fingerprint, so an archive written by an older release is never served.
  */
-const TILE_CODE = [path.join('geodata', 'datasets.ts'), path.join('domain', 'classify.ts')];
+export const TILE_CODE = [path.join('geodata', 'datasets.ts'), path.join('domain', 'classify.ts'), path.join('domain', 'first-view.ts')];
 
 /** The libraries that cut, repair and encode the tiles (their pinned versions, from package.json). */
 const TILE_LIBRARIES = ['@maplibre/geojson-vt', '@maplibre/vt-pbf', 'polyclip-ts', '@turf/simplify', 'topojson-client', 'topojson-server'];
