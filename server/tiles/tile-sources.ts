@@ -6,7 +6,11 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import type { Knex } from 'knex';
 
 interface LayerSource {
-  /** Rows with a `geometry` GeoJSON text column and the feature's properties. */
+  /**
+   * Rows with a `geometry` GeoJSON text column and the feature's properties, in a fixed order (a
+   * tile's features come in the rows' order: without one, two reads — two instances, or an archive
+   * and the index beside it — could write the same tile with other bytes).
+   */
   sql: string;
   /** First zoom at which tiles carry this layer (keeps national tiles light). */
   minZoom: number;
@@ -46,7 +50,7 @@ const TILE_LAYERS = {
   // Zooms 0–6: the Comuni generalised (see overview.ts), with the default theme's class, so that
   // the first paint needs no attribute table; written as the `comuni` layer.
   comuni_overview: {
-    sql: `SELECT code, province_code AS province, region_code AS region, population, ${polygons('geom')} FROM comuni`,
+    sql: `SELECT code, province_code AS province, region_code AS region, population, ${polygons('geom')} FROM comuni ORDER BY code`,
     minZoom: 0,
     maxZoom: OVERVIEW_MAX_ZOOM,
     writtenAs: 'comuni',
@@ -59,7 +63,7 @@ const TILE_LAYERS = {
   // Geometry, keys and the default theme's class (as in the overview: the default map needs no
   // figure joined at any zoom); the other figures reach the client once, in /api/atlas, joined by code.
   comuni: {
-    sql: `SELECT code, province_code AS province, region_code AS region, population, ${polygons('geom')} FROM comuni`,
+    sql: `SELECT code, province_code AS province, region_code AS region, population, ${polygons('geom')} FROM comuni ORDER BY code`,
     minZoom: OVERVIEW_MAX_ZOOM + 1,
     ids: true,
     classed: true,
@@ -68,7 +72,7 @@ const TILE_LAYERS = {
   // Provinces and regions: generalised too up to zoom 6 (their outlines are the Comuni's borders).
   // Up to zoom 6 their outlines only (the map draws lines; the names are in `labels`), the code as the id.
   provinces_overview: {
-    sql: `SELECT code, ${polygons('geom')} FROM provinces`,
+    sql: `SELECT code, ${polygons('geom')} FROM provinces ORDER BY code`,
     minZoom: 0,
     maxZoom: OVERVIEW_MAX_ZOOM,
     writtenAs: 'provinces',
@@ -79,13 +83,13 @@ const TILE_LAYERS = {
     fields: {},
   },
   provinces: {
-    sql: `SELECT code, name, acronym, region_code AS region, ${polygons('geom')} FROM provinces`,
+    sql: `SELECT code, name, acronym, region_code AS region, ${polygons('geom')} FROM provinces ORDER BY code`,
     minZoom: OVERVIEW_MAX_ZOOM + 1,
     ids: true,
     fields: { code: 'String', name: 'String', acronym: 'String', region: 'String' },
   },
   regions_overview: {
-    sql: `SELECT code, ${polygons('geom')} FROM regions`,
+    sql: `SELECT code, ${polygons('geom')} FROM regions ORDER BY code`,
     minZoom: 0,
     maxZoom: OVERVIEW_MAX_ZOOM,
     writtenAs: 'regions',
@@ -95,25 +99,26 @@ const TILE_LAYERS = {
     codeAsIdOnly: true,
     fields: {},
   },
-  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions`, minZoom: OVERVIEW_MAX_ZOOM + 1, ids: true, fields: { code: 'String', name: 'String' } },
+  regions: { sql: `SELECT code, name, ${polygons('geom')} FROM regions ORDER BY code`, minZoom: OVERVIEW_MAX_ZOOM + 1, ids: true, fields: { code: 'String', name: 'String' } },
   labels: {
     sql: `SELECT 'province' AS kind, code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) AS geometry FROM provinces
           UNION ALL
-          SELECT 'region', code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) FROM regions`,
+          SELECT 'region', code, name, ST_AsGeoJSON(ST_PointOnSurface(geom), 6) FROM regions
+          ORDER BY kind, code`,
     minZoom: 0,
     points: true,
     ids: false,
     fields: { kind: 'String', code: 'String', name: 'String' },
   },
   comuni_labels: {
-    sql: `SELECT code, name, population, ST_AsGeoJSON(label_point, 6) AS geometry FROM comuni`,
+    sql: `SELECT code, name, population, ST_AsGeoJSON(label_point, 6) AS geometry FROM comuni ORDER BY code`,
     minZoom: 8,
     points: true,
     ids: true,
     fields: { code: 'String', name: 'String', population: 'Number' },
   },
   associations: {
-    sql: `SELECT id AS code, kind, name, ${polygons('outline')} FROM associations WHERE outline IS NOT NULL`,
+    sql: `SELECT id AS code, kind, name, ${polygons('outline')} FROM associations WHERE outline IS NOT NULL ORDER BY id`,
     minZoom: 0,
     ids: true,
     fields: { code: 'Number', kind: 'String', name: 'String' },

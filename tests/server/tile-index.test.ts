@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tileAt } from '../../server/tiles/tile-coords';
 import { TileIndex } from '../../server/tiles/tile-index';
 import { TileMemory } from '../../server/tiles/tile-memory';
-import type { LayerRow } from '../../server/tiles/tile-sources';
+import { TILESETS, tileLayer, type LayerRow } from '../../server/tiles/tile-sources';
 
 /** 5,000 label points on a grid over the mainland, like the Comuni's (7,900). */
 function labelRows(): LayerRow[] {
@@ -61,5 +61,13 @@ describe('tile index of a point layer', () => {
     expect(tile.gzipped.length).toBeLessThan(1000);
     // At most a slot in Node's shared pool of small buffers (8 KB, shared by many), not 16 KB of its own.
     expect(tile.gzipped.buffer.byteLength).toBeLessThanOrEqual(8192);
+  });
+});
+
+describe('the layers’ rows', () => {
+  it('come in a fixed order, so that every read writes the same tile bytes (two instances, an archive and the index)', () => {
+    for (const names of Object.values(TILESETS)) {
+      for (const name of names) expect(tileLayer(name).sql, name).toMatch(/ORDER BY [a-z_, ]+$/);
+    }
   });
 });
