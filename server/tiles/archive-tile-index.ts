@@ -17,7 +17,6 @@ export interface TileDeriver {
 export class ArchiveTileIndex {
   /** Nothing is built up front: the archive is all there is. */
   readonly indexBytes = 0;
-  private readonly inFlight = new Map<string, Promise<EncodedTile | null>>();
 
   private constructor(
     private readonly lookup: PmtilesLookup,
@@ -45,23 +44,12 @@ export class ArchiveTileIndex {
   /** The tile at z/x/y, or null when no layer has anything there (e.g. outside Italy). */
   tile(coord: TileCoord): Promise<EncodedTile | null> {
     if (coord.z <= this.lookup.maxZoom) return Promise.resolve(this.stored(coord));
-    const key = `${this.prefix}${coord.z}/${coord.x}/${coord.y}`;
-    const kept = this.memory.encoded(key);
-    if (kept !== undefined) return Promise.resolve(kept);
-    let deriving = this.inFlight.get(key);
-    if (!deriving) {
+    return this.memory.encodedOr(`${this.prefix}${coord.z}/${coord.x}/${coord.y}`, () => {
       const parentCoord = ancestorAt(coord, this.lookup.maxZoom);
       const parent = this.lookup.find(parentCoord);
       // Nothing in the ancestor (nor in its buffer): nothing in any tile below it.
-      deriving = (parent ? this.deriver.derive(parent, parentCoord, coord) : Promise.resolve(null)).then((tile) => {
-        this.memory.keepEncoded(key, tile);
-        return tile;
-      });
-      const forget = () => this.inFlight.delete(key);
-      deriving.then(forget, forget);
-      this.inFlight.set(key, deriving);
-    }
-    return deriving;
+      return parent ? this.deriver.derive(parent, parentCoord, coord) : Promise.resolve(null);
+    });
   }
 
   private stored(coord: TileCoord): EncodedTile | null {

@@ -37,6 +37,8 @@ export interface TileMemoryUse {
 export class TileMemory {
   private readonly lru: LRUCache<string, Entry>;
   private readonly use = { encoded: { tiles: 0, bytes: 0 }, cut: { tiles: 0, bytes: 0 } };
+  /** Tiles being made now, by key (see encodedOr). */
+  private readonly inFlight = new Map<string, Promise<EncodedTile | null>>();
 
   constructor(readonly budgetBytes: number) {
     this.lru = new LRUCache<string, Entry>({
@@ -55,6 +57,26 @@ export class TileMemory {
   encoded(key: string): EncodedTile | null | undefined {
     const entry = this.lru.get(key);
     return entry?.kind === 'encoded' ? entry.tile : undefined;
+  }
+
+  /**
+   * The encoded tile kept under `key`, else `make`'s, kept once made. Asked again while it is being
+   * made, the same promise: one tile is made once however many ask at once (a failure is not kept).
+   */
+  encodedOr(key: string, make: () => Promise<EncodedTile | null>): Promise<EncodedTile | null> {
+    const kept = this.encoded(key);
+    if (kept !== undefined) return Promise.resolve(kept);
+    let making = this.inFlight.get(key);
+    if (!making) {
+      making = make().then((tile) => {
+        this.keepEncoded(key, tile);
+        return tile;
+      });
+      const forget = () => this.inFlight.delete(key);
+      making.then(forget, forget);
+      this.inFlight.set(key, making);
+    }
+    return making;
   }
 
   keepEncoded(key: string, tile: EncodedTile | null): void {

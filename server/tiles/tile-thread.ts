@@ -159,7 +159,6 @@ let generation = 0;
  * once per tile however many ask at once. A thread that died is given the index again.
  */
 export class ThreadTileIndex {
-  private readonly inFlight = new Map<string, Promise<EncodedTile | null>>();
   private rebuilding: Promise<void> | null = null;
   private dropped = false;
 
@@ -188,20 +187,7 @@ export class ThreadTileIndex {
 
   /** The tile at z/x/y, or null when no layer has anything there (e.g. outside Italy). */
   tile(coord: TileCoord): Promise<EncodedTile | null> {
-    const key = `${this.key}${coord.z}/${coord.x}/${coord.y}`;
-    const kept = this.memory.encoded(key);
-    if (kept !== undefined) return Promise.resolve(kept);
-    let cutting = this.inFlight.get(key);
-    if (!cutting) {
-      cutting = this.render(coord).then((tile) => {
-        this.memory.keepEncoded(key, tile);
-        return tile;
-      });
-      const forget = () => this.inFlight.delete(key);
-      cutting.then(forget, forget);
-      this.inFlight.set(key, cutting);
-    }
-    return cutting;
+    return this.memory.encodedOr(`${this.key}${coord.z}/${coord.x}/${coord.y}`, () => this.render(coord));
   }
 
   /** The tile cut and encoded, without keeping it. */
