@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../infra/paths';
 import { freePort, type LoadResult } from './measure';
-import { startArgs, startCommand } from './server-memory';
+import { startArgs, startCommand, UNLIMITED } from './server-memory';
 
 const run = promisify(execFile);
 
@@ -37,13 +37,7 @@ async function startInstance(databaseUrl: string): Promise<{ base: string; child
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      // The bench measures the instances, not the per-address limits (every reader here is one address).
-      RATE_LIMIT_READ: '100000000',
-      // Tiles count against the files budget (RATE_LIMIT_READ × 10 by default, not the value above): past it, cheap 429s.
-      RATE_LIMIT_FILES: '100000000',
-      RATE_LIMIT_WRITE: '100000000',
-      RATE_LIMIT_COMPUTE_MS: '100000000000',
-      RATE_LIMIT_COMPUTE_AT_ONCE: '1000000',
+      ...UNLIMITED,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -31,6 +31,19 @@ export function startCommand(): { env: Record<string, string>; args: string[] } 
   return { env, args };
 }
 
+/**
+ * Per-address limits no bench reaches, for every `npm start` a bench runs (its clients are one
+ * address): the benches measure the server, not the limits. Tiles count against the files budget,
+ * which RATE_LIMIT_READ does not raise.
+ */
+export const UNLIMITED: Record<string, string> = {
+  RATE_LIMIT_READ: '100000000',
+  RATE_LIMIT_FILES: '100000000',
+  RATE_LIMIT_WRITE: '100000000',
+  RATE_LIMIT_COMPUTE_MS: '100000000000',
+  RATE_LIMIT_COMPUTE_AT_ONCE: '1000000',
+};
+
 /** Node's arguments in `npm start`. */
 export function startArgs(): string[] {
   // BENCH_SERVER_FLAGS: node flags for the servers a bench starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to see where their time goes.
@@ -47,7 +60,7 @@ export async function serverMemory(dataDir: string, tilePaths: string[], rounds 
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, startArgs(), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...startCommand().env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_FILES: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
+    env: { ...process.env, ...startCommand().env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_TOKEN: TOKEN, ...UNLIMITED },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const warm = new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '../../infra/paths';
 import type { MemoryReport } from '../../server/data/memory-report';
 import { ITALY_BOUNDS, tileAt } from '../../server/tiles/tile-coords';
 import { freePort, percentile } from './measure';
-import { startArgs, startCommand } from './server-memory';
+import { startArgs, startCommand, UNLIMITED } from './server-memory';
 
 const TOKEN = 'bench-soak-admin-token-00000';
 
@@ -175,7 +175,7 @@ export async function startServer(env: ServerEnv): Promise<StartedServer> {
   const port = await freePort();
   const server = spawn(process.execPath, [...(process.env.SOAK_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...startArgs(), '--no-client'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...startCommand().env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, RATE_LIMIT_READ: '100000000', RATE_LIMIT_FILES: '100000000', RATE_LIMIT_COMPUTE_MS: '100000000000', RATE_LIMIT_COMPUTE_AT_ONCE: '1000000' },
+    env: { ...process.env, ...startCommand().env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, ...UNLIMITED },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = async () => {
