@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Database } from '../../infra/db/database';
 import { openTestDatabase } from '../helpers/test-database';
 import { startTestServer, useTestServer } from '../helpers/test-server';
 
@@ -79,6 +80,22 @@ describe('numbers past what the database holds', () => {
   });
 });
 
+/** POSTs an alliance named `name` while a trigger makes its insert raise `condition` (a PostgreSQL condition name); the trigger is dropped after. */
+async function saveWhileInsertRaises(db: Database, url: string, condition: string, name: string): Promise<Response> {
+  await db.knex.raw(`CREATE OR REPLACE FUNCTION test_insert_raises() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = '${condition}'; END $$`);
+  await db.knex.raw(`CREATE TRIGGER test_insert_raises BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_insert_raises()`);
+  try {
+    return await fetch(`${url}/api/alliances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, members: [{ code: AGLIE }] }),
+    });
+  } finally {
+    await db.knex.raw(`DROP TRIGGER test_insert_raises ON alliances`);
+  }
+}
+
 describe('a write that loses to another at the same moment', () => {
   it('answers 503 with Retry-After when PostgreSQL rolls it back for a deadlock or a serialization failure (a 500 before)', async () => {
     // On PostgreSQL, an adhesion racing the founder's save and a new invitation deadlocked (40P01):
@@ -86,20 +103,12 @@ describe('a write that loses to another at the same moment', () => {
     const own = await openTestDatabase();
     const server = await startTestServer(own.db);
     try {
-      for (const [code, condition] of [['40P01', 'deadlock_detected'], ['40001', 'serialization_failure']]) {
-        await own.db.knex.raw(`CREATE OR REPLACE FUNCTION test_lost_race() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN RAISE EXCEPTION 'lost the race' USING ERRCODE = '${condition}'; END $$`);
-        await own.db.knex.raw(`CREATE TRIGGER test_lost_race BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_lost_race()`);
-        const r = await fetch(`${server.url}/api/alliances`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'ALI in gara', members: [{ code: AGLIE }] }),
-        });
+      for (const [code, condition] of [['40P01', 'deadlock_detected'], ['40001', 'serialization_failure']] as const) {
+        const r = await saveWhileInsertRaises(own.db, server.url, condition, 'ALI in gara');
         const body = (await r.json()) as { error: { code: string; message: string } };
         expect(r.status, code).toBe(503);
         expect(r.headers.get('retry-after'), code).toBe('5');
         expect(body.error, code).toEqual(expect.objectContaining({ code: 'unavailable', message: 'Il database è occupato o non raggiungibile: riprova tra poco / The database is busy or unreachable: try again shortly' }));
-        await own.db.knex.raw(`DROP TRIGGER test_lost_race ON alliances`);
       }
       const saved = await fetch(`${server.url}/api/alliances`, {
         method: 'POST',
@@ -125,19 +134,11 @@ describe('a value the database refuses that no schema bounded', () => {
         ['program_limit_exceeded', 413, 'La richiesta supera i limiti del database / The request exceeds the database’s limits'],
       ];
       for (const [condition, status, message] of cases) {
-        await own.db.knex.raw(`CREATE OR REPLACE FUNCTION test_refused() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = '${condition}'; END $$`);
-        await own.db.knex.raw(`CREATE TRIGGER test_refused BEFORE INSERT ON alliances FOR EACH ROW EXECUTE FUNCTION test_refused()`);
-        const r = await fetch(`${server.url}/api/alliances`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'ALI rifiutata', members: [{ code: AGLIE }] }),
-        });
+        const r = await saveWhileInsertRaises(own.db, server.url, condition, 'ALI rifiutata');
         const text = await r.text();
         expect(r.status, condition).toBe(status);
         expect((JSON.parse(text) as { error: { message: string } }).error.message, condition).toBe(message);
         expect(text, condition).not.toMatch(/refused|INSERT|alliances/);
-        await own.db.knex.raw(`DROP TRIGGER test_refused ON alliances`);
       }
     } finally {
       await server.close();
