@@ -22,6 +22,16 @@ function shapeSql(zoom: number | undefined): { sql: string; bindings: number[] }
   return zoom === undefined ? { sql: 'geom', bindings: [] } : { sql: 'ST_SimplifyPreserveTopology(geom, ?)', bindings: [toleranceAt(zoom)] };
 }
 
+/**
+ * SQL: a feature's GeoJSON bytes, estimated before any geometry is written from its `vertices` and
+ * its `properties` column (see paging.ts). The same estimate sizes a page and the page before it.
+ */
+const estimatedBytes = (vertices: string, properties: string) =>
+  `${BYTES_PER_VERTEX} * coalesce(${vertices}, 0) + octet_length(${properties}::text) + ${BYTES_PER_FEATURE}`;
+
+/** What a feature read weighs in GeoJSON, near enough: its geometry as written, its properties, its envelope (charged to the client's byte budget). */
+const writtenBytes = (row: { geometry: string | null; properties: unknown }) => (row.geometry?.length ?? 0) + JSON.stringify(row.properties).length + BYTES_PER_FEATURE;
+
 /** RFC 7946 geometry in CRS84: exterior rings counterclockwise, six decimals (≈ 10 cm). */
 const GEOJSON_SQL = 'ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 6)';
 
@@ -77,7 +87,7 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
          SELECT s.n, s.k, s.fid, f.properties, ${kept.columns}
          FROM stored s JOIN (${collection.from}) AS f ON f.fid = s.fid WHERE s.k = 1 OR ? OR s.vertices <= ?
        ), sized AS (
-         SELECT *, sum(? * coalesce(${kept.vertices}, 0) + octet_length(properties::text) + ?) OVER (ORDER BY n) AS bytes FROM shaped
+         SELECT *, sum(${estimatedBytes(kept.vertices, 'properties')}) OVER (ORDER BY n) AS bytes FROM shaped
        )
        SELECT s.fid, s.properties, ${output} AS geometry
        FROM sized s ${generalised ? '' : `JOIN (${collection.from}) AS f ON f.fid = s.fid`}
@@ -85,7 +95,7 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
       [
         ...filter.bindings, query.limit, query.offset,
         ...kept.bindings, !generalised, PAGE_VERTICES_READ,
-        BYTES_PER_VERTEX, BYTES_PER_FEATURE, PAGE_BYTES - PAGE_ENVELOPE_BYTES,
+        PAGE_BYTES - PAGE_ENVELOPE_BYTES,
       ],
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
@@ -94,8 +104,7 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
     previousOffset: query.offset > 0 ? await previousOffset(knex, collection, filter, query) : null,
     features: page.rows.map((row) => toFeature(collection, row)),
     numberMatched: count.rows[0]?.n ?? 0,
-    // What the page weighs in GeoJSON, near enough: its geometry as written, its properties, each feature's envelope.
-    bytes: page.rows.reduce((sum, row) => sum + (row.geometry?.length ?? 0) + JSON.stringify(row.properties).length + BYTES_PER_FEATURE, 0),
+    bytes: page.rows.reduce((sum, row) => sum + writtenBytes(row), 0),
   };
 }
 
@@ -125,13 +134,12 @@ async function previousOffset(knex: Knex, collection: Collection, filter: { sql:
      ), sized AS (
        SELECT p.n,
               sum(coalesce(ST_NPoints(f.geom), 0)) OVER (ORDER BY p.n DESC) AS vertices,
-              sum(? * coalesce(ST_NPoints(f.geom), 0) + octet_length(f.properties::text) + ?) OVER (ORDER BY p.n DESC) AS bytes
+              sum(${estimatedBytes('ST_NPoints(f.geom)', 'f.properties')}) OVER (ORDER BY p.n DESC) AS bytes
        FROM page p JOIN (${collection.from}) AS f ON f.fid = p.fid
      )
      SELECT count(*)::int AS fits FROM sized WHERE bytes <= ? AND (? OR vertices <= ?)`,
     [
       ...filter.bindings, window, query.offset - window,
-      BYTES_PER_VERTEX, BYTES_PER_FEATURE,
       PAGE_BYTES - PAGE_ENVELOPE_BYTES, query.zoom === undefined, PAGE_VERTICES_READ,
     ],
   );
@@ -146,7 +154,7 @@ export async function readItem(knex: Knex, collection: Collection, id: string | 
     [...geometry.bindings, id],
   );
   const row = result.rows[0];
-  return row ? { feature: toFeature(collection, row), bytes: row.geometry.length + JSON.stringify(row.properties).length + BYTES_PER_FEATURE } : null;
+  return row ? { feature: toFeature(collection, row), bytes: writtenBytes(row) } : null;
 }
 
 /** The bounding box of a collection's features (west, south, east, north), or null when it is empty. */
