@@ -75,7 +75,7 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
     ? { columns: 'ST_SimplifyPreserveTopology(f.geom, ?) AS geom', vertices: 'ST_NPoints(geom)', bindings: [toleranceAt(query.zoom!)] }
     : { columns: 'ST_NPoints(f.geom) AS stored_vertices', vertices: 'stored_vertices', bindings: [] };
   const output = query.geometry === false ? 'NULL' : GEOJSON_SQL.replace('geom', generalised ? 's.geom' : 'f.geom');
-  const [page, count] = await Promise.all([
+  const [page, count, previous] = await Promise.all([
     knex.raw<{ rows: { fid: string | number; properties: Record<string, unknown>; geometry: string | null }[] }>(
       `WITH page AS (
          SELECT fid, row_number() OVER (ORDER BY ${collection.order}) AS n FROM (${collection.from}) AS f ${filter.sql}
@@ -99,9 +99,10 @@ export async function readItems(knex: Knex, collection: Collection, query: Items
       ],
     ),
     knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${collection.from}) AS f ${filter.sql}`, filter.bindings),
+    query.offset > 0 ? previousOffset(knex, collection, filter, query) : null,
   ]);
   return {
-    previousOffset: query.offset > 0 ? await previousOffset(knex, collection, filter, query) : null,
+    previousOffset: previous,
     features: page.rows.map((row) => toFeature(collection, row)),
     numberMatched: count.rows[0]?.n ?? 0,
     bytes: page.rows.reduce((sum, row) => sum + writtenBytes(row), 0),
